@@ -1,0 +1,5 @@
+"""Allow ``python -m hubdesk``."""
+
+from hubdesk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,67 @@
+"""Composition root: settings, engine, session factory and services are built here and only here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from hubdesk.core.db import check_readable, make_engine, make_sessionmaker, sqlite_file, to_url
+from hubdesk.core.schema import upgrade
+from hubdesk.services.audit import AuditService
+from hubdesk.services.calendars import CalendarService
+from hubdesk.services.carers import CarerService
+from hubdesk.services.children import ChildService
+from hubdesk.services.sites import SiteService
+from hubdesk.services.staff import StaffService
+from hubdesk.settings import Settings, load_settings
+
+
+@dataclass
+class HubApp:
+    """Everything a front end (GUI or command line) needs, built once."""
+
+    settings: Settings
+    engine: Engine
+    factory: sessionmaker[Session]
+    children: ChildService
+    carers: CarerService
+    sites: SiteService
+    calendars: CalendarService
+    staff: StaffService
+    audit: AuditService
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_app(settings: Settings | None = None, *, migrate: bool = True) -> HubApp:
+    """Open (and if needed create or upgrade) the database and build the services."""
+    settings = settings or load_settings()
+    engine = make_engine(settings.database)
+    try:
+        check_readable(engine)
+        if migrate:
+            upgrade(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    factory = make_sessionmaker(engine)
+    user = settings.user
+    return HubApp(
+        settings=settings,
+        engine=engine,
+        factory=factory,
+        children=ChildService(factory, user),
+        carers=CarerService(factory, user),
+        sites=SiteService(factory, user),
+        calendars=CalendarService(factory, user),
+        staff=StaffService(factory, user),
+        audit=AuditService(factory, user),
+    )
+
+
+def database_file(settings: Settings) -> str | None:
+    file = sqlite_file(to_url(settings.database))
+    return str(file) if file else None

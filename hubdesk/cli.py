@@ -1,0 +1,54 @@
+"""The ``hubdesk`` command: the GUI by default, sub-commands for demo, import, print, backup, check."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from hubdesk import __version__
+from hubdesk.commands import COMMANDS
+from hubdesk.core.errors import DomainError
+from hubdesk.settings import ENV_DATABASE
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hubdesk", description="Office software for an extended-school hub.")
+    parser.add_argument("--version", action="version", version=f"hubdesk {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--database", metavar="PATH_OR_URL",
+        help=f"database file or URL (default: ${ENV_DATABASE}, else the user data folder)")
+    parser.add_argument("--database", metavar="PATH_OR_URL", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    gui = sub.add_parser("gui", parents=[common], help="open the window (the default)")
+    gui.set_defaults(func=run_gui)
+    for module in COMMANDS:
+        module.register(sub, common)
+    return parser
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from hubdesk.ui.main import run
+
+    return run(args.database)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        args.func = run_gui
+    try:
+        return int(args.func(args) or 0)
+    except DomainError as exc:
+        print(f"hubdesk: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("hubdesk: stopped.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,125 @@
+"""One mechanism that audits every insert, update and delete made through an ORM session.
+
+A listener on the session's ``after_flush`` event writes one audit row per changed object, with
+the fields before and after, using the flush's own connection so the audit row commits or rolls
+back together with the change. Services need no extra code to be audited.
+"""
+
+from __future__ import annotations
+
+import getpass
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import event, insert, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from hubdesk.core.clock import utcnow
+from hubdesk.core.models.audit import AuditEntry
+
+_SKIP_FIELDS = {"row_version", "search_key"}
+
+
+def current_user() -> str:
+    """The signed-in operating-system user: who made the change."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in the environment (some services); still audit
+        return "unknown"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date | datetime | time):
+        return value.isoformat()
+    return value
+
+
+def _record_id(obj: Any) -> str:
+    identity = inspect(obj).identity
+    if identity is None:
+        return ""
+    return "/".join(str(part) for part in identity)
+
+
+def _child_id(obj: Any) -> int | None:
+    if getattr(obj, "__tablename__", "") == "children":
+        return int(obj.id)
+    value = getattr(obj, "child_id", None)
+    return int(value) if isinstance(value, int) else None
+
+
+def _columns(obj: Any) -> list[tuple[str, str]]:
+    """(attribute key, column name) pairs of the object's mapped columns."""
+    mapper = inspect(obj).mapper
+    return [(attr.key, attr.columns[0].name) for attr in mapper.column_attrs]
+
+
+def _changes(obj: Any, action: str) -> dict[str, Any]:
+    state = inspect(obj)
+    result: dict[str, Any] = {}
+    for key, name in _columns(obj):
+        if name in _SKIP_FIELDS:
+            continue
+        if action == "insert":
+            result[name] = [None, _plain(getattr(obj, key))]
+        elif action == "delete":
+            result[name] = [_plain(state.attrs[key].loaded_value), None]
+        else:
+            hist = state.attrs[key].history
+            if hist.has_changes():
+                before = hist.deleted[0] if hist.deleted else None
+                after = hist.added[0] if hist.added else None
+                if before != after:
+                    result[name] = [_plain(before), _plain(after)]
+    return result
+
+
+def _after_flush(session: Session, _context: Any) -> None:
+    if not session.info.get("audit", True):
+        return
+    user = str(session.info.get("user") or current_user())
+    now = utcnow()
+    rows: list[dict[str, Any]] = []
+    groups = (("insert", session.new), ("update", session.dirty), ("delete", session.deleted))
+    for action, objects in groups:
+        for obj in objects:
+            if isinstance(obj, AuditEntry) or not hasattr(obj, "__tablename__"):
+                continue
+            changes = _changes(obj, action)
+            if action == "update" and not changes:
+                continue
+            rows.append(
+                {
+                    "at": now,
+                    "user": user,
+                    "action": action,
+                    "table_name": obj.__tablename__,
+                    "record_id": _record_id(obj),
+                    "child_id": _child_id(obj),
+                    "changes": changes,
+                }
+            )
+    if rows:
+        session.connection().execute(insert(AuditEntry), rows)
+
+
+def install_audit(factory: sessionmaker[Session]) -> None:
+    """Audit every session the factory makes."""
+    event.listen(factory, "after_flush", _after_flush)
+
+
+def record_event(session: Session, table_name: str, record_id: str, summary: dict[str, Any],
+                 action: str = "event") -> None:
+    """Write one audit row for work done outside the ORM unit of work (bulk loads, imports)."""
+    session.execute(
+        insert(AuditEntry),
+        [{
+            "at": utcnow(),
+            "user": str(session.info.get("user") or current_user()),
+            "action": action,
+            "table_name": table_name,
+            "record_id": record_id,
+            "child_id": None,
+            "changes": summary,
+        }],
+    )

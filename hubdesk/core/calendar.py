@@ -1,0 +1,94 @@
+"""Which days a school is open: its terms, less half-terms, INSET days, closures and bank holidays.
+
+England's bank holidays (with substitute days) come from the ``holidays`` package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+import holidays
+
+
+@dataclass(frozen=True)
+class Span:
+    """One calendar entry as plain data: kind is term, half_term, inset or closure."""
+
+    kind: str
+    start: date
+    end: date
+    label: str = ""
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class DayStatus:
+    day: date
+    open: bool
+    reason: str  # "open", "weekend", "bank holiday: …", "INSET day", "half-term", …
+
+
+@lru_cache(maxsize=64)
+def _bank_holidays(year: int) -> dict[date, str]:
+    return dict(holidays.country_holidays("GB", subdiv="ENG", years=year).items())
+
+
+def bank_holiday(day: date) -> str | None:
+    """The name of the England bank holiday on ``day``, or None."""
+    return _bank_holidays(day.year).get(day)
+
+
+def days(start: date, end: date) -> Iterator[date]:
+    current = start
+    while current <= end:
+        yield current
+        current += timedelta(days=1)
+
+
+class SchoolCalendar:
+    """Open days of one school, answered quickly for many dates."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self.spans = sorted(spans, key=lambda s: (s.start, s.kind))
+        self._terms = [s for s in self.spans if s.kind == "term"]
+        self._closed = [s for s in self.spans if s.kind != "term"]
+
+    def status(self, day: date) -> DayStatus:
+        if day.weekday() >= 5:
+            return DayStatus(day, False, "weekend")
+        holiday = bank_holiday(day)
+        if holiday:
+            return DayStatus(day, False, f"bank holiday: {holiday}")
+        for span in self._closed:
+            if span.covers(day):
+                return DayStatus(day, False, _closed_reason(span))
+        if not any(t.covers(day) for t in self._terms):
+            return DayStatus(day, False, "school holiday")
+        return DayStatus(day, True, "open")
+
+    def is_open(self, day: date) -> bool:
+        return self.status(day).open
+
+    def open_days(self, start: date, end: date) -> list[date]:
+        return [d for d in days(start, end) if self.is_open(d)]
+
+    def month(self, year: int, month: int) -> list[DayStatus]:
+        first = date(year, month, 1)
+        last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        return [self.status(d) for d in days(first, last)]
+
+
+def _closed_reason(span: Span) -> str:
+    names = {"half_term": "half-term", "inset": "INSET day", "closure": "closed"}
+    base = names.get(span.kind, span.kind)
+    return f"{base}: {span.label}" if span.label else base
+
+
+def academic_year_start(today: date) -> int:
+    """The calendar year in which the current school year began (September)."""
+    return today.year if today.month >= 8 else today.year - 1

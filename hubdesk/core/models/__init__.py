@@ -1,0 +1,22 @@
+"""All models, imported here so metadata is complete for migrations and checks."""
+
+from hubdesk.core.models.audit import AuditEntry
+from hubdesk.core.models.base import Base, fold
+from hubdesk.core.models.meta import MetaValue
+from hubdesk.core.models.people import (
+    NURSERY,
+    RECEPTION,
+    YEAR_GROUPS,
+    Carer,
+    Child,
+    ChildCarer,
+    year_label,
+)
+from hubdesk.core.models.sites import CalendarEntry, Room, Site, TravelTime
+from hubdesk.core.models.staff import STAFF_ROLES, Staff
+
+__all__ = [
+    "NURSERY", "RECEPTION", "STAFF_ROLES", "YEAR_GROUPS",
+    "AuditEntry", "Base", "CalendarEntry", "Carer", "Child", "ChildCarer", "MetaValue", "Room",
+    "Site", "Staff", "TravelTime", "fold", "year_label",
+]

@@ -1,0 +1,79 @@
+"""Bring a database to the current schema at start-up; refuse one written by a newer hubdesk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+from hubdesk.core.errors import DatabaseRefused
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def check_not_newer(engine: Engine) -> None:
+    """Raise DatabaseRefused when the database's schema is unknown to this hubdesk."""
+    current = current_revision(engine)
+    if current is None:
+        tables = set(inspect(engine).get_table_names())
+        if tables - {"alembic_version"}:
+            raise DatabaseRefused(
+                f"{engine.url.database} holds tables but no hubdesk schema version: it is not a "
+                "hubdesk database. Choose another file."
+            )
+        return
+    script = ScriptDirectory.from_config(alembic_config())
+    try:
+        script.get_revision(current)
+    except Exception as exc:
+        raise DatabaseRefused(
+            f"This database was written by a newer version of hubdesk (schema {current}). "
+            "Install the newer hubdesk to open it; this version will not change it."
+        ) from exc
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Apply every pending migration in one transaction."""
+    check_not_newer(engine)
+    config = alembic_config()
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        if sqlite:
+            # Batch migrations copy and drop tables; foreign keys must be off while they run
+            # (the pragma is ignored inside a transaction, so set it before one starts).
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+        try:
+            with conn.begin():
+                config.attributes["connection"] = conn
+                command.upgrade(config, revision)
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise DatabaseRefused(
+                            f"Upgrading the database would break {len(broken)} links between "
+                            "records; nothing was changed. Please report this."
+                        )
+        finally:
+            if sqlite:
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]

@@ -1,0 +1,1 @@
+"""PDF documents (reportlab) built from service DTOs. No Qt here."""

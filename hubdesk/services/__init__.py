@@ -1,0 +1,1 @@
+"""Use cases. One public method is one transaction; DTOs in and out; DomainError on refusal."""

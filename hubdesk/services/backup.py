@@ -1,0 +1,97 @@
+"""Automatic and on-demand backups of the SQLite file, and restoring one (after backing up first)."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from hubdesk.core.db import sqlite_file
+from hubdesk.core.errors import DomainError
+from hubdesk.services.progress import NO_PROGRESS, Progress
+
+KEEP = 30
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    made: datetime
+    size: int
+
+
+class BackupService:
+    """Copies made with SQLite's online backup API: safe while the program is writing."""
+
+    def __init__(self, engine: Engine, folder: Path) -> None:
+        self._engine = engine
+        self.folder = folder
+
+    def _database(self) -> Path:
+        file = sqlite_file(str(self._engine.url))
+        if file is None:
+            raise DomainError(
+                "This database is on a shared server; back it up on the server (pg_dump).")
+        return file
+
+    def list(self) -> list[BackupFile]:
+        if not self.folder.exists():
+            return []
+        files = sorted(self.folder.glob("hubdesk-*.db"), reverse=True)
+        return [BackupFile(f, datetime.fromtimestamp(f.stat().st_mtime), f.stat().st_size)
+                for f in files]
+
+    def backup_now(self, progress: Progress = NO_PROGRESS, target: Path | None = None) -> Path:
+        source = self._database()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        target = target or self.folder / f"hubdesk-{datetime.now():%Y%m%d-%H%M%S}.db"
+        _copy(source, target, progress)
+        self._prune()
+        return target
+
+    def daily_backup(self) -> Path | None:
+        """One backup a day, made when the program starts; the newest KEEP are kept."""
+        if sqlite_file(str(self._engine.url)) is None or not self._database().exists():
+            return None
+        today = f"hubdesk-{datetime.now():%Y%m%d}-"
+        if any(b.path.name.startswith(today) for b in self.list()):
+            return None
+        return self.backup_now()
+
+    def restore(self, backup: Path, progress: Progress = NO_PROGRESS) -> Path:
+        """Replace the live data with a backup; the current data is backed up first."""
+        if not backup.exists():
+            raise DomainError(f"There is no backup file at {backup}.")
+        try:
+            with sqlite3.connect(f"file:{backup}?mode=ro", uri=True) as conn:
+                ok = conn.execute("PRAGMA quick_check").fetchone()[0]
+                conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise DomainError(f"{backup.name} is not a hubdesk backup ({exc}).") from exc
+        if ok != "ok":
+            raise DomainError(f"{backup.name} is damaged ({ok}); choose an older backup.")
+        safety = self.backup_now()
+        self._engine.dispose()
+        _copy(backup, self._database(), progress)
+        self._engine.dispose()
+        return safety
+
+    def _prune(self) -> None:
+        for old in self.list()[KEEP:]:
+            old.path.unlink(missing_ok=True)
+
+
+def _copy(source: Path, target: Path, progress: Progress) -> None:
+    def report(_status: int, remaining: int, total: int) -> None:
+        progress.step(total - remaining, total, "Copying the database…")
+
+    src = sqlite3.connect(str(source))
+    dst = sqlite3.connect(str(target))
+    try:
+        src.backup(dst, pages=256, progress=report)
+    finally:
+        dst.close()
+        src.close()

@@ -1,0 +1,72 @@
+"""What every service shares: its session factory, the acting user, and error translation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from hubdesk.core.db import read_session, write_session
+from hubdesk.core.errors import Conflict, DomainError
+
+
+class Service:
+    def __init__(self, factory: sessionmaker[Session], user: str | None = None) -> None:
+        self._factory = factory
+        self._user = user
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        """One write transaction; database refusals come out as DomainErrors."""
+        try:
+            with write_session(self._factory, self._user) as session:
+                yield session
+        except DomainError:
+            raise
+        except StaleDataError as exc:
+            raise Conflict(
+                "Someone else changed this record while you were editing it. "
+                "Close the form, open the record again and repeat your change."
+            ) from exc
+        except IntegrityError as exc:
+            raise Conflict(integrity_message(exc)) from exc
+        except OperationalError as exc:
+            if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+                raise Conflict(
+                    "The database is busy with another change. Wait a moment and try again."
+                ) from exc
+            raise
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with read_session(self._factory) as session:
+            yield session
+
+
+_MESSAGES = {
+    "uq_children_upn": "Another child already has this UPN.",
+    "uq_children_school_site_id": "Another child at this school already has this MIS id.",
+    "uq_sites_name": "Another site already has this name.",
+    "uq_sites_dfe_number": "Another site already has this DfE number.",
+    "uq_rooms_site_id": "This site already has a room with that name.",
+    "collect_consistent": "A carer cannot both be allowed to collect and be barred from collecting.",
+    "year_group_range": "The year group must be Nursery, Reception or Y1 to Y6.",
+    "dates_in_order": "The end date must be on or after the start date.",
+    "minutes_range": "Travel time must be between 1 and 600 minutes.",
+    "FOREIGN KEY": "This record is still used elsewhere, or refers to a record that is gone.",
+    "UNIQUE constraint failed: children.upn": "Another child already has this UPN.",
+    "UNIQUE constraint failed: sites.name": "Another site already has this name.",
+    "UNIQUE constraint failed: sites.dfe_number": "Another site already has this DfE number.",
+}
+
+
+def integrity_message(exc: IntegrityError) -> str:
+    """A sentence for the office from a database constraint failure."""
+    text = str(exc.orig)
+    for key, message in _MESSAGES.items():
+        if key in text:
+            return message
+    return f"The change was refused by the database ({text}). Nothing was saved."

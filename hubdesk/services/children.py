@@ -1,0 +1,206 @@
+"""Children: search, view and edit. Paged search keeps the GUI quick on 24,000 children."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from hubdesk.core.errors import Conflict, NotFound, ValidationError
+from hubdesk.core.models import Child, Site, fold, year_label
+from hubdesk.services.base import Service
+
+CONSENTS = {
+    "consent_photos": "Photos",
+    "consent_walk_home_alone": "Walk home alone",
+    "consent_sun_cream": "Sun cream",
+    "consent_plasters": "Plasters",
+    "consent_local_trips": "Local trips",
+    "consent_emergency_treatment": "Emergency treatment",
+}
+FUNDING = {"fsm": "FSM", "pupil_premium": "Pupil Premium", "looked_after": "Looked-after",
+           "send": "SEND"}
+
+
+@dataclass(frozen=True)
+class ChildRow:
+    """One line of the children list."""
+
+    id: int
+    name: str
+    date_of_birth: date
+    school: str
+    year: str
+    has_medical: bool
+    flags: str
+    left: bool
+
+
+@dataclass(frozen=True)
+class ChildForm:
+    """Every editable field of a child; ``id`` None means a new child."""
+
+    forename: str
+    surname: str
+    date_of_birth: date
+    school_site_id: int
+    year_group: int
+    id: int | None = None
+    upn: str = ""
+    mis_id: str = ""
+    preferred_forename: str = ""
+    preferred_surname: str = ""
+    class_name: str = ""
+    lives_with: str = ""
+    medical_notes: str = ""
+    allergies: str = ""
+    dietary_needs: str = ""
+    gp_details: str = ""
+    consent_photos: bool = False
+    consent_walk_home_alone: bool = False
+    consent_sun_cream: bool = False
+    consent_plasters: bool = False
+    consent_local_trips: bool = False
+    consent_emergency_treatment: bool = False
+    fsm: bool = False
+    pupil_premium: bool = False
+    looked_after: bool = False
+    send: bool = False
+    tfc_reference: str = ""
+    notes: str = ""
+    left_on: date | None = None
+    row_version: int | None = None
+
+
+_FORM_FIELDS = [f.name for f in dataclasses.fields(ChildForm) if f.name not in ("id", "row_version")]
+
+
+def display_name(forename: str, surname: str, preferred_forename: str = "",
+                 preferred_surname: str = "") -> str:
+    """'Surname, Preferred (Legal)' so lists sort by surname and the legal name stays visible."""
+    first = preferred_forename or forename
+    last = preferred_surname or surname
+    name = f"{last}, {first}"
+    if preferred_forename and preferred_forename != forename:
+        name += f" ({forename})"
+    return name
+
+
+def validate_child(form: ChildForm, today: date | None = None) -> None:
+    """Raise ValidationError naming the first bad field."""
+    today = today or date.today()
+    if not form.forename.strip():
+        raise ValidationError("Enter the child's legal forename.", "forename")
+    if not form.surname.strip():
+        raise ValidationError("Enter the child's legal surname.", "surname")
+    if form.date_of_birth > today:
+        raise ValidationError("The date of birth is in the future.", "date_of_birth")
+    age = (today - form.date_of_birth).days / 365.25
+    if age > 14:
+        raise ValidationError(
+            f"A date of birth of {form.date_of_birth:%d/%m/%Y} makes the child over 14; "
+            "check the year.", "date_of_birth")
+    if not -1 <= form.year_group <= 6:
+        raise ValidationError("Choose a year group from Nursery to Y6.", "year_group")
+    upn = form.upn.strip()
+    if upn and (len(upn) != 13 or not upn[0].isalpha() or not upn[1:12].isdigit()):
+        raise ValidationError(
+            "A UPN is 13 characters: a letter, 11 digits and a letter or digit.", "upn")
+
+
+class ChildService(Service):
+    def _filtered(self, query: str, school_id: int | None, year_group: int | None,
+                  include_left: bool) -> Select[Child, str]:
+        stmt = select(Child, Site.name).join(Site, Site.id == Child.school_site_id)
+        for word in fold(query).split():
+            stmt = stmt.where(Child.search_key.contains(word, autoescape=True))
+        if school_id is not None:
+            stmt = stmt.where(Child.school_site_id == school_id)
+        if year_group is not None:
+            stmt = stmt.where(Child.year_group == year_group)
+        if not include_left:
+            stmt = stmt.where(Child.left_on.is_(None))
+        return stmt
+
+    def count(self, query: str = "", school_id: int | None = None, year_group: int | None = None,
+              include_left: bool = False) -> int:
+        stmt = self._filtered(query, school_id, year_group, include_left)
+        with self._read() as s:
+            return int(s.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+
+    def search(self, query: str = "", school_id: int | None = None,
+               year_group: int | None = None, include_left: bool = False,
+               offset: int = 0, limit: int = 200) -> list[ChildRow]:
+        """A page of children matching every word of ``query``, sorted by surname."""
+        stmt = (self._filtered(query, school_id, year_group, include_left)
+                .order_by(Child.surname, Child.forename, Child.id).offset(offset).limit(limit))
+        with self._read() as s:
+            return [_row(child, school) for child, school in s.execute(stmt)]
+
+    def get(self, child_id: int) -> ChildForm:
+        with self._read() as s:
+            return _form(_load(s, child_id))
+
+    def save(self, form: ChildForm) -> int:
+        """Create or update a child; returns its id."""
+        validate_child(form)
+        with self._write() as s:
+            if s.get(Site, form.school_site_id) is None:
+                raise ValidationError("Choose the child's school.", "school_site_id")
+            if form.id is None:
+                child = Child()
+                s.add(child)
+            else:
+                child = _load(s, form.id)
+                if form.row_version is not None and child.row_version != form.row_version:
+                    raise Conflict(
+                        "Someone else saved this child while you were editing. Close the form "
+                        "and open it again to see their change."
+                    )
+            for name in _FORM_FIELDS:
+                value = getattr(form, name)
+                if isinstance(value, str):
+                    value = value.strip()
+                if name in ("upn", "mis_id"):
+                    value = value.upper() if name == "upn" and value else (value or None)
+                setattr(child, name, value)
+            child.refresh_search_key()
+            s.flush()
+            return child.id
+
+    def mark_left(self, child_id: int, left_on: date) -> None:
+        """Children are never deleted: they are marked as left and hidden from lists."""
+        with self._write() as s:
+            _load(s, child_id).left_on = left_on
+
+
+def _load(s: Session, child_id: int) -> Child:
+    child = s.get(Child, child_id)
+    if child is None:
+        raise NotFound(f"Child {child_id} no longer exists.")
+    return child
+
+
+def _row(child: Child, school: str) -> ChildRow:
+    flags = ", ".join(label for key, label in FUNDING.items() if getattr(child, key))
+    return ChildRow(
+        id=child.id,
+        name=display_name(child.forename, child.surname, child.preferred_forename,
+                          child.preferred_surname),
+        date_of_birth=child.date_of_birth,
+        school=school,
+        year=year_label(child.year_group),
+        has_medical=bool(child.medical_notes.strip() or child.allergies.strip()),
+        flags=flags,
+        left=child.left_on is not None,
+    )
+
+
+def _form(child: Child) -> ChildForm:
+    values = {name: getattr(child, name) for name in _FORM_FIELDS}
+    values["upn"] = child.upn or ""
+    values["mis_id"] = child.mis_id or ""
+    return ChildForm(id=child.id, row_version=child.row_version, **values)

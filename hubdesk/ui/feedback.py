@@ -1,0 +1,44 @@
+"""ask()/confirm()/inform() helpers and a guard that turns DomainErrors into a message box.
+
+Tests patch these functions instead of clicking modal dialogs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from hubdesk.core.errors import DomainError
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def guarded(parent: QWidget | None, title: str, action: Callable[[], T]) -> T | None:
+    """Run ``action``; show a DomainError's message (or a plain apology) instead of a traceback."""
+    try:
+        return action()
+    except DomainError as exc:
+        warn(parent, title, str(exc))
+    except Exception:
+        log.exception("unexpected error in %s", title)
+        warn(parent, title, "Something went wrong and nothing was saved. The details are in the "
+                            "log file; please tell the co-ordinator.")
+    return None

@@ -1,0 +1,72 @@
+"""Start the GUI: one program per database, migrations, daily backup, then the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from hubdesk.app import database_file, open_app
+from hubdesk.core.errors import DomainError
+from hubdesk.settings import load_settings, resource_path
+
+
+def _setup_logging(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(
+        filename=folder / "hubdesk.log", level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def qt_app() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    qapp = QApplication(sys.argv[:1])
+    qapp.setApplicationName("hubdesk")
+    qapp.setOrganizationName("hubdesk")
+    style = resource_path("style.qss")
+    if style.exists():
+        qapp.setStyleSheet(style.read_text(encoding="utf-8"))
+    return qapp
+
+
+def run(database: str | None = None) -> int:
+    from hubdesk.ui.main_window import MainWindow
+
+    settings = load_settings(database)
+    _setup_logging(settings.data_dir)
+    qapp = qt_app()
+    lock: QLockFile | None = None
+    file = database_file(settings)
+    if file:
+        Path(file).parent.mkdir(parents=True, exist_ok=True)
+        lock = QLockFile(file + ".lock")
+        lock.setStaleLockTime(0)
+        if not lock.tryLock(100):
+            QMessageBox.warning(
+                None, "hubdesk is already open",
+                f"hubdesk is already running on this PC with {file}. Use the window that is "
+                "open (look in the task bar).")
+            return 1
+    try:
+        app = open_app(settings)
+    except DomainError as exc:
+        QMessageBox.critical(None, "hubdesk cannot open the database", str(exc))
+        return 2
+    try:
+        from hubdesk.services.backup import BackupService
+
+        BackupService(app.engine, settings.backup_dir).daily_backup()
+    except DomainError as exc:
+        logging.getLogger(__name__).warning("daily backup failed: %s", exc)
+    window = MainWindow(app)
+    window.show()
+    code = qapp.exec()
+    app.close()
+    if lock:
+        lock.unlock()
+    return int(code)

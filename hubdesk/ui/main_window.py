@@ -1,0 +1,84 @@
+"""Navigation on the left, one page at a time on the right, the database in the status bar."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from hubdesk import __version__
+from hubdesk.app import HubApp
+from hubdesk.ui.events import AppEvents
+from hubdesk.ui.views import PAGES
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, app: HubApp, events: AppEvents | None = None) -> None:
+        super().__init__()
+        self.app = app
+        self.events = events or AppEvents()
+        self.setWindowTitle(f"hubdesk {__version__}")
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(190)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, Any] = {}
+        for title, module_name, class_name in PAGES:
+            page_class = getattr(importlib.import_module(module_name), class_name)
+            page: QWidget = page_class(app, self.events, self)
+            self.pages[title] = page
+            self.nav.addItem(title)
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self._show_page)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        where = QLabel(f"Database: {app.settings.database}")
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(where)
+        self._add_menu()
+        self.resize(1280, 800)
+        self._restore_geometry()
+        self.nav.setCurrentRow(0)
+
+    def _add_menu(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+    def _show_page(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        refresh = getattr(page, "on_shown", None)
+        if callable(refresh):
+            refresh()
+
+    def show_page(self, title: str) -> Any:
+        """Switch to a page by its navigation title and return it."""
+        titles = [t for t, _, _ in PAGES]
+        self.nav.setCurrentRow(titles.index(title))
+        return self.pages[title]
+
+    def _restore_geometry(self) -> None:
+        geometry = QSettings("hubdesk", "hubdesk").value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event: Any) -> None:
+        QSettings("hubdesk", "hubdesk").setValue("main/geometry", self.saveGeometry())
+        super().closeEvent(event)

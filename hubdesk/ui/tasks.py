@@ -1,0 +1,77 @@
+"""Run slow work (printing, import, backup, demo) on a QThreadPool with a progress bar and Cancel."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from hubdesk.core.errors import DomainError
+from hubdesk.services.progress import Progress
+
+log = logging.getLogger(__name__)
+_running: set[_Job] = set()  # keeps jobs (and their signal objects) alive until they report
+
+
+class _Signals(QObject):
+    progress = Signal(int, int, str)
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[Progress], Any]) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = _Signals()
+        self.cancelled = False
+
+    def run(self) -> None:
+        progress = Progress(self.signals.progress.emit, lambda: self.cancelled)
+        try:
+            result = self.work(progress)
+        except DomainError as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception:
+            log.exception("background task failed")
+            self.signals.failed.emit("Something went wrong and the task stopped; nothing was "
+                                     "half-saved. The details are in the log file.")
+        else:
+            self.signals.done.emit(result)
+
+
+def run_task(parent: QWidget | None, title: str, work: Callable[[Progress], Any],
+             on_done: Callable[[Any], None], on_failed: Callable[[str], None],
+             pool: QThreadPool | None = None) -> _Job:
+    """Start ``work(progress)`` off the GUI thread; a progress dialog with Cancel follows it."""
+    job = _Job(work)
+    job.setAutoDelete(False)
+    _running.add(job)
+    dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+
+    def progress(done: int, total: int, message: str) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))
+        if message:
+            dialog.setLabelText(message)
+
+    def finish() -> None:
+        _running.discard(job)
+        dialog.reset()
+        dialog.deleteLater()
+
+    def cancel() -> None:
+        job.cancelled = True
+
+    dialog.canceled.connect(cancel)
+    job.signals.progress.connect(progress)
+    job.signals.done.connect(lambda result: (finish(), on_done(result)))
+    job.signals.failed.connect(lambda message: (finish(), on_failed(message)))
+    (pool or QThreadPool.globalInstance()).start(job)
+    return job

@@ -1,0 +1,12 @@
+"""The pages of the main window, in navigation order: (title, module, class name).
+
+Each page class takes ``(app, events, parent=None)`` and has ``refresh()``.
+"""
+
+PAGES: list[tuple[str, str, str]] = [
+    ("Today", "hubdesk.ui.views.today", "TodayPage"),
+    ("Children & families", "hubdesk.ui.views.children", "ChildrenPage"),
+    ("Sites & calendars", "hubdesk.ui.views.sites", "SitesPage"),
+    ("Staff", "hubdesk.ui.views.staff", "StaffPage"),
+    ("History", "hubdesk.ui.views.history", "HistoryPage"),
+]
