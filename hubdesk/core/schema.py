@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from alembic import command
@@ -13,6 +14,8 @@ from sqlalchemy import Engine, inspect
 from hubdesk.core.errors import DatabaseRefused
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# Alembic keeps its running context in module globals, so migrations must not overlap in threads.
+_MIGRATION_LOCK = threading.Lock()
 
 
 def alembic_config() -> Config:
@@ -56,6 +59,13 @@ def check_not_newer(engine: Engine) -> None:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Apply every pending migration in one transaction."""
     check_not_newer(engine)
+    if revision == "head" and current_revision(engine) == head_revision():
+        return
+    with _MIGRATION_LOCK:
+        _upgrade_locked(engine, revision)
+
+
+def _upgrade_locked(engine: Engine, revision: str) -> None:
     config = alembic_config()
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as conn:

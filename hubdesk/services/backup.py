@@ -40,17 +40,26 @@ class BackupService:
     def list(self) -> list[BackupFile]:
         if not self.folder.exists():
             return []
-        files = sorted(self.folder.glob("hubdesk-*.db"), reverse=True)
+        files = sorted(self.folder.glob("hubdesk-*.db"),
+                       key=lambda f: (f.stat().st_mtime_ns, len(f.name), f.name), reverse=True)
         return [BackupFile(f, datetime.fromtimestamp(f.stat().st_mtime), f.stat().st_size)
                 for f in files]
 
     def backup_now(self, progress: Progress = NO_PROGRESS, target: Path | None = None) -> Path:
         source = self._database()
         self.folder.mkdir(parents=True, exist_ok=True)
-        target = target or self.folder / f"hubdesk-{datetime.now():%Y%m%d-%H%M%S}.db"
+        target = target or self._new_name()
         _copy(source, target, progress)
         self._prune()
         return target
+
+    def _new_name(self) -> Path:
+        """A fresh file name; never overwrites an existing backup made in the same second."""
+        stamp = f"hubdesk-{datetime.now():%Y%m%d-%H%M%S}"
+        candidate, n = self.folder / f"{stamp}.db", 1
+        while candidate.exists():
+            candidate, n = self.folder / f"{stamp}-{n}.db", n + 1
+        return candidate
 
     def daily_backup(self) -> Path | None:
         """One backup a day, made when the program starts; the newest KEEP are kept."""
