@@ -1,0 +1,162 @@
+"""What every hubdesk PDF shares: embedded DejaVu fonts, A4 pages, a running header, and
+"Page x of y" in the footer; tables whose header row repeats and whose cells wrap.
+
+Text from the database is escaped before it reaches reportlab's mini-markup, so names like
+"Aoife O'Neill-Brennan" and notes with < & > come out exactly as typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+
+from hubdesk.settings import resource_path
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+
+
+def register_fonts() -> None:
+    """Register the shipped TrueType fonts once; they are embedded (subset) in every PDF."""
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "DejaVuSans.ttf"))))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT,
+                                  boldItalic=FONT_BOLD)
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    heading: ParagraphStyle
+    title: ParagraphStyle
+
+
+def styles(cell_size: float = 8.5) -> Styles:
+    register_fonts()
+    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=12.5, alignment=TA_LEFT)
+    return Styles(
+        body=body,
+        small=ParagraphStyle("small", parent=body, fontSize=8, leading=10),
+        cell=ParagraphStyle("cell", parent=body, fontSize=cell_size, leading=cell_size * 1.2),
+        cell_bold=ParagraphStyle("cellb", parent=body, fontName=FONT_BOLD, fontSize=cell_size,
+                                 leading=cell_size * 1.2),
+        heading=ParagraphStyle("h2", parent=body, fontName=FONT_BOLD, fontSize=12, leading=15,
+                               spaceBefore=4, spaceAfter=4),
+        title=ParagraphStyle("h1", parent=body, fontName=FONT_BOLD, fontSize=16, leading=20,
+                             spaceAfter=6),
+    )
+
+
+def text(value: object) -> str:
+    """Escape database text for a Paragraph; keep line breaks."""
+    return escape("" if value is None else str(value)).replace("\n", "<br/>")
+
+
+def para(value: object, style: ParagraphStyle, bold: bool = False) -> Paragraph:
+    content = text(value)
+    return Paragraph(f"<b>{content}</b>" if bold else content, style)
+
+
+class NumberedCanvas(Canvas):
+    """Holds pages back until the end so each footer can say "Page x of y"."""
+
+    footer_left = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        register_fonts()
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for page in self._pages:
+            self.__dict__.update(page)
+            self._draw_footer(total)
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, total: int) -> None:
+        width, _ = self._pagesize
+        self.setFont(FONT, 8)
+        self.setFillColor(colors.black)
+        self.drawRightString(width - 12 * mm, 8 * mm, f"Page {self._pageNumber} of {total}")
+        if self.footer_left:
+            self.drawString(12 * mm, 8 * mm, self.footer_left)
+
+
+def build(path: Path | str, story: Sequence[Flowable], *, title: str, footer: str = "",
+          landscape_pages: bool = False, running_header: str = "") -> None:
+    """Write ``story`` to an A4 PDF with margins, a running header and numbered footers."""
+    register_fonts()
+    size = landscape(A4) if landscape_pages else A4
+    doc = BaseDocTemplate(str(path), pagesize=size, title=title, author="hubdesk",
+                          leftMargin=12 * mm, rightMargin=12 * mm, topMargin=16 * mm,
+                          bottomMargin=14 * mm)
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+    def header(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        if running_header:
+            canvas.saveState()
+            canvas.setFont(FONT, 8)
+            canvas.drawString(12 * mm, size[1] - 9 * mm, running_header)
+            canvas.restoreState()
+
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=header)])
+    canvas_class = type("FooterCanvas", (NumberedCanvas,), {"footer_left": footer})
+    doc.build(list(story), canvasmaker=canvas_class)
+
+
+def table(rows: Sequence[Sequence[object]], widths: Sequence[float], *, header_rows: int = 1,
+          zebra: bool = True, extra: Sequence[tuple[Any, ...]] = ()) -> Table:
+    """A grid table: header row(s) repeat on every page, rows may split, black-and-white safe."""
+    result = Table(list(map(list, rows)), colWidths=list(widths), repeatRows=header_rows,
+                   splitByRow=True, splitInRow=True)
+    commands: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.Color(0.85, 0.85, 0.85)),
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if zebra and len(rows) > header_rows:
+        commands.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1),
+                         [colors.white, colors.Color(0.95, 0.95, 0.95)]))
+    commands.extend(extra)
+    result.setStyle(TableStyle(commands))
+    return result
