@@ -24,21 +24,30 @@ def alembic_config() -> Config:
     return config
 
 
+def head_revisions() -> set[str]:
+    """The newest revision(s); areas developed side by side may add branches until merged."""
+    return set(ScriptDirectory.from_config(alembic_config()).get_heads())
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    """The single newest revision, or the sorted heads joined by '+' while branches exist."""
+    return "+".join(sorted(head_revisions()))
+
+
+def current_revisions(engine: Engine) -> set[str]:
+    with engine.connect() as conn:
+        return set(MigrationContext.configure(conn).get_current_heads())
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+    revisions = current_revisions(engine)
+    return "+".join(sorted(revisions)) if revisions else None
 
 
 def check_not_newer(engine: Engine) -> None:
     """Raise DatabaseRefused when the database's schema is unknown to this hubdesk."""
-    current = current_revision(engine)
-    if current is None:
+    currents = current_revisions(engine)
+    if not currents:
         tables = set(inspect(engine).get_table_names())
         if tables - {"alembic_version"}:
             raise DatabaseRefused(
@@ -48,18 +57,20 @@ def check_not_newer(engine: Engine) -> None:
         return
     script = ScriptDirectory.from_config(alembic_config())
     try:
-        script.get_revision(current)
+        for current in currents:
+            script.get_revision(current)
     except Exception as exc:
         raise DatabaseRefused(
-            f"This database was written by a newer version of hubdesk (schema {current}). "
+            f"This database was written by a newer version of hubdesk (schema "
+            f"{'+'.join(sorted(currents))}). "
             "Install the newer hubdesk to open it; this version will not change it."
         ) from exc
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(engine: Engine, revision: str = "heads") -> None:
     """Apply every pending migration in one transaction."""
     check_not_newer(engine)
-    if revision == "head" and current_revision(engine) == head_revision():
+    if revision == "heads" and current_revisions(engine) == head_revisions():
         return
     with _MIGRATION_LOCK:
         _upgrade_locked(engine, revision)
