@@ -2,6 +2,17 @@
 
 from hubdesk.core.models.audit import AuditEntry
 from hubdesk.core.models.base import Base, fold
+from hubdesk.core.models.learning import (
+    COURSE_KINDS,
+    ENROLMENT_STATUSES,
+    Course,
+    CourseAttendance,
+    CourseSession,
+    CrecheAttendance,
+    CrecheBooking,
+    CrecheChild,
+    Enrolment,
+)
 from hubdesk.core.models.meta import MetaValue
 from hubdesk.core.models.people import (
     NURSERY,
@@ -19,4 +30,8 @@ __all__ = [
     "NURSERY", "RECEPTION", "STAFF_ROLES", "YEAR_GROUPS",
     "AuditEntry", "Base", "CalendarEntry", "Carer", "Child", "ChildCarer", "MetaValue", "Room",
     "Site", "Staff", "TravelTime", "fold", "year_label",
+]
+__all__ += [
+    "COURSE_KINDS", "ENROLMENT_STATUSES", "Course", "CourseAttendance", "CourseSession",
+    "CrecheAttendance", "CrecheBooking", "CrecheChild", "Enrolment",
 ]
