@@ -31,11 +31,18 @@ class DayStatus:
     day: date
     open: bool
     reason: str  # "open", "weekend", "bank holiday: …", "INSET day", "half-term", …
+    # One of DAY_KINDS, so a screen can colour a day without parsing ``reason``.
+    kind: str = "open"
+
+
+DAY_KINDS = ("open", "weekend", "bank_holiday", "half_term", "inset", "closure", "holiday")
 
 
 @lru_cache(maxsize=64)
 def _bank_holidays(year: int) -> dict[date, str]:
-    return dict(holidays.country_holidays("GB", subdiv="ENG", years=year).items())
+    """England's bank holidays of one year; moved days are called substitute days, as on GOV.UK."""
+    found = holidays.country_holidays("GB", subdiv="ENG", years=year)
+    return {day: name.replace("(observed)", "(substitute day)") for day, name in found.items()}
 
 
 def bank_holiday(day: date) -> str | None:
@@ -60,16 +67,16 @@ class SchoolCalendar:
 
     def status(self, day: date) -> DayStatus:
         if day.weekday() >= 5:
-            return DayStatus(day, False, "weekend")
+            return DayStatus(day, False, "weekend", "weekend")
         holiday = bank_holiday(day)
         if holiday:
-            return DayStatus(day, False, f"bank holiday: {holiday}")
+            return DayStatus(day, False, f"bank holiday: {holiday}", "bank_holiday")
         for span in self._closed:
             if span.covers(day):
-                return DayStatus(day, False, _closed_reason(span))
+                return DayStatus(day, False, _closed_reason(span), span.kind)
         if not any(t.covers(day) for t in self._terms):
-            return DayStatus(day, False, "school holiday")
-        return DayStatus(day, True, "open")
+            return DayStatus(day, False, "school holiday", "holiday")
+        return DayStatus(day, True, "open", "open")
 
     def is_open(self, day: date) -> bool:
         return self.status(day).open

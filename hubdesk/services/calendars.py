@@ -35,6 +35,18 @@ def validate_entry(form: EntryForm) -> None:
         raise ValidationError("The end date is before the start date.", "end_date")
     if (form.end_date - form.start_date).days > 366:
         raise ValidationError("An entry cannot last more than a year.", "end_date")
+    if len(form.label.strip()) > 120:
+        raise ValidationError("The label can be at most 120 characters.", "label")
+
+
+def _check_month(year: int, month: int) -> None:
+    if not 1 <= month <= 12 or not 1900 <= year <= 2200:
+        raise ValidationError(f"There is no month {month} of {year}.", "month")
+
+
+def _check_site(s: Session, site_id: int) -> None:
+    if s.get(Site, site_id) is None:
+        raise NotFound("That site no longer exists.")
 
 
 def load_calendar(s: Session, site_id: int) -> SchoolCalendar:
@@ -54,6 +66,7 @@ def load_calendars(s: Session) -> dict[int, SchoolCalendar]:
 class CalendarService(Service):
     def entries(self, site_id: int) -> list[EntryForm]:
         with self._read() as s:
+            _check_site(s, site_id)
             rows = s.scalars(select(CalendarEntry).where(CalendarEntry.site_id == site_id)
                              .order_by(CalendarEntry.start_date, CalendarEntry.kind))
             return [EntryForm(e.site_id, e.kind, e.start_date, e.end_date, e.label, e.id)
@@ -72,6 +85,7 @@ class CalendarService(Service):
                 if found is None:
                     raise NotFound("That calendar entry no longer exists.")
                 entry = found
+            entry.site_id = form.site_id
             entry.kind = form.kind
             entry.start_date = form.start_date
             entry.end_date = form.end_date
@@ -88,9 +102,19 @@ class CalendarService(Service):
             s.delete(entry)
 
     def month(self, site_id: int, year: int, month: int) -> list[DayStatus]:
+        _check_month(year, month)
         with self._read() as s:
+            _check_site(s, site_id)
             return load_calendar(s, site_id).month(year, month)
+
+    def months(self, site_ids: list[int], year: int, month: int) -> dict[int, list[DayStatus]]:
+        """One month of several schools at once, for comparing them side by side."""
+        _check_month(year, month)
+        with self._read() as s:
+            calendars = load_calendars(s)
+            return {sid: calendars[sid].month(year, month) for sid in site_ids if sid in calendars}
 
     def open_days(self, site_id: int, start: date, end: date) -> list[date]:
         with self._read() as s:
+            _check_site(s, site_id)
             return load_calendar(s, site_id).open_days(start, end)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
 
 from hubdesk.core.errors import NotFound, ValidationError
 from hubdesk.core.models import Room, Site, TravelTime
@@ -38,6 +39,11 @@ class SiteForm:
 
 _FIELDS = ("name", "short_name", "kind", "dfe_number", "address", "postcode", "phone", "latitude",
            "longitude", "ofsted_status", "ofsted_urn", "is_hub", "active")
+# Column widths: PostgreSQL refuses longer text, so say so before the database does.
+_MAX_LENGTHS = {"name": 120, "short_name": 20, "address": 300, "postcode": 10, "phone": 30,
+                "ofsted_urn": 10}
+_LABELS = {"name": "name", "short_name": "short name", "address": "address", "postcode": "postcode",
+           "phone": "phone number", "ofsted_urn": "Ofsted URN"}
 
 
 def default_minutes(a: SiteForm, b: SiteForm) -> int:
@@ -64,15 +70,46 @@ def validate_site(form: SiteForm) -> None:
     if dfe and not (len(dfe) == 7 and dfe.isdigit()) and not (
             len(dfe) == 8 and dfe[3] == "/" and (dfe[:3] + dfe[4:]).isdigit()):
         raise ValidationError("A DfE number is 7 digits, e.g. 8882001 or 888/2001.", "dfe_number")
+    for field, limit in _MAX_LENGTHS.items():
+        if len(str(getattr(form, field)).strip()) > limit:
+            raise ValidationError(f"The {_LABELS[field]} can be at most {limit} characters.", field)
+    if (form.latitude is None) != (form.longitude is None):
+        raise ValidationError("Enter both latitude and longitude, or neither.", "latitude")
+    if form.latitude is not None and not -90 <= form.latitude <= 90:
+        raise ValidationError("Latitude is between -90 and 90 (Brighton is about 50.8).", "latitude")
+    if form.longitude is not None and not -180 <= form.longitude <= 180:
+        raise ValidationError("Longitude is between -180 and 180 (Brighton is about -0.14).",
+                              "longitude")
+    seen: set[str] = set()
+    for room in form.rooms:
+        name = room.strip()
+        if len(name) > 80:
+            raise ValidationError("A room name can be at most 80 characters.", "rooms")
+        if name and name.casefold() in seen:
+            raise ValidationError(f"The room {name!r} is listed twice.", "rooms")
+        seen.add(name.casefold())
 
 
 def normalise_dfe(value: str) -> str:
     return value.strip().replace("/", "")
 
 
+def _check_unique(s: Session, form: SiteForm) -> None:
+    """Name and DfE number belong to one site; say which field clashes before the database does."""
+    others = select(Site).where(Site.id != form.id) if form.id is not None else select(Site)
+    name = form.name.strip()
+    if s.scalars(others.where(func.lower(Site.name) == name.lower())).first() is not None:
+        raise ValidationError(f"Another site is already called {name}.", "name")
+    dfe = normalise_dfe(form.dfe_number)
+    if dfe:
+        clash = s.scalars(others.where(Site.dfe_number == dfe)).first()
+        if clash is not None:
+            raise ValidationError(f"{clash.name} already has the DfE number {dfe}.", "dfe_number")
+
+
 class SiteService(Service):
     def list(self, include_inactive: bool = False) -> list[SiteForm]:
-        stmt = select(Site).order_by(Site.name)
+        stmt = select(Site).options(selectinload(Site.rooms)).order_by(Site.name)
         if not include_inactive:
             stmt = stmt.where(Site.active.is_(True))
         with self._read() as s:
@@ -89,6 +126,7 @@ class SiteService(Service):
         """Create or update a site with its rooms; a new site gets default travel times."""
         validate_site(form)
         with self._write() as s:
+            _check_unique(s, form)
             if form.id is None:
                 site = Site()
                 s.add(site)
@@ -132,6 +170,9 @@ class SiteService(Service):
             raise ValidationError("Travel time must be between 1 and 600 minutes.", "minutes")
         pairs = [(from_site_id, to_site_id)] + ([(to_site_id, from_site_id)] if both_ways else [])
         with self._write() as s:
+            for site_id in (from_site_id, to_site_id):
+                if s.get(Site, site_id) is None:
+                    raise NotFound(f"Site {site_id} no longer exists; reload the travel times.")
             for a, b in pairs:
                 row = s.get(TravelTime, (a, b))
                 if row is None:
