@@ -13,6 +13,7 @@ from hubdesk.services.audit import AuditService
 from hubdesk.services.calendars import CalendarService
 from hubdesk.services.carers import CarerService
 from hubdesk.services.children import ChildService
+from hubdesk.services.learning import Learning
 from hubdesk.services.sites import SiteService
 from hubdesk.services.staff import StaffService
 from hubdesk.settings import Settings, load_settings
@@ -31,6 +32,7 @@ class HubApp:
     calendars: CalendarService
     staff: StaffService
     audit: AuditService
+    learning: Learning
 
     def close(self) -> None:
         self.engine.dispose()
@@ -59,6 +61,7 @@ def open_app(settings: Settings | None = None, *, migrate: bool = True) -> HubAp
         calendars=CalendarService(factory, user),
         staff=StaffService(factory, user),
         audit=AuditService(factory, user),
+        learning=Learning(factory, user),
     )
 
 
