@@ -8,10 +8,12 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hubdesk.core.calendar import academic_year_start
 from hubdesk.core.errors import DomainError, ValidationError
 from hubdesk.core.models import (
     COURSE_KINDS,
     ENROLMENT_STATUSES,
+    CalendarEntry,
     Carer,
     Child,
     ChildCarer,
@@ -154,6 +156,22 @@ class LearningReportService(Service):
                                         row.tutor, e.completed_on or course.end_date)
                             for e, c in learners]
         return sorted(certificates, key=lambda x: fold(x.learner))
+
+    def term_around(self, today: date | None = None) -> tuple[date, date, str]:
+        """The hub's term that contains ``today`` (or the last one before it), for the summary.
+
+        Falls back to the school year (1 September to 31 August) when no term dates are kept.
+        """
+        today = today or date.today()
+        with self._read() as s:
+            hub_first = select(Site.id).order_by(Site.is_hub.desc(), Site.id).limit(1)
+            term = s.scalars(select(CalendarEntry).where(
+                CalendarEntry.kind == "term", CalendarEntry.site_id.in_(hub_first),
+                CalendarEntry.start_date <= today).order_by(CalendarEntry.start_date.desc())).first()
+            if term is not None:
+                return term.start_date, term.end_date, f"{term.label or 'Term'} {term.start_date.year}"
+        year = academic_year_start(today)
+        return date(year, 9, 1), date(year + 1, 8, 31), f"School year {year}–{year + 1}"
 
     def term_summary(self, start: date, end: date) -> TermSummary:
         """Courses running between two dates: take-up, completion and attendance, and the same

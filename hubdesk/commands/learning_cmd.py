@@ -1,0 +1,91 @@
+"""Parent learning on the command line: ``hubdesk courses`` lists courses, and the printouts
+``course-register``, ``certificates`` and ``course-summary`` for ``hubdesk print``."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from hubdesk.app import HubApp, open_app
+from hubdesk.reports.certificates import write_certificates
+from hubdesk.reports.course_register import write_course_register
+from hubdesk.reports.course_summary import write_course_summary
+from hubdesk.settings import load_settings
+
+
+def parse_day(value: str) -> date:
+    """A date typed as 2026-09-01 or 01/09/2026."""
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(value.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"'{value}' is not a date; write 2026-09-01 or 01/09/2026")
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser("courses", parents=[common],
+                            help="list parent-learning courses with their numbers")
+    parser.add_argument("--all", action="store_true", help="include courses that have finished")
+    parser.set_defaults(func=list_courses)
+
+
+def list_courses(args: argparse.Namespace) -> int:
+    app = open_app(load_settings(args.database))
+    try:
+        rows = app.learning.courses.list(include_finished=args.all)
+    finally:
+        app.close()
+    if not rows:
+        print("No courses." if args.all else "No current courses (--all shows finished ones).")
+    for r in rows:
+        waiting = f", {r.waiting} waiting" if r.waiting else ""
+        print(f"{r.id:>5}  {r.title}  ·  {r.site}  ·  {r.dates}  ·  {r.places} places{waiting}")
+    return 0
+
+
+def _course_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--course", metavar="ID_OR_TITLE", required=True,
+                        help="the course number (see 'hubdesk courses') or its title")
+
+
+def _register(app: HubApp, args: argparse.Namespace, target: Path) -> str:
+    course = app.learning.courses.find(args.course)
+    sheet = app.learning.reports.register_sheet(course.id)
+    write_course_register(sheet, target)
+    return (f"Register of '{course.title}': {len(sheet.lines)} learners, "
+            f"{len(sheet.sessions)} sessions.")
+
+
+def _certificates(app: HubApp, args: argparse.Namespace, target: Path) -> str:
+    course = app.learning.courses.find(args.course)
+    certificates = app.learning.reports.certificates(course.id)
+    write_certificates(certificates, target)
+    return f"{len(certificates)} certificate(s) for '{course.title}'."
+
+
+def _summary_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="start", type=parse_day, metavar="DATE",
+                        help="first day (default: the start of the current term)")
+    parser.add_argument("--to", dest="end", type=parse_day, metavar="DATE",
+                        help="last day (default: the end of the current term)")
+
+
+def _summary(app: HubApp, args: argparse.Namespace, target: Path) -> str:
+    start, end, label = app.learning.reports.term_around()
+    start, end = args.start or start, args.end or end
+    summary = app.learning.reports.term_summary(start, end)
+    write_course_summary(summary, target)
+    period = label if (args.start, args.end) == (None, None) else \
+        f"{start:%d/%m/%Y} to {end:%d/%m/%Y}"
+    return f"Summary of {len(summary.courses)} course(s), {period}."
+
+
+# (help, add_arguments, run) for hubdesk.commands.print_cmd.KINDS
+COURSE_REGISTER = ("a course's register: every session, a column each", _course_argument, _register)
+CERTIFICATES = ("a certificate for each learner who completed a course", _course_argument,
+                _certificates)
+COURSE_SUMMARY = ("parent-learning term summary: take-up, completion and attendance by school",
+                  _summary_arguments, _summary)

@@ -1,0 +1,65 @@
+"""``hubdesk print KIND … -o FILE.pdf``: every printout from the command line.
+
+Each kind is one line in ``KINDS``: its help text, a function adding its own arguments, and a
+function that writes the PDF and returns a sentence for the terminal. The PDF is written beside
+the target first and moved into place at the end, so a failure never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from hubdesk.app import HubApp, open_app
+from hubdesk.commands import learning_cmd
+from hubdesk.core.errors import DomainError
+from hubdesk.settings import load_settings
+
+
+class PrintKind(NamedTuple):
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[HubApp, argparse.Namespace, Path], str]  # writes the PDF, returns a message
+
+
+KINDS: dict[str, PrintKind] = {
+    "course-register": PrintKind(*learning_cmd.COURSE_REGISTER),
+    "certificates": PrintKind(*learning_cmd.CERTIFICATES),
+    "course-summary": PrintKind(*learning_cmd.COURSE_SUMMARY),
+}
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser("print", help="print registers, certificates and summaries to PDF")
+    kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
+    for name, kind in KINDS.items():
+        each = kinds.add_parser(name, parents=[common], help=kind.help, description=kind.help)
+        each.add_argument("-o", "--output", metavar="FILE.pdf", required=True,
+                          help="the PDF file to write")
+        kind.add_arguments(each)
+        each.set_defaults(func=run, print_kind=kind)
+
+
+def run(args: argparse.Namespace) -> int:
+    target = Path(args.output).expanduser()
+    if target.suffix.lower() != ".pdf":
+        target = target.with_name(target.name + ".pdf")
+    if not target.parent.is_dir():
+        raise DomainError(f"The folder {target.parent} does not exist.")
+    partial = target.with_name(target.name + ".part")
+    app = open_app(load_settings(args.database))
+    try:
+        message = args.print_kind.run(app, args, partial)
+        try:
+            os.replace(partial, target)
+        except OSError as exc:
+            raise DomainError(f"Cannot write {target}: {exc.strerror}. If the file is open in a "
+                              "PDF viewer, close it and try again.") from exc
+    finally:
+        app.close()
+        partial.unlink(missing_ok=True)
+    print(f"{message} Written to {target}.")
+    return 0
