@@ -1,0 +1,1 @@
+"""Forms with inline validation; they save through services and stay open on a refusal."""
