@@ -97,5 +97,5 @@ def _closed_reason(span: Span) -> str:
 
 
 def academic_year_start(today: date) -> int:
-    """The calendar year in which the current school year began (September)."""
+    """The calendar year in which the current school year began (from August the coming one)."""
     return today.year if today.month >= 8 else today.year - 1
