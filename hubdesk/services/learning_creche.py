@@ -333,14 +333,15 @@ class CrecheService(Service):
             booked = {c.id: c for c in _booked(s, session.course_id)}
             extra = [c for c in s.scalars(select(CrecheChild).where(
                 CrecheChild.id.in_(set(marks) - set(booked))))]
-            carers = dict(s.execute(select(Carer.id, Carer.forename + " " + Carer.surname)).all())
+            carers = {c.id: _name(c.forename, c.surname) for c in s.scalars(
+                select(Carer).where(Carer.id.in_({c.carer_id for c in [*booked.values(), *extra]})))}
             lines = []
             for child in [*booked.values(), *extra]:
                 mark = marks.get(child.id)
                 lines.append(CrecheRegisterLine(
                     child.id, _name(child.forename, child.surname),
                     age_label(age_in_months(child.date_of_birth, session.session_date)),
-                    carers.get(child.carer_id, "").strip(), _medical(child),
+                    carers.get(child.carer_id, ""), _medical(child),
                     _clock(mark.signed_in_at) if mark else "",
                     _clock(mark.signed_out_at) if mark and mark.signed_out_at else "",
                     mark.collected_by if mark else ""))

@@ -8,5 +8,6 @@ PAGES: list[tuple[str, str, str]] = [
     ("Children & families", "hubdesk.ui.views.children", "ChildrenPage"),
     ("Sites & calendars", "hubdesk.ui.views.sites", "SitesPage"),
     ("Staff", "hubdesk.ui.views.staff", "StaffPage"),
+    ("Parent learning", "hubdesk.ui.views.learning", "LearningPage"),
     ("History", "hubdesk.ui.views.history", "HistoryPage"),
 ]
