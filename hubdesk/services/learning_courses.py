@@ -256,6 +256,12 @@ class CourseService(Service):
                 if form.row_version is not None and course.row_version != form.row_version:
                     raise Conflict("Someone else saved this course while you were editing. Close "
                                    "the form and open it again to see their change.")
+                held = s.scalar(select(func.count()).select_from(Enrolment).where(
+                    Enrolment.course_id == course.id, Enrolment.status.in_(PLACE_HOLDING))) or 0
+                if held > form.capacity:
+                    raise ValidationError(
+                        f"{held} learners already have places; withdraw learners before cutting "
+                        f"the course to {form.capacity} places.", "capacity")
                 booked = s.scalar(select(func.count()).select_from(CrecheBooking)
                                   .where(CrecheBooking.course_id == course.id)) or 0
                 if booked > form.creche_places:
@@ -286,6 +292,7 @@ class CourseService(Service):
                                "Withdraw learners instead of deleting the course.")
             for session in s.scalars(select(CourseSession).where(CourseSession.course_id == course_id)):
                 s.delete(session)
+            s.flush()  # sessions first, each audited, before the course goes
             s.delete(course)
 
     def sessions(self, course_id: int) -> list[SessionRow]:

@@ -123,6 +123,9 @@ def test_full_course_waiting_list_and_withdrawal(hub: HubApp, two_schools: dict[
     assert statuses == {"O'Neill, Siobhán": "enrolled", "Wiśniewska, Łucja": "enrolled",
                         "Doğan, Emre": "enrolled", "Kaya, Ayşe": "waiting"}
     assert hub.learning.courses.row(course_id).waiting == 1
+    with pytest.raises(ValidationError, match="3 learners already have places") as err:
+        hub.learning.courses.save(replace(hub.learning.courses.get(course_id), capacity=2))
+    assert err.value.field == "capacity"
 
 
 def test_a_new_adult_is_never_a_second_copy(hub: HubApp, two_schools: dict[str, int]) -> None:
@@ -223,6 +226,12 @@ def test_a_session_with_a_register_is_not_dropped(hub: HubApp,
     assert sessions[0].id == first.id and sessions[0].start_time == time(9, 30)
     with pytest.raises(Conflict, match="learner record"):
         hub.learning.courses.delete(course_id)
+    spare = hub.learning.courses.save(course_form(form.site_id, title="Set up twice"))
+    hub.learning.courses.delete(spare)
+    assert [c.id for c in hub.learning.courses.list()] == [course_id]
+    with hub.factory() as s:
+        assert s.scalar(select(func.count()).select_from(CourseSession)
+                        .where(CourseSession.course_id == spare)) == 0
 
 
 def test_find_course_by_number_or_title(hub: HubApp, two_schools: dict[str, int]) -> None:

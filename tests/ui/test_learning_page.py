@@ -233,6 +233,13 @@ def test_new_course_through_the_editor(qtbot: QtBot, page: LearningPage, hub: Hu
     assert (chosen.provider, chosen.tutor, chosen.fee) == ("City Adult College", "Sam Patel",
                                                            "£12.50")
     assert said.warnings == []
+    click(qtbot, page.delete_button)  # set up by mistake: it can go while nobody is enrolled
+    assert said.warnings == []
+    assert [c.title for c in page.model.rows] == ["Family English"]
+    hub.learning.enrolments.enrol(page.model.rows[0].id, new_adult=CarerForm("Ana", "Ruiz",
+                                                                             phone_mobile="0"))
+    click(qtbot, page.delete_button)
+    assert "has 1 learner record(s), so it is kept" in said.warnings[0]
 
 
 def test_creche_booking_staff_and_register(qtbot: QtBot, page: LearningPage, hub: HubApp,

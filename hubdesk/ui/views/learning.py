@@ -72,6 +72,8 @@ class LearningPage(QWidget):
         title.setObjectName("pageTitle")
         self.new_button = QPushButton("New course…")
         self.edit_button = QPushButton("Edit course…")
+        self.delete_button = QPushButton("Delete course")
+        self.delete_button.setToolTip("Only a course set up by mistake, with no learners")
         self.show_finished = QCheckBox("Show finished courses")
         self.print_register_button = QPushButton("Print register")
         self.print_certificates_button = QPushButton("Print certificates")
@@ -82,12 +84,13 @@ class LearningPage(QWidget):
                                              "attendance, by school")
         self.new_button.clicked.connect(self.new_course)
         self.edit_button.clicked.connect(self.edit_course)
+        self.delete_button.clicked.connect(self.delete_course)
         self.show_finished.toggled.connect(self.refresh)
         self.print_register_button.clicked.connect(self.print_register)
         self.print_certificates_button.clicked.connect(self.print_certificates)
         self.print_summary_button.clicked.connect(self.print_summary)
         top = QHBoxLayout()
-        for widget in (self.new_button, self.edit_button, self.show_finished):
+        for widget in (self.new_button, self.edit_button, self.delete_button, self.show_finished):
             top.addWidget(widget)
         top.addStretch(1)
         for widget in (self.print_register_button, self.print_certificates_button,
@@ -218,6 +221,22 @@ class LearningPage(QWidget):
         sites = feedback.guarded(self, "Edit course", self.app.sites.list) or []
         if form is not None:
             self._show(CourseDialog(self.app.learning, sites, form, self))
+
+    def delete_course(self) -> None:
+        course = self.selected()
+        if course is None:
+            feedback.inform(self, "Delete course", "Choose a course in the list first.")
+            return
+        if not feedback.confirm(self, "Delete course", f"Delete '{course.title}' and its "
+                                f"{course.sessions} sessions? It stays in History."):
+            return
+
+        def delete() -> bool:
+            self.app.learning.courses.delete(course.id)
+            return True
+
+        if feedback.guarded(self, "Delete course", delete):
+            self.refresh()
 
     def _show(self, dialog: CourseDialog) -> None:
         self.dialog = dialog
