@@ -281,6 +281,18 @@ def test_creche_booking_staff_and_register(qtbot: QtBot, page: LearningPage, hub
     else:
         assert not tab.sign_in_button.isEnabled()
         assert "kept on the day" in tab.register_state.text()
+    # A stricter rule typed by the office: one adult per baby.
+    click(qtbot, tab.rules_button)
+    rules = tab.rules_dialog
+    assert rules is not None and rules.table.rowCount() == 3
+    rules.table.item(0, 1).setText("one")
+    click(qtbot, rules.buttons.button(QDialogButtonBox.StandardButton.Save))
+    assert rules.isVisible() and "whole numbers" in rules.visible_errors()["rules"]
+    rules.table.item(0, 1).setText("1")
+    click(qtbot, rules.buttons.button(QDialogButtonBox.StandardButton.Save))
+    assert not rules.isVisible()
+    assert {x.required_staff for x in tab.sessions.rows} == {2}
+    assert "1:1 under 2" in tab.summary.text()
     assert said.warnings == []
 
 

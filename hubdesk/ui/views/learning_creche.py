@@ -31,6 +31,7 @@ from hubdesk.services.learning_creche import (
 )
 from hubdesk.ui import feedback
 from hubdesk.ui.dialogs.creche_child_dialog import CrecheChildDialog
+from hubdesk.ui.dialogs.creche_rules_dialog import CrecheRulesDialog
 from hubdesk.ui.models.dto_table import DtoTableModel
 from hubdesk.ui.views.learning_register import default_session
 
@@ -54,6 +55,10 @@ class CrecheTab(QWidget):
         self.dialog: CrecheChildDialog | None = None
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.rules_button = QPushButton("Crèche ratios…")
+        self.rules_button.setToolTip("How many children each adult may look after, by age")
+        self.rules_button.clicked.connect(self.edit_rules)
+        self.rules_dialog: CrecheRulesDialog | None = None
 
         self.bookings: DtoTableModel[CrecheBookingRow] = DtoTableModel(
             [("Child", lambda b: b.name), ("Age at start", lambda b: b.age),
@@ -128,8 +133,11 @@ class CrecheTab(QWidget):
         splitter.addWidget(right)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([430, 570])
+        heading = QHBoxLayout()
+        heading.addWidget(self.summary, 1)
+        heading.addWidget(self.rules_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
+        layout.addLayout(heading)
         layout.addWidget(splitter, 1)
 
     # --- loading ----------------------------------------------------------------------------
@@ -196,6 +204,16 @@ class CrecheTab(QWidget):
         for p in feedback.guarded(self, "Crèche", lambda: creche.family_candidates(carer_id)) or []:
             self.child.addItem(f"{p.name} ({p.date_of_birth:%d/%m/%Y}, {p.school})",
                                ("pupil", p.child_id))
+
+    def edit_rules(self) -> None:
+        rules = feedback.guarded(self, "Crèche ratios", self.app.learning.creche.rules)
+        if rules is None:
+            return
+        dialog = CrecheRulesDialog(self.app.learning.creche, rules, self)
+        self.rules_dialog = dialog
+        dialog.accepted.connect(self.changed)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     # --- bookings ---------------------------------------------------------------------------
     def new_child(self) -> None:
