@@ -28,7 +28,8 @@ def parse_day(value: str) -> date:
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     parser = sub.add_parser("courses", parents=[common],
                             help="list parent-learning courses with their numbers")
-    parser.add_argument("--all", action="store_true", help="include courses that have finished")
+    parser.add_argument("--all", action="store_true",
+                        help="include courses that finished more than six weeks ago")
     parser.set_defaults(func=list_courses)
 
 
@@ -39,7 +40,7 @@ def list_courses(args: argparse.Namespace) -> int:
     finally:
         app.close()
     if not rows:
-        print("No courses." if args.all else "No current courses (--all shows finished ones).")
+        print("No courses." if args.all else "No current courses (--all shows older ones).")
     for r in rows:
         waiting = f", {r.waiting} waiting" if r.waiting else ""
         print(f"{r.id:>5}  {r.title}  ·  {r.site}  ·  {r.dates}  ·  {r.places} places{waiting}")

@@ -27,6 +27,7 @@ from hubdesk.services.calendars import load_calendar
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri")
 PLACE_HOLDING = ("enrolled", "completed")  # statuses that use one of the course's places
+RECENT_DAYS = 42  # finished courses stay in the current list this long
 
 
 @dataclass(frozen=True)
@@ -319,11 +320,15 @@ class CourseService(Service):
 
     def list(self, include_finished: bool = True, site_id: int | None = None,
              today: date | None = None) -> list[CourseRow]:
-        """Courses newest first, each with places taken, waiting and crèche bookings."""
+        """Courses newest first, each with places taken, waiting and crèche bookings.
+
+        Without ``include_finished``, courses that ended in the last RECENT_DAYS still show:
+        completions are marked and certificates printed after the last session.
+        """
         today = today or date.today()
         stmt = select(Course)
         if not include_finished:
-            stmt = stmt.where(Course.end_date >= today)
+            stmt = stmt.where(Course.end_date >= today - timedelta(days=RECENT_DAYS))
         if site_id is not None:
             stmt = stmt.where(Course.site_id == site_id)
         with self._read() as s:

@@ -245,6 +245,10 @@ def test_find_course_by_number_or_title(hub: HubApp, two_schools: dict[str, int]
         hub.learning.courses.find("english")
     with pytest.raises(NotFound, match="hubdesk courses"):
         hub.learning.courses.find("pottery")
+    # Finished courses stay listed for six weeks (completion, certificates), then drop off.
+    assert len(hub.learning.courses.list(include_finished=False, today=date(2026, 12, 31))) == 3
+    assert hub.learning.courses.list(include_finished=False, today=date(2027, 1, 2)) == []
+    assert len(hub.learning.courses.list(today=date(2027, 1, 2))) == 3
 
 
 def _creche_setup(hub: HubApp, two_schools: dict[str, int], places: int = 2
