@@ -13,6 +13,7 @@ from hubdesk.services.audit import AuditService
 from hubdesk.services.calendars import CalendarService
 from hubdesk.services.carers import CarerService
 from hubdesk.services.children import ChildService
+from hubdesk.services.import_children import ImportService
 from hubdesk.services.learning import Learning
 from hubdesk.services.sites import SiteService
 from hubdesk.services.staff import StaffService
@@ -32,6 +33,7 @@ class HubApp:
     calendars: CalendarService
     staff: StaffService
     audit: AuditService
+    imports: ImportService
     learning: Learning
 
     def close(self) -> None:
@@ -61,6 +63,7 @@ def open_app(settings: Settings | None = None, *, migrate: bool = True) -> HubAp
         calendars=CalendarService(factory, user),
         staff=StaffService(factory, user),
         audit=AuditService(factory, user),
+        imports=ImportService(factory, user),
         learning=Learning(factory, user),
     )
 

@@ -1,0 +1,235 @@
+"""Importing children and carers from a MIS export: a preview first, then all-or-nothing apply."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from hubdesk.core.audit import record_event
+from hubdesk.core.errors import DomainError
+from hubdesk.core.mis_import import (
+    ParsedContact,
+    ParsedRow,
+    RowError,
+    digits,
+    map_headers,
+    parse_rows,
+)
+from hubdesk.core.models import Carer, Child, ChildCarer, Site, fold
+from hubdesk.core.table_files import read_table
+from hubdesk.services.base import Service
+from hubdesk.services.progress import NO_PROGRESS, Progress
+
+_LINK_FIELDS = ("parental_responsibility", "can_collect", "must_not_collect", "collection_password",
+                "emergency_priority", "lives_with")
+_CARER_FIELDS = ("title", "forename", "surname", "phone_mobile", "phone_home", "phone_work", "email",
+                 "address", "postcode")
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    row: int
+    name: str
+    school: str
+    changes: tuple[str, ...] = ()  # "surname: Smith → Smyth" for updates
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    file: str
+    added: list[PreviewRow] = field(default_factory=list)
+    updated: list[PreviewRow] = field(default_factory=list)
+    unchanged: list[PreviewRow] = field(default_factory=list)
+    rejected: list[RowError] = field(default_factory=list)
+    new_carers: int = 0
+    ignored_columns: tuple[str, ...] = ()
+
+    @property
+    def total(self) -> int:
+        return len(self.added) + len(self.updated) + len(self.unchanged) + len(self.rejected)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    updated: int
+    unchanged: int
+    skipped: int
+    new_carers: int
+
+
+class _Plan:
+    """What the file means against the database, worked out inside one session."""
+
+    def __init__(self, s: Session, path: Path) -> None:
+        table = read_table(path)
+        sites = s.scalars(select(Site).where(Site.kind == "school")).all()
+        self.school_names = {site.id: site.name for site in sites}
+        schools: dict[str, int] = {}
+        for site in sites:
+            for key in (fold(site.name), fold(site.short_name), site.dfe_number or ""):
+                if key:
+                    schools[key] = site.id
+        rows, self.rejected = parse_rows(table, schools)
+        self.ignored = tuple(map_headers(table.headers).ignored)
+        children = s.scalars(select(Child).options(selectinload(Child.carer_links))).all()
+        self._by_upn = {c.upn: c for c in children if c.upn}
+        self._by_mis = {(c.school_site_id, c.mis_id): c for c in children if c.mis_id}
+        self._by_name = {(fold(c.forename), fold(c.surname), c.date_of_birth, c.school_site_id): c
+                         for c in children}
+        self.matches: list[tuple[ParsedRow, Child | None]] = []
+        seen: dict[str, int] = {}
+        for row in rows:
+            upn, mis_id = str(row.fields.get("upn") or ""), str(row.fields.get("mis_id") or "")
+            key = upn or (f"mis:{row.school_site_id}:{mis_id}" if mis_id else "")
+            if key and key in seen:
+                self.rejected.append(
+                    RowError(row.row, f"the same pupil is also on row {seen[key]}", row.name))
+                continue
+            if key:
+                seen[key] = row.row
+            self.matches.append((row, self._match(row, upn, mis_id)))
+        self.rejected.sort(key=lambda e: e.row)
+        self.carers = _CarerIndex(s)
+
+    def _match(self, row: ParsedRow, upn: str, mis_id: str) -> Child | None:
+        """Same UPN, else same MIS id at the school, else same legal name, birthday and school."""
+        if upn and upn in self._by_upn:
+            return self._by_upn[upn]
+        if mis_id and (row.school_site_id, mis_id) in self._by_mis:
+            return self._by_mis[(row.school_site_id, mis_id)]
+        dob = row.fields["date_of_birth"]
+        assert isinstance(dob, date)
+        return self._by_name.get((fold(str(row.fields["forename"])), fold(str(row.fields["surname"])),
+                                  dob, row.school_site_id))
+
+    def preview(self, file: str) -> ImportPreview:
+        result = ImportPreview(file=file, rejected=list(self.rejected), ignored_columns=self.ignored)
+        new_carers: set[str] = set()
+        for row, child in self.matches:
+            school = self.school_names[row.school_site_id]
+            if child is None:
+                result.added.append(PreviewRow(row.row, row.name, school))
+            else:
+                changes = _child_changes(child, row)
+                target = result.updated if changes else result.unchanged
+                target.append(PreviewRow(row.row, row.name, school, tuple(changes)))
+            for contact in row.contacts:
+                if self.carers.find(contact) is None:
+                    new_carers.add(self.carers.key(contact))
+        return ImportPreview(result.file, result.added, result.updated, result.unchanged,
+                             result.rejected, len(new_carers), result.ignored_columns)
+
+
+class _CarerIndex:
+    """Finds an existing adult by name plus phone or email, so siblings share one carer."""
+
+    def __init__(self, s: Session) -> None:
+        self.by_name: dict[str, list[Carer]] = {}
+        for carer in s.scalars(select(Carer)):
+            self.by_name.setdefault(fold(f"{carer.forename} {carer.surname}"), []).append(carer)
+
+    @staticmethod
+    def key(contact: ParsedContact) -> str:
+        phone = digits(str(contact.fields.get("phone_mobile") or ""))
+        return f"{contact.name_key}|{phone or fold(str(contact.fields.get('email') or ''))}"
+
+    def find(self, contact: ParsedContact) -> Carer | None:
+        phone = digits(str(contact.fields.get("phone_mobile") or ""))
+        email = fold(str(contact.fields.get("email") or ""))
+        for carer in self.by_name.get(contact.name_key, []):
+            if phone and phone in (digits(carer.phone_mobile), digits(carer.phone_home)):
+                return carer
+            if email and email == fold(carer.email):
+                return carer
+            if not phone and not email:
+                return carer
+        return None
+
+    def add(self, carer: Carer) -> None:
+        self.by_name.setdefault(fold(f"{carer.forename} {carer.surname}"), []).append(carer)
+
+
+def _child_changes(child: Child, row: ParsedRow) -> list[str]:
+    changes = []
+    if child.school_site_id != row.school_site_id:
+        changes.append("school changed")
+    for key, value in row.fields.items():
+        current = getattr(child, key)
+        if key in ("upn", "mis_id"):
+            current = current or ""
+        if value != current and not (value == "" and current in (None, "")):
+            changes.append(f"{key.replace('_', ' ')}: {current or '—'} → {value or '—'}")
+    return changes
+
+
+class ImportService(Service):
+    def preview(self, path: Path | str) -> ImportPreview:
+        """What the file would add, update and reject; writes nothing."""
+        with self._read() as s:
+            return _Plan(s, Path(path)).preview(Path(path).name)
+
+    def apply(self, path: Path | str, skip_rejected: bool = False,
+              progress: Progress = NO_PROGRESS) -> ImportResult:
+        """Apply the whole file in one transaction; refused rows block it unless skipped."""
+        path = Path(path)
+        with self._write() as s:
+            plan = _Plan(s, path)
+            if plan.rejected and not skip_rejected:
+                raise DomainError(
+                    f"{len(plan.rejected)} row(s) of {path.name} cannot be imported (first: row "
+                    f"{plan.rejected[0].row}, {plan.rejected[0].reason}). Nothing was imported. "
+                    "Correct the file, or choose to skip the rejected rows.")
+            added = updated = unchanged = new_carers = 0
+            total = len(plan.matches)
+            for done, (row, child) in enumerate(plan.matches, start=1):
+                if done % 100 == 0:
+                    progress.step(done, total, f"Importing row {row.row}…")
+                if child is None:
+                    child = Child(school_site_id=row.school_site_id)
+                    s.add(child)
+                    added += 1
+                elif _child_changes(child, row):
+                    updated += 1
+                else:
+                    unchanged += 1
+                child.school_site_id = row.school_site_id
+                for key, value in row.fields.items():
+                    setattr(child, key, (value or None) if key in ("upn", "mis_id") else value)
+                child.refresh_search_key()
+                new_carers += _link_contacts(s, plan.carers, child, row.contacts)
+            s.flush()
+            record_event(s, "children", "import", {"file": path.name, "added": added,
+                                                   "updated": updated, "skipped": len(plan.rejected)})
+            return ImportResult(added, updated, unchanged, len(plan.rejected), new_carers)
+
+
+def _link_contacts(s: Session, index: _CarerIndex, child: Child,
+                   contacts: list[ParsedContact]) -> int:
+    created = 0
+    for contact in contacts:
+        carer = index.find(contact)
+        if carer is None:
+            carer = Carer()
+            s.add(carer)
+            index.add(carer)
+            created += 1
+        for key in _CARER_FIELDS:
+            value = contact.fields.get(key)
+            if value:
+                setattr(carer, key, value)
+        carer.refresh_search_key()
+        link = next((lk for lk in child.carer_links if lk.carer is carer), None)
+        if link is None:
+            link = ChildCarer(carer=carer)
+            child.carer_links.append(link)
+        if contact.fields.get("relationship"):
+            link.relationship_ = str(contact.fields["relationship"])
+        for key in _LINK_FIELDS:
+            if key in contact.fields:
+                setattr(link, key, contact.fields[key])
+    return created
