@@ -46,12 +46,12 @@ def _cell_text(value: object) -> str:
 
 def _read_csv(path: Path) -> list[list[str]]:
     text = _decode(path.read_bytes())
-    sample = text[:4096]
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+    header = text.lstrip("\r\n").split("\n", 1)[0]
+    # The delimiter is whichever of , ; tab the heading line uses most; the quote is always ".
+    # (csv.Sniffer guesses ' as a quote character when names such as O'Neill come first.)
+    delimiter = max(",;\t", key=header.count)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, quotechar='"')
+    return [[cell.strip() for cell in row] for row in reader]
 
 
 def _read_xlsx(path: Path) -> list[list[str]]:
