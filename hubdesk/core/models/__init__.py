@@ -2,6 +2,15 @@
 
 from hubdesk.core.models.audit import AuditEntry
 from hubdesk.core.models.base import Base, fold
+from hubdesk.core.models.clubs import (
+    CLUB_KIND_LABELS,
+    CLUB_KINDS,
+    Booking,
+    Club,
+    ClubSession,
+    SessionBooking,
+    WaitingListEntry,
+)
 from hubdesk.core.models.learning import (
     COURSE_KINDS,
     ENROLMENT_STATUSES,
@@ -34,4 +43,8 @@ __all__ = [
 __all__ += [
     "COURSE_KINDS", "ENROLMENT_STATUSES", "Course", "CourseAttendance", "CourseSession",
     "CrecheAttendance", "CrecheBooking", "CrecheChild", "Enrolment",
+]
+__all__ += [
+    "CLUB_KINDS", "CLUB_KIND_LABELS", "Booking", "Club", "ClubSession", "SessionBooking",
+    "WaitingListEntry",
 ]
