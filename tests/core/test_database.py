@@ -70,7 +70,8 @@ def test_migrations_match_models_exactly(hub: HubApp) -> None:
 def test_newer_schema_is_refused_and_untouched(settings: Settings) -> None:
     app = open_app(settings)
     with app.engine.begin() as conn:
-        conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+        conn.execute(text("DELETE FROM alembic_version"))
+        conn.execute(text("INSERT INTO alembic_version (version_num) VALUES ('9999_future')"))
     app.close()
     before = Path(settings.database).read_bytes()
     with pytest.raises(DatabaseRefused, match="newer version of hubdesk"):
@@ -87,8 +88,8 @@ def test_garbage_file_is_refused(tmp_path: Path) -> None:
 
 def test_head_revision_recorded(hub: HubApp) -> None:
     with hub.engine.connect() as conn:
-        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == \
-            head_revision()
+        recorded = {row[0] for row in conn.exec_driver_sql("SELECT version_num FROM alembic_version")}
+    assert "+".join(sorted(recorded)) == head_revision()
 
 
 def test_every_change_is_audited_with_before_and_after(hub: HubApp,
