@@ -63,3 +63,35 @@ def child_form(school_id: int, **overrides: object) -> ChildForm:
     }
     values.update(overrides)
     return ChildForm(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The scale-1 demo cluster, built once per test run (copied for each test that uses it)."""
+    from hubdesk.services.demo.service import DemoService
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    app = open_app(Settings(database=str(path), data_dir=path.parent, backup_dir=path.parent / "b",
+                            user="tester"))
+    try:
+        DemoService(app.factory, "tester").build(scale=1, seed=1, today=DEMO_TODAY)
+    finally:
+        app.close()
+    return path
+
+
+DEMO_TODAY = date(2026, 11, 24)
+
+
+@pytest.fixture
+def demo_hub(demo_template: Path, tmp_path: Path) -> Iterator[HubApp]:
+    """A HubApp on a private copy of the demo cluster."""
+    import sqlite3
+
+    target = tmp_path / "demo-copy.db"
+    with sqlite3.connect(demo_template) as source, sqlite3.connect(target) as copy:
+        source.backup(copy)
+    app = open_app(Settings(database=str(target), data_dir=tmp_path / "data",
+                            backup_dir=tmp_path / "backups", user="tester"))
+    yield app
+    app.close()

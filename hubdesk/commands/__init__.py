@@ -1,5 +1,12 @@
 """Sub-commands of ``hubdesk``; each module has ``register(subparsers, common_parser)``."""
 
-from hubdesk.commands import backup_cmd, check_cmd, import_cmd, learning_cmd, print_cmd
+from hubdesk.commands import (
+    backup_cmd,
+    check_cmd,
+    demo_cmd,
+    import_cmd,
+    learning_cmd,
+    print_cmd,
+)
 
-COMMANDS = (check_cmd, backup_cmd, import_cmd, print_cmd, learning_cmd)
+COMMANDS = (demo_cmd, check_cmd, backup_cmd, import_cmd, print_cmd, learning_cmd)

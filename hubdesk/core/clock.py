@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 LONDON = ZoneInfo("Europe/London")
@@ -23,3 +23,8 @@ def format_local(moment: datetime | None) -> str:
     if moment is None:
         return ""
     return to_local(moment).strftime("%d/%m/%Y %H:%M")
+
+
+def today() -> date:
+    """Today's date in Europe/London (the office's day, whatever the PC's zone)."""
+    return datetime.now(LONDON).date()

@@ -1,0 +1,15 @@
+"""The demo cluster: eight sites of a fictional town with families, staff and, step by step, the rest.
+
+Each area adds one step to STEPS; the steps run in order inside one transaction.
+"""
+
+from hubdesk.services.demo import cluster, families, staff
+from hubdesk.services.demo.context import DemoContext, DemoStep
+
+STEPS: list[tuple[str, DemoStep]] = [
+    ("Sites and school calendars", cluster.build),
+    ("Children and families", families.build),
+    ("Staff", staff.build),
+]
+
+__all__ = ["STEPS", "DemoContext", "DemoStep"]
