@@ -213,16 +213,18 @@ def _link_contacts(s: Session, index: _CarerIndex, child: Child,
     created = 0
     for contact in contacts:
         carer = index.find(contact)
+        is_new = carer is None
         if carer is None:
-            carer = Carer()
+            carer = Carer(**dict.fromkeys(_CARER_FIELDS, ""))
             s.add(carer)
-            index.add(carer)
             created += 1
         for key in _CARER_FIELDS:
             value = contact.fields.get(key)
             if value:
                 setattr(carer, key, value)
         carer.refresh_search_key()
+        if is_new:  # indexed by name, so only once the name is set: a sibling's row finds this adult
+            index.add(carer)
         link = next((lk for lk in child.carer_links if lk.carer is carer), None)
         if link is None:
             link = ChildCarer(carer=carer)
