@@ -56,10 +56,21 @@ class MainWindow(QMainWindow):
 
     def _add_menu(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        import_action = QAction("&Import children from the MIS…", self)
+        import_action.triggered.connect(self.import_children)
+        file_menu.addAction(import_action)
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+
+    def import_children(self) -> None:
+        from hubdesk.ui.dialogs.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.app, self.events, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _show_page(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
