@@ -42,6 +42,14 @@ class CarerLink:
 
 
 @dataclass(frozen=True)
+class CarerMatch:
+    """A known carer and the children they are already linked to, to tell two namesakes apart."""
+
+    carer: CarerForm
+    children: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class FamilyMember:
     child_id: int
     name: str
@@ -89,6 +97,28 @@ class CarerService(Service):
             stmt = stmt.where(Carer.search_key.contains(word, autoescape=True))
         with self._read() as s:
             return [_carer(c) for c in s.scalars(stmt.order_by(Carer.surname).limit(limit))]
+
+    def find_matches(self, query: str, limit: int = 20) -> list[CarerMatch]:
+        """Like ``find``, with the names of each carer's children; an empty query finds nobody."""
+        words = fold(query).split()
+        if not words:
+            return []
+        stmt = select(Carer)
+        for word in words:
+            stmt = stmt.where(Carer.search_key.contains(word, autoescape=True))
+        with self._read() as s:
+            carers = list(s.scalars(stmt.order_by(Carer.surname, Carer.forename, Carer.id)
+                                    .limit(limit)))
+            names: dict[int, list[str]] = {c.id: [] for c in carers}
+            rows = s.execute(
+                select(ChildCarer.carer_id, Child).join(Child, Child.id == ChildCarer.child_id)
+                .where(ChildCarer.carer_id.in_(names)).order_by(Child.date_of_birth)
+            ).all()
+            for carer_id, child in rows:
+                names[carer_id].append(display_name(child.forename, child.surname,
+                                                    child.preferred_forename,
+                                                    child.preferred_surname))
+            return [CarerMatch(_carer(c), tuple(names[c.id])) for c in carers]
 
     def save_link(self, child_id: int, link: CarerLink) -> int:
         """Add or update a carer and how they relate to this child; returns the carer's id."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -23,6 +23,8 @@ CONSENTS = {
 }
 FUNDING = {"fsm": "FSM", "pupil_premium": "Pupil Premium", "looked_after": "Looked-after",
            "send": "SEND"}
+# Short codes for a narrow list column; LAC = looked-after child.
+FUNDING_CODES = {"fsm": "FSM", "pupil_premium": "PP", "send": "SEND", "looked_after": "LAC"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,9 @@ class ChildRow:
     has_medical: bool
     flags: str
     left: bool
+    class_name: str = ""
+    codes: str = ""
+    left_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -171,10 +176,28 @@ class ChildService(Service):
             s.flush()
             return child.id
 
-    def mark_left(self, child_id: int, left_on: date) -> None:
-        """Children are never deleted: they are marked as left and hidden from lists."""
+    def mark_left(self, child_id: int, left_on: date | None,
+                  row_version: int | None = None) -> int:
+        """Children are never deleted: they are marked as left and hidden from lists.
+
+        ``left_on`` None puts the child back on roll. With ``row_version`` a change made by
+        someone else in the meantime is refused. Returns the record's new version.
+        """
         with self._write() as s:
-            _load(s, child_id).left_on = left_on
+            child = _load(s, child_id)
+            if row_version is not None and child.row_version != row_version:
+                raise Conflict(
+                    "Someone else saved this child while you were editing. Close the form "
+                    "and open it again to see their change."
+                )
+            if left_on is not None and left_on < child.date_of_birth:
+                raise ValidationError("The leaving date is before the child's date of birth.",
+                                      "left_on")
+            if left_on is not None and left_on > date.today() + timedelta(days=366):
+                raise ValidationError("The leaving date is more than a year ahead.", "left_on")
+            child.left_on = left_on
+            s.flush()
+            return child.row_version
 
 
 def _load(s: Session, child_id: int) -> Child:
@@ -196,6 +219,9 @@ def _row(child: Child, school: str) -> ChildRow:
         has_medical=bool(child.medical_notes.strip() or child.allergies.strip()),
         flags=flags,
         left=child.left_on is not None,
+        class_name=child.class_name,
+        codes=" ".join(code for key, code in FUNDING_CODES.items() if getattr(child, key)),
+        left_on=child.left_on,
     )
 
 

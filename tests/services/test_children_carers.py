@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from hubdesk.app import HubApp
-from hubdesk.core.errors import NotFound, ValidationError
+from hubdesk.core.errors import Conflict, NotFound, ValidationError
 from hubdesk.core.models import Carer
 from hubdesk.services.carers import CarerForm, CarerLink
 from tests.conftest import child_form
@@ -101,3 +101,55 @@ def test_carer_cannot_both_collect_and_be_barred(hub: HubApp, two_schools: dict[
 def test_missing_child_is_not_found(hub: HubApp) -> None:
     with pytest.raises(NotFound):
         hub.children.get(999)
+
+
+def test_list_rows_carry_class_and_short_funding_codes(hub: HubApp,
+                                                       two_schools: dict[str, int]) -> None:
+    hub.children.save(child_form(two_schools["oak"], class_name="Willow", fsm=True, send=True,
+                                 looked_after=True, allergies="Peanuts"))
+    hub.children.save(child_form(two_schools["oak"], forename="Ana", class_name="Oak"))
+    rows = {r.name: r for r in hub.children.search()}
+    lucja = rows["Wiśniewska, Łucja"]
+    assert (lucja.class_name, lucja.codes, lucja.has_medical) == ("Willow", "FSM SEND LAC", True)
+    assert (rows["Wiśniewska, Ana"].codes, rows["Wiśniewska, Ana"].has_medical) == ("", False)
+
+
+def test_marking_left_can_be_undone_and_checks_the_version(hub: HubApp,
+                                                           two_schools: dict[str, int]) -> None:
+    child_id = hub.children.save(child_form(two_schools["oak"]))
+    version = hub.children.get(child_id).row_version
+    assert version is not None
+    with pytest.raises(ValidationError) as err:
+        hub.children.mark_left(child_id, date(2017, 1, 1))
+    assert err.value.field == "left_on"
+    new_version = hub.children.mark_left(child_id, date(2026, 7, 22), row_version=version)
+    assert new_version == version + 1
+    assert hub.children.search(include_left=True)[0].left_on == date(2026, 7, 22)
+    with pytest.raises(Conflict):
+        hub.children.mark_left(child_id, None, row_version=version)
+    hub.children.mark_left(child_id, None, row_version=new_version)
+    assert hub.children.count() == 1 and hub.children.get(child_id).left_on is None
+
+
+def test_stale_edit_is_refused_and_keeps_the_other_change(hub: HubApp,
+                                                          two_schools: dict[str, int]) -> None:
+    child_id = hub.children.save(child_form(two_schools["oak"]))
+    mine = hub.children.get(child_id)
+    hub.children.save(replace(hub.children.get(child_id), class_name="Willow"))
+    with pytest.raises(Conflict, match="Someone else"):
+        hub.children.save(replace(mine, class_name="Rowan"))
+    assert hub.children.get(child_id).class_name == "Willow"
+
+
+def test_carer_matches_name_their_children(hub: HubApp, two_schools: dict[str, int]) -> None:
+    zeynep = hub.children.save(child_form(two_schools["oak"], forename="Zeynep", surname="Kaya"))
+    emre = hub.children.save(child_form(two_schools["elm"], forename="Emre", surname="Kaya",
+                                        date_of_birth=date(2020, 2, 2), year_group=1))
+    mum = CarerLink(CarerForm(forename="Ayşe", surname="Kaya"), relationship="Mother")
+    carer_id = hub.carers.save_link(zeynep, mum)
+    hub.carers.save_link(emre, replace(mum, carer=replace(mum.carer, id=carer_id)))
+    hub.carers.save_link(emre, CarerLink(CarerForm(forename="Ayşe", surname="Kayaoğlu")))
+    matches = hub.carers.find_matches("ayse kaya")
+    assert [(m.carer.surname, m.children) for m in matches] == [
+        ("Kaya", ("Kaya, Zeynep", "Kaya, Emre")), ("Kayaoğlu", ("Kaya, Emre",))]
+    assert hub.carers.find_matches("  ") == []
