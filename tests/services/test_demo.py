@@ -110,3 +110,16 @@ def test_command_builds_then_reuses_then_rebuilds(tmp_path: Path, capsys: pytest
     assert main(["demo", "--database", db, "--no-gui", "--fresh", "--seed", "3"]) == 0
     assert "Demo cluster built" in capsys.readouterr().out
     assert main(["check", "--database", db]) == 0
+
+
+def test_three_courses_one_with_a_creche_with_learners_and_registers(demo_hub: HubApp) -> None:
+    from hubdesk.core.models import Course, CourseAttendance, CrecheBooking, Enrolment
+
+    with demo_hub.factory() as s:
+        courses = s.scalars(select(Course)).all()
+        assert len(courses) == 3
+        assert sum(c.creche_places > 0 for c in courses) == 1
+        assert (s.scalar(select(func.count()).select_from(Enrolment)) or 0) >= 25
+        assert (s.scalar(select(func.count()).select_from(CourseAttendance)) or 0) > 50
+        assert (s.scalar(select(func.count()).select_from(CrecheBooking)) or 0) == 5
+    assert len(demo_hub.learning.courses.list()) == 3

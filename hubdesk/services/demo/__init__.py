@@ -3,13 +3,14 @@
 Each area adds one step to STEPS; the steps run in order inside one transaction.
 """
 
-from hubdesk.services.demo import cluster, families, staff
+from hubdesk.services.demo import cluster, families, learning, staff
 from hubdesk.services.demo.context import DemoContext, DemoStep
 
 STEPS: list[tuple[str, DemoStep]] = [
     ("Sites and school calendars", cluster.build),
     ("Children and families", families.build),
     ("Staff", staff.build),
+    ("Parent-learning courses", learning.build),
 ]
 
 __all__ = ["STEPS", "DemoContext", "DemoStep"]
