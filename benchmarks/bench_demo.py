@@ -1,0 +1,35 @@
+"""How long `hubdesk demo` takes to build the cluster (target: under 20 s at scale 1)."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import TODAY, report, settings_for
+
+from hubdesk.app import open_app
+from hubdesk.services.demo.service import DemoService
+
+
+def build_ms(scale: int) -> tuple[float, str]:
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        app = open_app(settings_for(Path(folder) / "demo.db"))  # migrations included, as the command does
+        summary = DemoService(app.factory).build(scale=scale, today=TODAY)
+        app.close()
+        elapsed = (time.perf_counter() - started) * 1000
+    return elapsed, f"{summary.children:,} children"
+
+
+def main() -> None:
+    for scale, target in ((1, 20_000), (10, 200_000)):
+        elapsed, what = build_ms(scale)
+        report(f"hubdesk demo --scale {scale} ({what})", elapsed, target)
+
+
+if __name__ == "__main__":
+    main()
