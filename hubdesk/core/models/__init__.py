@@ -32,6 +32,19 @@ from hubdesk.core.models.people import (
     ChildCarer,
     year_label,
 )
+from hubdesk.core.models.registers import (
+    ABSENCE_REASONS,
+    ATTENDANCE_STATUSES,
+    COLLECTED_KINDS,
+    INCIDENT_KINDS,
+    Attendance,
+    CollectionAuthorisation,
+    FireDrill,
+    Incident,
+    LateCall,
+    MedicineDose,
+    MedicinePermission,
+)
 from hubdesk.core.models.sites import CalendarEntry, Room, Site, TravelTime
 from hubdesk.core.models.staff import STAFF_ROLES, Staff
 
@@ -47,4 +60,9 @@ __all__ += [
 __all__ += [
     "CLUB_KINDS", "CLUB_KIND_LABELS", "Booking", "Club", "ClubSession", "SessionBooking",
     "WaitingListEntry",
+]
+__all__ += [
+    "ABSENCE_REASONS", "ATTENDANCE_STATUSES", "COLLECTED_KINDS", "INCIDENT_KINDS", "Attendance",
+    "CollectionAuthorisation", "FireDrill", "Incident", "LateCall", "MedicineDose",
+    "MedicinePermission",
 ]
