@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 from hubdesk import __version__
 from hubdesk.commands import COMMANDS
 from hubdesk.core.errors import DomainError
-from hubdesk.settings import ENV_DATABASE
+from hubdesk.settings import ENV_DATABASE, data_dir
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,6 +50,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("hubdesk: stopped.", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug, not bad input: keep the details in the log, say where
+        log_file = _log_unexpected()
+        print(f"hubdesk: something went wrong ({type(exc).__name__}: {str(exc).splitlines()[0][:200]}). "
+              f"Nothing was half-saved. The details are in {log_file}.", file=sys.stderr)
+        return 3
+
+
+def _log_unexpected() -> Path:
+    """Append the current traceback to hubdesk.log in the data folder."""
+    folder = data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    log_file = folder / "hubdesk.log"
+    with log_file.open("a", encoding="utf-8") as f:
+        f.write(f"--- {' '.join(sys.argv)}\n{traceback.format_exc()}\n")
+    return log_file
 
 
 if __name__ == "__main__":
