@@ -23,6 +23,18 @@ from hubdesk.core.models.learning import (
     Enrolment,
 )
 from hubdesk.core.models.meta import MetaValue
+from hubdesk.core.models.minibus import (
+    Run,
+    RunPassenger,
+    RunPattern,
+    RunPatternStop,
+    RunStop,
+    TransportRequest,
+    Vehicle,
+    VehicleCheck,
+    VehicleCheckItem,
+    VehicleService,
+)
 from hubdesk.core.models.people import (
     NURSERY,
     RECEPTION,
@@ -46,7 +58,17 @@ from hubdesk.core.models.registers import (
     MedicinePermission,
 )
 from hubdesk.core.models.sites import CalendarEntry, Room, Site, TravelTime
-from hubdesk.core.models.staff import STAFF_ROLES, Staff
+from hubdesk.core.models.staff import (
+    SHIFT_KINDS,
+    SHIFT_ROLE_LABELS,
+    SHIFT_ROLES,
+    STAFF_ROLES,
+    RatioRule,
+    Shift,
+    Staff,
+    StaffAvailability,
+    StaffSite,
+)
 
 __all__ = [
     "NURSERY", "RECEPTION", "STAFF_ROLES", "YEAR_GROUPS",
@@ -65,4 +87,12 @@ __all__ += [
     "ABSENCE_REASONS", "ATTENDANCE_STATUSES", "COLLECTED_KINDS", "INCIDENT_KINDS", "Attendance",
     "CollectionAuthorisation", "FireDrill", "Incident", "LateCall", "MedicineDose",
     "MedicinePermission",
+]
+__all__ += [
+    "SHIFT_KINDS", "SHIFT_ROLES", "SHIFT_ROLE_LABELS", "RatioRule", "Shift", "StaffAvailability",
+    "StaffSite",
+]
+__all__ += [
+    "Run", "RunPassenger", "RunPattern", "RunPatternStop", "RunStop", "TransportRequest", "Vehicle",
+    "VehicleCheck", "VehicleCheckItem", "VehicleService",
 ]
