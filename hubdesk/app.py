@@ -10,13 +10,18 @@ from sqlalchemy.orm import Session, sessionmaker
 from hubdesk.core.db import check_readable, make_engine, make_sessionmaker, sqlite_file, to_url
 from hubdesk.core.schema import upgrade
 from hubdesk.services.audit import AuditService
+from hubdesk.services.bookings import BookingService
 from hubdesk.services.calendars import CalendarService
 from hubdesk.services.carers import CarerService
 from hubdesk.services.children import ChildService
+from hubdesk.services.club_sessions import ClubSessionService
+from hubdesk.services.club_weeks import WeekService
+from hubdesk.services.clubs import ClubService
 from hubdesk.services.import_children import ImportService
 from hubdesk.services.learning import Learning
 from hubdesk.services.sites import SiteService
 from hubdesk.services.staff import StaffService
+from hubdesk.services.waiting_lists import WaitingListService
 from hubdesk.settings import Settings, load_settings
 
 
@@ -35,6 +40,11 @@ class HubApp:
     audit: AuditService
     imports: ImportService
     learning: Learning
+    clubs: ClubService
+    club_sessions: ClubSessionService
+    bookings: BookingService
+    waiting_lists: WaitingListService
+    weeks: WeekService
 
     def close(self) -> None:
         self.engine.dispose()
@@ -65,6 +75,11 @@ def open_app(settings: Settings | None = None, *, migrate: bool = True) -> HubAp
         audit=AuditService(factory, user),
         imports=ImportService(factory, user),
         learning=Learning(factory, user),
+        clubs=ClubService(factory, user),
+        club_sessions=ClubSessionService(factory, user),
+        bookings=BookingService(factory, user),
+        waiting_lists=WaitingListService(factory, user),
+        weeks=WeekService(factory, user),
     )
 
 

@@ -1,0 +1,147 @@
+"""What the club, booking and waiting-list services share inside one transaction.
+
+``take_place`` and ``free_place`` are the only code that changes a session's counters: a
+conditional UPDATE, so the database itself decides who gets the last place (SQLite serialises
+writers with BEGIN IMMEDIATE; PostgreSQL re-checks the WHERE after the row lock), and a CHECK
+constraint refuses ``booked + held > capacity`` whatever the code does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Update, select, update
+from sqlalchemy.orm import Session, aliased
+
+from hubdesk.core.clock import LONDON
+from hubdesk.core.errors import NotFound
+from hubdesk.core.models import Carer, Child, ChildCarer, Club, ClubSession, MetaValue, TravelTime
+from hubdesk.core.rules.booking_checks import DEFAULT_TRAVEL_MINUTES
+from hubdesk.core.rules.club_rules import DEFAULT_RULES, ClubRules, rules_from_json
+
+RULES_KEY = "club_rules"
+UTC = ZoneInfo("UTC")
+
+
+def load_club(s: Session, club_id: int) -> Club:
+    club = s.get(Club, club_id)
+    if club is None:
+        raise NotFound("That club no longer exists.")
+    return club
+
+
+def load_session(s: Session, session_id: int) -> ClubSession:
+    found = s.get(ClubSession, session_id)
+    if found is None:
+        raise NotFound("That club session no longer exists.")
+    return found
+
+
+def load_child(s: Session, child_id: int) -> Child:
+    child = s.get(Child, child_id)
+    if child is None:
+        raise NotFound("That child no longer exists.")
+    return child
+
+
+def child_name(child: Child) -> str:
+    return f"{child.preferred_forename or child.forename} {child.preferred_surname or child.surname}"
+
+
+def time_span(start: time, end: time) -> str:
+    return f"{start:%H:%M}–{end:%H:%M}"
+
+
+def load_rules(s: Session) -> ClubRules:
+    stored = s.get(MetaValue, RULES_KEY)
+    return DEFAULT_RULES if stored is None else rules_from_json(stored.value)
+
+
+def travel_lookup(s: Session) -> Callable[[int, int], int]:
+    """Minutes from one site to another, with a default for pairs not entered."""
+    table = {(t.from_site_id, t.to_site_id): t.minutes for t in s.scalars(select(TravelTime))}
+
+    def minutes(a: int, b: int) -> int:
+        return table.get((a, b), table.get((b, a), DEFAULT_TRAVEL_MINUTES))
+    return minutes
+
+
+def start_moment(day: date, start: time) -> datetime:
+    """A session's start as a naive UTC moment (club times are London wall-clock times)."""
+    local = datetime.combine(day, start, tzinfo=LONDON)
+    return local.astimezone(UTC).replace(tzinfo=None)
+
+
+def take_place(s: Session, session_id: int, from_held: bool = False) -> bool:
+    """Book one place if one is free (or turn a held place into a booking); False when full."""
+    t = ClubSession
+    stmt = update(t).where(t.id == session_id, t.status == "running")
+    if from_held:
+        stmt = stmt.where(t.held > 0).values(booked=t.booked + 1, held=t.held - 1)
+    else:
+        stmt = stmt.where(t.booked + t.held < t.capacity).values(booked=t.booked + 1)
+    return _changed(s, stmt) == 1
+
+
+def hold_place(s: Session, session_id: int) -> bool:
+    """Hold a free place for a waiting-list offer; False when none is free."""
+    t = ClubSession
+    stmt = (update(t).where(t.id == session_id, t.status == "running",
+                            t.booked + t.held < t.capacity)
+            .values(held=t.held + 1))
+    return _changed(s, stmt) == 1
+
+
+def release_held(s: Session, session_id: int) -> None:
+    t = ClubSession
+    _changed(s, update(t).where(t.id == session_id, t.held > 0).values(held=t.held - 1))
+
+
+def free_places(s: Session, session_ids: Iterable[int]) -> None:
+    """Give back one booked place in each session (each id once per cancelled booking)."""
+    ids = list(session_ids)
+    t = ClubSession
+    for chunk in range(0, len(ids), 500):
+        _changed(s, update(t).where(t.id.in_(ids[chunk:chunk + 500])).values(booked=t.booked - 1))
+
+
+def _changed(s: Session, stmt: Update) -> int:
+    """Run a counter UPDATE without touching loaded objects; returns the rows changed."""
+    result = s.execute(stmt.execution_options(synchronize_session=False))
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def refresh_sessions(s: Session, sessions: Iterable[ClubSession]) -> None:
+    """Re-read counters changed by UPDATE statements, for DTOs built in the same transaction."""
+    for item in sessions:
+        s.refresh(item, ["booked", "held", "status"])
+
+
+def family_ids(s: Session, child_id: int) -> list[int]:
+    """The child and every child sharing a carer with them (brothers, sisters, step-siblings)."""
+    mine = aliased(ChildCarer)
+    theirs = aliased(ChildCarer)
+    stmt = (select(theirs.child_id).join(mine, mine.carer_id == theirs.carer_id)
+            .where(mine.child_id == child_id))
+    found = set(s.scalars(stmt))
+    found.add(child_id)
+    return sorted(found)
+
+
+def carer_phones(s: Session, child_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
+    """'Name: phone' for each child's carers, emergency order first, for telling families."""
+    ids = list(child_ids)
+    result: dict[int, list[str]] = {cid: [] for cid in ids}
+    if not ids:
+        return {}
+    stmt = (select(ChildCarer.child_id, ChildCarer.emergency_priority, Carer)
+            .join(Carer, Carer.id == ChildCarer.carer_id)
+            .where(ChildCarer.child_id.in_(ids), ChildCarer.must_not_collect.is_(False)))
+    rows = sorted(s.execute(stmt), key=lambda r: (r[1] is None, r[1] or 0, r[2].surname))
+    for child_id, _priority, carer in rows:
+        phone = carer.phone_mobile or carer.phone_home or carer.phone_work or "no phone"
+        name = f"{carer.forename} {carer.surname}".strip()
+        result[child_id].append(f"{name}: {phone}")
+    return {cid: tuple(v) for cid, v in result.items()}
