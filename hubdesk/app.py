@@ -17,6 +17,7 @@ from hubdesk.services.children import ChildService
 from hubdesk.services.club_sessions import ClubSessionService
 from hubdesk.services.club_weeks import WeekService
 from hubdesk.services.clubs import ClubService
+from hubdesk.services.import_bookings import BookingImportService
 from hubdesk.services.import_children import ImportService
 from hubdesk.services.learning import Learning
 from hubdesk.services.sites import SiteService
@@ -45,6 +46,7 @@ class HubApp:
     bookings: BookingService
     waiting_lists: WaitingListService
     weeks: WeekService
+    booking_imports: BookingImportService
 
     def close(self) -> None:
         self.engine.dispose()
@@ -80,6 +82,7 @@ def open_app(settings: Settings | None = None, *, migrate: bool = True) -> HubAp
         bookings=BookingService(factory, user),
         waiting_lists=WaitingListService(factory, user),
         weeks=WeekService(factory, user),
+        booking_imports=BookingImportService(factory, user),
     )
 
 

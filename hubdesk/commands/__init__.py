@@ -3,10 +3,11 @@
 from hubdesk.commands import (
     backup_cmd,
     check_cmd,
+    clubs_cmd,
     demo_cmd,
     import_cmd,
     learning_cmd,
     print_cmd,
 )
 
-COMMANDS = (demo_cmd, check_cmd, backup_cmd, import_cmd, print_cmd, learning_cmd)
+COMMANDS = (demo_cmd, check_cmd, backup_cmd, import_cmd, print_cmd, learning_cmd, clubs_cmd)

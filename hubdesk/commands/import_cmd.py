@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from hubdesk.app import HubApp, open_app
+from hubdesk.commands import import_bookings
 from hubdesk.services.import_children import ImportPreview
 from hubdesk.settings import load_settings
 
@@ -75,3 +76,4 @@ def import_children(app: HubApp, args: argparse.Namespace) -> int:
 
 
 KINDS["children"] = ("import children and carers from a MIS export", lambda _p: None, import_children)
+KINDS["bookings"] = import_bookings.KIND

@@ -1,0 +1,68 @@
+"""``hubdesk clubs``: the clubs with this week's occupancy, as a plain-text table for checks and
+scripts (``--tsv`` gives tab-separated columns for a spreadsheet)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+from hubdesk.app import open_app
+from hubdesk.commands.learning_cmd import parse_day
+from hubdesk.services.clubs import ClubRow
+from hubdesk.settings import load_settings
+
+HEADERS = ("No", "Club", "Site", "Kind", "Days", "Times", "Years", "Price", "Booked/places",
+           "Waiting")
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser("clubs", parents=[common],
+                            help="list clubs with this week's occupancy (booked / places)")
+    parser.add_argument("--week", type=parse_day, metavar="DATE",
+                        help="a day of the week to count (default: this week)")
+    parser.add_argument("--site", metavar="NAME", help="only clubs at this site")
+    parser.add_argument("--all", action="store_true", help="include clubs that are not active")
+    parser.add_argument("--tsv", action="store_true", help="tab-separated columns")
+    parser.set_defaults(func=list_clubs)
+
+
+def cells(row: ClubRow) -> tuple[str, ...]:
+    price = "free" if row.price_pence == 0 else f"£{row.price_pence / 100:.2f}"
+    return (str(row.id), row.name, row.site, row.kind_label, row.weekdays, row.times, row.years,
+            price, row.occupancy, str(row.waiting))
+
+
+def table(rows: list[tuple[str, ...]]) -> list[str]:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    right = {0, 7, 8, 9}
+    return ["  ".join(c.rjust(w) if i in right else c.ljust(w)
+                      for i, (c, w) in enumerate(zip(r, widths, strict=True))).rstrip()
+            for r in rows]
+
+
+def list_clubs(args: argparse.Namespace) -> int:
+    app = open_app(load_settings(args.database))
+    try:
+        rows = app.clubs.list(week_of_day=args.week or date.today(),
+                              include_inactive=args.all)
+    finally:
+        app.close()
+    if args.site:
+        wanted = args.site.strip().lower()
+        rows = [r for r in rows if wanted in r.site.lower()]
+    if not rows:
+        print("No clubs." if not args.site else f"No clubs at a site matching '{args.site}'.")
+        return 0
+    lines = [HEADERS, *(cells(r) for r in rows)]
+    if args.tsv:
+        for line in lines:
+            print("\t".join(line))
+        return 0
+    for text in table(lines):
+        print(text)
+    booked = sum(r.week_booked for r in rows)
+    places = sum(r.week_places for r in rows)
+    print(f"{len(rows)} clubs; this week {booked} of {places} places booked"
+          f" ({booked * 100 // places if places else 0}%).")
+    return 0
