@@ -20,6 +20,7 @@ from hubdesk.services.clubs import ClubService
 from hubdesk.services.import_bookings import BookingImportService
 from hubdesk.services.import_children import ImportService
 from hubdesk.services.learning import Learning
+from hubdesk.services.registers import Registers
 from hubdesk.services.sites import SiteService
 from hubdesk.services.staff import StaffService
 from hubdesk.services.waiting_lists import WaitingListService
@@ -41,6 +42,7 @@ class HubApp:
     audit: AuditService
     imports: ImportService
     learning: Learning
+    registers: Registers
     clubs: ClubService
     club_sessions: ClubSessionService
     bookings: BookingService
@@ -77,6 +79,7 @@ def open_app(settings: Settings | None = None, *, migrate: bool = True) -> HubAp
         audit=AuditService(factory, user),
         imports=ImportService(factory, user),
         learning=Learning(factory, user),
+        registers=Registers(factory, user),
         clubs=ClubService(factory, user),
         club_sessions=ClubSessionService(factory, user),
         bookings=BookingService(factory, user),

@@ -1,0 +1,26 @@
+"""Registers, one entry point for the front ends.
+
+The work is split by responsibility: ``registers_take`` (signing in and out, absences, unbooked
+arrivals, one-off collection permissions), ``registers_late`` (late collection, calls, fee rule),
+``registers_site`` (who is on site now, fire drills) and ``registers_health`` (accidents,
+incidents, medicines). ``registers_common`` holds the register DTOs and the bulk loading.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from hubdesk.services.registers_health import HealthLogService
+from hubdesk.services.registers_late import LateCollectionService
+from hubdesk.services.registers_site import SiteRollService
+from hubdesk.services.registers_take import RegisterService
+
+
+class Registers:
+    """The register services, built once in the composition root."""
+
+    def __init__(self, factory: sessionmaker[Session], user: str | None = None) -> None:
+        self.take = RegisterService(factory, user)
+        self.late = LateCollectionService(factory, user)
+        self.site = SiteRollService(factory, user)
+        self.health = HealthLogService(factory, user)
