@@ -227,11 +227,11 @@ class HealthLogService(Service):
             stmt = stmt.where(Incident.withdrawn_at.is_(None))
         with self._read() as s:
             rows = s.execute(stmt.order_by(Incident.happened_at.desc())).all()
-        result = [IncidentRow(i.id, c.id, child_label(c), site or "", INCIDENT_KINDS[i.kind],
-                              i.happened_at, i.what, i.action_taken, i.dealt_with_by,
-                              i.parent_informed_at, i.parent_informed_how, i.serious,
-                              i.ofsted_notified_on, i.withdrawn_at is not None)
-                  for i, c, site in rows]
+            result = [IncidentRow(i.id, c.id, child_label(c), site or "", INCIDENT_KINDS[i.kind],
+                                  i.happened_at, i.what, i.action_taken, i.dealt_with_by,
+                                  i.parent_informed_at, i.parent_informed_how, i.serious,
+                                  i.ofsted_notified_on, i.withdrawn_at is not None)
+                      for i, c, site in rows]
         return [r for r in result
                 if (start is None or to_local(r.happened_at).date() >= start)
                 and (end is None or to_local(r.happened_at).date() <= end)]
@@ -277,7 +277,7 @@ class HealthLogService(Service):
             given: dict[int, int] = {pid: n for pid, n in s.execute(
                 select(MedicineDose.permission_id, func.count())
                 .where(MedicineDose.child_id == child_id)
-                .group_by(MedicineDose.permission_id)).tuples()}
+                .group_by(MedicineDose.permission_id)).all()}
             return [PermissionRow(p.id, p.child_id, p.medicine, p.dose, p.when_to_give,
                                   carer_label(c), p.signed_on, p.valid_until, p.stored_where,
                                   p.ended_at is not None, given.get(p.id, 0)) for p, c in rows]
