@@ -51,6 +51,7 @@ class CarerLinkDialog(InlineFormDialog):
         self.surname = line(c.surname, 100)
         self.relationship = QComboBox()
         self.relationship.setEditable(True)
+        self.relationship.setMinimumContentsLength(18)
         self.relationship.addItems(RELATIONSHIPS)
         self.relationship.setCurrentText(k.relationship)
         self.relationship.lineEdit().setMaxLength(40)
@@ -125,6 +126,8 @@ class CarerLinkDialog(InlineFormDialog):
 class FindCarerDialog(QDialog):
     """Search the carers already known; ``chosen`` is set when the dialog is accepted."""
 
+    LIMIT = 20
+
     def __init__(self, carers: CarerService, linked: set[int], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Link an existing carer")
@@ -159,7 +162,8 @@ class FindCarerDialog(QDialog):
     def refresh(self) -> None:
         self._typing.stop()
         matches = feedback.guarded(self, self.windowTitle(),
-                                   lambda: self.carers.find_matches(self.search.text()))
+                                   lambda: self.carers.find_matches(self.search.text(),
+                                                                     self.LIMIT))
         self.results.clear()
         for match in matches or []:
             item = QListWidgetItem(self._describe(match))
@@ -167,10 +171,16 @@ class FindCarerDialog(QDialog):
             self.results.addItem(item)
         if self.results.count():
             self.results.setCurrentRow(0)
-        self.status.setText(
-            f"{self.results.count()} found; choose one and press Link." if self.results.count()
-            else "Nobody found: check the spelling or add a new carer instead."
-            if self.search.text().strip() else "Type at least part of a name.")
+        found = self.results.count()
+        if found >= self.LIMIT:
+            text = f"The first {found} are shown: type more of the name to narrow the list."
+        elif found:
+            text = f"{found} found: choose one and press Link."
+        elif self.search.text().strip():
+            text = "Nobody found: check the spelling, or add a new carer instead."
+        else:
+            text = "Type at least part of a name."
+        self.status.setText(text)
 
     def _describe(self, match: CarerMatch) -> str:
         c = match.carer

@@ -118,6 +118,7 @@ class ChildDialog(TabbedFormDialog):
 
     # ----- saving
     def save(self) -> int:
+        self.inputs.check_date_of_birth()  # keeps the age hint in step with the typed date
         return self.app.children.save(self.inputs.to_form(self.current))
 
     def _store(self) -> int | None:
