@@ -34,6 +34,7 @@ from hubdesk.ui.models import lazy_children
 from hubdesk.ui.models.lazy_children import children_model
 
 DEBOUNCE_MS = 200
+RELOAD_AT_MOST = 2000  # rows kept loaded when the data changes; more load again on scrolling
 # Column widths in characters of the list font; the last column takes what is left.
 _WIDTHS = {lazy_children.NAME: 34, lazy_children.SCHOOL: 26, lazy_children.YEAR: 10,
            lazy_children.CLASS: 12, lazy_children.MEDICAL: 9, lazy_children.FLAGS: 17}
@@ -177,7 +178,7 @@ class ChildrenPage(QWidget):
         """Data changed elsewhere: load again, keeping the selection and how far the list was read."""
         self._typing.stop()
         chosen = self.selected()
-        self.model.reload(self.model.rowCount())
+        self.model.reload(min(self.model.rowCount(), RELOAD_AT_MOST))
         self._after_load()
         if chosen is not None:
             self.select_child(chosen.id)
