@@ -21,6 +21,7 @@ from hubdesk.services.import_bookings import BookingImportService
 from hubdesk.services.import_children import ImportService
 from hubdesk.services.learning import Learning
 from hubdesk.services.registers import Registers
+from hubdesk.services.rota import RotaService
 from hubdesk.services.sites import SiteService
 from hubdesk.services.staff import StaffService
 from hubdesk.services.waiting_lists import WaitingListService
@@ -42,6 +43,7 @@ class HubApp:
     audit: AuditService
     imports: ImportService
     learning: Learning
+    rota: RotaService
     registers: Registers
     clubs: ClubService
     club_sessions: ClubSessionService
@@ -79,6 +81,7 @@ def open_app(settings: Settings | None = None, *, migrate: bool = True) -> HubAp
         audit=AuditService(factory, user),
         imports=ImportService(factory, user),
         learning=Learning(factory, user),
+        rota=RotaService(factory, user),
         registers=Registers(factory, user),
         clubs=ClubService(factory, user),
         club_sessions=ClubSessionService(factory, user),
