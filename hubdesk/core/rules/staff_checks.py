@@ -112,6 +112,10 @@ class Settings:
 
 
 Travel = Callable[[int, int], int]
+# The order problems are listed in, most urgent first.
+_RANK = {code: n for n, code in enumerate((
+    LEFT, NO_DBS, DBS_UNCHECKED, NO_BARRED_CHECK, UNDER_RATIO, NO_FIRST_AIDER, FEW_STAFF,
+    DOUBLE_BOOKED, TRAVEL, EXPIRED, UNAVAILABLE, OTHER_SITE, DAY_HOURS, WEEK_HOURS, EXPIRING))}
 
 
 def _minutes(t: time) -> int:
@@ -186,7 +190,8 @@ def check_week(people: dict[int, Person], shifts: Sequence[ShiftFact],
         if person is not None:
             problems += check_person(person, own, travel, settings)
     order = {BLOCKING: 0, WARNING: 1}
-    return sorted(problems, key=lambda p: (order[p.severity], p.day or date.min, p.code, p.message))
+    return sorted(problems, key=lambda p: (order[p.severity], p.day or date.min,
+                                           _RANK.get(p.code, len(_RANK)), p.message))
 
 
 def check_session(session: SessionFact, staffing: Sequence[ShiftFact], people: dict[int, Person],
