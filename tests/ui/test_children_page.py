@@ -443,3 +443,24 @@ def test_page_follows_changes_made_elsewhere(qtbot: QtBot, page: ChildrenPage, h
     events.sites_changed.emit()
     assert page.school.findText("Elm Street Academy") > 0
     assert page.model.rows[names(page).index("Şahin, Ana")].school == "Elm Street Academy"
+
+
+def test_open_a_sibling_from_the_family_tab(qtbot: QtBot, page: ChildrenPage, hub: HubApp,
+                                            kids: dict[str, int]) -> None:
+    mum = hub.carers.links(kids["zeynep"])[0]
+    hub.carers.save_link(kids["emre"], mum)
+    dialog = open_child(qtbot, page, "Kaya, Zeynep")
+    dialog.tabs.setCurrentWidget(dialog.family)
+    assert [row.name for row in dialog.family.model.rows] == ["Kaya, Zeynep", "Kaya, Emre"]
+    assert dialog.family.model.index(0, 0).data() == "Kaya, Zeynep (this child)"
+    rect = dialog.family.view.visualRect(dialog.family.model.index(1, 0))
+    qtbot.mouseClick(dialog.family.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(dialog.family.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    sibling = dialog.sibling
+    assert sibling is not None and sibling.isVisible()
+    assert sibling.windowTitle() == "Child: Kaya, Emre"
+    qtbot.keyClicks(sibling.inputs.class_name, "Hazel")
+    click(qtbot, sibling)
+    assert hub.children.get(kids["emre"]).class_name == "Hazel"
+    close(qtbot, dialog)
+    assert windows_left(page) == []
