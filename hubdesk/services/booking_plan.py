@@ -36,7 +36,7 @@ from hubdesk.core.rules.recurrence import (
     weekdays_label,
 )
 from hubdesk.services.calendars import load_calendar
-from hubdesk.services.club_common import child_name, load_child, load_club, take_place
+from hubdesk.services.club_common import child_name, load_child, load_club, take_places
 
 
 @dataclass(frozen=True)
@@ -249,9 +249,11 @@ def write_plan(s: Session, req: BookingRequest, preview: BookingPreview, now: da
     full = [line for line in refused if line.problem_code == checks.FULL]
     rows: list[SessionBooking] = []
     booking: Booking | None = None
+    taken = take_places(s, [line.session_id for line in preview.bookable
+                            if line.session_id is not None])
     for line in preview.bookable:
         assert line.session_id is not None
-        if not take_place(s, line.session_id):
+        if line.session_id not in taken:
             message = f"{preview.club_name} became full on {line.day:%a %d/%m/%Y} just now " \
                       "(booked from another computer)."
             if not (skip_problems or waiting_list):
