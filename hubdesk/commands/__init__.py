@@ -8,6 +8,7 @@ from hubdesk.commands import (
     import_cmd,
     learning_cmd,
     print_cmd,
+    rota_cmd,
 )
 
-COMMANDS = (demo_cmd, check_cmd, backup_cmd, import_cmd, print_cmd, learning_cmd, clubs_cmd)
+COMMANDS = (demo_cmd, check_cmd, backup_cmd, import_cmd, print_cmd, learning_cmd, clubs_cmd, rota_cmd)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from hubdesk.app import HubApp, open_app
-from hubdesk.commands import learning_cmd
+from hubdesk.commands import learning_cmd, rota_cmd
 from hubdesk.core.errors import DomainError
 from hubdesk.settings import load_settings
 
@@ -29,6 +29,7 @@ KINDS: dict[str, PrintKind] = {
     "course-register": PrintKind(*learning_cmd.COURSE_REGISTER),
     "certificates": PrintKind(*learning_cmd.CERTIFICATES),
     "course-summary": PrintKind(*learning_cmd.COURSE_SUMMARY),
+    "rota": PrintKind(*rota_cmd.ROTA),
 }
 
 

@@ -47,10 +47,11 @@ from hubdesk.services.rota_dto import (
     ProblemRow,
     Proposal,
     RatioBandRow,
+    ShiftRow,
     WeekGrid,
 )
 from hubdesk.services.rota_fill import candidates_for, propose
-from hubdesk.services.rota_week import checked_week, closed_days
+from hubdesk.services.rota_week import checked_week, closed_days, person_shift_rows
 
 _ROLES_BY_KIND = {"club": ("lead", "assistant"), "creche": ("creche",), "duty": ("duty",)}
 
@@ -94,6 +95,17 @@ class RotaService(Service):
             row = week.staff_week(staff_id)
             problems = tuple(week.problem_row(p) for p in week.problems if p.staff_id == staff_id)
             return PersonWeek(staff_id, row.name, row.role, monday, row, problems)
+
+    def person_shifts(self, staff_id: int, start: date, end: date) -> list[ShiftRow]:
+        """A person's shifts between two dates, for their calendar file."""
+        if end < start:
+            raise ValidationError("The end date must be on or after the start date.", "end")
+        if (end - start).days > 400:
+            raise ValidationError("Choose at most a year of shifts.", "end")
+        with self._read() as s:
+            if s.get(Staff, staff_id) is None:
+                raise NotFound("That staff member no longer exists.")
+            return person_shift_rows(s, staff_id, start, end)
 
     def problems(self, day: date, site_id: int | None = None) -> list[ProblemRow]:
         """Every problem of the week of ``day`` (blocking first), optionally at one site."""

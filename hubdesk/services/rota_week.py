@@ -129,3 +129,17 @@ def closed_days(s: Session, site_id: int, monday: date) -> tuple[str, ...]:
         return tuple("" for _ in week_days(monday))
     return tuple("" if status.open else status.reason
                  for status in (calendar.status(d) for d in week_days(monday)))
+
+
+def person_shift_rows(s: Session, staff_id: int, start: date, end: date) -> list[ShiftRow]:
+    """A person's live shifts between two dates (a week or a whole term) for a calendar file."""
+    person = s.get(Staff, staff_id)
+    if person is None:
+        return []
+    facts = load_people(s, [staff_id]).get(staff_id)
+    shifts = [i for i in load_shifts(s, start, end, session_labels(s, start, end))
+              if i.fact.staff_id == staff_id]
+    return [ShiftRow(i.fact.id, staff_id, person_name(person), i.kind, i.role,
+                     SHIFT_ROLE_LABELS.get(i.role, i.role), i.fact.day, i.fact.start, i.fact.end,
+                     i.fact.site_id, i.site, i.fact.label, i.fact.target,
+                     bool(facts and facts.first_aider_on(i.fact.day)), i.note) for i in shifts]
