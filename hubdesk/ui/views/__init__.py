@@ -6,6 +6,8 @@ Each page class takes ``(app, events, parent=None)`` and has ``refresh()``.
 PAGES: list[tuple[str, str, str]] = [
     ("Today", "hubdesk.ui.views.today", "TodayPage"),
     ("Children & families", "hubdesk.ui.views.children", "ChildrenPage"),
+    ("Clubs", "hubdesk.ui.views.clubs", "ClubsPage"),
+    ("Waiting lists", "hubdesk.ui.views.waiting_lists", "WaitingListsPage"),
     ("Sites & calendars", "hubdesk.ui.views.sites", "SitesPage"),
     ("Staff", "hubdesk.ui.views.staff", "StaffPage"),
     ("Parent learning", "hubdesk.ui.views.learning", "LearningPage"),
