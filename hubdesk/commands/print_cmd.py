@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from hubdesk.app import HubApp, open_app
-from hubdesk.commands import learning_cmd, rota_cmd
+from hubdesk.commands import learning_cmd, registers_cmd, rota_cmd
 from hubdesk.core.errors import DomainError
 from hubdesk.settings import load_settings
 
@@ -30,6 +30,8 @@ KINDS: dict[str, PrintKind] = {
     "certificates": PrintKind(*learning_cmd.CERTIFICATES),
     "course-summary": PrintKind(*learning_cmd.COURSE_SUMMARY),
     "rota": PrintKind(*rota_cmd.ROTA),
+    "registers": PrintKind(*registers_cmd.REGISTERS),
+    "fire-register": PrintKind(*registers_cmd.FIRE_REGISTER),
 }
 
 

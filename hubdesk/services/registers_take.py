@@ -78,6 +78,11 @@ class RegisterService(Service):
             sites = s.scalars(select(Site).where(Site.active.is_(True)).order_by(Site.name))
             return [SiteDay(x.id, x.name, counts.get(x.id, 0)) for x in sites]
 
+    def sites_named(self) -> list[tuple[int, str, str]]:
+        """(id, name, short name) of every site, for finding one by name."""
+        with self._read() as s:
+            return [(x.id, x.name, x.short_name) for x in s.scalars(select(Site).order_by(Site.name))]
+
     def sessions(self, day: date, site_id: int | None = None) -> list[SessionHeader]:
         with self._read() as s:
             return day_headers(s, day, site_id)

@@ -125,3 +125,34 @@ def test_fire_register(hub: HubApp, cluster: Cluster, tmp_path: Path) -> None:
     assert "Smith & Jones, Tom <Tiny>" in page and "Wiśniewska, Łucja" in page
     assert "Öztürk" not in page  # booked but not signed in: not on site
     assert all(embedded_fonts(out).values())
+
+
+def test_print_commands(hub: HubApp, cluster: Cluster, tmp_path: Path,
+                        capsys: pytest.CaptureFixture[str]) -> None:
+    from hubdesk.cli import main
+
+    hub.registers.take.sign_in(cluster.sb("lucja"), at(15, 20))
+    db = hub.settings.database
+    out = tmp_path / "day.pdf"
+    assert main(["print", "registers", "--database", db, "--date", "2026-11-24", "-o",
+                 str(out)]) == 0
+    assert "Registers for 24/11/2026: 3 session(s), 5 children." in capsys.readouterr().out
+    assert main(["print", "registers", "--database", db, "--date", "24/11/2026", "--site",
+                 "oakfield", "--blank", "-o", str(tmp_path / "blank")]) == 0
+    said = capsys.readouterr().out
+    assert "Blank registers for 24/11/2026 at Oakfield Primary: 2 session(s), 4 children." in said
+    assert "15:20" not in " ".join(pages_text(tmp_path / "blank.pdf"))
+    assert main(["print", "registers", "--database", db, "--date", "2026-11-29", "-o",
+                 str(out)]) == 0
+    assert "No club sessions on Sunday 29/11/2026" in pages_text(out)[0]
+    assert main(["print", "registers", "--database", db, "--date", "2026-11-24", "--site",
+                 "primary", "-o", str(out)]) == 2
+    assert "matches several sites" in capsys.readouterr().err
+    fire = tmp_path / "fire.pdf"
+    assert main(["print", "fire-register", "--database", db, "--site", "Oakfield Primary",
+                 "-o", str(fire)]) == 0
+    assert "Fire register for Oakfield Primary at Tue 24/11/2026 17:45: 1 child, 1 staff" in \
+        capsys.readouterr().out
+    assert main(["print", "fire-register", "--database", db, "--site", "Nowhere", "-o",
+                 str(fire)]) == 2
+    assert "There is no site called 'Nowhere'" in capsys.readouterr().err
