@@ -16,6 +16,7 @@ from hubdesk.services.demo.names import (
     DIETS,
     HERITAGES,
     MEDICAL,
+    NICKNAMES,
     STREETS,
 )
 
@@ -122,9 +123,7 @@ class _Builder:
         born_from = date(first - 5 - year, 9, 1)
         dob = born_from + timedelta(days=rng.randrange(365))
         self.serial += 1
-        preferred = ""
-        if rng.random() < 0.05:
-            preferred = forename[:3] if len(forename) > 4 else ""
+        preferred = NICKNAMES.get(forename, "") if rng.random() < 0.6 else ""
         school_index = ctx.school_ids.index(school_id)
         key = (school_index, year)
         self.upn_serials[key] = self.upn_serials.get(key, 0) + 1
@@ -133,7 +132,8 @@ class _Builder:
             "id": child_id, "upn": upn(888, 2100 + school_index, first - year + 4, self.upn_serials[key])
             if rng.random() < 0.97 else None,
             "mis_id": f"{school_index + 1}{self.serial:05d}",
-            "forename": forename, "surname": surname if rng.random() < 0.93 else
+            "forename": forename,
+            "surname": surname if rng.random() < 0.93 or "-" in surname else
             f"{surname}-{rng.choice(HERITAGES[0][2])}", "preferred_forename": preferred,
             "preferred_surname": "", "date_of_birth": dob, "school_site_id": school_id, "year_group": year,
             "class_name": f"{'N' if year < 0 else 'R' if year == 0 else year}"
