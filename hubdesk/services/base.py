@@ -56,6 +56,18 @@ _MESSAGES = {
     "year_group_range": "The year group must be Nursery, Reception or Y1 to Y6.",
     "dates_in_order": "The end date must be on or after the start date.",
     "minutes_range": "Travel time must be between 1 and 600 minutes.",
+    "places_within_capacity": "The session is full: another PC has just taken the last place. Nothing was "
+                              "booked; offer the waiting list instead.",
+    "UNIQUE constraint failed: session_bookings.session_id, session_bookings.child_id":
+        "The child is already booked into that session.",
+    "uq_session_bookings_live": "The child is already booked into that session.",
+    "UNIQUE constraint failed: clubs.site_id, clubs.name": "This site already has a club with that name.",
+    "uq_clubs_site_id": "This site already has a club with that name.",
+    "UNIQUE constraint failed: vehicles.registration": "Another vehicle already has this registration.",
+    "uq_vehicles_registration": "Another vehicle already has this registration.",
+    "uq_shifts_club_live": "This person is already on that session.",
+    "UNIQUE constraint failed: shifts.staff_id, shifts.club_session_id":
+        "This person is already on that session.",
     "FOREIGN KEY": "This record is still used elsewhere, or refers to a record that is gone.",
     "UNIQUE constraint failed: children.upn": "Another child already has this UPN.",
     "UNIQUE constraint failed: sites.name": "Another site already has this name.",

@@ -141,3 +141,26 @@ def test_restore_refuses_a_non_backup(hub: HubApp, settings: Settings, tmp_path:
     bogus.write_text("not a database")
     with pytest.raises(DomainError, match="not a hubdesk backup"):
         BackupService(hub.engine, settings.backup_dir).restore(bogus)
+
+
+def test_the_database_refusal_of_an_overfull_session_reads_as_a_sentence(hub: HubApp) -> None:
+    """Even if a service forgot its own check, the CHECK constraint's refusal is a message, not SQL."""
+    from datetime import date, time
+
+    from sqlalchemy import select
+
+    from hubdesk.core.errors import Conflict
+    from hubdesk.core.models import Club, ClubSession, Site
+
+    with hub.factory.begin() as s:
+        site = Site(name="Oak")
+        s.add(site)
+        s.flush()
+        club = Club(site_id=site.id, name="Chess", kind="activity", weekdays="0", start_time=time(15),
+                    end_time=time(16), capacity=1, start_date=date(2026, 9, 7), end_date=date(2026, 9, 7))
+        s.add(club)
+        s.flush()
+        s.add(ClubSession(club_id=club.id, day=date(2026, 9, 7), start_time=time(15), end_time=time(16),
+                          capacity=1, booked=1))
+    with pytest.raises(Conflict, match="The session is full"), hub.sites._write() as s:
+        s.scalars(select(ClubSession)).one().booked = 2
