@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
@@ -64,8 +64,13 @@ def save(qtbot: QtBot, dialog: ClubDialog | CancelSessionDialog | AddSessionDial
                      Qt.MouseButton.LeftButton)
 
 
-def click(qtbot: QtBot, widget: object) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+def click(qtbot: QtBot, widget: QWidget) -> None:
+    """Click a button; a tick box or radio button on its box (wide ones ignore clicks far right)."""
+    if isinstance(widget, QAbstractButton) and widget.isCheckable():
+        pos = QPoint(8, widget.height() // 2)
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+    else:
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def test_page_lists_clubs_with_this_weeks_occupancy(qtbot: QtBot, page: ClubsPage, hub: HubApp,
