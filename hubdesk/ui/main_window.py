@@ -59,6 +59,9 @@ class MainWindow(QMainWindow):
         import_action = QAction("&Import children from the MIS…", self)
         import_action.triggered.connect(self.import_children)
         file_menu.addAction(import_action)
+        bookings_action = QAction("Import &bookings from a spreadsheet…", self)
+        bookings_action.triggered.connect(self.import_bookings)
+        file_menu.addAction(bookings_action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -69,6 +72,13 @@ class MainWindow(QMainWindow):
         from hubdesk.ui.dialogs.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.app, self.events, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def import_bookings(self) -> None:
+        from hubdesk.ui.dialogs.import_bookings_dialog import ImportBookingsDialog
+
+        dialog = ImportBookingsDialog(self.app, self.events, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
