@@ -20,6 +20,7 @@ from hubdesk.services.clubs import ClubService
 from hubdesk.services.import_bookings import BookingImportService
 from hubdesk.services.import_children import ImportService
 from hubdesk.services.learning import Learning
+from hubdesk.services.minibus import Minibus
 from hubdesk.services.registers import Registers
 from hubdesk.services.rota import RotaService
 from hubdesk.services.sites import SiteService
@@ -51,6 +52,7 @@ class HubApp:
     waiting_lists: WaitingListService
     weeks: WeekService
     booking_imports: BookingImportService
+    minibus: Minibus
 
     def close(self) -> None:
         self.engine.dispose()
@@ -89,6 +91,7 @@ def open_app(settings: Settings | None = None, *, migrate: bool = True) -> HubAp
         waiting_lists=WaitingListService(factory, user),
         weeks=WeekService(factory, user),
         booking_imports=BookingImportService(factory, user),
+        minibus=Minibus(factory, user),
     )
 
 

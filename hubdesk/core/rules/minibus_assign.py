@@ -37,6 +37,7 @@ class NeedSpec:
     ready_at: int | None  # not before (school ends, club ends)
     arrive_by: int | None  # not after (club starts, school starts)
     wheelchair: bool = False
+    optional: bool = False  # placed only where a run has room; no run is proposed for it
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,9 @@ def assign(needs: Sequence[NeedSpec], runs: Sequence[RunSpec], vehicles: Sequenc
     reasons = {n.key: _why_not(n, open_runs, names, max_ride) for n in left}
     new_runs: list[NewRun] = []
     if propose_runs and left:
-        left = _propose(left, vehicles, travel, names, max_ride, new_runs, open_runs, assignments)
+        wanted = [n for n in left if not n.optional]
+        left = [n for n in left if n.optional] + _propose(wanted, vehicles, travel, names, max_ride,
+                                                          new_runs, open_runs, assignments)
     unmet = tuple((n.key, reasons.get(n.key) or "No run could take it.") for n in left)
     return Proposal(tuple(assignments), tuple(new_runs), unmet)
 
