@@ -264,10 +264,11 @@ def check_person(person: Person, shifts: Sequence[ShiftFact], travel: Travel,
     if ordered:
         first = ordered[0]
         for what, when in expiring_items(person, first.day, settings):
-            if when < first.day:
-                add(WARNING, EXPIRED, f"{person.name}: {what} ran out on {when:%d/%m/%Y}.", first)
-            else:
-                add(WARNING, EXPIRING, f"{person.name}: {what} runs out on {when:%d/%m/%Y}.", first)
+            past = when < first.day
+            verb = ("was due on" if past else "is due on") if what == "DBS re-check" else (
+                "ran out on" if past else "runs out on")
+            add(WARNING, EXPIRED if past else EXPIRING,
+                f"{person.name}: {what} {verb} {when:%d/%m/%Y}.", first)
     return found
 
 

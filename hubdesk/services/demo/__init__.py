@@ -3,7 +3,7 @@
 Each area adds one step to STEPS; the steps run in order inside one transaction.
 """
 
-from hubdesk.services.demo import clubs, cluster, families, learning, staff
+from hubdesk.services.demo import clubs, cluster, families, learning, rota, staff
 from hubdesk.services.demo.context import DemoContext, DemoStep
 
 STEPS: list[tuple[str, DemoStep]] = [
@@ -12,6 +12,7 @@ STEPS: list[tuple[str, DemoStep]] = [
     ("Staff", staff.build),
     ("Parent-learning courses", learning.build),
     ("Clubs and a year of bookings", clubs.build),
+    ("Staff rota", rota.build),
 ]
 
 __all__ = ["STEPS", "DemoContext", "DemoStep"]
