@@ -28,6 +28,7 @@ WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri")
 
 # Row tints: a problem or a full session, a warning, something switched off.
 RED, AMBER, GREY, GREEN = "#fbe3e4", "#fff4d6", "#eeeeee", "#e3f4e1"
+FIT_ROWS = 40  # rows measured when sizing columns
 
 
 def money(pence: int) -> str:
@@ -103,9 +104,13 @@ def table_view(model: DtoTableModel[Any], stretch: int | None = None) -> QTableV
 
 
 def fit_columns(view: QTableView, stretch: int | None = None) -> None:
-    """Size columns to their contents (headers included); one column may take the rest."""
-    view.resizeColumnsToContents()
+    """Size columns to their contents (headers included); one column may take the rest.
+
+    Only the first rows are measured: a year of sessions would otherwise cost more than the query.
+    """
     header = view.horizontalHeader()
+    header.setResizeContentsPrecision(FIT_ROWS)
+    view.resizeColumnsToContents()
     for column in range(header.count()):
         header.resizeSection(column, header.sectionSize(column) + 12)
     if stretch is not None:

@@ -197,7 +197,10 @@ class ClubsPage(QWidget):
         if index is None and rows:
             index = 0
         if index is not None:
+            self.view.selectionModel().blockSignals(True)  # one sessions load, not two
             self.view.selectRow(index)
+            self.view.selectionModel().blockSignals(False)
+            self.view.viewport().update()
         self._club_chosen()
 
     def selected(self) -> ClubRow | None:
