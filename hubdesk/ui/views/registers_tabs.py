@@ -173,8 +173,9 @@ class OnSiteTab(QWidget):
         self.children_model.set_rows(roll.children)
         fit(self.children_view)
         staff = ", ".join(roll.staff) or "no staff recorded"
+        n = len(roll.children)
         self.heading.setText(f"<b>On site at {roll.site} now ({roll.when})</b>: "
-                             f"{len(roll.children)} child{'' if len(roll.children) == 1 else 'ren'} signed in. "
+                             f"{n} child{'' if n == 1 else 'ren'} signed in. "
                              f"Staff on duty: {staff}.")
         self.drills_model.set_rows(self.app.registers.site.drills(site_id))
         fit(self.drills_view)
