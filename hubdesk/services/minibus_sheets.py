@@ -172,17 +172,17 @@ class MinibusSheets(Service):
             people = {p.id: staff_name(p) for p in s.scalars(select(Staff).where(Staff.id.in_(
                 {x.run.driver_staff_id for x in runs if x.run.driver_staff_id})))}
             found = check_runs(s, days[0], days[-1], clock_today())
-        blocked = {p.run_id for p in found if p.blocking}
-        cells: dict[tuple[date, str], list[TimetableRun]] = defaultdict(list)
-        for x in runs:
-            label = vehicles.get(x.run.vehicle_id, "?")
-            route = " → ".join(names.get(st.site_id, "?") for st in x.stops)
-            start, end = x.rule_stops[0].leaves, x.rule_stops[-1].reaches
-            cells[(x.run.day, label)].append(TimetableRun(
-                label, time(start // 60, start % 60), time(end // 60, end % 60), route,
-                people.get(x.run.driver_staff_id or 0, "no driver"), len(x.passengers),
-                x.run.id in blocked))
+            blocked = {p.run_id for p in found if p.blocking}
+            cells: dict[tuple[date, str], list[TimetableRun]] = defaultdict(list)
+            for x in runs:
+                label = vehicles.get(x.run.vehicle_id, "?")
+                route = " → ".join(names.get(st.site_id, "?") for st in x.stops)
+                start, end = x.rule_stops[0].leaves, x.rule_stops[-1].reaches
+                cells[(x.run.day, label)].append(TimetableRun(
+                    label, time(start // 60, start % 60), time(end // 60, end % 60), route,
+                    people.get(x.run.driver_staff_id or 0, "no driver"), len(x.passengers),
+                    x.run.id in blocked))
         used = {label for _, label in cells}
         order = tuple(v for v in vehicles.values()) + tuple(sorted(used - set(vehicles.values())))
         return WeekTimetable(monday, days, order, {k: tuple(v) for k, v in cells.items()},
-                             tuple(p.message for p in found if p.blocking))
+                             tuple(f"{p.day:%a %d/%m}: {p.message}" for p in found if p.blocking))

@@ -1,0 +1,36 @@
+"""``hubdesk print minibus --date DAY`` (a run sheet per run) or ``--week DAY`` (the timetable of
+the school week holding DAY)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from hubdesk.app import HubApp
+from hubdesk.commands.learning_cmd import parse_day
+from hubdesk.reports.run_sheets import write_run_sheets, write_week_timetable
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    when = parser.add_mutually_exclusive_group(required=True)
+    when.add_argument("--date", type=parse_day, metavar="YYYY-MM-DD",
+                      help="print the run sheets of this day")
+    when.add_argument("--week", type=parse_day, metavar="YYYY-MM-DD",
+                      help="print the timetable of the school week holding this day")
+
+
+def _run(app: HubApp, args: argparse.Namespace, target: Path) -> str:
+    if args.week is not None:
+        week = app.minibus.sheets.week(args.week)
+        write_week_timetable(week, target)
+        count = sum(len(v) for v in week.runs.values())
+        return (f"Minibus timetable for the week of {week.monday:%d/%m/%Y}: {count} run(s), "
+                f"{len(week.problems)} problem(s) to sort.")
+    sheets = app.minibus.sheets.run_sheets(args.date)
+    riders = sum(len(x.passengers) for x in sheets)
+    return_text = f"{len(sheets)} run sheet(s) for {args.date:%a %d/%m/%Y}, {riders} passenger(s)."
+    write_run_sheets(sheets, target, args.date)
+    return return_text
+
+
+MINIBUS = ("minibus run sheets for a day (--date) or the week's timetable (--week)", _arguments, _run)
