@@ -37,6 +37,8 @@ from hubdesk.core.models import (
 
 MISSING_AFTER = timedelta(minutes=15)
 WALKED_HOME_ALONE = "Walked home alone"
+TAKEN_TO_CLASS = "Taken to class by staff"
+SCHOOL_DAY_CLUBS = ("breakfast", "free_breakfast")  # children go on to class, not home
 STATE_LABELS = {"expected": "Expected", "missing": "MISSING", "in": "In", "out": "Gone home",
                 "absent": "Absent"}
 
@@ -246,6 +248,8 @@ def collected_label(a: Attendance, carers: dict[int, Carer],
                     authorisations: dict[int, CollectionAuthorisation]) -> str:
     if a.collected_kind == "alone":
         return WALKED_HOME_ALONE
+    if a.collected_kind == "school":
+        return TAKEN_TO_CLASS
     if a.collected_kind == "carer" and a.collected_by_carer_id in carers:
         return carer_label(carers[a.collected_by_carer_id])
     if a.collected_kind == "one_off" and a.authorisation_id in authorisations:

@@ -24,6 +24,7 @@ from hubdesk.core.models import (
     Carer,
     Child,
     ChildCarer,
+    Club,
     ClubSession,
     CollectionAuthorisation,
     SessionBooking,
@@ -32,6 +33,8 @@ from hubdesk.core.models import (
 from hubdesk.services.base import Service
 from hubdesk.services.progress import NO_PROGRESS, Progress
 from hubdesk.services.registers_common import (
+    SCHOOL_DAY_CLUBS,
+    TAKEN_TO_CLASS,
     WALKED_HOME_ALONE,
     Collector,
     Register,
@@ -115,7 +118,10 @@ class RegisterService(Service):
             sb = _booked(s, session_booking_id)
             session = s.get(ClubSession, sb.session_id)
             assert session is not None
-            return _collectors(s, sb.child_id, session.day)
+            club = s.get(Club, session.club_id)
+            to_class = club is not None and club.kind in SCHOOL_DAY_CLUBS
+            return ([Collector("school", TAKEN_TO_CLASS)] if to_class else []) + \
+                _collectors(s, sb.child_id, session.day)
 
     def find_children(self, query: str, limit: int = 20) -> list[ChildChoice]:
         """Children on roll matching a name, to add an unbooked arrival."""
@@ -174,7 +180,13 @@ class RegisterService(Service):
             if at < a.signed_in_at:
                 raise ValidationError(f"The sign-out time is before {name} was signed in "
                                       f"({to_local(a.signed_in_at):%H:%M}).", "signed_out_at")
-            _check_collector(s, sb.child_id, session.day, collector, name)
+            if collector.kind == "school":
+                club = s.get(Club, session.club_id)
+                if club is None or club.kind not in SCHOOL_DAY_CLUBS:
+                    raise Conflict("Only breakfast-club children are taken on to class; after "
+                                   "this club a child goes home with an adult who may collect.")
+            else:
+                _check_collector(s, sb.child_id, session.day, collector, name)
             late = minutes_after(moment(session.day, session.end_time), at)
             a.status, a.signed_out_at, a.signed_out_by = "out", at, _user(s)
             a.collected_kind = collector.kind

@@ -98,7 +98,8 @@ def build_cluster(hub: HubApp, schools: dict[str, int], capacity: int = 20) -> C
         c = Cluster(oak, elm,
                     add_session(s, oak, "Oak Owls after-school club", time(15, 15), time(17, 30),
                                 capacity, lead.id),
-                    add_session(s, oak, "Oak breakfast club", time(7, 45), time(8, 45)),
+                    add_session(s, oak, "Oak breakfast club", time(7, 45), time(8, 45),
+                                kind="breakfast"),
                     add_session(s, elm, "Elm after-school club", time(15, 15), time(17, 15)))
         for key, (forename, surname, year) in NAMES.items():
             child = Child(forename=forename, surname=surname, date_of_birth=date(2026 - 5 - year,

@@ -224,3 +224,16 @@ def test_database_refuses_a_sign_out_without_a_collector(hub: HubApp, cluster: C
     with pytest.raises(IntegrityError), hub.factory.begin() as s:
         a = s.scalars(select(Attendance)).one()
         a.status, a.absence_reason = "absent", None
+
+
+def test_breakfast_children_are_taken_to_class(hub: HubApp, cluster: Cluster) -> None:
+    sb = cluster.sb("sukru", cluster.breakfast)
+    hub.registers.take.sign_in(sb, at(7, 50))
+    [to_class] = hub.registers.take.collectors(sb)
+    assert (to_class.kind, to_class.name) == ("school", "Taken to class by staff")
+    line = hub.registers.take.sign_out(sb, to_class, at(8, 45))
+    assert (line.collected_by, line.late_minutes) == ("Taken to class by staff", 0)
+    after = cluster.sb("tom")
+    hub.registers.take.sign_in(after, at(15, 20))
+    with pytest.raises(Conflict, match="Only breakfast-club children"):
+        hub.registers.take.sign_out(after, to_class)

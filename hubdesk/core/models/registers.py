@@ -32,7 +32,7 @@ ABSENCE_REASONS = {
     "collected_early": "Collected early from school",
     "other": "Other",
 }
-COLLECTED_KINDS = ("carer", "alone", "one_off")
+COLLECTED_KINDS = ("carer", "alone", "one_off", "school")  # school: taken to class by staff
 INCIDENT_KINDS = {"accident": "Accident", "incident": "Incident", "first_aid": "First aid"}
 
 
@@ -53,7 +53,8 @@ class Attendance(Base):
                         name="out_after_in"),
         CheckConstraint("(status = 'out') = (collected_kind IS NOT NULL)",
                         name="out_has_collector"),
-        CheckConstraint("collected_kind IS NULL OR collected_kind IN ('carer', 'alone', 'one_off')",
+        CheckConstraint("collected_kind IS NULL OR "
+                        "collected_kind IN ('carer', 'alone', 'one_off', 'school')",
                         name="collected_kind"),
         CheckConstraint("(COALESCE(collected_kind, '') = 'carer') = "
                         "(collected_by_carer_id IS NOT NULL)", name="carer_named"),

@@ -161,7 +161,7 @@ def upgrade() -> None:
     sa.CheckConstraint("(status = 'out') = (collected_kind IS NOT NULL)", name=op.f('ck_attendance_out_has_collector')),
     sa.CheckConstraint("(status = 'out') = (signed_out_at IS NOT NULL)", name=op.f('ck_attendance_out_has_moment')),
     sa.CheckConstraint("absence_reason IS NULL OR absence_reason IN ('ill', 'holiday', 'no_show', 'collected_early', 'other')", name=op.f('ck_attendance_absence_reason')),
-    sa.CheckConstraint("collected_kind IS NULL OR collected_kind IN ('carer', 'alone', 'one_off')", name=op.f('ck_attendance_collected_kind')),
+    sa.CheckConstraint("collected_kind IS NULL OR collected_kind IN ('carer', 'alone', 'one_off', 'school')", name=op.f('ck_attendance_collected_kind')),
     sa.CheckConstraint("status <> 'absent' OR (signed_in_at IS NULL AND signed_out_at IS NULL AND absence_reason IS NOT NULL)", name=op.f('ck_attendance_absent_has_reason')),
     sa.CheckConstraint("status = 'absent' OR signed_in_at IS NOT NULL", name=op.f('ck_attendance_present_has_in')),
     sa.CheckConstraint("status IN ('in', 'out', 'absent')", name=op.f('ck_attendance_status')),
