@@ -11,6 +11,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("Waiting lists", "hubdesk.ui.views.waiting_lists", "WaitingListsPage"),
     ("Sites & calendars", "hubdesk.ui.views.sites", "SitesPage"),
     ("Staff", "hubdesk.ui.views.staff", "StaffPage"),
+    ("Staff rota", "hubdesk.ui.views.rota", "RotaPage"),
     ("Parent learning", "hubdesk.ui.views.learning", "LearningPage"),
     ("History", "hubdesk.ui.views.history", "HistoryPage"),
 ]
