@@ -3,7 +3,7 @@
 Each area adds one step to STEPS; the steps run in order inside one transaction.
 """
 
-from hubdesk.services.demo import clubs, cluster, families, learning, rota, staff
+from hubdesk.services.demo import clubs, cluster, families, learning, registers, rota, staff
 from hubdesk.services.demo.context import DemoContext, DemoStep
 
 STEPS: list[tuple[str, DemoStep]] = [
@@ -13,6 +13,7 @@ STEPS: list[tuple[str, DemoStep]] = [
     ("Parent-learning courses", learning.build),
     ("Clubs and a year of bookings", clubs.build),
     ("Staff rota", rota.build),
+    ("Registers of the term so far", registers.build),
 ]
 
 __all__ = ["STEPS", "DemoContext", "DemoStep"]
