@@ -296,8 +296,8 @@ def test_family_week_shows_every_sibling(qtbot: QtBot, hub: HubApp, setup: dict[
     qtbot.addWidget(dialog)
     dialog.show()
     assert [w.child_name for w in dialog.weeks()] == ["Ella Ng", "Leo Ng"]
-    assert dialog.model.index(0, 1).data() == "Football 15:15–16:30 (Oakfield Primary)"
-    assert dialog.model.index(1, 3).data() == "Breakfast 07:45–08:45 (Elm Street Primary)"
+    assert dialog.model.index(0, 1).data() == "Football\n15:15–16:30 at Oakfield Primary"
+    assert dialog.model.index(1, 3).data() == "Breakfast\n07:45–08:45 at Elm Street Primary"
     click(qtbot, dialog.family)
     assert [w.child_name for w in dialog.weeks()] == ["Ella Ng"]
     click(qtbot, dialog.next_week)

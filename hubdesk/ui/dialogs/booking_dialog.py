@@ -7,6 +7,7 @@ waiting list; other problems can be left out by choice, never silently.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QTimer
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.core.errors import Conflict, DomainError, ValidationError
 from hubdesk.core.rules.booking_checks import FULL
+from hubdesk.core.rules.recurrence import Skipped
 from hubdesk.services.booking_plan import BookingPreview, BookingRequest, BookingResult, PreviewLine
 from hubdesk.services.clubs import ClubRow
 from hubdesk.ui import feedback
@@ -59,6 +61,19 @@ def preview_model() -> TintedTableModel[PreviewLine]:
 
 def club_label(row: ClubRow) -> str:
     return f"{row.name} – {row.site} ({row.weekdays} {row.times}, {row.years})"
+
+
+def skipped_text(skipped: Sequence[Skipped]) -> str:
+    """A few days in full; many (a whole year has holidays) counted by kind of reason."""
+    if len(skipped) <= 3:
+        return "Days left out: " + "; ".join(f"{s.day:%a %d/%m} – {s.reason}" for s in skipped)
+    groups: dict[str, int] = {}
+    for s in skipped:
+        # "club not running (bank holiday: Christmas Day)" -> "club not running (bank holiday)"
+        key = s.reason.split(":")[0] + ")" if ":" in s.reason else s.reason
+        groups[key] = groups.get(key, 0) + 1
+    parts = [f"{reason} × {n}" for reason, n in sorted(groups.items(), key=lambda kv: -kv[1])]
+    return f"{len(skipped)} days left out (hover for the dates): " + "; ".join(parts)
 
 
 def result_text(result: BookingResult, preview: BookingPreview | None) -> str:
@@ -174,7 +189,7 @@ class BookingDialog(QDialog):
         self.end_date.dateChanged.connect(lambda _d: self.schedule_preview())
         self.skip_problems.toggled.connect(lambda _on: self._update_button())
         self.waiting.toggled.connect(lambda _on: self._update_button())
-        self.resize(760, 680)
+        self.resize(880, 700)
         self._club_chosen(keep_dates=day is not None)
 
     def _child_name(self, child_id: int) -> str:
@@ -270,8 +285,9 @@ class BookingDialog(QDialog):
         if p.problems:
             self._field_error(self.problems, "This booking cannot be made: "
                               + " ".join(x.message for x in p.problems))
-        self.skipped.setText("" if not p.skipped else "Days left out: " + "; ".join(
-            f"{s.day:%a %d/%m} – {s.reason}" for s in p.skipped))
+        self.skipped.setText(skipped_text(p.skipped) if p.skipped else "")
+        self.skipped.setToolTip("\n".join(f"{s.day:%a %d/%m/%Y} – {s.reason}"
+                                          for s in p.skipped[:80]))
         self.skipped.setVisible(bool(p.skipped))
         self.waiting.setVisible(bool(full) and not p.problems)
         self.waiting.setText(f"Put {p.child_name} on the waiting list for the {full} full date(s)")

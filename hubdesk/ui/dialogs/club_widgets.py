@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from hubdesk.services.sites import SiteService
 from hubdesk.ui.models.dto_table import DtoTableModel, Index
 
 T = TypeVar("T")
@@ -33,6 +35,11 @@ FIT_ROWS = 40  # rows measured when sizing columns
 
 def money(pence: int) -> str:
     return "Free" if pence == 0 else f"£{pence // 100}.{pence % 100:02d}"
+
+
+def short_names(sites: SiteService) -> dict[str, str]:
+    """Site name -> short name ('Ashworth Hub Primary School' -> 'Ashworth') for narrow columns."""
+    return {s.name: s.short_name or s.name for s in sites.list(include_inactive=True)}
 
 
 def qdate(day: date) -> QDate:
@@ -54,6 +61,7 @@ class WeekdayBoxes(QWidget):
         for box in self.boxes:
             layout.addWidget(box)
         layout.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.set_days(days)
 
     def set_days(self, days: Sequence[int]) -> None:

@@ -29,24 +29,26 @@ from hubdesk.ui.dialogs.booking_dialog import BookingDialog
 from hubdesk.ui.dialogs.calendar_entry_dialog import date_edit, to_date
 from hubdesk.ui.dialogs.cancel_booking_dialog import CancelBookingDialog
 from hubdesk.ui.dialogs.child_picker import ChildPicker
-from hubdesk.ui.dialogs.club_widgets import WEEKDAY_NAMES, qdate, table_view
+from hubdesk.ui.dialogs.club_widgets import WEEKDAY_NAMES, qdate, short_names, table_view
 from hubdesk.ui.events import AppEvents
 from hubdesk.ui.models.dto_table import DtoTableModel
 
 
-def item_text(item: WeekItem) -> str:
-    return f"{item.club_name} {item.start_time:%H:%M}–{item.end_time:%H:%M} ({item.site})"
+def item_text(item: WeekItem, short: dict[str, str] | None = None) -> str:
+    site = (short or {}).get(item.site, item.site)
+    return f"{item.club_name}\n{item.start_time:%H:%M}–{item.end_time:%H:%M} at {site}"
 
 
-def day_cell(week: ChildWeek, weekday: int) -> str:
-    return "\n".join(item_text(x) for x in week.items if x.day.weekday() == weekday)
+def day_cell(week: ChildWeek, weekday: int, short: dict[str, str]) -> str:
+    return "\n".join(item_text(x, short) for x in week.items if x.day.weekday() == weekday)
 
 
-def week_model() -> DtoTableModel[ChildWeek]:
+def week_model(short: dict[str, str]) -> DtoTableModel[ChildWeek]:
+    """One row per child, one column per weekday; ``short`` gives sites' short names."""
     columns: list[tuple[str, Callable[[ChildWeek], str]]] = [
-        ("Child", lambda w: f"{w.child_name}\n{w.year}, {w.school}")]
+        ("Child", lambda w: f"{w.child_name}\n{w.year}, {short.get(w.school, w.school)}")]
     for weekday, name in enumerate(WEEKDAY_NAMES):
-        columns.append((name, partial(lambda w, d: day_cell(w, d), d=weekday)))
+        columns.append((name, partial(lambda w, d: day_cell(w, d, short), d=weekday)))
     return DtoTableModel(columns, [])
 
 
@@ -57,7 +59,7 @@ def week_as_text(weeks: list[ChildWeek]) -> str:
         if not w.items:
             lines.append(f"{w.child_name}: no clubs this week.")
             continue
-        parts = [f"{x.day:%a} {item_text(x)}" for x in w.items]
+        parts = [f"{x.day:%a} " + item_text(x).replace("\n", " ") for x in w.items]
         lines.append(f"{w.child_name}: " + "; ".join(parts) + ".")
     return "\n".join(lines)
 
@@ -79,7 +81,7 @@ class ChildWeekDialog(QDialog):
         self.family = QCheckBox("Whole family (brothers and sisters)")
         self.family.setChecked(True)
         self.heading = QLabel()
-        self.model = week_model()
+        self.model = week_model(short_names(app.sites))
         self.view = table_view(self.model)
         self.view.setWordWrap(True)
         self.book_button = QPushButton("Book a club…")

@@ -31,6 +31,7 @@ from hubdesk.ui.dialogs.club_widgets import (
     money,
     qdate,
     selected_row,
+    short_names,
     table_view,
 )
 from hubdesk.ui.events import AppEvents
@@ -45,15 +46,17 @@ def club_tint(row: ClubRow) -> str | None:
     return None
 
 
-def clubs_model() -> TintedTableModel[ClubRow]:
+def clubs_model(short: dict[str, str]) -> TintedTableModel[ClubRow]:
+    """``short`` maps site names to short names, kept up to date by the page."""
     return TintedTableModel(
-        [("Club", lambda r: r.name), ("Site", lambda r: r.site), ("Kind", lambda r: r.kind_label),
+        [("Club", lambda r: r.name), ("Site", lambda r: short.get(r.site, r.site)),
+         ("Kind", lambda r: r.kind_label),
          ("Days", lambda r: r.weekdays), ("Times", lambda r: r.times), ("Years", lambda r: r.years),
          ("Places", lambda r: r.capacity), ("This week", lambda r: r.occupancy),
          ("Waiting", lambda r: r.waiting or ""), ("Price", lambda r: money(r.price_pence)),
          ("Other schools", lambda r: "Yes" if r.open_to_other_schools else "")], [],
         tint=club_tint,
-        tooltip=lambda r: (f"{r.name}: {r.week_booked} of {r.week_places} places booked over "
+        tooltip=lambda r: (f"{r.name} at {r.site}: {r.week_booked} of {r.week_places} places booked over "
                            f"{r.week_sessions} session(s) this week, {r.waiting} waiting"))
 
 
@@ -86,7 +89,8 @@ class ClubsPage(QWidget):
         self.count = QLabel()
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.model = clubs_model()
+        self.short: dict[str, str] = {}
+        self.model = clubs_model(self.short)
         self.view = table_view(self.model)
         self.panel = SessionsPanel(app, events)
         self._typing = QTimer(self)
@@ -158,6 +162,8 @@ class ClubsPage(QWidget):
         self.site.blockSignals(True)
         self.site.clear()
         self.site.addItem("All sites", None)
+        self.short.clear()
+        self.short.update(short_names(self.app.sites))
         for site in self.app.sites.list():
             self.site.addItem(site.name, site.id)
         self.site.setCurrentIndex(max(0, self.site.findData(keep)))
@@ -185,7 +191,7 @@ class ClubsPage(QWidget):
         self.view.selectionModel().blockSignals(True)
         self.model.set_rows(rows)
         self.view.selectionModel().blockSignals(False)
-        fit_columns(self.view, stretch=0)
+        fit_columns(self.view, stretch=self.model.columnCount() - 1)
         monday = self.week_day() - timedelta(days=self.week_day().weekday())
         booked = sum(r.week_booked for r in rows)
         places = sum(r.week_places for r in rows)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from PySide6.QtCore import QPersistentModelIndex, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,6 +28,7 @@ from hubdesk.ui.dialogs.club_widgets import (
     TintedTableModel,
     fit_columns,
     selected_row,
+    short_names,
     table_view,
 )
 from hubdesk.ui.dialogs.session_dialogs import AddSessionDialog, CancelSessionDialog
@@ -64,12 +66,13 @@ def sessions_model() -> TintedTableModel[SessionRow]:
                           f"{x.waiting} waiting, {x.free} free")
 
 
-def booked_model() -> DtoTableModel[BookedChild]:
+def booked_model(short: dict[str, str]) -> DtoTableModel[BookedChild]:
     return DtoTableModel(
-        [("Child", lambda c: c.name), ("School", lambda c: c.school), ("Year", lambda c: c.year),
+        [("Child", lambda c: c.name), ("School", lambda c: short.get(c.school, c.school)),
+         ("Year", lambda c: c.year),
          ("Medical", lambda c: "Yes" if c.allergies or c.medical else ""),
          ("Carers", lambda c: "; ".join(c.phones))], [],
-        tooltip=lambda c: "\n".join(x for x in (c.allergies, c.medical) if x))
+        tooltip=lambda c: "\n".join(x for x in (c.name, *c.phones, c.allergies, c.medical) if x))
 
 
 class SessionsPanel(QWidget):
@@ -85,7 +88,8 @@ class SessionsPanel(QWidget):
         self.heading.setWordWrap(True)
         self.sessions = sessions_model()
         self.sessions_view = table_view(self.sessions)
-        self.booked = booked_model()
+        self.short: dict[str, str] = {}
+        self.booked = booked_model(self.short)
         self.booked_view = table_view(self.booked)
         self.booked_label = QLabel()
         self.book_button = QPushButton("Book a child…")
@@ -164,10 +168,21 @@ class SessionsPanel(QWidget):
             pick = next((i for i, x in enumerate(self.sessions.rows) if x.day >= monday), None)
         if pick is not None:
             self.sessions_view.selectRow(pick)
-            self.sessions_view.scrollTo(self.sessions.index(pick, 0),
-                                        self.sessions_view.ScrollHint.PositionAtTop)
+            self._scroll_to(pick)
         else:
             self._show_booked()
+
+    def _scroll_to(self, row: int) -> None:
+        """The chosen week at the top; again once laid out (a hidden table cannot scroll)."""
+        index = QPersistentModelIndex(self.sessions.index(row, 0))
+        hint = self.sessions_view.ScrollHint.PositionAtTop
+        self.sessions_view.scrollTo(self.sessions.index(row, 0), hint)
+
+        def again() -> None:
+            if index.isValid():
+                self.sessions_view.scrollTo(self.sessions.index(index.row(), 0), hint)
+
+        QTimer.singleShot(0, self.sessions_view, again)
 
     def selected_session(self) -> SessionRow | None:
         row = selected_row(self.sessions_view)
@@ -181,6 +196,7 @@ class SessionsPanel(QWidget):
         session = self.selected_session()
         rows = [] if session is None else feedback.guarded(
             self, "Clubs", lambda: self.app.club_sessions.booked_children(session.id)) or []
+        self.short.update(short_names(self.app.sites))
         self.booked.set_rows(rows)
         fit_columns(self.booked_view, stretch=4)
         if session is None:

@@ -22,7 +22,14 @@ from hubdesk.core.errors import DomainError
 from hubdesk.services.club_sessions import SessionRow
 from hubdesk.services.waiting_lists import Offer, WaitingRow
 from hubdesk.ui import feedback
-from hubdesk.ui.dialogs.club_widgets import GREEN, TintedTableModel, fit_columns, selected_row, table_view
+from hubdesk.ui.dialogs.club_widgets import (
+    GREEN,
+    TintedTableModel,
+    fit_columns,
+    selected_row,
+    short_names,
+    table_view,
+)
 from hubdesk.ui.events import AppEvents
 
 T = TypeVar("T")
@@ -35,17 +42,22 @@ def position_text(row: WaitingRow) -> str:
     return str(row.position)
 
 
-def waiting_model() -> TintedTableModel[WaitingRow]:
+def waiting_model(club_sites: dict[int, str],
+                  short: dict[str, str]) -> TintedTableModel[WaitingRow]:
+    """``club_sites`` (club id -> site) and ``short`` (site -> short name) are kept up to date by
+    the page; clubs of the same name run at several sites."""
     return TintedTableModel(
-        [("Club", lambda r: r.club_name),
+        [("Club", lambda r: f"{r.club_name} ({club_sites.get(r.club_id, '?')})"),
          ("Waiting for", lambda r: f"{r.day:%a %d/%m/%Y}" if r.day else f"Any {r.weekdays}"),
          ("Position", position_text), ("Child", lambda r: r.child_name),
-         ("School", lambda r: r.school), ("Year", lambda r: r.year),
-         ("Joined", lambda r: r.joined),
+         ("School", lambda r: short.get(r.school, r.school)), ("Year", lambda r: r.year),
+         ("Joined", lambda r: r.joined[:10]),
          ("Priority", lambda r: ", ".join(x for x in (
              "sibling booked" if r.sibling_booked else "", "FSM/PP" if r.funded else "") if x)),
          ("Carers", lambda r: "; ".join(r.phones))], [],
-        tint=lambda r: GREEN if r.status == "offered" else None)
+        tint=lambda r: GREEN if r.status == "offered" else None,
+        tooltip=lambda r: f"{r.child_name} ({r.year}, {r.school}) joined {r.joined}; carers: "
+                          + ("; ".join(r.phones) or "no phone on record"))
 
 
 def offer_text(offer: Offer) -> str:
@@ -64,7 +76,9 @@ class WaitingListsPage(QWidget):
         self.site = QComboBox()
         self.site.setMinimumContentsLength(18)
         self.site.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.model = waiting_model()
+        self.club_sites: dict[int, str] = {}
+        self.short: dict[str, str] = {}
+        self.model = waiting_model(self.club_sites, self.short)
         self.view = table_view(self.model)
         self.place = QComboBox()
         self.place.setMinimumContentsLength(26)
@@ -136,6 +150,11 @@ class WaitingListsPage(QWidget):
             int(site) if site is not None else None))
         if rows is None:
             return
+        self.short.clear()
+        self.short.update(short_names(self.app.sites))
+        self.club_sites.clear()
+        self.club_sites.update({c.id: self.short.get(c.site, c.site)
+                                for c in self.app.clubs.list(include_inactive=True)})
         self.view.selectionModel().blockSignals(True)
         self.model.set_rows(rows)
         self.view.selectionModel().blockSignals(False)
