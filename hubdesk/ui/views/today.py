@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -21,10 +22,14 @@ class TodayPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
+        self.expiring = QLabel()  # staff qualifications running out (rota warning window)
+        self.expiring.setWordWrap(True)
+        layout.addWidget(self.expiring)
         layout.addStretch(1)
         events.data_reloaded.connect(self.refresh)
         events.children_changed.connect(self.refresh)
         events.calendars_changed.connect(self.refresh)
+        events.staff_changed.connect(self.refresh)
         self.refresh()
 
     def on_shown(self) -> None:
@@ -41,3 +46,9 @@ class TodayPage(QWidget):
         children = self.app.children.count()
         lines.append(f"<br>{children:,} children on roll across the cluster.")
         self.summary.setText("<br>".join(lines) if lines else "No sites yet.")
+        items = self.app.rota.expiring(today)
+        shown = [f"{html.escape(i.name, quote=False)}: {i.what} {'ran out' if i.expired else 'runs out'} {i.when:%d/%m/%Y}"
+                 for i in items[:8]]
+        more = f"<br>… and {len(items) - 8} more (see Staff)." if len(items) > 8 else ""
+        self.expiring.setText(
+            "<br><b>Staff checks running out</b><br>" + "<br>".join(shown) + more if items else "")
