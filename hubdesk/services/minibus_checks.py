@@ -166,6 +166,8 @@ def _people(s: Session, runs: list[LoadedRun], labels: dict[int, str], vehicles:
         if len(items) < 2:
             continue
         for a, b, dead in clashes(items, travel):
+            if a.ref < 0 and b.ref < 0:
+                continue  # two rota shifts: the rota's own checks report those
             run_id = b.ref if b.ref > 0 else a.ref
             other = a.ref if b.ref > 0 and a.ref > 0 else None
             found.append(Problem(True, "driver_double_booked", clash_message(

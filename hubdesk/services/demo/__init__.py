@@ -3,7 +3,7 @@
 Each area adds one step to STEPS; the steps run in order inside one transaction.
 """
 
-from hubdesk.services.demo import clubs, cluster, families, learning, registers, rota, staff
+from hubdesk.services.demo import clubs, cluster, families, learning, minibus, registers, rota, staff
 from hubdesk.services.demo.context import DemoContext, DemoStep
 
 STEPS: list[tuple[str, DemoStep]] = [
@@ -14,6 +14,7 @@ STEPS: list[tuple[str, DemoStep]] = [
     ("Clubs and a year of bookings", clubs.build),
     ("Staff rota", rota.build),
     ("Registers of the term so far", registers.build),
+    ("Minibus: vehicles and this week's runs", minibus.build),
 ]
 
 __all__ = ["STEPS", "DemoContext", "DemoStep"]
