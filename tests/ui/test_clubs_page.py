@@ -7,6 +7,7 @@ from datetime import date, time
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -158,6 +159,10 @@ def test_change_that_touches_bookings_lists_them_and_asks(qtbot: QtBot, page: Cl
     [affected] = dialog.affected.rows
     assert affected.child_name == "Ella Ng" and affected.sessions == 6
     assert "07700 900555" in dialog.affected.index(0, 4).data()
+    click(qtbot, dialog.copy_button)
+    assert QGuiApplication.clipboard().text() == (
+        "Ella Ng, from 16/09/2026: the club no longer meets that day; the booking will be "
+        "cancelled – Anna Wiśniewska: 07700 900555")
     assert hub.clubs.get(setup["football"]).weekdays == (0, 2)  # nothing changed yet
     with qtbot.waitSignal(events.bookings_changed):
         save(qtbot, dialog)
@@ -241,7 +246,6 @@ def test_cancel_a_session_lists_the_families_to_phone(qtbot: QtBot, page: ClubsP
     text = dialog.families.text()
     assert "cancelled: Hall flooded" in text and "Ella Ng – Anna Wiśniewska: 07700 900777" in text
     click(qtbot, dialog.families.copy_button)
-    from PySide6.QtGui import QGuiApplication
     assert QGuiApplication.clipboard().text() == text
     save(qtbot, dialog)  # "Close"
     assert not dialog.isVisible()

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, time
 
 from PySide6.QtCore import QTime
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -57,7 +59,11 @@ def affected_model() -> DtoTableModel[AffectedBooking]:
         [("Child", lambda a: a.child_name), ("From", lambda a: f"{a.first_day:%a %d/%m/%Y}"),
          ("Sessions", lambda a: a.sessions), ("What happens", lambda a: a.reason),
          ("Phone", lambda a: "; ".join(a.phones))], [],
-        tooltip=lambda a: a.describe())
+        tooltip=affected_line)
+
+
+def affected_line(a: AffectedBooking) -> str:
+    return f"{a.describe()} – " + ("; ".join(a.phones) or "no carer's phone on record")
 
 
 class ClubDialog(InlineFormDialog):
@@ -159,6 +165,13 @@ class ClubDialog(InlineFormDialog):
         box = QVBoxLayout(self.impact_box)
         box.addWidget(self.impact_text)
         box.addWidget(self.affected_view)
+        self.copy_button = QPushButton("Copy the list (with phone numbers)")
+        self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(
+            "\n".join(affected_line(a) for a in self.affected.rows)))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.copy_button)
+        box.addLayout(row)
         self.impact_box.hide()
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
@@ -208,8 +221,9 @@ class ClubDialog(InlineFormDialog):
             "(phone numbers below); press Save again to make the change, or Cancel to keep "
             "the club as it is. Changing anything else first asks again.")
         self.affected.set_rows(affected)
-        fit_columns(self.affected_view)
+        fit_columns(self.affected_view, stretch=4)
         self.impact_box.show()
+        self.resize(max(self.width(), 980), max(self.height(), self.sizeHint().height()))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Save and change bookings")
 
     def decision_pending(self) -> bool:

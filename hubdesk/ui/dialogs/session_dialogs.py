@@ -84,6 +84,7 @@ class CancelSessionDialog(InlineFormDialog):
             self.events.bookings_changed.emit()
             self.families.set_text(families_text(self.cancelled, self.club_name))
             self.families.show()
+            self.resize(max(self.width(), 640), max(self.height(), 460))
             self.reason.setReadOnly(True)
             self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Close")
             self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()

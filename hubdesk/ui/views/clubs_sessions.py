@@ -209,7 +209,8 @@ class SessionsPanel(QWidget):
 
     def _update(self) -> None:
         session = self.selected_session()
-        running = session is not None and session.status == "running"
+        running = session is not None and session.status == "running" \
+            and session.day >= self.today()  # a past session goes in the register instead
         self.book_button.setEnabled(self.club is not None)
         self.cancel_session_button.setEnabled(running)
         self.add_session_button.setEnabled(self.club is not None)
