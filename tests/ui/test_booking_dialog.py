@@ -265,11 +265,13 @@ def test_book_a_class_reports_who_was_refused(
     dialog.show()
     assert dialog.school.currentText() == "Oakfield Primary"
     assert dialog.year.currentText() == "Y3"
-    assert dialog.pupils.count() == 4 and dialog.ticked_label.text() == "4 of 4 ticked"
-    click(qtbot, dialog.tick_none)
-    assert dialog.ticked() == ()
+    assert dialog.pupils.count() == 4 and dialog.ticked_label.text() == "0 of 4 ticked"
     click(qtbot, dialog.book_button)
     assert dialog.banner.text() == "Tick at least one child."
+    click(qtbot, dialog.tick_all)
+    assert dialog.ticked_label.text() == "4 of 4 ticked"
+    click(qtbot, dialog.tick_none)
+    assert dialog.ticked() == ()
     click(qtbot, dialog.tick_all)
     click(qtbot, dialog.one_off)
     dialog.start_date.setDate(qdate(MON))

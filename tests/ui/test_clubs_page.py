@@ -3,7 +3,7 @@ occupancy per week, a club's sessions, cancelling and adding a session."""
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -282,3 +282,20 @@ def test_models_pass_the_model_tester(qtmodeltester: object, page: ClubsPage, hu
     for model in (page.model, page.panel.sessions, page.panel.booked):
         assert model.rowCount() > 0
         qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_demo_cluster_clubs_with_occupancy_and_waiting(qtbot: QtBot, demo_hub: HubApp,
+                                                       events: AppEvents) -> None:
+    from tests.conftest import DEMO_TODAY
+
+    freeze(demo_hub, datetime(DEMO_TODAY.year, DEMO_TODAY.month, DEMO_TODAY.day, 12, 0))
+    page = make_page(qtbot, demo_hub, events)
+    rows = page.model.rows
+    assert len(rows) >= 30 and len({r.site for r in rows}) == 8
+    assert any(r.waiting for r in rows) and all(r.week_sessions for r in rows if r.kind != "holiday")
+    assert sum(r.week_booked for r in rows) > 1000
+    page.site.setCurrentIndex(1)
+    assert {r.site for r in page.model.rows} == {page.site.currentText()}
+    session = page.panel.selected_session()
+    assert session is not None and session.day >= date(2026, 11, 23)
+    assert len(page.panel.booked.rows) == session.booked

@@ -140,7 +140,7 @@ class BookClassDialog(QDialog):
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, child_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            item.setCheckState(Qt.CheckState.Unchecked)  # the office ticks who the form names
             self.pupils.addItem(item)
         self.pupils.blockSignals(False)
         self._count()
