@@ -28,7 +28,9 @@ def staff_model() -> DtoTableModel[StaffRow]:
     return DtoTableModel(
         [("Name", lambda r: r.name), ("Role", lambda r: r.role[:1].upper() + r.role[1:]),
          ("Home site", lambda r: r.home_site), ("Phone", lambda r: r.phone),
-         ("Email", lambda r: r.email), ("Active", lambda r: "Yes" if r.active else "No (left)")],
+         ("Email", lambda r: r.email), ("Active", lambda r: "Yes" if r.active else "No (left)"),
+         ("DBS", lambda r: r.dbs),
+         ("First aid until", lambda r: f"{r.first_aid_expires:%d/%m/%Y}" if r.first_aid_expires else "")],
         [])
 
 
