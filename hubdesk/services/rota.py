@@ -51,7 +51,7 @@ from hubdesk.services.rota_dto import (
     WeekGrid,
 )
 from hubdesk.services.rota_fill import candidates_for, propose
-from hubdesk.services.rota_week import checked_week, closed_days, person_shift_rows
+from hubdesk.services.rota_week import CheckedWeek, checked_week, closed_days, person_shift_rows
 
 _ROLES_BY_KIND = {"club": ("lead", "assistant"), "creche": ("creche",), "duty": ("duty",)}
 
@@ -60,31 +60,22 @@ class RotaService(Service):
     # --- reading --------------------------------------------------------------------------
     def week_grid(self, site_id: int, day: date) -> WeekGrid:
         """The week of ``day`` at one site: sessions, the staff who work there, problems."""
-        monday = monday_of(day)
         with self._read() as s:
             site = s.get(Site, site_id)
             if site is None:
                 raise NotFound("That site no longer exists.")
-            week = checked_week(s, monday)
-            cells = week.cells(site_id)
-            here = {i.fact.staff_id for i in week.shifts if i.fact.site_id == site_id}
-            here |= {p.id for p in week.people.values()
-                     if week.staff[p.id].active and (p.home_site_id == site_id or site_id in p.site_ids)}
-            rows = sorted((week.staff_week(pid) for pid in here),
-                          key=lambda r: (r.name.split()[-1], r.name))
-            targets = {c.target for c in cells}
-            problems = tuple(week.problem_row(p) for p in week.problems
-                             if p.site_id == site_id or p.target in targets
-                             or (p.staff_id in here and p.severity == "blocking"))
-            return WeekGrid(site_id, site.name, monday, tuple(week_days(monday)),
-                            closed_days(s, site_id, monday), tuple(cells), tuple(rows), problems)
+            return _grid(s, checked_week(s, monday_of(day)), site_id, site.name)
 
     def week_grids(self, day: date, site_ids: list[int] | None = None) -> list[WeekGrid]:
-        """Grids for several sites (all active sites when None), for printing."""
+        """Grids for several sites (all active sites when None), for printing; one check."""
         with self._read() as s:
-            ids = site_ids or list(s.scalars(select(Site.id).where(Site.active.is_(True))
-                                             .order_by(Site.name)))
-        return [self.week_grid(site_id, day) for site_id in ids]
+            stmt = select(Site.id, Site.name).order_by(Site.name)
+            stmt = stmt.where(Site.id.in_(site_ids)) if site_ids else stmt.where(Site.active.is_(True))
+            sites = list(s.execute(stmt))
+            if site_ids and len(sites) != len(set(site_ids)):
+                raise NotFound("One of the sites no longer exists.")
+            week = checked_week(s, monday_of(day))
+            return [_grid(s, week, site_id, name) for site_id, name in sites]
 
     def person_week(self, staff_id: int, day: date) -> PersonWeek:
         monday = monday_of(day)
@@ -235,6 +226,21 @@ class RotaService(Service):
                 raise ValidationError(f"This must be between {low} and {high}.", name)
         with self._write() as s:
             save_settings(s, settings)
+
+
+def _grid(s: Session, week: CheckedWeek, site_id: int, site_name: str) -> WeekGrid:
+    """One site's part of a checked week."""
+    cells = week.cells(site_id)
+    here = {i.fact.staff_id for i in week.shifts if i.fact.site_id == site_id}
+    here |= {p.id for p in week.people.values()
+             if week.staff[p.id].active and (p.home_site_id == site_id or site_id in p.site_ids)}
+    rows = sorted((week.staff_week(pid) for pid in here), key=lambda r: (r.name.split()[-1], r.name))
+    targets = {c.target for c in cells}
+    problems = tuple(week.problem_row(p) for p in week.problems
+                     if p.site_id == site_id or p.target in targets
+                     or (p.staff_id in here and p.severity == "blocking"))
+    return WeekGrid(site_id, site_name, week.monday, tuple(week_days(week.monday)),
+                    closed_days(s, site_id, week.monday), tuple(cells), tuple(rows), problems)
 
 
 def _place(s: Session, shift: Shift, form: AssignForm) -> None:

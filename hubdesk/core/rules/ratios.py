@@ -71,8 +71,11 @@ def band_for(age: int, bands: Sequence[AgeBand] = DEFAULT_BANDS) -> AgeBand:
 
 def ratio_staff(ages: Sequence[int], bands: Sequence[AgeBand] = DEFAULT_BANDS) -> int:
     """Adults the ratio asks for: the children's shares added exactly and rounded up."""
-    share = sum((Fraction(1, band_for(age, bands).per_adult) for age in ages), Fraction(0))
-    return math.ceil(share)
+    per_band: dict[int, int] = {}
+    for age in ages:
+        per_adult = band_for(age, bands).per_adult
+        per_band[per_adult] = per_band.get(per_adult, 0) + 1
+    return math.ceil(sum((Fraction(n, per_adult) for per_adult, n in per_band.items()), Fraction(0)))
 
 
 @dataclass(frozen=True)
