@@ -320,3 +320,23 @@ def test_booking_models_pass_the_model_tester(qtmodeltester: object, qtbot: QtBo
     for model in (dialog.lines, cancel.bookings, cancel.lines, week.model):
         assert model.rowCount() > 0
         qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_put_a_child_on_a_clubs_waiting_list(qtbot: QtBot, hub: HubApp, setup: dict[str, int],
+                                             events: AppEvents) -> None:
+    page = WaitingListsPage(hub, events)
+    qtbot.addWidget(page)
+    page.show()
+    click(qtbot, page.join_button)
+    dialog = page.dialog
+    assert dialog is not None and dialog.weekdays.days() == (0, 2)
+    click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+    assert list(dialog.visible_errors()) == ["child_id"]
+    qtbot.keyClicks(dialog.picker.search, "ella")
+    qtbot.waitUntil(lambda: dialog.picker.child_id() == setup["ella"])
+    click(qtbot, dialog.weekdays.boxes[0])  # Wednesdays only
+    with qtbot.waitSignal(events.bookings_changed):
+        click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+    assert [(r.child_name, r.weekdays, r.position) for r in page.model.rows] == \
+        [("Ella Ng", "Wed", 1)]
+    assert page.model.index(0, 1).data() == "Any Wed"

@@ -30,6 +30,7 @@ from hubdesk.ui.dialogs.club_widgets import (
     short_names,
     table_view,
 )
+from hubdesk.ui.dialogs.join_waiting_dialog import JoinWaitingDialog
 from hubdesk.ui.events import AppEvents
 
 T = TypeVar("T")
@@ -87,6 +88,8 @@ class WaitingListsPage(QWidget):
         self.yes_button = QPushButton("Family said yes")
         self.no_button = QPushButton("Family said no")
         self.withdraw_button = QPushButton("Take off the list…")
+        self.join_button = QPushButton("Put a child on a list…")
+        self.dialog: JoinWaitingDialog | None = None
         self.count = QLabel()
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -95,6 +98,7 @@ class WaitingListsPage(QWidget):
         top.addWidget(self.site)
         top.addStretch(1)
         top.addWidget(self.count)
+        top.addWidget(self.join_button)
         actions = QHBoxLayout()
         actions.addWidget(QLabel("Free place on:"))
         actions.addWidget(self.place)
@@ -117,6 +121,7 @@ class WaitingListsPage(QWidget):
         self.yes_button.clicked.connect(self.confirm)
         self.no_button.clicked.connect(self.decline)
         self.withdraw_button.clicked.connect(self.withdraw)
+        self.join_button.clicked.connect(self.join)
         events.bookings_changed.connect(self.refresh)
         events.clubs_changed.connect(self.refresh)
         events.sites_changed.connect(self._sites_changed)
@@ -199,6 +204,15 @@ class WaitingListsPage(QWidget):
         wanted = {name[:3] for name in row.weekdays.replace(",", " ").split()}
         return [x for x in found or [] if x.free > 0 and x.status == "running"
                 and (not wanted or f"{x.day:%a}" in wanted)]
+
+    def join(self) -> None:
+        row = self.selected()
+        dialog = JoinWaitingDialog(self.app.waiting_lists, self.app.clubs, self.app.children,
+                                   self.today(), row.club_id if row else None, self)
+        dialog.accepted.connect(self.events.bookings_changed.emit)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
 
     def _act(self, title: str, work: Callable[[], T]) -> tuple[bool, T | None]:
         """Run a service call; a refusal is shown and (False, None) returned."""
