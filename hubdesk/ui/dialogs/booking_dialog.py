@@ -7,6 +7,7 @@ waiting list; other problems can be left out by choice, never silently.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from datetime import date
 
@@ -46,6 +47,8 @@ from hubdesk.ui.dialogs.club_widgets import (
 )
 from hubdesk.ui.dialogs.inline_form import error_label
 from hubdesk.ui.events import AppEvents
+
+log = logging.getLogger(__name__)
 
 
 def preview_model() -> TintedTableModel[PreviewLine]:
@@ -325,6 +328,11 @@ class BookingDialog(QDialog):
             return
         except DomainError as exc:
             self._field_error(self.banner, str(exc))
+            return
+        except Exception:
+            log.exception("booking failed")
+            feedback.warn(self, "Book a club", "Something went wrong and nothing was booked. The "
+                                               "details are in the log file.")
             return
         self.outcome = result
         self.events.bookings_changed.emit()

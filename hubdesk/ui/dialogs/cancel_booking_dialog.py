@@ -6,6 +6,7 @@ that frees goes to the first child on the waiting list, and the office is told w
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import date
 
@@ -36,6 +37,8 @@ from hubdesk.ui.dialogs.club_widgets import (
 from hubdesk.ui.dialogs.inline_form import error_label
 from hubdesk.ui.events import AppEvents
 from hubdesk.ui.models.dto_table import DtoTableModel
+
+log = logging.getLogger(__name__)
 
 
 def status_text(line: BookingLine) -> str:
@@ -196,6 +199,11 @@ class CancelBookingDialog(QDialog):
         except DomainError as exc:
             self.banner.setText(str(exc))
             self.banner.show()
+            return
+        except Exception:
+            log.exception("cancelling failed")
+            feedback.warn(self, "Cancel", "Something went wrong and nothing was cancelled. The "
+                                          "details are in the log file.")
             return
         self.last = result
         self.events.bookings_changed.emit()
