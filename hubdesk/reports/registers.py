@@ -3,8 +3,8 @@
 Every section starts on a new page with its club, site, room, date, times and staff, and every
 page names its session and says "Sheet x of y" for that session as well as "Page x of y" for the
 file, so a loose sheet still says where it belongs. Allergy and medical needs print white on black,
-which survives any black-and-white printer. Short cells are drawn as plain strings and only text
-that needs wrapping becomes a Paragraph: a cluster's day (about 1,000 rows) stays quick.
+which survives any black-and-white printer. Cells are plain strings wrapped here by measuring the
+text (no Paragraphs, no markup to escape): a cluster's day (about 1,000 rows) stays quick.
 
 ``blank`` prints the paper version: times, collectors and signatures left to fill in by hand,
 with spare rows for children who arrive unbooked.
@@ -90,27 +90,47 @@ class RegisterCanvas(NumberedCanvas):
         self.drawRightString(width - MARGIN, height - 7 * mm, f"Sheet {n} of {of}")
 
 
-def _fits(value: str, width: float, font: str = FONT) -> bool:
-    return "\n" not in value and stringWidth(value, font, CELL_SIZE) <= width - PAD
+def wrap(value: str, width: float, font: str = FONT, size: float = CELL_SIZE) -> str:
+    """Break text into lines that fit ``width`` points (long words are cut), joined by newlines.
+
+    Plain multi-line strings draw far faster than Paragraphs, and need no markup escaping.
+    """
+    room = width - PAD
+    if "\n" not in value and stringWidth(value, font, size) <= room:
+        return value
+    space = stringWidth(" ", font, size)
+    lines: list[str] = []
+    for raw in value.splitlines() or [""]:
+        line, used = "", 0.0
+        for word in raw.split():
+            w = stringWidth(word, font, size)
+            if line and used + space + w <= room:
+                line, used = f"{line} {word}", used + space + w
+                continue
+            if line:
+                lines.append(line)
+            while w > room and len(word) > 1:
+                cut = max(1, int(len(word) * room / w))
+                while cut > 1 and stringWidth(word[:cut], font, size) > room:
+                    cut -= 1
+                lines.append(word[:cut])
+                word = word[cut:]
+                w = stringWidth(word, font, size)
+            line, used = word, w
+        lines.append(line)
+    return "\n".join(lines)
 
 
 class _Cells:
-    """Turns values into table cells: a plain string when it fits, else a wrapping Paragraph."""
+    """Turns values into wrapped plain-string cells."""
 
-    def __init__(self) -> None:
-        st = styles(CELL_SIZE)
-        self.cell, self.bold, self.small = st.cell, st.cell_bold, st.small
+    def __call__(self, value: str, width: float, bold: bool = False) -> str:
+        return wrap(value, width, FONT_BOLD if bold else FONT)
 
-    def __call__(self, value: str, width: float, bold: bool = False) -> object:
-        if _fits(value, width, FONT_BOLD if bold else FONT):
-            return value
-        return para(value, self.bold if bold else self.cell)
-
-    def medical(self, line: RegisterLine) -> object:
+    def medical(self, line: RegisterLine) -> str:
         flags = [w for w, v in (("ALLERGY", line.allergies), ("MEDICAL", line.medical)) if v.strip()]
         details = "; ".join(v.strip() for v in (line.allergies, line.medical) if v.strip())
-        return Paragraph(f"<font color='white'><b>⚠ {' + '.join(flags)}</b> {esc(details)}"
-                         "</font>", self.cell)
+        return wrap(f"⚠ {' + '.join(flags)}: {details}", COLUMNS[_MEDICAL][1], FONT_BOLD)
 
 
 def _header_row() -> list[object]:
@@ -154,12 +174,15 @@ def _section(reg: Register, blank: bool, cells: _Cells) -> list[Flowable]:
     spare = SPARE_ROWS if blank else 0
     rows += [["" for _ in COLUMNS] for _ in range(spare)]
     extra: list[tuple[Any, ...]] = [("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
+                                    ("LEADING", (0, 0), (-1, -1), CELL_SIZE * 1.2),
                                     ("FONTNAME", (0, 1), (0, -1), FONT_BOLD),
                                     ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
                                     ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white])]
     for n, line in enumerate(reg.lines, start=1):
         if line.has_medical:
-            extra.append(("BACKGROUND", (_MEDICAL, n), (_MEDICAL, n), colors.black))
+            extra += [("BACKGROUND", (_MEDICAL, n), (_MEDICAL, n), colors.black),
+                      ("TEXTCOLOR", (_MEDICAL, n), (_MEDICAL, n), colors.white),
+                      ("FONTNAME", (_MEDICAL, n), (_MEDICAL, n), FONT_BOLD)]
         if not blank and line.state in ("absent", "missing"):
             extra.append(("SPAN", (5, n), (6, n)))
     if blank:  # room to write by hand

@@ -53,17 +53,17 @@ def hhmm(value: datetime | None) -> str:
     return "" if value is None else to_local(value).strftime("%H:%M")
 
 
-def child_label(c: Child) -> str:
+def child_label(c: Child | Any) -> str:
     first = c.preferred_forename or c.forename
     last = c.preferred_surname or c.surname
     return f"{last}, {first}"
 
 
-def carer_label(c: Carer) -> str:
+def carer_label(c: Carer | Any) -> str:
     return " ".join(p for p in (c.forename, c.surname) if p) or "(no name)"
 
 
-def phone_of(c: Carer) -> str:
+def phone_of(c: Carer | Any) -> str:
     return c.phone_mobile or c.phone_home or c.phone_work
 
 
@@ -177,12 +177,6 @@ class Register:
         return ", ".join(parts)
 
 
-def state_of(a: Attendance | None, day: date, start: time, now: datetime) -> str:
-    if a is not None:
-        return a.status
-    return "missing" if now >= moment(day, start) + MISSING_AFTER else "expected"
-
-
 def session_query() -> Select[ClubSession, Club, Site, Room, Staff]:
     return (select(ClubSession, Club, Site, Room, Staff)
             .join(Club, Club.id == ClubSession.club_id)
@@ -224,81 +218,94 @@ class _CarerInfo:
 def carer_info(s: Session, child_ids: Iterable[int]) -> dict[int, _CarerInfo]:
     """Each child's first emergency contact and the adults who may collect them."""
     ids = sorted(set(child_ids))
-    links: dict[int, list[tuple[ChildCarer, Carer]]] = {i: [] for i in ids}
+    links: dict[int, list[Any]] = {i: [] for i in ids}
     for chunk in range(0, len(ids), 900):
         part = ids[chunk:chunk + 900]
-        for link, carer in s.execute(select(ChildCarer, Carer).join(Carer)
-                                     .where(ChildCarer.child_id.in_(part))):
-            links[link.child_id].append((link, carer))
+        for row in s.execute(select(
+                ChildCarer.child_id, ChildCarer.emergency_priority, ChildCarer.relationship_,
+                ChildCarer.can_collect, ChildCarer.must_not_collect, Carer.forename,
+                Carer.surname, Carer.phone_mobile, Carer.phone_home, Carer.phone_work)
+                .join(Carer, Carer.id == ChildCarer.carer_id)
+                .where(ChildCarer.child_id.in_(part))):
+            links[row.child_id].append(row)
     result: dict[int, _CarerInfo] = {}
-    for child_id, pairs in links.items():
-        pairs.sort(key=lambda p: (p[0].emergency_priority or 99, p[1].surname))
+    for child_id, rows in links.items():
+        rows.sort(key=lambda r: (r.emergency_priority or 99, r.surname))
         emergency = ""
-        for link, carer in pairs:
-            if phone_of(carer) and not link.must_not_collect:
-                rel = f" ({link.relationship_})" if link.relationship_ else ""
-                emergency = f"{carer_label(carer)}{rel}: {phone_of(carer)}"
+        for r in rows:
+            phone = phone_of(r)
+            if phone and not r.must_not_collect:
+                rel = f" ({r.relationship_})" if r.relationship_ else ""
+                emergency = f"{carer_label(r)}{rel}: {phone}"
                 break
-        collectors = tuple(carer_label(c) for link, c in pairs if link.can_collect)
-        result[child_id] = _CarerInfo(emergency, collectors)
+        result[child_id] = _CarerInfo(emergency, tuple(carer_label(r) for r in rows
+                                                       if r.can_collect))
     return result
 
 
-def collected_label(a: Attendance, carers: dict[int, Carer],
-                    authorisations: dict[int, CollectionAuthorisation]) -> str:
-    if a.collected_kind == "alone":
+def _collected(r: Any, carers: dict[int, str], authorisations: dict[int, str]) -> str:
+    kind = r.collected_kind
+    if kind == "alone":
         return WALKED_HOME_ALONE
-    if a.collected_kind == "school":
+    if kind == "school":
         return TAKEN_TO_CLASS
-    if a.collected_kind == "carer" and a.collected_by_carer_id in carers:
-        return carer_label(carers[a.collected_by_carer_id])
-    if a.collected_kind == "one_off" and a.authorisation_id in authorisations:
-        return f"{authorisations[a.authorisation_id].adult_name} (one-off)"
+    if kind == "carer":
+        return carers.get(r.collected_by_carer_id, "")
+    if kind == "one_off" and r.authorisation_id in authorisations:
+        return f"{authorisations[r.authorisation_id]} (one-off)"
     return ""
 
 
 def load_registers(s: Session, headers: list[SessionHeader], now: datetime) -> list[Register]:
-    """The registers of the given sessions, children sorted by name, in few queries."""
+    """The registers of the given sessions, children sorted by name, in few column queries."""
     if not headers:
         return []
     by_id = {h.session_id: h for h in headers}
     school = aliased(Site)
     rows: list[Any] = []
     ids = list(by_id)
+    c, a = Child, Attendance
     for chunk in range(0, len(ids), 900):
         rows += s.execute(
-            select(SessionBooking.id, SessionBooking.session_id, Booking.kind, Child,
-                   school.name, Attendance)
+            select(SessionBooking.id.label("sb_id"), SessionBooking.session_id, Booking.kind,
+                   c.id.label("child_id"), c.forename, c.surname, c.preferred_forename,
+                   c.preferred_surname, c.year_group, c.class_name, c.consent_photos,
+                   c.allergies, c.medical_notes, c.dietary_needs, school.name.label("school"),
+                   a.id.label("attendance_id"), a.status, a.signed_in_at, a.signed_out_at,
+                   a.collected_kind, a.collected_by_carer_id, a.authorisation_id,
+                   a.absence_reason, a.absence_note, a.late_minutes, a.corrected_at)
             .join(Booking, Booking.id == SessionBooking.booking_id)
-            .join(Child, Child.id == SessionBooking.child_id)
-            .join(school, school.id == Child.school_site_id)
-            .outerjoin(Attendance, Attendance.session_booking_id == SessionBooking.id)
+            .join(c, c.id == SessionBooking.child_id)
+            .join(school, school.id == c.school_site_id)
+            .outerjoin(a, a.session_booking_id == SessionBooking.id)
             .where(SessionBooking.session_id.in_(ids[chunk:chunk + 900]),
                    SessionBooking.status == "booked")).all()
-    info = carer_info(s, (r[3].id for r in rows))
-    attendance = [r[5] for r in rows if r[5] is not None]
-    carer_ids = {a.collected_by_carer_id for a in attendance if a.collected_by_carer_id}
-    auth_ids = {a.authorisation_id for a in attendance if a.authorisation_id}
-    carers = {c.id: c for c in s.scalars(select(Carer).where(Carer.id.in_(carer_ids)))} \
+    info = carer_info(s, (r.child_id for r in rows))
+    carer_ids = {r.collected_by_carer_id for r in rows if r.collected_by_carer_id}
+    auth_ids = {r.authorisation_id for r in rows if r.authorisation_id}
+    carers = {x.id: carer_label(x) for x in s.execute(
+        select(Carer.id, Carer.forename, Carer.surname).where(Carer.id.in_(carer_ids)))} \
         if carer_ids else {}
-    auths = {x.id: x for x in s.scalars(select(CollectionAuthorisation)
-                                        .where(CollectionAuthorisation.id.in_(auth_ids)))} \
-        if auth_ids else {}
+    auths = {x.id: x.adult_name for x in s.execute(
+        select(CollectionAuthorisation.id, CollectionAuthorisation.adult_name)
+        .where(CollectionAuthorisation.id.in_(auth_ids)))} if auth_ids else {}
     lines: dict[int, list[RegisterLine]] = {sid: [] for sid in by_id}
-    for sb_id, session_id, kind, child, school_name, a in rows:
-        h = by_id[session_id]
-        ci = info[child.id]
+    for r in rows:
+        h = by_id[r.session_id]
+        ci = info[r.child_id]
         absence = ""
-        if a is not None and a.status == "absent" and a.absence_reason:
-            absence = ABSENCE_REASONS[a.absence_reason] + (f": {a.absence_note}"
-                                                           if a.absence_note else "")
-        lines[session_id].append(RegisterLine(
-            sb_id, child.id, child_label(child), year_label(child.year_group), school_name,
-            child.class_name, child.consent_photos, child.allergies, child.medical_notes,
-            child.dietary_needs, ci.emergency, ci.collectors,
-            state_of(a, h.day, h.start_time, now), kind == "one_off",
-            a.signed_in_at if a else None, a.signed_out_at if a else None,
-            collected_label(a, carers, auths) if a else "", absence,
-            a.late_minutes if a else 0, bool(a and a.corrected_at), a.id if a else None))
+        if r.status == "absent" and r.absence_reason:
+            absence = ABSENCE_REASONS[r.absence_reason] + (f": {r.absence_note}"
+                                                           if r.absence_note else "")
+        if r.status is not None:
+            state = str(r.status)
+        else:
+            state = "missing" if now >= moment(h.day, h.start_time) + MISSING_AFTER else "expected"
+        lines[r.session_id].append(RegisterLine(
+            r.sb_id, r.child_id, child_label(r), year_label(r.year_group), r.school,
+            r.class_name, r.consent_photos, r.allergies, r.medical_notes, r.dietary_needs,
+            ci.emergency, ci.collectors, state, r.kind == "one_off", r.signed_in_at,
+            r.signed_out_at, _collected(r, carers, auths), absence, r.late_minutes or 0,
+            r.corrected_at is not None, r.attendance_id))
     return [Register(h, tuple(sorted(lines[h.session_id], key=lambda x: (fold(x.name), x.child_id))))
             for h in headers]
