@@ -12,6 +12,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("Sites & calendars", "hubdesk.ui.views.sites", "SitesPage"),
     ("Staff", "hubdesk.ui.views.staff", "StaffPage"),
     ("Staff rota", "hubdesk.ui.views.rota", "RotaPage"),
+    ("Minibus", "hubdesk.ui.views.minibus", "MinibusPage"),
     ("Parent learning", "hubdesk.ui.views.learning", "LearningPage"),
     ("History", "hubdesk.ui.views.history", "HistoryPage"),
 ]
