@@ -37,6 +37,8 @@ from hubdesk.ui.dialogs.club_widgets import (
 from hubdesk.ui.events import AppEvents
 from hubdesk.ui.views.clubs_sessions import SessionsPanel
 
+WEEKDAYS_ALL = "Mon, Tue, Wed, Thu, Fri"
+
 
 def club_tint(row: ClubRow) -> str | None:
     if not row.active:
@@ -51,10 +53,11 @@ def clubs_model(short: dict[str, str]) -> TintedTableModel[ClubRow]:
     return TintedTableModel(
         [("Club", lambda r: r.name), ("Site", lambda r: short.get(r.site, r.site)),
          ("Kind", lambda r: r.kind_label),
-         ("Days", lambda r: r.weekdays), ("Times", lambda r: r.times), ("Years", lambda r: r.years),
+         ("Days", lambda r: "Mon–Fri" if r.weekdays == WEEKDAYS_ALL else r.weekdays),
+         ("Times", lambda r: r.times), ("Years", lambda r: r.years),
          ("Places", lambda r: r.capacity), ("This week", lambda r: r.occupancy),
          ("Waiting", lambda r: r.waiting or ""), ("Price", lambda r: money(r.price_pence)),
-         ("Other schools", lambda r: "Yes" if r.open_to_other_schools else "")], [],
+         ("Any school", lambda r: "Yes" if r.open_to_other_schools else "")], [],
         tint=club_tint,
         tooltip=lambda r: (f"{r.name} at {r.site}: {r.week_booked} of {r.week_places} places booked over "
                            f"{r.week_sessions} session(s) this week, {r.waiting} waiting"))
