@@ -173,6 +173,7 @@ class MinibusSheets(Service):
                 {x.run.driver_staff_id for x in runs if x.run.driver_staff_id})))}
             found = check_runs(s, days[0], days[-1], clock_today())
             blocked = {p.run_id for p in found if p.blocking}
+            live = {n.key for d in days for n in derive_needs(s, d)}
             cells: dict[tuple[date, str], list[TimetableRun]] = defaultdict(list)
             for x in runs:
                 label = vehicles.get(x.run.vehicle_id, "?")
@@ -180,7 +181,8 @@ class MinibusSheets(Service):
                 start, end = x.rule_stops[0].leaves, x.rule_stops[-1].reaches
                 cells[(x.run.day, label)].append(TimetableRun(
                     label, time(start // 60, start % 60), time(end // 60, end % 60), route,
-                    people.get(x.run.driver_staff_id or 0, "no driver"), len(x.passengers),
+                    people.get(x.run.driver_staff_id or 0, "no driver"),
+                    sum(p.need_key in live for p in x.passengers),
                     x.run.id in blocked))
         used = {label for _, label in cells}
         order = tuple(v for v in vehicles.values()) + tuple(sorted(used - set(vehicles.values())))

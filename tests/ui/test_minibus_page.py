@@ -125,3 +125,19 @@ def test_print_run_sheets_off_the_gui_thread(qtbot: QtBot, page: MinibusPage, hu
     assert len(page.timeline.lanes) == 5  # Monday to Friday for the one bus
     qtbot.mouseClick(page.print_week_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(opened) == 2, timeout=10000)
+
+
+def test_new_vehicle_dates_left_empty_say_so(qtbot: QtBot, page: MinibusPage, hub: HubApp,
+                                             said: list[str]) -> None:
+    from hubdesk.ui.dialogs.minibus_dialogs import VehicleDialog
+
+    page._vehicle_dialog(None)
+    dialog = page.dialog
+    assert isinstance(dialog, VehicleDialog)
+    assert dialog.dates["mot_due"].text() == "not recorded"
+    qtbot.keyClicks(dialog.registration, "ab12 cde")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
+                     Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and said == []
+    row = next(v for v in page.vehicles.rows if v.registration == "AB12 CDE")
+    assert row.mot_due is None and any("no MOT date is recorded" in b for b in row.blocks)

@@ -35,6 +35,7 @@ from hubdesk.ui import feedback
 from hubdesk.ui.dialogs.inline_form import InlineFormDialog
 
 NO_TIME = QTime(0, 0)
+NOT_RECORDED = QDate(2000, 1, 1)
 
 
 def qdate(day: date) -> QDate:
@@ -194,14 +195,19 @@ class VehicleDialog(InlineFormDialog):
         self.add_row("Section 19 permit", "permit_number", self.permit)
         for field, label in (("permit_expiry", "Permit expires"), ("mot_due", "MOT due"),
                              ("last_inspection", "Last safety inspection")):
-            edit = QDateEdit(qdate(getattr(c, field) or date.today()) if c else QDate.currentDate())
+            edit = QDateEdit()
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setMinimumDate(NOT_RECORDED)
+            edit.setSpecialValueText("not recorded")  # shown at the minimum: saved as empty
+            value = getattr(c, field) if c else None
+            edit.setDate(qdate(value) if value else NOT_RECORDED)
             self.dates[field] = edit
             self.add_row(label, field, edit)
 
     def save(self) -> int:
-        values = {k: pydate(v.date()) for k, v in self.dates.items()}
+        values = {k: None if v.date() == NOT_RECORDED else pydate(v.date())
+                  for k, v in self.dates.items()}
         base = self.current or VehicleForm(registration="", seats=1)
         return self.app.minibus.vehicles.save(replace(
             base, registration=self.registration.text(), name=self.name.text(),
