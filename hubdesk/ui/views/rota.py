@@ -89,6 +89,8 @@ class RotaPage(QWidget):
         self.prev_button, self.next_button = QPushButton("◀ Week"), QPushButton("Week ▶")
         self.copy_button = QPushButton("Copy last week")
         self.fill_button = QPushButton("Fill the gaps…")
+        self.rules_button = QPushButton("Ratios && settings…")
+        self.rules_button.clicked.connect(self.edit_rules)
         self.print_button = QPushButton("Print site rota")
         self.print_all_button = QPushButton("Print all sites")
         self.prev_button.clicked.connect(lambda: self._move(-7))
@@ -101,7 +103,8 @@ class RotaPage(QWidget):
         for widget in (QLabel("Site:"), self.site, self.prev_button, self.week, self.next_button):
             top.addWidget(widget)
         top.addStretch(1)
-        for widget in (self.copy_button, self.fill_button, self.print_button, self.print_all_button):
+        for widget in (self.copy_button, self.fill_button, self.rules_button, self.print_button,
+                       self.print_all_button):
             top.addWidget(widget)
         self.table = QTableWidget()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -338,6 +341,16 @@ class RotaPage(QWidget):
         if result.skipped:
             text += "\n\nNot copied:\n" + "\n".join(result.skipped[:15])
         feedback.inform(self, "Copy last week", text)
+
+    def edit_rules(self) -> None:
+        from hubdesk.ui.dialogs.ratio_rules_dialog import RatioRulesDialog
+
+        sites = [(int(self.site.itemData(i)), self.site.itemText(i)) for i in range(self.site.count())]
+        current = self.site.currentData()
+        dialog = RatioRulesDialog(self.app.rota, sites, int(current) if current is not None else None, self)
+        dialog.accepted.connect(self.events.staff_changed.emit)
+        dialog.open()
+        self.rules_dialog = dialog
 
     def fill_gaps(self) -> None:
         site_id = self.site.currentData()

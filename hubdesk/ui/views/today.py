@@ -47,8 +47,8 @@ class TodayPage(QWidget):
         lines.append(f"<br>{children:,} children on roll across the cluster.")
         self.summary.setText("<br>".join(lines) if lines else "No sites yet.")
         items = self.app.rota.expiring(today)
-        shown = [f"{html.escape(i.name, quote=False)}: {i.what} {'ran out' if i.expired else 'runs out'} {i.when:%d/%m/%Y}"
-                 for i in items[:8]]
+        shown = [f"{html.escape(i.name, quote=False)}: {i.what} "
+                 f"{'ran out' if i.expired else 'runs out'} {i.when:%d/%m/%Y}" for i in items[:8]]
         more = f"<br>… and {len(items) - 8} more (see Staff)." if len(items) > 8 else ""
         self.expiring.setText(
             "<br><b>Staff checks running out</b><br>" + "<br>".join(shown) + more if items else "")
