@@ -326,9 +326,14 @@ class RegistersPage(QWidget):
         take = self.take
 
         def work(progress: Progress) -> Path:
-            registers = take.day_registers(day, site, progress=progress)
-            write_registers(registers, target, blank=blank, title=title, progress=progress,
-                            empty=f"No club sessions on {day:%A %d/%m/%Y} at {site_name}.")
+            partial = target.with_name(target.name + ".part")  # a cancelled print leaves nothing
+            try:
+                registers = take.day_registers(day, site, progress=progress)
+                write_registers(registers, partial, blank=blank, title=title, progress=progress,
+                                empty=f"No club sessions on {day:%A %d/%m/%Y} at {site_name}.")
+                partial.replace(target)
+            finally:
+                partial.unlink(missing_ok=True)
             return target
 
         def done(path: object) -> None:
