@@ -32,10 +32,10 @@ from hubdesk.core.models import (
 )
 from hubdesk.services.base import Service
 from hubdesk.services.progress import NO_PROGRESS, Progress
+from hubdesk.services.registers_collect import check_collector, collectors_of
 from hubdesk.services.registers_common import (
     SCHOOL_DAY_CLUBS,
     TAKEN_TO_CLASS,
-    WALKED_HOME_ALONE,
     Collector,
     Register,
     RegisterLine,
@@ -121,7 +121,7 @@ class RegisterService(Service):
             club = s.get(Club, session.club_id)
             to_class = club is not None and club.kind in SCHOOL_DAY_CLUBS
             return ([Collector("school", TAKEN_TO_CLASS)] if to_class else []) + \
-                _collectors(s, sb.child_id, session.day)
+                collectors_of(s, sb.child_id, session.day)
 
     def find_children(self, query: str, limit: int = 20) -> list[ChildChoice]:
         """Children on roll matching a name, to add an unbooked arrival."""
@@ -186,7 +186,7 @@ class RegisterService(Service):
                     raise Conflict("Only breakfast-club children are taken on to class; after "
                                    "this club a child goes home with an adult who may collect.")
             else:
-                _check_collector(s, sb.child_id, session.day, collector, name)
+                check_collector(s, sb.child_id, session.day, collector, name)
             late = minutes_after(moment(session.day, session.end_time), at)
             a.status, a.signed_out_at, a.signed_out_by = "out", at, _user(s)
             a.collected_kind = collector.kind
@@ -413,56 +413,3 @@ def _take_place(s: Session, session_id: int) -> bool:
     if changed:
         s.expire(s.get_one(ClubSession, session_id), ["booked"])
     return changed
-
-
-def _collectors(s: Session, child_id: int, day: date) -> list[Collector]:
-    rows = sorted(s.execute(select(ChildCarer, Carer).join(Carer).where(
-        ChildCarer.child_id == child_id, ChildCarer.can_collect.is_(True),
-        ChildCarer.must_not_collect.is_(False))).all(),
-        key=lambda r: (r[0].emergency_priority or 99, r[1].surname, r[1].forename))
-    result = [Collector("carer", carer_label(c), c.id, None, link.relationship_,
-                        link.collection_password, phone_of(c)) for link, c in rows]
-    for auth in s.scalars(select(CollectionAuthorisation).where(
-            CollectionAuthorisation.child_id == child_id, CollectionAuthorisation.day == day,
-            CollectionAuthorisation.cancelled_at.is_(None))
-            .order_by(CollectionAuthorisation.recorded_at)):
-        parent = s.get(Carer, auth.authorised_by_carer_id)
-        who = carer_label(parent) if parent else "a parent"
-        result.append(Collector("one_off", auth.adult_name, None, auth.id,
-                                f"one-off today, authorised by {who} ({auth.given_how})"
-                                + (f"; {auth.description}" if auth.description else ""),
-                                auth.password))
-    child = s.get(Child, child_id)
-    if child is not None and child.consent_walk_home_alone:
-        result.append(Collector("alone", WALKED_HOME_ALONE))
-    return result
-
-
-def _check_collector(s: Session, child_id: int, day: date, who: Collector, name: str) -> None:
-    if who.kind == "alone":
-        child = s.get(Child, child_id)
-        if child is None or not child.consent_walk_home_alone:
-            raise Conflict(f"{name} has no consent to walk home alone. Keep them until an adult "
-                           "who may collect arrives, and call the parents.")
-        return
-    if who.kind == "one_off":
-        auth = s.get(CollectionAuthorisation, who.authorisation_id) \
-            if who.authorisation_id is not None else None
-        if auth is None or auth.child_id != child_id or auth.cancelled_at is not None \
-                or auth.day != day:
-            raise Conflict(f"There is no permission from a parent for this adult to collect "
-                           f"{name} today. The office can record one after speaking to a parent.")
-        return
-    if who.kind != "carer" or who.carer_id is None:
-        raise ValidationError("Choose who collected the child.", "collector")
-    link = s.get(ChildCarer, (child_id, who.carer_id))
-    carer = s.get(Carer, who.carer_id)
-    adult = carer_label(carer) if carer else "This adult"
-    if link is not None and link.must_not_collect:
-        raise Conflict(f"{adult} must NOT collect {name}. Do not release the child; tell the "
-                       "club leader and the office now.")
-    if link is None or not link.can_collect:
-        raise Conflict(f"{adult} is not on the list of adults who may collect {name}. Do not "
-                       "release the child: ask a parent to authorise a one-off collection, which "
-                       "the office records.")
-
