@@ -25,8 +25,39 @@ def alembic_config() -> Config:
 
 
 def head_revisions() -> set[str]:
-    """The newest revision(s); areas developed side by side may add branches until merged."""
-    return set(ScriptDirectory.from_config(alembic_config()).get_heads())
+    """The newest revision(s) as recorded in a fully upgraded database.
+
+    Areas developed side by side may add branches; a branch head that another branch depends on
+    (``depends_on``) is not recorded separately once the dependent revision is applied.
+    """
+    script = ScriptDirectory.from_config(alembic_config())
+    heads = set(script.get_heads())
+    needed: set[str] = set()
+    for head in heads:
+        needed |= _ancestors(script, head)
+    return heads - needed
+
+
+def _ancestors(script: ScriptDirectory, revision_id: str) -> set[str]:
+    """Every revision below ``revision_id``, through down-revisions and dependencies."""
+    found: set[str] = set()
+    todo = [revision_id]
+    while todo:
+        revision = script.get_revision(todo.pop())
+        if revision is None:
+            continue
+        below = [*_as_tuple(revision.down_revision), *_as_tuple(revision.dependencies)]
+        for name in below:
+            if name not in found:
+                found.add(name)
+                todo.append(name)
+    return found
+
+
+def _as_tuple(value: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def head_revision() -> str:

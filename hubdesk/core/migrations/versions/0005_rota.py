@@ -14,7 +14,7 @@ from alembic import op
 revision = '0005'
 down_revision = '0002'
 branch_labels = None
-depends_on = None
+depends_on = ('0003_learning',)
 
 # The defaults of common practice: 1 adult to 8 children under 8, 1 to 10 from 8.
 DEFAULT_RATIOS = ((0, 8), (8, 10))

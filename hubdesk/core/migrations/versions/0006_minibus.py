@@ -15,7 +15,7 @@ from alembic import op
 revision = '0006'
 down_revision = '0002'
 branch_labels = None
-depends_on = None
+depends_on = ('0003_learning',)
 
 
 def upgrade() -> None:
