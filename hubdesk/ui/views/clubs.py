@@ -89,6 +89,7 @@ class ClubsPage(QWidget):
         self.edit_button = QPushButton("Edit…")
         self.book_class_button = QPushButton("Book a class…")
         self.child_button = QPushButton("A child's bookings…")
+        self.rules_button = QPushButton("Club rules…")
         self.count = QLabel()
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -111,6 +112,7 @@ class ClubsPage(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.book_class_button.clicked.connect(self.book_class)
         self.child_button.clicked.connect(self.child_bookings)
+        self.rules_button.clicked.connect(self.edit_rules)
         self.view.doubleClicked.connect(lambda _i: self.edit_selected())
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._club_chosen())
         self._load_sites()
@@ -129,6 +131,7 @@ class ClubsPage(QWidget):
         actions.addWidget(self.edit_button)
         actions.addWidget(self.book_class_button)
         actions.addWidget(self.child_button)
+        actions.addWidget(self.rules_button)
         actions.addStretch(1)
         actions.addWidget(self.count)
         top = QWidget()
@@ -266,6 +269,11 @@ class ClubsPage(QWidget):
         from hubdesk.ui.dialogs.book_class_dialog import BookClassDialog
 
         self._open(BookClassDialog(self.app, self.events, self.today(), club, self))
+
+    def edit_rules(self) -> None:
+        from hubdesk.ui.dialogs.club_rules_dialog import ClubRulesDialog
+
+        self._open(ClubRulesDialog(self.app.clubs, self))
 
     def child_bookings(self) -> None:
         from hubdesk.ui.views.child_week import ChildWeekDialog
