@@ -464,3 +464,20 @@ def test_open_a_sibling_from_the_family_tab(qtbot: QtBot, page: ChildrenPage, hu
     assert hub.children.get(kids["emre"]).class_name == "Hazel"
     close(qtbot, dialog)
     assert windows_left(page) == []
+
+
+def test_book_and_week_buttons_open_for_the_chosen_child(qtbot: QtBot, demo_hub: HubApp) -> None:
+    from hubdesk.ui.dialogs.booking_dialog import BookingDialog
+    from hubdesk.ui.views.child_week import ChildWeekDialog
+
+    page = ChildrenPage(demo_hub, AppEvents())
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.view.selectRow(0)
+    qtbot.mouseClick(page.book_button, Qt.MouseButton.LeftButton)
+    assert isinstance(page.other_dialog, BookingDialog) and page.other_dialog.isVisible()
+    page.other_dialog.reject()
+    qtbot.mouseClick(page.week_button, Qt.MouseButton.LeftButton)
+    assert isinstance(page.other_dialog, ChildWeekDialog) and page.other_dialog.isVisible()
+    page.other_dialog.reject()

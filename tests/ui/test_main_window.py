@@ -27,3 +27,15 @@ def test_every_page_opens_on_the_demo_cluster(qtbot: QtBot, demo_hub: HubApp,
     assert said == []
     actions = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
     assert "&Import children from the MIS…" in actions
+
+
+def test_the_window_fits_a_1366_by_768_laptop_screen(qtbot: QtBot, demo_hub: HubApp) -> None:
+    """Every page together decides the window's smallest size; school laptops are often 1366x768."""
+    window = MainWindow(demo_hub)
+    qtbot.addWidget(window)
+    smallest = window.minimumSizeHint()
+    too_big = {title: (page.minimumSizeHint().width(), page.minimumSizeHint().height())
+               for title, page in window.pages.items()
+               if page.minimumSizeHint().width() > 1366 - 200 or page.minimumSizeHint().height() > 640}
+    assert too_big == {}
+    assert smallest.width() <= 1366 and smallest.height() <= 720

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
+from hubdesk.core.clock import today as clock_today
 from hubdesk.core.models import YEAR_GROUPS, year_label
 from hubdesk.services.children import ChildRow
 from hubdesk.ui import feedback
@@ -55,6 +56,7 @@ class ChildrenPage(QWidget):
         super().__init__(parent)
         self.app, self.events = app, events
         self.dialog: ChildDialog | None = None
+        self.other_dialog: QWidget | None = None  # booking or week dialog
         self.total = 0
         title = QLabel("Children & families")
         title.setObjectName("pageTitle")
@@ -72,6 +74,9 @@ class ChildrenPage(QWidget):
         self.show_left = QCheckBox("Show children who have left")
         self.new_button = QPushButton("New child…")
         self.open_button = QPushButton("Open…")
+        self.book_button = QPushButton("Book a club…")
+        self.week_button = QPushButton("Week…")
+        self.week_button.setToolTip("The child's clubs this week, and the whole family's")
         self.count = QLabel()
         self.count.setObjectName("childCount")
         self._typing = QTimer(self)
@@ -103,18 +108,22 @@ class ChildrenPage(QWidget):
         self.show_left.toggled.connect(lambda _on: self.apply_filter())
         self.new_button.clicked.connect(lambda: self.open_child(None))
         self.open_button.clicked.connect(self.open_selected)
+        self.book_button.clicked.connect(self.book_selected)
+        self.week_button.clicked.connect(self.week_of_selected)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.school)
         top.addWidget(self.year)
         top.addWidget(self.show_left)
-        top.addWidget(self.new_button)
-        top.addWidget(self.open_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.count, 1)
+        for button in (self.new_button, self.open_button, self.book_button, self.week_button):
+            actions.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.count)
+        layout.addLayout(actions)
         events.children_changed.connect(self.refresh)
         events.sites_changed.connect(self._sites_changed)
         events.data_reloaded.connect(self._sites_changed)
@@ -214,6 +223,30 @@ class ChildrenPage(QWidget):
             feedback.inform(self, "Open child", "Choose a child in the list first.")
             return
         self.open_child(row.id)
+
+    def book_selected(self) -> None:
+        """The booking dialog for the chosen child (standing or one-off)."""
+        from hubdesk.ui.dialogs.booking_dialog import BookingDialog
+
+        row = self.selected()
+        if row is None:
+            feedback.inform(self, "Book a club", "Choose a child in the list first.")
+            return
+        self._show_dialog(BookingDialog(self.app, self.events, clock_today(), child_id=row.id, parent=self))
+
+    def week_of_selected(self) -> None:
+        from hubdesk.ui.views.child_week import ChildWeekDialog
+
+        row = self.selected()
+        if row is None:
+            feedback.inform(self, "A child's week", "Choose a child in the list first.")
+            return
+        self._show_dialog(ChildWeekDialog(self.app, self.events, clock_today(), row.id, self))
+
+    def _show_dialog(self, dialog: QWidget) -> None:
+        self.other_dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)  # type: ignore[attr-defined]
+        dialog.open()  # type: ignore[attr-defined]
 
     def open_child(self, child_id: int | None) -> None:
         def load() -> ChildDialog:

@@ -91,6 +91,7 @@ class LearnersTab(QWidget):
             edit = QPlainTextEdit()
             edit.setTabChangesFocus(True)
             edit.setPlaceholderText(HINTS[name])
+            edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 2 + 12)  # fits a laptop screen
             self.notes[name] = edit
             form.addWidget(QLabel(f"{label}:"))
             form.addWidget(edit, 1)

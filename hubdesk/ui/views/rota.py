@@ -103,9 +103,11 @@ class RotaPage(QWidget):
         for widget in (QLabel("Site:"), self.site, self.prev_button, self.week, self.next_button):
             top.addWidget(widget)
         top.addStretch(1)
+        actions = QHBoxLayout()
         for widget in (self.copy_button, self.fill_button, self.rules_button, self.print_button,
                        self.print_all_button):
-            top.addWidget(widget)
+            actions.addWidget(widget)
+        actions.addStretch(1)
         self.table = QTableWidget()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
@@ -142,6 +144,7 @@ class RotaPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(top)
+        layout.addLayout(actions)
         layout.addWidget(splitter, 1)
         self._load_sites()
         self.site.currentIndexChanged.connect(lambda _i: self.refresh())
