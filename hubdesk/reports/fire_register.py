@@ -20,9 +20,10 @@ from hubdesk.services.registers_site import FireList
 
 def write_fire_register(roll: FireList, path: Path | str) -> None:
     st = styles()
+    n = len(roll.children)
     story: list[Flowable] = [
         para(f"Fire register: {roll.site}", st.title),
-        para(f"Everyone signed in at {roll.when}: {len(roll.children)} children, "
+        para(f"Everyone signed in at {roll.when}: {n} child{'' if n == 1 else 'ren'}, "
              f"{len(roll.staff)} staff on duty. Tick each person out at the assembly point.",
              st.body),
         Spacer(0, 3 * mm)]

@@ -1,8 +1,9 @@
 """Who is on site now (the fire register) and the fire-drill log of each site.
 
 Children on site are those signed in and not yet signed out to any of today's sessions at the site.
-Staff on duty are the leads of those sessions and of sessions running at this moment (the rota
-adds its shifts when it exists).
+Staff on duty come from the rota: the shifts of those sessions and of sessions running at this
+moment, and site duties and crèches covering it (a club's lead when its session has nobody on the
+rota).
 """
 
 from __future__ import annotations
@@ -19,11 +20,13 @@ from hubdesk.core.errors import NotFound, ValidationError
 from hubdesk.core.models import Attendance, Child, FireDrill, Site, year_label
 from hubdesk.services.base import Service
 from hubdesk.services.registers_common import (
+    SessionHeader,
     carer_info,
     child_label,
     day_headers,
     hhmm,
     moment,
+    rota_shifts,
 )
 
 DRILL_DUE_AFTER = timedelta(days=49)  # each half-term: about seven weeks
@@ -107,6 +110,29 @@ def validate_drill(form: DrillForm) -> None:
         raise ValidationError("That is too long to keep; shorten it.", "notes")
 
 
+def staff_on_site(s: Session, site_id: int, headers: list[SessionHeader], busy: set[int],
+                  now: datetime) -> list[str]:
+    """Staff on the rota at the site now: the shifts of sessions running now (or still with
+    children signed in after their end), and site duties and crèches covering this moment.
+
+    A session with nobody on the rota counts its club's lead, as the register header does.
+    """
+    wall = to_local(now).time()
+    shifts = rota_shifts(s, to_local(now).date(), [site_id])
+    staff: list[str] = []
+    for h in headers:
+        running = moment(h.day, h.start_time) <= now <= moment(h.day, h.end_time)
+        if not (running or h.session_id in busy):
+            continue
+        own = [x for x in shifts if x.session_id == h.session_id
+               and (h.session_id in busy or x.covers(wall))]
+        if not any(x.session_id == h.session_id for x in shifts):
+            staff += [h.lead] if h.lead else []
+        staff += [x.label() for x in own]
+    staff += [x.label() for x in shifts if x.kind != "club" and x.covers(wall)]
+    return list(dict.fromkeys(staff))
+
+
 def fire_list(s: Session, site_id: int, now: datetime) -> FireList:
     site = s.get(Site, site_id)
     if site is None:
@@ -114,7 +140,6 @@ def fire_list(s: Session, site_id: int, now: datetime) -> FireList:
     day = to_local(now).date()
     headers = {h.session_id: h for h in day_headers(s, day, site_id) if not h.cancelled}
     children: list[OnSiteChild] = []
-    staff: list[str] = []
     busy: set[int] = set()
     if headers:
         school = {x.id: x.name for x in s.scalars(select(Site))}
@@ -130,10 +155,7 @@ def fire_list(s: Session, site_id: int, now: datetime) -> FireList:
                                         school.get(c.school_site_id, ""), h.club, h.room,
                                         a.signed_in_at, c.allergies, c.medical_notes,
                                         info[c.id].emergency))
-        for h in headers.values():
-            running = moment(h.day, h.start_time) <= now <= moment(h.day, h.end_time)
-            if h.session_id in busy or running:
-                staff += [x for x in h.staff if x not in staff]
+    staff = staff_on_site(s, site_id, list(headers.values()), busy, now)
     children.sort(key=lambda x: (x.club, x.name))
     return FireList(site.id, site.name, now, tuple(children), tuple(staff))
 

@@ -23,6 +23,7 @@ from hubdesk.core.models import (
     Club,
     ClubSession,
     SessionBooking,
+    Shift,
     Staff,
 )
 
@@ -134,3 +135,19 @@ def build_cluster(hub: HubApp, schools: dict[str, int], capacity: int = 20) -> C
         c.bookings[("sukru", c.breakfast)] = book(s, c.children["sukru"], c.breakfast)
         c.bookings[("aoife", c.elm_session)] = book(s, c.children["aoife"], c.elm_session)
     return c
+
+
+def add_shift(hub: HubApp, name: str, kind: str, role: str, site_id: int, start: time, end: time,
+              session_id: int | None = None, cancelled: bool = False) -> int:
+    """Put a (new) person on the rota as the rota page would store it."""
+    forename, surname = name.split(" ", 1)
+    with hub.factory.begin() as s:
+        person = Staff(forename=forename, surname=surname, role="play worker")
+        s.add(person)
+        s.flush()
+        shift = Shift(staff_id=person.id, kind=kind, role=role, day=DAY, start_time=start,
+                      end_time=end, site_id=site_id, club_session_id=session_id,
+                      created_at=utcnow(), cancelled_at=utcnow() if cancelled else None)
+        s.add(shift)
+        s.flush()
+        return shift.id
