@@ -19,7 +19,13 @@ from hubdesk.core.rules.recurrence import weekday_set
 from hubdesk.services.base import Service
 from hubdesk.services.calendars import load_calendar
 from hubdesk.services.club_changes import cancel_sessions
-from hubdesk.services.club_common import carer_phones, child_name, load_club, load_session
+from hubdesk.services.club_common import (
+    carer_phones,
+    child_name,
+    load_club,
+    load_session,
+    start_moment,
+)
 
 
 @dataclass(frozen=True)
@@ -129,6 +135,9 @@ class ClubSessionService(Service):
             if session.status == "cancelled":
                 raise Conflict(f"The session on {session.day:%a %d/%m/%Y} is already cancelled "
                                f"({session.cancel_reason}).")
+            if start_moment(session.day, session.start_time) <= self.clock():
+                raise Conflict(f"The session on {session.day:%a %d/%m/%Y} has already started, so it "
+                               "cannot be cancelled; mark the children absent on the register instead.")
             booked = s.execute(select(Child).join(SessionBooking,
                                                   SessionBooking.child_id == Child.id)
                                .where(SessionBooking.session_id == session_id,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, time
+from datetime import date, datetime, time
 
 import pytest
 from sqlalchemy import text
@@ -180,3 +180,12 @@ def test_database_refuses_more_places_than_capacity(hub: HubApp, oak: int) -> No
         conn.execute(text("UPDATE club_sessions SET booked = 2 WHERE id = :i"), {"i": session.id})
     with pytest.raises(IntegrityError, match="free_is_free"), hub.engine.begin() as conn:
         conn.execute(text("UPDATE clubs SET kind = 'free_breakfast' WHERE id = :i"), {"i": club_id})
+
+
+def test_a_session_that_has_started_cannot_be_cancelled(hub: HubApp, oak: int) -> None:
+    club_id = club(hub, oak)
+    [session] = hub.club_sessions.sessions(club_id, MON, MON)
+    freeze(hub, datetime(2026, 9, 14, 15, 0))  # 16:00 in London, after the club's start
+    with pytest.raises(Conflict, match="has already started"):
+        hub.club_sessions.cancel_session(session.id, "too late")
+    assert hub.club_sessions.session(session.id).status == "running"
