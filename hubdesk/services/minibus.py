@@ -4,7 +4,8 @@ Split by responsibility: ``minibus_vehicles`` (vehicles, walk-round checks, serv
 ``minibus_runs`` (dated runs, stops, passengers, rota shifts for driver and escort),
 ``minibus_patterns`` (weekly runs over term dates), ``minibus_needs`` (needs derived from bookings,
 shifts and transport requests), ``minibus_checks`` (blocking and warning checks),
-``minibus_assign`` (the automatic assignment) and ``minibus_sheets`` (what the PDFs print).
+``minibus_assign`` (the automatic assignment), ``minibus_sheets`` (what the PDFs print) and
+``minibus_settings`` (school times, longest ride, loading minutes, escort rule: the office's data).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from hubdesk.services.minibus_checks import MinibusChecks
 from hubdesk.services.minibus_needs import MinibusNeeds
 from hubdesk.services.minibus_patterns import MinibusPatterns
 from hubdesk.services.minibus_runs import MinibusRuns
+from hubdesk.services.minibus_settings import MinibusSettingsService
 from hubdesk.services.minibus_sheets import MinibusSheets
 from hubdesk.services.minibus_vehicles import MinibusVehicles
 
@@ -31,3 +33,4 @@ class Minibus:
         self.checks = MinibusChecks(factory, user)
         self.assign = MinibusAssign(factory, user)
         self.sheets = MinibusSheets(factory, user)
+        self.settings = MinibusSettingsService(factory, user)

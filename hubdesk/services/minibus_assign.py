@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from hubdesk.core.clock import today as clock_today
 from hubdesk.core.errors import DomainError
 from hubdesk.core.models import Run, RunStop, Vehicle
-from hubdesk.core.rules.minibus import MAX_RIDE_MINUTES, clock, minutes, vehicle_blocks
+from hubdesk.core.rules.minibus import clock, minutes, vehicle_blocks
 from hubdesk.core.rules.minibus_assign import NeedSpec, RunSpec, VehicleSpec, assign
 from hubdesk.services.base import Service
 from hubdesk.services.minibus_common import (
@@ -30,6 +30,7 @@ from hubdesk.services.minibus_common import (
 )
 from hubdesk.services.minibus_needs import derive_needs, met_by
 from hubdesk.services.minibus_runs import StopForm, add_rider
+from hubdesk.services.minibus_settings import load_settings
 
 
 @dataclass(frozen=True)
@@ -78,12 +79,15 @@ class AssignResult:
 
 
 class MinibusAssign(Service):
-    def propose(self, day: date, max_ride: int = MAX_RIDE_MINUTES,
+    def propose(self, day: date, max_ride: int | None = None,
                 propose_runs: bool = True) -> AssignProposal:
-        """Where each of the day's unmet needs could ride; nothing is saved."""
+        """Where each of the day's unmet needs could ride (at most ``max_ride`` minutes, by default
+        the office's setting); nothing is saved."""
         with self._read() as s:
             names = site_names(s)
-            needs = derive_needs(s, day)
+            settings = load_settings(s)
+            max_ride = settings.max_ride_minutes if max_ride is None else max_ride
+            needs = derive_needs(s, day, settings)
             met = met_by(s, day, (n.key for n in needs))
             todo = [n for n in needs if n.key not in met]
             runs = load_runs(s, day, day)

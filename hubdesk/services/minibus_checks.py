@@ -2,9 +2,10 @@
 
 Blocking: vehicle blocked (walk-round, permit, MOT, inspection), vehicle or driver in two places
 (counting dead running and the driver's rota shifts), driver not eligible, over capacity on a
-stretch, no driver. Warnings: no escort with children aboard, a child arriving after their club
-starts or riding too long, a passenger whose booking or request was cancelled (already left off
-the run sheet), a walk-round check still to do on a later day.
+stretch, no driver. Warnings: no escort where the office's rule asks for one (blocking if the office
+says so), a child arriving after their club starts or riding longer than the settings allow, a
+passenger whose booking or request was cancelled (already left off the run sheet), a walk-round
+check still to do on a later day.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from hubdesk.services.minibus_common import (
     walk_rounds,
 )
 from hubdesk.services.minibus_needs import Need, derive_needs
+from hubdesk.services.minibus_settings import MinibusSettings, load_settings
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ def check_runs(s: Session, start: date, end: date, today: date) -> list[Problem]
     runs = load_runs(s, start, end)
     if not runs:
         return []
-    travel, names = Travel(s), site_names(s)
+    travel, names, settings = Travel(s), site_names(s), load_settings(s)
     vehicles = {v.id: v for v in s.scalars(select(Vehicle))}
     checks = walk_rounds(s, start, end)
     labels = {x.run.id: run_label(x.run, names, x.stops) for x in runs}
@@ -89,13 +91,14 @@ def check_runs(s: Session, start: date, end: date, today: date) -> list[Problem]
     for x in runs:
         day = x.run.day
         if day not in needs:
-            needs[day] = {n.key: n for n in derive_needs(s, day)}
-        found += _run_problems(x, labels[x.run.id], vehicles[x.run.vehicle_id], needs[day], names)
+            needs[day] = {n.key: n for n in derive_needs(s, day, settings)}
+        found += _run_problems(x, labels[x.run.id], vehicles[x.run.vehicle_id], needs[day], names,
+                               settings)
     return sorted(found, key=lambda p: (not p.blocking, p.day, p.code, p.message))
 
 
 def _run_problems(x: LoadedRun, label: str, vehicle: Vehicle, needs: dict[str, Need],
-                  names: dict[int, str]) -> list[Problem]:
+                  names: dict[int, str], settings: MinibusSettings) -> list[Problem]:
     run, day = x.run, x.run.day
     where = f"{label} on {day:%a %d/%m}"
     found = []
@@ -106,9 +109,12 @@ def _run_problems(x: LoadedRun, label: str, vehicle: Vehicle, needs: dict[str, N
     for message in over_capacity(stops, [x.ride(p) for p in live], vehicle.seats,
                                  vehicle.wheelchair_spaces, lambda i: names.get(i, "?")):
         found.append(Problem(True, "over_capacity", f"{where}: {message}.", day, run.id))
-    if run.escort_staff_id is None and any(p.kind == "child" for p in live):
-        found.append(Problem(False, "no_escort", f"{where} carries children with no escort.", day,
-                             run.id))
+    children = any(p.kind == "child" for p in live)
+    if run.escort_staff_id is None and settings.needs_escort([st.site_id for st in x.stops],
+                                                             children, bool(live)):
+        who = "children" if children else "passengers"
+        found.append(Problem(settings.escort_blocking, "no_escort",
+                             f"{where} carries {who} with no escort.", day, run.id))
     for p in x.passengers:
         need = needs.get(p.need_key)
         if need is None:
@@ -121,7 +127,8 @@ def _run_problems(x: LoadedRun, label: str, vehicle: Vehicle, needs: dict[str, N
             continue
         ride = x.ride(p)
         for why in ride_problems(stops, ride, None if need.ready_at is None else minutes(need.ready_at),
-                                 None if need.arrive_by is None else minutes(need.arrive_by)):
+                                 None if need.arrive_by is None else minutes(need.arrive_by),
+                                 settings.max_ride_minutes):
             found.append(Problem(False, "late" if "arrives" in why else "ride",
                                  f"{where}: {need.name} ({need.purpose}) {why}.", day, run.id,
                                  need_key=p.need_key))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,9 +28,6 @@ from hubdesk.core.models import (
 from hubdesk.core.rules.driver_eligibility import DriverFacts, parse_categories
 from hubdesk.core.rules.minibus import Busy, Ride, Stop, VehicleFacts, WalkRound, minutes
 
-# School day edges used when a child's own school times are not known (editable later per site).
-SCHOOL_STARTS = time(8, 50)
-SCHOOL_ENDS = time(15, 15)
 DEFAULT_TRAVEL = 15
 
 

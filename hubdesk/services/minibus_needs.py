@@ -31,8 +31,6 @@ from hubdesk.core.models import (
 )
 from hubdesk.services.base import Service
 from hubdesk.services.minibus_common import (
-    SCHOOL_ENDS,
-    SCHOOL_STARTS,
     carer_name,
     child_name,
     load_runs,
@@ -40,6 +38,7 @@ from hubdesk.services.minibus_common import (
     site_names,
     staff_name,
 )
+from hubdesk.services.minibus_settings import MinibusSettings, load_settings
 
 BREAKFAST_KINDS = ("breakfast", "free_breakfast")
 AFTER_KINDS = ("after_school", "activity")
@@ -111,12 +110,13 @@ def _at(day: date, t: time, minutes: int) -> time:
     return (datetime.combine(day, t) + timedelta(minutes=minutes)).time()
 
 
-def derive_needs(s: Session, day: date) -> list[Need]:
-    """Every transport need of one day, children first."""
-    return [*_child_needs(s, day), *_staff_needs(s, day), *_adult_needs(s, day)]
+def derive_needs(s: Session, day: date, settings: MinibusSettings | None = None) -> list[Need]:
+    """Every transport need of one day, children first (school times from the settings)."""
+    settings = settings or load_settings(s)
+    return [*_child_needs(s, day, settings), *_staff_needs(s, day), *_adult_needs(s, day)]
 
 
-def _child_needs(s: Session, day: date) -> list[Need]:
+def _child_needs(s: Session, day: date, settings: MinibusSettings) -> list[Need]:
     rows = s.execute(
         select(SessionBooking.id, Child, Club, ClubSession)
         .join(ClubSession, ClubSession.id == SessionBooking.session_id)
@@ -134,13 +134,14 @@ def _child_needs(s: Session, day: date) -> list[Need]:
                 "purpose": club.name, "session_booking_id": sb_id, "medical": medical}
         if club.kind in AFTER_KINDS and session.start_time >= time(12, 0):
             found.append(Need(key=f"sb:{sb_id}:out", from_site_id=child.school_site_id,
-                              to_site_id=club.site_id, ready_at=SCHOOL_ENDS,
+                              to_site_id=club.site_id, ready_at=settings.ends(child.school_site_id),
                               arrive_by=session.start_time, **base))  # type: ignore[arg-type]
         elif club.kind in BREAKFAST_KINDS:
             ready = min(_at(day, session.start_time, BREAKFAST_MINUTES), session.end_time)
             found.append(Need(key=f"sb:{sb_id}:back", from_site_id=club.site_id,
                               to_site_id=child.school_site_id, ready_at=ready,
-                              arrive_by=SCHOOL_STARTS, **base))  # type: ignore[arg-type]
+                              arrive_by=settings.starts(child.school_site_id),
+                              **base))  # type: ignore[arg-type]
     return found
 
 

@@ -38,6 +38,7 @@ from hubdesk.services.minibus_common import (
     vehicle_label,
 )
 from hubdesk.services.minibus_needs import Need, derive_needs
+from hubdesk.services.minibus_settings import load_settings
 
 
 @dataclass(frozen=True)
@@ -224,10 +225,13 @@ class MinibusRuns(Service):
             raise ValidationError("Choose at least two sites.", "stops")
         with self._read() as s:
             travel = Travel(s)
+            settings = load_settings(s)
+        loading = settings.loading_minutes
         if arrive_by is not None:
-            stops = ending_by(site_ids, travel, minutes(arrive_by))
+            stops = ending_by(site_ids, travel, minutes(arrive_by), loading)
         else:
-            stops = default_times(site_ids, travel, minutes(depart or time(15, 15)))
+            start = depart or settings.ends(site_ids[0])
+            stops = default_times(site_ids, travel, minutes(start), loading)
         return tuple(StopForm(x.site_id, None if x.arrive is None else clock(x.arrive),
                               None if x.depart is None else clock(x.depart)) for x in stops)
 

@@ -280,3 +280,43 @@ class RunPassenger(Base):
     added_at: Mapped[datetime] = mapped_column(DateTime)
     removed_at: Mapped[datetime | None] = mapped_column(DateTime)
     removed_reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+
+class MinibusSettings(Base):
+    """The office's minibus rules for the whole cluster (one row; defaults when there is none)."""
+
+    __tablename__ = "minibus_settings"
+    __table_args__ = (
+        CheckConstraint("id = 1", name="single_row"),
+        CheckConstraint("school_ends > school_starts", name="school_day_in_order"),
+        CheckConstraint("max_ride_minutes BETWEEN 5 AND 180", name="max_ride_range"),
+        CheckConstraint("loading_minutes BETWEEN 0 AND 30", name="loading_range"),
+        CheckConstraint("escort_rule IN ('children', 'anyone', 'none')", name="escort_rule"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    school_starts: Mapped[time] = mapped_column(Time)
+    school_ends: Mapped[time] = mapped_column(Time)
+    max_ride_minutes: Mapped[int] = mapped_column(Integer)
+    loading_minutes: Mapped[int] = mapped_column(Integer)
+    escort_rule: Mapped[str] = mapped_column(String(10))
+    escort_blocking: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class MinibusSiteRule(Base):
+    """A school's own day (when its children are free, when they must be back) and escort rule;
+    an empty value falls back to the cluster's setting."""
+
+    __tablename__ = "minibus_site_rules"
+    __table_args__ = (
+        CheckConstraint("school_starts IS NULL OR school_ends IS NULL OR school_ends > school_starts",
+                        name="school_day_in_order"),
+        CheckConstraint("escort_rule IS NULL OR escort_rule IN ('children', 'anyone', 'none')",
+                        name="escort_rule"),
+    )
+
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id"), primary_key=True)
+    school_starts: Mapped[time | None] = mapped_column(Time)
+    school_ends: Mapped[time | None] = mapped_column(Time)
+    escort_rule: Mapped[str | None] = mapped_column(String(10))

@@ -12,9 +12,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-# Minutes at an intermediate stop for children to get off and on; editable per stop.
+# Defaults of the office's minibus settings (stored in the database, editable on the Minibus page).
 LOADING_MINUTES = 5
 MAX_RIDE_MINUTES = 45
+# When an escort must ride, from the least to the strictest rule.
+ESCORT_RULES = ("none", "children", "anyone")
 
 Travel = Callable[[int, int], int]  # minutes from one site to another
 
@@ -146,6 +148,12 @@ def ending_by(sites: Sequence[int], travel: Travel, arrive_by: int,
     shift = arrive_by - draft[-1].reaches
     return [Stop(s.site_id, None if s.arrive is None else s.arrive + shift,
                  None if s.depart is None else s.depart + shift) for s in draft]
+
+
+def escort_needed(rules: Sequence[str], children_aboard: bool, anyone_aboard: bool) -> bool:
+    """Whether a run needs an escort: the strictest rule of the sites it stops at decides."""
+    strictest = max(rules, key=ESCORT_RULES.index, default="none")
+    return (strictest == "anyone" and anyone_aboard) or (strictest == "children" and children_aboard)
 
 
 # -- the vehicle --------------------------------------------------------------------------------
