@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,6 @@ from hubdesk.ui.dialogs.rota_dialogs import FillDialog, PersonDayDialog, Session
 from hubdesk.ui.events import AppEvents
 from hubdesk.ui.views import rota as rota_view
 from hubdesk.ui.views.rota import RotaPage
-from hubdesk.ui.views.today import TodayPage
 from tests.services.rota_setup import MONDAY, WEDNESDAY, checked, club_with_children, session_target
 
 
@@ -152,14 +150,3 @@ def test_print_site_and_person_and_calendar(qtbot: QtBot, page: RotaPage, hub: H
 def test_page_grab_is_not_blank(page: RotaPage) -> None:
     image = page.grab().toImage()
     assert image.width() >= 1000 and not image.isNull()
-
-
-def test_today_lists_expiring_staff_checks(qtbot: QtBot, hub: HubApp, events: AppEvents) -> None:
-    hub.staff.save(checked("Dee", "O'Hara <Soon>", first_aid_expires=date.today() + timedelta(days=10)))
-    today = TodayPage(hub, events)
-    qtbot.addWidget(today)
-    assert "Staff checks running out" in today.expiring.text()
-    assert "Dee O'Hara &lt;Soon&gt;: Paediatric first aid runs out" in today.expiring.text()
-    hub.staff.save(checked("Eli", "Later", first_aid_expires=date.today() - timedelta(days=1)))
-    events.staff_changed.emit()
-    assert "Eli Later: Paediatric first aid ran out" in today.expiring.text()
