@@ -29,7 +29,8 @@ from hubdesk.services.minibus_common import (
     walk_rounds,
 )
 from hubdesk.services.minibus_needs import derive_needs, met_by
-from hubdesk.services.minibus_runs import StopForm, add_rider
+from hubdesk.services.minibus_passengers import add_rider
+from hubdesk.services.minibus_runs import StopForm
 from hubdesk.services.minibus_settings import load_settings
 
 
@@ -89,6 +90,7 @@ class MinibusAssign(Service):
             max_ride = settings.max_ride_minutes if max_ride is None else max_ride
             needs = derive_needs(s, day, settings)
             met = met_by(s, day, (n.key for n in needs))
+            live = {n.key for n in needs}
             todo = [n for n in needs if n.key not in met]
             runs = load_runs(s, day, day)
             vehicles = {v.id: v for v in s.scalars(select(Vehicle).where(Vehicle.active.is_(True)))}
@@ -100,7 +102,7 @@ class MinibusAssign(Service):
                              if x.run.vehicle_id in vehicles else 0,
                              vehicles[x.run.vehicle_id].wheelchair_spaces
                              if x.run.vehicle_id in vehicles else 0,
-                             tuple(x.ride(p) for p in x.passengers))
+                             tuple(x.ride(p) for p in x.passengers if p.need_key in live))
                      for x in runs if not blocked.get(x.run.vehicle_id, "vehicle gone")]
             fleet = [VehicleSpec(v.id, vehicle_label(v), v.seats, v.wheelchair_spaces,
                                  tuple(x.busy(labels[x.run.id]) for x in runs
@@ -154,7 +156,7 @@ class MinibusAssign(Service):
                     skipped.append(f"{ride.name}: the run was cancelled meanwhile.")
                     continue
                 try:
-                    add_rider(s, loaded[0], need, ride.board, ride.alight)
+                    add_rider(s, loaded[0], need, ride.board, ride.alight, set(needs))
                     placed += 1
                 except DomainError as exc:
                     skipped.append(f"{ride.name}: {exc}")

@@ -4,31 +4,19 @@ rota shift of kind 'run'), the passengers on it, and weekly patterns expanded ov
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hubdesk.core.clock import utcnow
 from hubdesk.core.errors import Conflict, NotFound, ValidationError
-from hubdesk.core.models import Carer, Child, Run, RunPassenger, RunStop, Shift, Site, Staff, Vehicle
-from hubdesk.core.rules.minibus import (
-    Ride,
-    Stop,
-    clock,
-    default_times,
-    ending_by,
-    fits,
-    minutes,
-    stretch_loads,
-    times_in_order,
-)
+from hubdesk.core.models import Run, RunPassenger, RunStop, Shift, Site, Staff, Vehicle
+from hubdesk.core.rules.minibus import Stop, clock, default_times, ending_by, minutes, times_in_order
 from hubdesk.services.base import Service
 from hubdesk.services.minibus_common import (
     LoadedRun,
     Travel,
-    carer_name,
-    child_name,
     load_run,
     load_runs,
     load_vehicle,
@@ -38,6 +26,16 @@ from hubdesk.services.minibus_common import (
     vehicle_label,
 )
 from hubdesk.services.minibus_needs import Need, derive_needs
+from hubdesk.services.minibus_passengers import (
+    Boarding,
+    SeatPreview,
+    add_rider,
+    check_seats,
+    live_rides,
+    name_of,
+    preview,
+    take_off,
+)
 from hubdesk.services.minibus_settings import load_settings
 
 
@@ -79,6 +77,7 @@ class PassengerRow:
     board: int  # stop positions
     alight: int
     wheelchair: bool
+    stale: bool = False  # the booking or request was cancelled: holds no seat, not on the sheet
 
 
 @dataclass(frozen=True)
@@ -93,7 +92,7 @@ class RunRow:
     start: time
     end: time
     stops: tuple[StopRow, ...]
-    passengers: int
+    passengers: int  # whose booking or request still stands
     cancelled: bool
     pattern_id: int | None
 
@@ -125,11 +124,13 @@ def validate_run(form: RunForm) -> list[Stop]:
 
 
 def row_of(loaded: LoadedRun, names: dict[int, str], vehicles: dict[int, str],
-           people: dict[int, str]) -> RunRow:
+           people: dict[int, str], live: set[str]) -> RunRow:
+    """A run for screens; passengers whose booking was cancelled are not counted."""
     run = loaded.run
     on = [0] * len(loaded.stops)
     off = [0] * len(loaded.stops)
-    for p in loaded.passengers:
+    riders = [p for p in loaded.passengers if p.need_key in live]
+    for p in riders:
         ride = loaded.ride(p)
         on[ride.board] += 1
         off[ride.alight] += 1
@@ -138,7 +139,7 @@ def row_of(loaded: LoadedRun, names: dict[int, str], vehicles: dict[int, str],
     return RunRow(run.id, run.day, run.vehicle_id, vehicles.get(run.vehicle_id, "?"),
                   run_label(run, names, loaded.stops), people.get(run.driver_staff_id or 0, ""),
                   people.get(run.escort_staff_id or 0, ""), clock(loaded.start), clock(loaded.end),
-                  stops, len(loaded.passengers), run.status == "cancelled", run.pattern_id)
+                  stops, len(riders), run.status == "cancelled", run.pattern_id)
 
 
 def lookups(s: Session) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
@@ -193,12 +194,20 @@ def sync_shifts(s: Session, run: Run, stops: list[Stop]) -> None:
                     note=f"Minibus {role}", created_at=now))
 
 
+def live_keys(s: Session, start: date, end: date) -> set[str]:
+    """The keys of every transport need that still stands between two dates."""
+    settings = load_settings(s)
+    return {n.key for d in range((end - start).days + 1)
+            for n in derive_needs(s, start + timedelta(days=d), settings)}
+
+
 class MinibusRuns(Service):
     def runs(self, start: date, end: date, include_cancelled: bool = False) -> list[RunRow]:
         with self._read() as s:
             names, vehicles, people = lookups(s)
-            return [row_of(x, names, vehicles, people)
-                    for x in load_runs(s, start, end, include_cancelled)]
+            loaded = load_runs(s, start, end, include_cancelled)
+            live = live_keys(s, start, end) if any(x.passengers for x in loaded) else set()
+            return [row_of(x, names, vehicles, people, live) for x in loaded]
 
     def get(self, run_id: int) -> RunDetail:
         with self._read() as s:
@@ -213,10 +222,24 @@ class MinibusRuns(Service):
                            run.name, run.driver_staff_id, run.escort_staff_id, run.notes, run.id)
             needs = {n.key: n for n in derive_needs(s, run.day)}
             riders = tuple(PassengerRow(p.id, p.need_key, p.kind, needs[p.need_key].name
-                                        if p.need_key in needs else _name_of(s, p),
+                                        if p.need_key in needs else name_of(s, p),
                                         x.index_of(p.board_stop_id), x.index_of(p.alight_stop_id),
-                                        p.wheelchair) for p in x.passengers)
-            return RunDetail(form, row_of(x, names, vehicles, people), riders)
+                                        p.wheelchair, p.need_key not in needs) for p in x.passengers)
+            return RunDetail(form, row_of(x, names, vehicles, people, set(needs)), riders)
+
+    def seat_preview(self, form: RunForm, add: tuple[Boarding, ...] = (),
+                     remove: tuple[int, ...] = ()) -> SeatPreview:
+        """Seats per stretch as the run editor stands (stops, vehicle, passengers added and taken
+        off), before anything is saved."""
+        stops = validate_run(form)
+        with self._read() as s:
+            vehicle = load_vehicle(s, form.vehicle_id)
+            needs = {n.key: n for n in derive_needs(s, form.day)}
+            kept = []
+            if form.id is not None:
+                x = load_runs(s, date.min, date.max, True, [form.id])[0]
+                kept = [r for r in live_rides(x, set(needs), remove) if r.alight < len(stops)]
+            return preview(s, stops, vehicle, kept, add, needs, form.id)
 
     def default_stops(self, site_ids: list[int], depart: time | None = None,
                       arrive_by: time | None = None) -> tuple[StopForm, ...]:
@@ -235,7 +258,9 @@ class MinibusRuns(Service):
         return tuple(StopForm(x.site_id, None if x.arrive is None else clock(x.arrive),
                               None if x.depart is None else clock(x.depart)) for x in stops)
 
-    def save(self, form: RunForm) -> int:
+    def save(self, form: RunForm, add: tuple[Boarding, ...] = (), remove: tuple[int, ...] = ()) -> int:
+        """Save a run with its stops and crew, taking passengers off (``remove``) and putting needs
+        on (``add``), all or nothing; refused when a stretch would have more people than seats."""
         stops = validate_run(form)
         with self._write() as s:
             load_vehicle(s, form.vehicle_id)
@@ -253,19 +278,25 @@ class MinibusRuns(Service):
                 riders: tuple[RunPassenger, ...] = ()
             else:
                 run = load_run(s, form.id)
+                take_off(s, run.id, remove, "Taken off in the run editor")
+                s.flush()
                 loaded = load_runs(s, run.day, run.day, True, [run.id])[0]
                 existing, riders = loaded.stops, loaded.passengers
                 if riders and form.day != run.day:
                     raise Conflict("Passengers are booked on this run for its day; take them off "
                                    "before moving it to another day.")
+            if add and run.status == "cancelled":
+                raise Conflict("This run is cancelled; restore it before adding passengers.")
             run.vehicle_id, run.day, run.name = form.vehicle_id, form.day, form.name.strip()
             run.driver_staff_id, run.escort_staff_id = form.driver_staff_id, form.escort_staff_id
             run.notes = form.notes.strip()
             write_stops(s, run, form, existing, riders)
             s.flush()
-            if riders:
+            if riders or add:
+                needs = {n.key: n for n in derive_needs(s, run.day)}
+                _board(s, run, add, needs)
                 after = load_runs(s, run.day, run.day, True, [run.id])[0]
-                _check_seats(after, s.get_one(Vehicle, run.vehicle_id))
+                check_seats(after, s.get_one(Vehicle, run.vehicle_id), set(needs))
             sync_shifts(s, run, stops)
             return run.id
 
@@ -295,12 +326,12 @@ class MinibusRuns(Service):
             run = load_run(s, run_id)
             if run.status == "cancelled":
                 raise Conflict("This run is cancelled; restore it first.")
-            need = next((n for n in derive_needs(s, run.day) if n.key == need_key), None)
-            if need is None:
+            needs = {n.key: n for n in derive_needs(s, run.day)}
+            if need_key not in needs:
                 raise NotFound("That transport need is gone (the booking or request was "
                                "cancelled); refresh the list.")
             loaded = load_runs(s, run.day, run.day, run_ids=[run.id])[0]
-            return add_rider(s, loaded, need, board, alight)
+            return add_rider(s, loaded, needs[need_key], board, alight, set(needs))
 
     def remove_passenger(self, passenger_id: int, reason: str = "Taken off the run") -> None:
         with self._write() as s:
@@ -311,62 +342,15 @@ class MinibusRuns(Service):
                 p.removed_at, p.removed_reason = utcnow(), reason.strip()[:200] or "Taken off the run"
 
 
-def add_rider(s: Session, loaded: LoadedRun, need: Need, board: int | None,
-              alight: int | None) -> int:
-    """Add one passenger inside a write (used by the service and by applying a proposal)."""
-    run = loaded.run
-    sites = [st.site_id for st in loaded.stops]
-    if board is None:
-        board = sites.index(need.from_site_id) if need.from_site_id in sites else -1
-    if alight is None:
-        later = [n for n in range(board + 1, len(sites)) if sites[n] == need.to_site_id]
-        alight = later[0] if later else -1
-    names = site_names(s)
-    if not 0 <= board < alight < len(sites) or sites[board] != need.from_site_id \
-            or sites[alight] != need.to_site_id:
-        raise ValidationError(f"{need.name} needs to go from {names.get(need.from_site_id)} to "
-                              f"{names.get(need.to_site_id)}; this run does not stop there in that "
-                              "order.", "stops")
-    taken = s.scalar(select(RunPassenger.run_id).join(Run).where(
-        RunPassenger.need_key == need.key, RunPassenger.removed_at.is_(None),
-        Run.status == "planned"))
-    if taken is not None:
-        raise Conflict(f"{need.name} is already on another run for this.")
-    vehicle = s.get_one(Vehicle, run.vehicle_id)
-    seated, chairs = stretch_loads(len(sites), [loaded.ride(p) for p in loaded.passengers])
-    if not fits(seated, chairs, board, alight, need.wheelchair, vehicle.seats,
-                vehicle.wheelchair_spaces):
-        what = "wheelchair space" if need.wheelchair else "seat"
-        raise Conflict(f"There is no {what} free on every stretch from {names.get(sites[board])} to "
-                       f"{names.get(sites[alight])}.")
-    p = RunPassenger(run_id=run.id, kind=need.kind, need_key=need.key,
-                     leg="back" if need.key.endswith(":back") else "out",
-                     board_stop_id=loaded.stops[board].id, alight_stop_id=loaded.stops[alight].id,
-                     wheelchair=need.wheelchair, added_at=utcnow(), removed_reason="",
-                     session_booking_id=need.session_booking_id, request_id=need.request_id)
-    if need.kind == "child":
-        p.child_id = need.person_id
-    elif need.kind == "staff":
-        p.staff_id = need.person_id
-    else:
-        p.carer_id = need.person_id
-    s.add(p)
-    s.flush()
-    return p.id
-
-
-def _check_seats(loaded: LoadedRun, vehicle: Vehicle) -> None:
-    rides: list[Ride] = [loaded.ride(p) for p in loaded.passengers]
-    seated, chairs = stretch_loads(len(loaded.stops), rides)
-    if max(seated, default=0) > vehicle.seats or max(chairs, default=0) > vehicle.wheelchair_spaces:
-        raise Conflict(f"{vehicle_label(vehicle)} has {vehicle.seats} seats and "
-                       f"{vehicle.wheelchair_spaces} wheelchair spaces; the passengers on this run "
-                       "need more. Choose a bigger vehicle or take some off.")
-
-
-def _name_of(s: Session, p: RunPassenger) -> str:
-    if p.child_id is not None:
-        return child_name(s.get_one(Child, p.child_id))
-    if p.staff_id is not None:
-        return staff_name(s.get(Staff, p.staff_id))
-    return carer_name(s.get_one(Carer, p.carer_id)) if p.carer_id else "?"
+def _board(s: Session, run: Run, add: tuple[Boarding, ...], needs: dict[str, Need]) -> None:
+    """Put the editor's new passengers on, one at a time (each checked against the seats left)."""
+    for boarding in add:
+        need = needs.get(boarding.need_key)
+        if need is None:
+            raise NotFound("A passenger you added no longer needs transport (the booking or request "
+                           "was cancelled); take them off the list.")
+        loaded = load_runs(s, run.day, run.day, True, [run.id])[0]
+        try:
+            add_rider(s, loaded, need, boarding.board, boarding.alight, set(needs))
+        except Conflict as exc:
+            raise ValidationError(str(exc), "passengers") from exc

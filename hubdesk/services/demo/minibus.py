@@ -31,7 +31,8 @@ from hubdesk.core.rules.minibus import Stop, clock, default_times, ending_by, mi
 from hubdesk.services.demo.context import DemoContext
 from hubdesk.services.minibus_common import Travel, load_runs, monday_of
 from hubdesk.services.minibus_needs import Need, derive_needs
-from hubdesk.services.minibus_runs import add_rider, sync_shifts
+from hubdesk.services.minibus_passengers import add_rider
+from hubdesk.services.minibus_runs import sync_shifts
 from hubdesk.services.minibus_vehicles import CHECK_ITEMS
 
 HUB_CLUB_ARRIVAL_SLACK = 5  # minutes before the club starts
@@ -137,10 +138,11 @@ def _crew(s: Session, day: date, stops: list[Stop], escort: bool,
 
 def _board(s: Session, run: Run, needs: list[Need]) -> None:
     """Put needs on the run while seats last (each call re-reads the run's load)."""
+    live = {n.key for n in derive_needs(s, run.day)}
     for need in needs:
         loaded = load_runs(s, run.day, run.day, run_ids=[run.id])[0]
         try:
-            add_rider(s, loaded, need, None, None)
+            add_rider(s, loaded, need, None, None, live)
         except DomainError:  # full on a stretch, or the run does not serve the need: leave it unmet
             continue
 
