@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hubdesk.core import clock
@@ -18,19 +18,24 @@ from hubdesk.core.clock import to_local
 from hubdesk.core.errors import Conflict, NotFound, ValidationError
 from hubdesk.core.models import (
     INCIDENT_KINDS,
-    Carer,
     Child,
-    ChildCarer,
     Club,
     ClubSession,
     Incident,
-    MedicineDose,
-    MedicinePermission,
     Site,
 )
-from hubdesk.services.base import Service
-from hubdesk.services.registers_common import carer_label, child_label
+from hubdesk.services.registers_common import child_label
+from hubdesk.services.registers_medicines import (
+    DoseRow,
+    MedicineDue,
+    MedicineService,
+    PermissionForm,
+    PermissionRow,
+    clean_text,
+)
 
+__all__ = ["DoseRow", "HealthLogService", "IncidentForm", "IncidentRow", "MedicineDue",
+           "PermissionForm", "PermissionRow"]
 OFSTED_DAYS = 14
 SLACK = timedelta(minutes=2)
 
@@ -80,66 +85,13 @@ class IncidentRow:
         return "; ".join(todo)
 
 
-@dataclass(frozen=True)
-class PermissionForm:
-    child_id: int
-    medicine: str
-    dose: str
-    signed_by_carer_id: int
-    signed_on: date
-    when_to_give: str = ""
-    valid_until: date | None = None
-    stored_where: str = ""
-
-
-@dataclass(frozen=True)
-class PermissionRow:
-    id: int
-    child_id: int
-    medicine: str
-    dose: str
-    when_to_give: str
-    signed_by: str
-    signed_on: date
-    valid_until: date | None
-    stored_where: str
-    ended: bool
-    doses_given: int
-
-    def valid_on(self, day: date) -> bool:
-        return not self.ended and self.signed_on <= day and (
-            self.valid_until is None or day <= self.valid_until)
-
-
-@dataclass(frozen=True)
-class DoseRow:
-    id: int
-    permission_id: int
-    medicine: str
-    given_at: datetime
-    amount: str
-    given_by: str
-    witnessed_by: str
-    parent_informed_at: datetime | None
-    notes: str
-
-
-def _text(value: str, field: str, limit: int, required: str = "") -> str:
-    value = value.strip()
-    if required and not value:
-        raise ValidationError(required, field)
-    if len(value) > limit:
-        raise ValidationError(f"This can be at most {limit} characters.", field)
-    return value
-
-
 def validate_incident(form: IncidentForm, now: datetime) -> None:
     if form.kind not in INCIDENT_KINDS:
         raise ValidationError("Choose accident, incident or first aid.", "kind")
-    _text(form.what, "what", 4000, "Describe what happened.")
-    _text(form.dealt_with_by, "dealt_with_by", 150, "Say who dealt with it.")
-    _text(form.action_taken, "action_taken", 4000)
-    _text(form.parent_informed_how, "parent_informed_how", 150)
+    clean_text(form.what, "what", 4000, "Describe what happened.")
+    clean_text(form.dealt_with_by, "dealt_with_by", 150, "Say who dealt with it.")
+    clean_text(form.action_taken, "action_taken", 4000)
+    clean_text(form.parent_informed_how, "parent_informed_how", 150)
     if form.happened_at > now + SLACK:
         raise ValidationError("The time it happened is in the future.", "happened_at")
     if form.parent_informed_at is not None:
@@ -154,7 +106,7 @@ def validate_incident(form: IncidentForm, now: datetime) -> None:
                               "serious")
 
 
-class HealthLogService(Service):
+class HealthLogService(MedicineService):
     # --- accidents and incidents -------------------------------------------------------------
     def record_incident(self, form: IncidentForm) -> int:
         now = clock.utcnow()
@@ -186,7 +138,7 @@ class HealthLogService(Service):
     def parent_informed(self, incident_id: int, how: str, at: datetime | None = None) -> None:
         now = clock.utcnow()
         at = at or now
-        how = _text(how, "parent_informed_how", 150, "Say how the parent was told (in person, "
+        how = clean_text(how, "parent_informed_how", 150, "Say how the parent was told (in person, "
                                                      "phone).")
         with self._write() as s:
             row = _incident(s, incident_id)
@@ -203,7 +155,7 @@ class HealthLogService(Service):
             row.ofsted_notified_on = on
 
     def withdraw_incident(self, incident_id: int, reason: str) -> None:
-        reason = _text(reason, "reason", 300, "Say why the entry is withdrawn.")
+        reason = clean_text(reason, "reason", 300, "Say why the entry is withdrawn.")
         with self._write() as s:
             row = _incident(s, incident_id)
             row.withdrawn_at, row.withdrawn_reason = clock.utcnow(), reason
@@ -235,100 +187,6 @@ class HealthLogService(Service):
         return [r for r in result
                 if (start is None or to_local(r.happened_at).date() >= start)
                 and (end is None or to_local(r.happened_at).date() <= end)]
-
-    # --- medicines ---------------------------------------------------------------------------
-    def add_permission(self, form: PermissionForm) -> int:
-        medicine = _text(form.medicine, "medicine", 150, "Enter the medicine's name.")
-        dose = _text(form.dose, "dose", 150, "Enter the dose the parent wrote down.")
-        when = _text(form.when_to_give, "when_to_give", 300)
-        stored = _text(form.stored_where, "stored_where", 150)
-        if form.valid_until is not None and form.valid_until < form.signed_on:
-            raise ValidationError("The permission ends before it was signed.", "valid_until")
-        with self._write() as s:
-            link = s.get(ChildCarer, (form.child_id, form.signed_by_carer_id))
-            if link is None or not link.parental_responsibility:
-                raise Conflict("Medicine permission must be signed by a parent or carer with "
-                               "parental responsibility for the child.")
-            row = MedicinePermission(child_id=form.child_id, medicine=medicine, dose=dose,
-                                     when_to_give=when, signed_by_carer_id=form.signed_by_carer_id,
-                                     signed_on=form.signed_on, valid_until=form.valid_until,
-                                     stored_where=stored,
-                                     recorded_by=str(s.info.get("user") or ""))
-            s.add(row)
-            s.flush()
-            return row.id
-
-    def end_permission(self, permission_id: int) -> None:
-        with self._write() as s:
-            row = s.get(MedicinePermission, permission_id)
-            if row is None:
-                raise NotFound("That medicine permission no longer exists.")
-            if row.ended_at is None:
-                row.ended_at = clock.utcnow()
-
-    def permissions(self, child_id: int, include_ended: bool = False) -> list[PermissionRow]:
-        stmt = select(MedicinePermission, Carer).join(
-            Carer, Carer.id == MedicinePermission.signed_by_carer_id).where(
-            MedicinePermission.child_id == child_id)
-        if not include_ended:
-            stmt = stmt.where(MedicinePermission.ended_at.is_(None))
-        with self._read() as s:
-            rows = s.execute(stmt.order_by(MedicinePermission.signed_on.desc())).all()
-            given: dict[int, int] = {pid: n for pid, n in s.execute(
-                select(MedicineDose.permission_id, func.count())
-                .where(MedicineDose.child_id == child_id)
-                .group_by(MedicineDose.permission_id)).all()}
-            return [PermissionRow(p.id, p.child_id, p.medicine, p.dose, p.when_to_give,
-                                  carer_label(c), p.signed_on, p.valid_until, p.stored_where,
-                                  p.ended_at is not None, given.get(p.id, 0)) for p, c in rows]
-
-    def give_dose(self, permission_id: int, amount: str, given_by: str, witnessed_by: str = "",
-                  at: datetime | None = None, parent_informed_at: datetime | None = None,
-                  notes: str = "") -> int:
-        """Log one dose; refused without a current written permission."""
-        now = clock.utcnow()
-        at = at or now
-        amount = _text(amount, "amount", 150, "Enter the amount given.")
-        given_by = _text(given_by, "given_by", 150, "Say who gave the medicine.")
-        witnessed_by = _text(witnessed_by, "witnessed_by", 150)
-        notes = _text(notes, "notes", 300)
-        if at > now + SLACK:
-            raise ValidationError("The time given is in the future.", "given_at")
-        with self._write() as s:
-            p = s.get(MedicinePermission, permission_id)
-            if p is None:
-                raise NotFound("That medicine permission no longer exists.")
-            day = to_local(at).date()
-            if p.ended_at is not None or day < p.signed_on or (
-                    p.valid_until is not None and day > p.valid_until):
-                raise Conflict(f"There is no current written permission to give {p.medicine} "
-                               f"on {day:%d/%m/%Y}. Do not give it; ask the parent for a new "
-                               "signed form.")
-            dose = MedicineDose(permission_id=p.id, child_id=p.child_id, given_at=at,
-                                amount=amount, given_by=given_by, witnessed_by=witnessed_by,
-                                parent_informed_at=parent_informed_at, notes=notes,
-                                recorded_by=str(s.info.get("user") or ""))
-            s.add(dose)
-            s.flush()
-            return dose.id
-
-    def doses(self, child_id: int) -> list[DoseRow]:
-        with self._read() as s:
-            rows = s.execute(select(MedicineDose, MedicinePermission.medicine)
-                             .join(MedicinePermission,
-                                   MedicinePermission.id == MedicineDose.permission_id)
-                             .where(MedicineDose.child_id == child_id)
-                             .order_by(MedicineDose.given_at.desc())).all()
-            return [DoseRow(d.id, d.permission_id, medicine, d.given_at, d.amount, d.given_by,
-                            d.witnessed_by, d.parent_informed_at, d.notes) for d, medicine in rows]
-
-    def parents(self, child_id: int) -> list[tuple[int, str]]:
-        """(carer id, name) of carers with parental responsibility, who can sign permissions."""
-        with self._read() as s:
-            return [(c.id, carer_label(c)) for c in s.scalars(
-                select(Carer).join(ChildCarer).where(
-                    ChildCarer.child_id == child_id,
-                    ChildCarer.parental_responsibility.is_(True)).order_by(Carer.surname))]
 
 
 def _incident(s: Session, incident_id: int) -> Incident:

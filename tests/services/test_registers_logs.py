@@ -158,3 +158,32 @@ def test_medicine_needs_written_permission(hub: HubApp, cluster: Cluster) -> Non
     assert health.permissions(lucja) == []
     with pytest.raises(Conflict):
         health.give_dose(pid, "5 ml", "Grace")
+
+
+def test_medicines_due_on_a_day_are_those_of_children_booked_at_the_site(
+        hub: HubApp, cluster: Cluster) -> None:
+    from hubdesk.core.models import ChildCarer
+
+    health = hub.registers.health
+    lucja, aoife = cluster.children["lucja"], cluster.children["aoife"]
+    with hub.factory.begin() as s:  # Aoife (booked at Elm Street) gets a parent too
+        s.add(ChildCarer(child_id=aoife, carer_id=cluster.carers["gran"],
+                         parental_responsibility=True, relationship_="guardian"))
+    inhaler = health.add_permission(PermissionForm(lucja, "Inhaler", "2 puffs",
+                                                   cluster.carers["mum"], date(2026, 11, 2)))
+    health.add_permission(PermissionForm(lucja, "Antibiotic", "5 ml", cluster.carers["mum"],
+                                         date(2026, 11, 2), valid_until=date(2026, 11, 9)))
+    health.add_permission(PermissionForm(aoife, "Cream", "thin layer", cluster.carers["gran"],
+                                         DAY, "after lunch"))
+    health.give_dose(inhaler, "2 puffs", "Grace", at=at(16, 0) - timedelta(days=1))
+    assert [(x.child, x.permission.medicine, x.doses_today) for x in health.due_on(DAY)] == [
+        ("O'Neill-Brennan, Aoife", "Cream", 0), ("Wiśniewska, Łucja", "Inhaler", 0)]
+    health.give_dose(inhaler, "2 puffs", "Grace", at=at(16, 0))
+    health.give_dose(inhaler, "1 puff", "Grace", at=at(17, 0))
+    [due] = health.due_on(DAY, cluster.oak)
+    assert (due.child, due.clubs, due.doses_today, due.last_dose_at) == (
+        "Wiśniewska, Łucja", "Oak Owls after-school club", 2, at(17, 0))
+    assert [x.child for x in health.due_on(DAY, cluster.elm)] == ["O'Neill-Brennan, Aoife"]
+    assert health.due_on(DAY - timedelta(days=1), cluster.elm) == []  # no sessions booked then
+    health.end_permission(inhaler)
+    assert health.due_on(DAY, cluster.oak) == []

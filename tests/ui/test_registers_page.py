@@ -2,58 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
-from hubdesk.ui import feedback
-from hubdesk.ui.events import AppEvents
 from hubdesk.ui.views import registers as registers_view
 from hubdesk.ui.views.register_table import MARKER
 from hubdesk.ui.views.registers import RegistersPage
-from tests.services.registers_data import DAY, Cluster, build_cluster, frozen_now
+from tests.services.registers_data import Cluster
+from tests.ui.registers_ui import click_ok, cluster, frozen_now, page, row_of, said
 
-__all__ = ["frozen_now"]
-
-
-@pytest.fixture
-def cluster(hub: HubApp, two_schools: dict[str, int], frozen_now: datetime) -> Cluster:
-    return build_cluster(hub, two_schools)
-
-
-@pytest.fixture
-def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    messages: list[str] = []
-    monkeypatch.setattr(feedback, "warn", lambda _p, _t, text: messages.append(text))
-    monkeypatch.setattr(feedback, "inform", lambda _p, _t, text: messages.append(text))
-    return messages
-
-
-@pytest.fixture
-def page(qtbot: QtBot, hub: HubApp, cluster: Cluster, said: list[str]) -> RegistersPage:
-    widget = RegistersPage(hub, AppEvents())
-    qtbot.addWidget(widget)
-    widget.resize(1200, 700)
-    widget.day.setDate(QDate(DAY))
-    widget.site.setCurrentIndex(widget.site.findData(cluster.oak))
-    widget.sessions.setCurrentRow(1)  # 07:45 breakfast, then 15:15 after-school
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-def row_of(page: RegistersPage, name: str) -> int:
-    return [x.name for x in page.table.register_model.lines].index(name)
-
-
-def click_ok(qtbot: QtBot, buttons: QDialogButtonBox) -> None:
-    qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Save),
-                     Qt.MouseButton.LeftButton)
+__all__ = ["cluster", "frozen_now", "page", "said"]
 
 
 def test_sign_a_child_in_and_out(qtbot: QtBot, page: RegistersPage, hub: HubApp,
@@ -70,7 +32,11 @@ def test_sign_a_child_in_and_out(qtbot: QtBot, page: RegistersPage, hub: HubApp,
     # the allergy details are one click away
     rect = page.table.visualRect(model.index(lucja, MARKER))
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert said and "Peanuts & tree nuts" in said[-1]
+    details = page.dialog
+    assert details is not None and details.isVisible()
+    assert "Peanuts & tree nuts: EpiPen" in details.about.text()  # type: ignore[attr-defined]
+    assert "Emergency: Anna Wiśniewska (mother): 07700 900001" in details.about.text()  # type: ignore[attr-defined]
+    details.reject()  # type: ignore[attr-defined]
     # one click signs in
     button = page.table.buttons[cluster.sb("lucja")]
     assert button.text() == "Sign in"

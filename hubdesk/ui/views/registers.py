@@ -37,7 +37,8 @@ from hubdesk.ui.dialogs.sign_out_dialog import SignOutDialog
 from hubdesk.ui.events import AppEvents
 from hubdesk.ui.tasks import run_task
 from hubdesk.ui.views.register_table import RegisterTable
-from hubdesk.ui.views.registers_tabs import HealthTab, LateTab, OnSiteTab
+from hubdesk.ui.views.registers_health_tab import HealthTab
+from hubdesk.ui.views.registers_tabs import LateTab, OnSiteTab
 
 ROLE_ID = 256
 
@@ -92,7 +93,8 @@ class RegistersPage(QWidget):
         self.print_button.clicked.connect(lambda: self.print_day(blank=False))
         self.blank_button.clicked.connect(lambda: self.print_day(blank=True))
         for signal in (events.bookings_changed, events.clubs_changed, events.children_changed,
-                       events.carers_changed, events.data_reloaded, events.sites_changed):
+                       events.carers_changed, events.data_reloaded, events.sites_changed,
+                       events.staff_changed):
             signal.connect(lambda *_a: self.refresh())
         self.load_sites()
 
@@ -109,14 +111,18 @@ class RegistersPage(QWidget):
         self.undo_button = QPushButton("Undo sign-out")
         self.add_button = QPushButton("Add unbooked child…")
         self.incident_button = QPushButton("Accident / incident…")
+        self.medicines_button = QPushButton("Medical && medicines…")
+        self.medicines_button.setToolTip("The child's allergies and medical notes, the parent's "
+                                         "written medicine permissions and the doses given")
         self.absent_button.clicked.connect(self.mark_absent)
         self.times_button.clicked.connect(self.correct_times)
         self.undo_button.clicked.connect(self.undo_sign_out)
         self.add_button.clicked.connect(self.add_child)
         self.incident_button.clicked.connect(self.incident)
+        self.medicines_button.clicked.connect(self.medicines)
         buttons = QHBoxLayout()
         for b in (self.absent_button, self.times_button, self.undo_button, self.add_button,
-                  self.incident_button):
+                  self.incident_button, self.medicines_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         right = QWidget()
@@ -310,8 +316,16 @@ class RegistersPage(QWidget):
                                self.current.header.session_id, line.child_id if line else None)
 
     def show_medical(self, line: RegisterLine) -> None:
-        feedback.inform(self, f"Medical: {line.name}", line.medical_summary + (
-            f"\n\nEmergency: {line.emergency}" if line.emergency else ""))
+        """The child's medical details, medicine permissions and doses (one click away)."""
+        details = line.medical_summary + (f"\nEmergency: {line.emergency}" if line.emergency
+                                          else "")
+        self.health_tab.day = self.chosen_day()
+        self.dialog = self.health_tab.medicines(line.child_id, line.name, details)
+
+    def medicines(self) -> None:
+        line = self._selected("Medical & medicines")
+        if line is not None:
+            self.show_medical(line)
 
     # --- printing ----------------------------------------------------------------------------
     def print_day(self, blank: bool) -> None:

@@ -1,5 +1,5 @@
-"""The Registers page's other tabs: late collection, on site now with fire drills, incidents and
-medicines. Each loads when shown, for the page's chosen day and site."""
+"""The Registers page's late collection and on-site-now tabs (the incidents and medicines tab is in
+``registers_health_tab``). Each loads when shown, for the page's chosen day and site."""
 
 from __future__ import annotations
 
@@ -7,14 +7,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,33 +20,16 @@ from hubdesk.app import HubApp
 from hubdesk.core.clock import format_local
 from hubdesk.reports.fire_register import write_fire_register
 from hubdesk.services.progress import Progress
-from hubdesk.services.registers_common import RegisterLine
-from hubdesk.services.registers_health import IncidentRow
 from hubdesk.services.registers_late import LateChild
 from hubdesk.services.registers_site import DrillRow, OnSiteChild
 from hubdesk.ui import feedback
-from hubdesk.ui.dialogs.register_dialogs import CallDialog, DrillDialog, IncidentDialog
+from hubdesk.ui.dialogs.register_dialogs import CallDialog, DrillDialog, LateFeeDialog
 from hubdesk.ui.models.dto_table import DtoTableModel
 from hubdesk.ui.tasks import run_task
+from hubdesk.ui.views.register_table import fit, table_view
 
 if TYPE_CHECKING:
     from hubdesk.ui.views.registers import RegistersPage
-
-
-def table_view(model: QAbstractItemModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
-def fit(view: QTableView) -> None:
-    view.resizeColumnsToContents()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
 
 
 class LateTab(QWidget):
@@ -60,7 +40,7 @@ class LateTab(QWidget):
         self.app, self.page = app, page
         self.day: date | None = None
         self.site_id: int | None = None
-        self.dialog: CallDialog | None = None
+        self.dialog: CallDialog | LateFeeDialog | None = None
         self.model: DtoTableModel[LateChild] = DtoTableModel(
             [("Child", lambda x: x.name), ("Club", lambda x: x.club),
              ("Minutes late", lambda x: x.minutes_late), ("Calls made", lambda x: "; ".join(
@@ -72,9 +52,13 @@ class LateTab(QWidget):
         self.note.setWordWrap(True)
         self.call_button = QPushButton("Record a call…")
         self.call_button.clicked.connect(self.record_call)
+        self.fee_button = QPushButton("Late fee rule…")
+        self.fee_button.setToolTip("The grace period and the charge per started block of minutes")
+        self.fee_button.clicked.connect(self.edit_fee_rule)
         row = QHBoxLayout()
         row.addWidget(self.call_button)
         row.addStretch(1)
+        row.addWidget(self.fee_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(self.view, 1)
@@ -113,6 +97,14 @@ class LateTab(QWidget):
             feedback.inform(self, "Record a call", "Choose a child in the list first.")
             return
         dialog = CallDialog(self.app.registers.late, self.model.row(rows[0].row()), self)
+        self.dialog = dialog
+        dialog.accepted.connect(self.reload)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+
+    def edit_fee_rule(self) -> None:
+        dialog = LateFeeDialog(self.app.registers.late, self)
         self.dialog = dialog
         dialog.accepted.connect(self.reload)
         dialog.finished.connect(dialog.deleteLater)
@@ -211,84 +203,5 @@ class OnSiteTab(QWidget):
         dialog = DrillDialog(self.app.registers.site, self.site_id, self)
         self.dialog = dialog
         dialog.accepted.connect(lambda: self.load(self.site_id))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-
-
-class HealthTab(QWidget):
-    """Accidents and incidents at the site over the last weeks, and what is still owed."""
-
-    def __init__(self, app: HubApp, page: RegistersPage) -> None:
-        super().__init__(page)
-        self.app, self.page = app, page
-        self.site_id: int | None = None
-        self.day: date | None = None
-        self.dialog: IncidentDialog | None = None
-        self.model: DtoTableModel[IncidentRow] = DtoTableModel(
-            [("When", lambda x: format_local(x.happened_at)), ("Child", lambda x: x.child),
-             ("Kind", lambda x: x.kind_label), ("What happened", lambda x: x.what),
-             ("Dealt with by", lambda x: x.dealt_with_by),
-             ("Parent told", lambda x: format_local(x.parent_informed_at)),
-             ("Still to do", lambda x: x.needs)], [],
-            tooltip=lambda x: f"{x.what}\nAction: {x.action_taken}")
-        self.view = table_view(self.model)
-        self.told_button = QPushButton("Parent told now")
-        self.told_button.clicked.connect(self.parent_told)
-        self.medicine_label = QLabel()
-        self.medicine_label.setWordWrap(True)
-        self.view.clicked.connect(lambda _i: self.show_medicines())
-        row = QHBoxLayout()
-        row.addWidget(self.told_button)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Accidents, incidents and first aid in the 30 days to the chosen "
-                                "day. Record new ones from the register (Accident / incident…)."))
-        layout.addWidget(self.view, 1)
-        layout.addLayout(row)
-        layout.addWidget(self.medicine_label)
-
-    def load(self, site_id: int | None, day: date) -> None:
-        from datetime import timedelta
-
-        self.site_id, self.day = site_id, day
-        rows = feedback.guarded(self, "Incidents", lambda: self.app.registers.health.incidents(
-            site_id=site_id, start=day - timedelta(days=30), end=day))
-        if rows is not None:
-            self.model.set_rows(rows)
-            fit(self.view)
-
-    def selected(self) -> IncidentRow | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()) if rows else None
-
-    def show_medicines(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
-        health = self.app.registers.health
-        permissions = health.permissions(row.child_id)
-        doses = health.doses(row.child_id)[:5]
-        text = [f"<b>Medicines for {row.child}</b>: " + ("; ".join(
-            f"{p.medicine} {p.dose} ({p.when_to_give or 'as written'}), signed by {p.signed_by}"
-            for p in permissions) or "no written permission on file.")]
-        if doses:
-            text.append("Last doses: " + "; ".join(
-                f"{format_local(d.given_at)} {d.medicine} {d.amount} by {d.given_by}"
-                for d in doses))
-        self.medicine_label.setText("<br>".join(text))
-
-    def parent_told(self) -> None:
-        row = self.selected()
-        if row is None:
-            feedback.inform(self, "Parent told", "Choose an entry first.")
-            return
-        if feedback.guarded(self, "Parent told", lambda: self.app.registers.health.parent_informed(
-                row.id, "told by the club") or True):
-            self.load(self.site_id, self.day or row.happened_at.date())
-
-    def record(self, lines: list[RegisterLine], session_id: int, child_id: int | None) -> None:
-        dialog = IncidentDialog(self.app.registers.health, lines, session_id, self, child_id)
-        self.dialog = dialog
-        dialog.accepted.connect(lambda: self.load(self.site_id, self.page.chosen_day()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
