@@ -1,5 +1,5 @@
 """Small register forms: one-off collection permission, absence, time correction, unbooked child,
-late-collection call, fire drill, incident, medicine dose."""
+late-collection call and fee rule, fire drill, incident."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
+    QDoubleSpinBox,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -24,7 +26,7 @@ from hubdesk.core.errors import ValidationError
 from hubdesk.core.models import ABSENCE_REASONS, INCIDENT_KINDS
 from hubdesk.services.registers_common import RegisterLine
 from hubdesk.services.registers_health import HealthLogService, IncidentForm
-from hubdesk.services.registers_late import LateChild, LateCollectionService
+from hubdesk.services.registers_late import LateChild, LateCollectionService, LateFeeRule
 from hubdesk.services.registers_site import DrillForm, SiteRollService
 from hubdesk.services.registers_take import RegisterService
 from hubdesk.ui.dialogs.sign_out_dialog import RegisterFormDialog, moment_of, time_edit
@@ -285,3 +287,56 @@ class IncidentDialog(RegisterFormDialog):
             session_id=self.session_id, parent_informed_at=informed,
             parent_informed_how=self.told_how.text() if informed else "",
             serious=self.serious.isChecked()))
+
+
+class LateFeeDialog(RegisterFormDialog):
+    """The late-collection fee rule: a grace period, then a charge per started block of minutes.
+
+    The fee is worked out when a child is signed out, so a change applies from then on.
+    """
+
+    def __init__(self, late: LateCollectionService, parent: QWidget | None = None) -> None:
+        super().__init__("Late-collection fee", parent)
+        self.late = late
+        rule = late.rule()
+        self.grace = QSpinBox()
+        self.grace.setRange(0, 60)
+        self.grace.setSuffix(" min")
+        self.grace.setValue(rule.grace_minutes)
+        self.block = QSpinBox()
+        self.block.setRange(1, 120)
+        self.block.setSuffix(" min")
+        self.block.setValue(rule.block_minutes)
+        self.charge = QDoubleSpinBox()
+        self.charge.setRange(0, 100)
+        self.charge.setDecimals(2)
+        self.charge.setPrefix("£")
+        self.charge.setSingleStep(0.5)
+        self.charge.setValue(rule.pence_per_block / 100)
+        self.example = QLabel()
+        self.example.setWordWrap(True)
+        for spin in (self.grace, self.block, self.charge):
+            spin.valueChanged.connect(lambda _v: self._explain())
+        about = QLabel("Set the charge to £0.00 for no fee. Minutes late are always kept. A "
+                       "change applies to children signed out from now on.")
+        about.setWordWrap(True)
+        self.form.addRow(about)
+        self.add_row("Grace period:", "grace_minutes", self.grace)
+        self.add_row("Charge per block of:", "block_minutes", self.block)
+        self.add_row("Charge per block:", "pence_per_block", self.charge)
+        self.form.addRow("", self.example)
+        self._explain()
+        self.setMinimumWidth(440)
+
+    def rule(self) -> LateFeeRule:
+        return LateFeeRule(self.grace.value(), self.block.value(), round(self.charge.value() * 100))
+
+    def _explain(self) -> None:
+        rule = self.rule()
+        self.example.setText("For example: " + ", ".join(
+            f"{m} min late £{rule.fee(m) / 100:.2f}" for m in (rule.grace_minutes + 1, 20, 45)
+            ) + ".")
+
+    def save(self) -> int:
+        self.late.save_rule(self.rule())
+        return 1

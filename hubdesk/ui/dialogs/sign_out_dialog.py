@@ -70,6 +70,7 @@ class SignOutDialog(RegisterFormDialog):
         super().__init__(f"Sign out {line.name}", parent)
         self.take, self.line, self.day = take, line, day
         self.result_line: RegisterLine | None = None
+        self.one_off: QWidget | None = None  # the one-off permission form, while open
         self.buttons.button(self.buttons.StandardButton.Save).setText("Sign out")
         intro = QLabel(f"<b>{line.name}</b> was signed in at {line.time_in}. Who is collecting? "
                        "Check the collection password before letting the child go.")
@@ -123,5 +124,13 @@ class SignOutDialog(RegisterFormDialog):
         from hubdesk.ui.dialogs.register_dialogs import OneOffDialog
 
         dialog = OneOffDialog(self.take, self.line, self.day, self)
-        if dialog.exec():
-            self.done(2)  # reopened by the page with the new adult listed
+        self.one_off = dialog
+
+        def finished(code: int) -> None:
+            self.one_off = None
+            dialog.deleteLater()
+            if code:
+                self.done(2)  # reopened by the page with the new adult listed
+
+        dialog.finished.connect(finished)
+        dialog.open()
