@@ -128,8 +128,12 @@ class _Cells:
         return wrap(value, width, FONT_BOLD if bold else FONT)
 
     def medical(self, line: RegisterLine) -> str:
-        flags = [w for w, v in (("ALLERGY", line.allergies), ("MEDICAL", line.medical)) if v.strip()]
+        flags = [w for w, v in (("ALLERGY", line.allergies), ("MEDICAL", line.medical),
+                                ("MEDICINE", "; ".join(line.medicines))) if v.strip()]
         details = "; ".join(v.strip() for v in (line.allergies, line.medical) if v.strip())
+        if line.medicines:
+            given = "; ".join(line.medicines)
+            details = f"{details}; Medicine: {given}" if details else given
         return wrap(f"⚠ {' + '.join(flags)}: {details}", COLUMNS[_MEDICAL][1], FONT_BOLD)
 
 

@@ -27,6 +27,7 @@ from hubdesk.core.models import (
     Club,
     ClubSession,
     CollectionAuthorisation,
+    MedicinePermission,
     Room,
     SessionBooking,
     Shift,
@@ -136,15 +137,17 @@ class RegisterLine:
     late_minutes: int = 0
     corrected: bool = False
     attendance_id: int | None = None
+    medicines: tuple[str, ...] = ()  # current written permissions: "Inhaler 2 puffs (when wheezy)"
 
     @property
     def has_medical(self) -> bool:
-        return bool(self.allergies.strip() or self.medical.strip())
+        return bool(self.allergies.strip() or self.medical.strip() or self.medicines)
 
     @property
     def medical_summary(self) -> str:
         parts = [f"Allergies: {self.allergies.strip()}" if self.allergies.strip() else "",
                  f"Medical: {self.medical.strip()}" if self.medical.strip() else "",
+                 f"Medicine: {'; '.join(self.medicines)}" if self.medicines else "",
                  f"Diet: {self.dietary.strip()}" if self.dietary.strip() else ""]
         return "\n".join(p for p in parts if p)
 
@@ -307,6 +310,27 @@ def carer_info(s: Session, child_ids: Iterable[int]) -> dict[int, _CarerInfo]:
     return result
 
 
+def current_medicines(s: Session, child_ids: set[int],
+                      days: set[date]) -> dict[tuple[int, date], tuple[str, ...]]:
+    """(child, day) -> the medicines a parent's written permission covers that day."""
+    if not child_ids or not days:
+        return {}
+    p = MedicinePermission
+    found: dict[tuple[int, date], list[str]] = {}
+    ids = sorted(child_ids)
+    for chunk in range(0, len(ids), 900):
+        for r in s.execute(select(p.child_id, p.medicine, p.dose, p.when_to_give, p.signed_on,
+                                  p.valid_until)
+                           .where(p.child_id.in_(ids[chunk:chunk + 900]), p.ended_at.is_(None),
+                                  p.signed_on <= max(days))
+                           .order_by(p.medicine, p.id)):
+            label = f"{r.medicine} {r.dose}" + (f" ({r.when_to_give})" if r.when_to_give else "")
+            for day in days:
+                if r.signed_on <= day and (r.valid_until is None or day <= r.valid_until):
+                    found.setdefault((r.child_id, day), []).append(label)
+    return {key: tuple(value) for key, value in found.items()}
+
+
 def _collected(r: Any, carers: dict[int, str], authorisations: dict[int, str]) -> str:
     kind = r.collected_kind
     if kind == "alone":
@@ -345,6 +369,7 @@ def load_registers(s: Session, headers: list[SessionHeader], now: datetime) -> l
             .where(SessionBooking.session_id.in_(ids[chunk:chunk + 900]),
                    SessionBooking.status == "booked")).all()
     info = carer_info(s, (r.child_id for r in rows))
+    medicines = current_medicines(s, {r.child_id for r in rows}, {h.day for h in headers})
     carer_ids = {r.collected_by_carer_id for r in rows if r.collected_by_carer_id}
     auth_ids = {r.authorisation_id for r in rows if r.authorisation_id}
     carers = {x.id: carer_label(x) for x in s.execute(
@@ -370,6 +395,6 @@ def load_registers(s: Session, headers: list[SessionHeader], now: datetime) -> l
             r.class_name, r.consent_photos, r.allergies, r.medical_notes, r.dietary_needs,
             ci.emergency, ci.collectors, state, r.kind == "one_off", r.signed_in_at,
             r.signed_out_at, _collected(r, carers, auths), absence, r.late_minutes or 0,
-            r.corrected_at is not None, r.attendance_id))
+            r.corrected_at is not None, r.attendance_id, medicines.get((r.child_id, h.day), ())))
     return [Register(h, tuple(sorted(lines[h.session_id], key=lambda x: (fold(x.name), x.child_id))))
             for h in headers]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -187,3 +188,32 @@ def test_medicines_due_on_a_day_are_those_of_children_booked_at_the_site(
     assert health.due_on(DAY - timedelta(days=1), cluster.elm) == []  # no sessions booked then
     health.end_permission(inhaler)
     assert health.due_on(DAY, cluster.oak) == []
+
+
+def test_register_and_its_pdf_show_current_medicines(hub: HubApp, cluster: Cluster,
+                                                     tmp_path: Path) -> None:
+    from hubdesk.reports.registers import write_registers
+    from tests.reports.pdf_helpers import pages_text
+
+    health, take = hub.registers.health, hub.registers.take
+    sukru = cluster.children["sukru"]
+    from hubdesk.core.models import ChildCarer
+
+    with hub.factory.begin() as s:
+        s.add(ChildCarer(child_id=sukru, carer_id=cluster.carers["gran"],
+                         parental_responsibility=True))
+    health.add_permission(PermissionForm(sukru, "Salbutamol", "2 puffs", cluster.carers["gran"],
+                                         DAY, "when wheezy & after PE"))
+    health.add_permission(PermissionForm(sukru, "Calpol", "5 ml", cluster.carers["gran"],
+                                         DAY + timedelta(days=1)))  # not yet
+    line = take.line(cluster.sb("sukru"))
+    assert line.medicines == ("Salbutamol 2 puffs (when wheezy & after PE)",)
+    assert line.has_medical and "Medicine: Salbutamol" in line.medical_summary
+    out = tmp_path / "day.pdf"
+    write_registers(take.day_registers(DAY, cluster.oak), out)
+    text = " ".join(" ".join(pages_text(out)).split())
+    assert "⚠ MEDICINE: Salbutamol 2 puffs (when wheezy & after PE)" in text
+    [pid] = [p.id for p in health.permissions(sukru) if p.medicine == "Salbutamol"]
+    health.end_permission(pid)
+    assert take.line(cluster.sb("sukru")).medicines == ()
+    assert not take.line(cluster.sb("sukru")).has_medical

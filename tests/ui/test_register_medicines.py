@@ -18,6 +18,7 @@ from hubdesk.ui.dialogs.medicine_dialogs import (
     MedicinesDialog,
     PermissionDialog,
 )
+from hubdesk.ui.views.register_table import MARKER
 from hubdesk.ui.views.registers import RegistersPage
 from tests.services.registers_data import DAY, Cluster
 from tests.ui.registers_ui import click_ok, cluster, frozen_now, page, row_of, said
@@ -79,6 +80,10 @@ def test_add_a_permission_and_record_a_dose_from_the_register(
     qtbot.waitUntil(lambda: len(record.doses_model.rows) == 1)
     assert record.doses_model.index(0, 0).data() == "24/11/2026 17:30"
     assert record.permissions_model.index(0, 6).data() == "1"
+    record.reject()  # the register's marker now says there is a medicine, with its details
+    lucja = page.table.register_model.index(row_of(page, "Wiśniewska, Łucja"), MARKER)
+    assert lucja.data() == "⚠ ALLERGY + MEDICINE"
+    assert "Medicine: Piriton 5 ml (if hay fever)" in lucja.data(Qt.ItemDataRole.ToolTipRole)
     [given] = hub.registers.health.doses(cluster.children["lucja"])
     assert (given.amount, given.given_by, given.witnessed_by) == ("5 ml", "Grace Ndlovu", "Sam Lee")
     assert given.parent_informed_at is not None

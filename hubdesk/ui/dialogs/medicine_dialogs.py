@@ -8,6 +8,7 @@ dose can only be recorded under a current permission; the service says so beside
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -227,6 +228,9 @@ class MedicinesDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        name = QLabel(f"<b>{escape(child_name)}</b>")
+        name.setObjectName("pageTitle")
+        layout.addWidget(name)
         layout.addWidget(self.about)
         layout.addWidget(QLabel("<b>Written permissions from a parent</b>"))
         layout.addWidget(self.permissions_view, 1)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDoubleSpinBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -224,8 +225,11 @@ class DrillDialog(RegisterFormDialog):
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(70)
         self.add_row("When:", "held_at", self.held)
-        self.add_row("Everyone out in:", "evacuation_seconds", self.minutes)
-        self.form.addRow("", self.seconds)
+        took = QHBoxLayout()
+        took.addWidget(self.minutes)
+        took.addWidget(self.seconds)
+        took.addStretch(1)
+        self.add_row("Everyone out in:", "evacuation_seconds", took, focus=self.minutes)
         self.add_row("Children out:", "children_out", self.children_out)
         self.add_row("Staff out:", "staff_out", self.staff_out)
         self.form.addRow("", self.real)
@@ -263,6 +267,8 @@ class IncidentDialog(RegisterFormDialog):
         self.told = QCheckBox("Parent told already")
         self.told_how = QLineEdit()
         self.told_how.setPlaceholderText("e.g. in person at collection")
+        self.told_how.setEnabled(False)
+        self.told.toggled.connect(self.told_how.setEnabled)
         self.serious = QCheckBox("Serious injury (Ofsted must be told within 14 days)")
         self.add_row("Child:", "child_id", self.child)
         self.add_row("Kind:", "kind", self.kind)

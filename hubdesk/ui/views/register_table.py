@@ -23,18 +23,18 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTabl
 from hubdesk.services.registers_common import RegisterLine
 
 Index = QModelIndex | QPersistentModelIndex
-MARKER, NAME, ACTION = 0, 1, 9
+MARKER, NAME, SCHOOL, COLLECTED, ACTION = 0, 1, 3, 8, 9
+SCHOOL_WIDTH = 150  # long school names elide (the whole name is in the tooltip); names get the room
 HEADERS = ("Medical", "Child", "Year", "School", "Photos", "Status", "In", "Out", "Collected by",
            "")
 RED = QColor("#b00020")
 
 
 def marker_text(line: RegisterLine) -> str:
-    if line.allergies.strip() and line.medical.strip():
-        return "⚠ ALLERGY + MEDICAL"
-    if line.allergies.strip():
-        return "⚠ ALLERGY"
-    return "⚠ MEDICAL" if line.medical.strip() else ""
+    flags = [word for word, present in (("ALLERGY", line.allergies.strip()),
+                                        ("MEDICAL", line.medical.strip()),
+                                        ("MEDICINE", line.medicines)) if present]
+    return f"⚠ {' + '.join(flags)}" if flags else ""
 
 
 def status_text(line: RegisterLine) -> str:
@@ -88,6 +88,8 @@ class RegisterModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == MARKER and line.has_medical:
                 return line.medical_summary + "\n(click for the details)"
+            if col == SCHOOL:
+                return line.school + (f", class {line.class_name}" if line.class_name else "")
             if col == NAME:
                 return f"Emergency: {line.emergency or 'none recorded'}\nMay collect: " + (
                     ", ".join(line.collectors) or "nobody named")
@@ -134,6 +136,7 @@ class RegisterTable(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.verticalHeader().hide()
+        self.setWordWrap(False)  # one line per child; long names and schools elide, tooltips say all
         self.buttons: dict[int, QPushButton] = {}  # session booking id -> its row's button
         self.clicked.connect(self._clicked)
 
@@ -151,6 +154,8 @@ class RegisterTable(QTableView):
         self.resizeColumnsToContents()
         header = self.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        self.setColumnWidth(SCHOOL, min(self.columnWidth(SCHOOL), SCHOOL_WIDTH))
+        self.setColumnWidth(COLLECTED, max(self.columnWidth(COLLECTED), 130))
         self.setColumnWidth(ACTION, 110)
 
     def update_line(self, line: RegisterLine) -> None:

@@ -320,7 +320,15 @@ class RegistersPage(QWidget):
         details = line.medical_summary + (f"\nEmergency: {line.emergency}" if line.emergency
                                           else "")
         self.health_tab.day = self.chosen_day()
-        self.dialog = self.health_tab.medicines(line.child_id, line.name, details)
+        dialog = self.health_tab.medicines(line.child_id, line.name, details)
+        self.dialog = dialog
+        sb = line.session_booking_id
+
+        def finished(_code: int) -> None:  # a new or ended permission changes the marker
+            if dialog.changed:
+                self._updated(feedback.guarded(self, "Registers", lambda: self.take.line(sb)))
+
+        dialog.finished.connect(finished)
 
     def medicines(self) -> None:
         line = self._selected("Medical & medicines")
