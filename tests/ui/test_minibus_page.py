@@ -61,7 +61,7 @@ def test_timeline_click_a_run_to_edit_it(qtbot: QtBot, page: MinibusPage, hub: H
     click_run(qtbot, page)
     dialog = page.dialog
     assert isinstance(dialog, RunDialog) and dialog.form_data is not None
-    assert dialog.form_data.id == run_id and dialog.stops.rowCount() == 2
+    assert dialog.form_data.id == run_id and dialog.stops.table.rowCount() == 2
     dialog.escort.setCurrentIndex(dialog.escort.findData(escort))
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
                      Qt.MouseButton.LeftButton)

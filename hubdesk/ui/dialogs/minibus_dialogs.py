@@ -1,175 +1,37 @@
-"""Minibus forms: a run (vehicle, day, crew, stops with times, passengers), a vehicle, the daily
-walk-round check, and the review of an automatic assignment before it is saved."""
+"""Minibus forms: a vehicle, the daily walk-round check, and the review of an automatic assignment
+before it is saved (the run editor is in ``minibus_run_dialog``)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, time
+from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
-    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from hubdesk.app import HubApp
 from hubdesk.services.minibus_assign import AssignProposal
-from hubdesk.services.minibus_runs import RunForm, StopForm
 from hubdesk.services.minibus_vehicles import CHECK_ITEMS, CheckForm, CheckItem, VehicleForm
-from hubdesk.ui import feedback
 from hubdesk.ui.dialogs.inline_form import InlineFormDialog
+from hubdesk.ui.dialogs.minibus_run_dialog import RunDialog, pydate, qdate
 
-NO_TIME = QTime(0, 0)
+__all__ = ["AssignDialog", "CheckDialog", "RunDialog", "VehicleDialog", "pydate", "qdate"]
+
 NOT_RECORDED = QDate(2000, 1, 1)
-
-
-def qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def _time_edit(value: time | None) -> QTimeEdit:
-    edit = QTimeEdit(QTime(value.hour, value.minute) if value else NO_TIME)
-    edit.setDisplayFormat("HH:mm")
-    return edit
-
-
-class RunDialog(InlineFormDialog):
-    """New or edit run. Stops are a table of site, arrive and leave; 'Times from the travel table'
-    fills the times from the first departure."""
-
-    def __init__(self, app: HubApp, day: date, run_id: int | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__("Edit run" if run_id else "New run", parent)
-        self.app, self.run_id = app, run_id
-        detail = app.minibus.runs.get(run_id) if run_id else None
-        self.form_data = detail.form if detail else None
-        self.sites = app.sites.list()
-        self.vehicle = QComboBox()
-        for v in app.minibus.vehicles.overview(day):
-            self.vehicle.addItem(f"{v.label} · {v.seats} seats", v.id)
-        self.day = QDateEdit(qdate(detail.form.day if detail else day))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("ddd dd/MM/yyyy")
-        self.name = QLineEdit(detail.form.name if detail else "")
-        self.name.setPlaceholderText("optional, e.g. Swimming gala")
-        people = app.staff.list()
-        self.driver, self.escort = QComboBox(), QComboBox()
-        for box, first in ((self.driver, "— no driver yet —"), (self.escort, "— no escort —")):
-            box.addItem(first, None)
-            for p in people:
-                box.addItem(f"{p.name} ({p.role})", p.id)
-        self.stops = QTableWidget(0, 3)
-        self.stops.setHorizontalHeaderLabels(["Site", "Arrive", "Leave"])
-        self.stops.horizontalHeader().setStretchLastSection(True)
-        self.stops.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        add, remove, timed = (QPushButton("Add stop"), QPushButton("Remove stop"),
-                              QPushButton("Times from the travel table"))
-        add.clicked.connect(lambda: self.add_stop(None))
-        remove.clicked.connect(self.remove_stop)
-        timed.clicked.connect(self.fill_times)
-        buttons = QHBoxLayout()
-        for b in (add, remove, timed):
-            buttons.addWidget(b)
-        stops_box = QVBoxLayout()
-        stops_box.addWidget(self.stops)
-        stops_box.addLayout(buttons)
-        self.add_row("Vehicle", "vehicle_id", self.vehicle)
-        self.add_row("Day", "day", self.day)
-        self.add_row("Name", "name", self.name)
-        self.add_row("Driver", "driver_staff_id", self.driver)
-        self.add_row("Escort", "escort_staff_id", self.escort)
-        self.add_row("Stops", "stops", stops_box, self.stops)
-        self.passengers = QListWidget()
-        if detail:
-            self._select(self.vehicle, detail.form.vehicle_id)
-            self._select(self.driver, detail.form.driver_staff_id)
-            self._select(self.escort, detail.form.escort_staff_id)
-            for st in detail.form.stops:
-                self.add_stop(st)
-            names = [s.site for s in detail.row.stops]
-            for p in detail.passengers:
-                self.passengers.addItem(f"{p.name} ({p.kind}): {names[p.board]} → {names[p.alight]}")
-            self.add_row("Passengers", "passengers", self.passengers)
-        else:
-            hub = next((s.id for s in self.sites if s.is_hub), None)
-            self.add_stop(StopForm(self.sites[0].id if self.sites else 0, None, time(15, 20)))
-            self.add_stop(StopForm(hub or (self.sites[-1].id if self.sites else 0), time(15, 40)))
-        self.resize(620, 560)
-
-    @staticmethod
-    def _select(box: QComboBox, value: object) -> None:
-        index = box.findData(value)
-        if index >= 0:
-            box.setCurrentIndex(index)
-
-    def add_stop(self, stop: StopForm | None) -> None:
-        row = self.stops.rowCount()
-        self.stops.insertRow(row)
-        site = QComboBox()
-        for s in self.sites:
-            site.addItem(s.name, s.id)
-        if stop is not None:
-            self._select(site, stop.site_id)
-        self.stops.setCellWidget(row, 0, site)
-        self.stops.setCellWidget(row, 1, _time_edit(stop.arrive if stop else None))
-        self.stops.setCellWidget(row, 2, _time_edit(stop.depart if stop else None))
-
-    def remove_stop(self) -> None:
-        rows = self.stops.selectionModel().selectedRows()
-        row = rows[0].row() if rows else self.stops.rowCount() - 1
-        if row >= 0 and self.stops.rowCount() > 2:
-            self.stops.removeRow(row)
-
-    def stop_forms(self) -> tuple[StopForm, ...]:
-        found = []
-        last = self.stops.rowCount() - 1
-        for row in range(self.stops.rowCount()):
-            site = self.stops.cellWidget(row, 0)
-            arrive, depart = self.stops.cellWidget(row, 1), self.stops.cellWidget(row, 2)
-            assert isinstance(site, QComboBox) and isinstance(arrive, QTimeEdit)
-            assert isinstance(depart, QTimeEdit)
-            a, d = arrive.time(), depart.time()
-            found.append(StopForm(site.currentData(), None if row == 0 else time(a.hour(), a.minute()),
-                                  None if row == last else time(d.hour(), d.minute())))
-        return tuple(found)
-
-    def fill_times(self) -> None:
-        stops = self.stop_forms()
-        filled = feedback.guarded(self, "Stop times", lambda: self.app.minibus.runs.default_stops(
-            [s.site_id for s in stops], depart=stops[0].depart if stops else None))
-        if filled:
-            self.stops.setRowCount(0)
-            for stop in filled:
-                self.add_stop(stop)
-
-    def run_form(self) -> RunForm:
-        base = RunForm(self.vehicle.currentData(), pydate(self.day.date()), self.stop_forms(),
-                       self.name.text(), self.driver.currentData(), self.escort.currentData())
-        if self.form_data is not None:
-            return replace(base, id=self.form_data.id, notes=self.form_data.notes)
-        return base
-
-    def save(self) -> int:
-        return self.app.minibus.runs.save(self.run_form())
 
 
 class VehicleDialog(InlineFormDialog):
@@ -186,13 +48,30 @@ class VehicleDialog(InlineFormDialog):
         self.wheelchairs = QSpinBox()
         self.wheelchairs.setRange(0, 6)
         self.wheelchairs.setValue(c.wheelchair_spaces if c else 0)
+        self.weight = QSpinBox()
+        self.weight.setRange(0, 12000)
+        self.weight.setSingleStep(50)
+        self.weight.setSuffix(" kg")
+        self.weight.setSpecialValueText("not recorded")  # 0: saved as empty
+        self.weight.setValue(c.gross_weight_kg or 0 if c else 0)
+        self.weight.setToolTip("Gross vehicle weight from the plate. Drivers without D1 may drive "
+                               "up to 3,500 kg, or 4,250 kg with disability equipment.")
+        self.equipment = QCheckBox("Carries disability equipment (a lift or ramp)")
+        self.equipment.setChecked(c.disability_equipment if c else False)
+        self.inspection_weeks = QSpinBox()
+        self.inspection_weeks.setRange(0, 60)
+        self.inspection_weeks.setSuffix(" weeks")
+        self.inspection_weeks.setValue(c.inspection_weeks if c else 10)
         self.permit = QLineEdit(c.permit_number if c else "")
         self.dates: dict[str, QDateEdit] = {}
         self.add_row("Registration", "registration", self.registration)
         self.add_row("Name", "name", self.name)
         self.add_row("Passenger seats", "seats", self.seats)
         self.add_row("Wheelchair spaces", "wheelchair_spaces", self.wheelchairs)
+        self.add_row("Gross weight", "gross_weight_kg", self.weight)
+        self.add_row("", "disability_equipment", self.equipment)
         self.add_row("Section 19 permit", "permit_number", self.permit)
+        self.add_row("Safety inspection every", "inspection_weeks", self.inspection_weeks)
         for field, label in (("permit_expiry", "Permit expires"), ("mot_due", "MOT due"),
                              ("last_inspection", "Last safety inspection")):
             edit = QDateEdit()
@@ -212,7 +91,11 @@ class VehicleDialog(InlineFormDialog):
         return self.app.minibus.vehicles.save(replace(
             base, registration=self.registration.text(), name=self.name.text(),
             seats=self.seats.value(), wheelchair_spaces=self.wheelchairs.value(),
-            permit_number=self.permit.text(), **values))
+            gross_weight_kg=self.weight.value() or None,
+            disability_equipment=self.equipment.isChecked(),
+            inspection_weeks=self.inspection_weeks.value(), permit_number=self.permit.text(),
+            permit_expiry=values["permit_expiry"], mot_due=values["mot_due"],
+            last_inspection=values["last_inspection"]))
 
 
 class CheckDialog(InlineFormDialog):
