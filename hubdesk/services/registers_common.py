@@ -86,6 +86,12 @@ class SessionHeader:
     booked: int
     status: str  # running or cancelled
     lead: str = ""  # the club's lead, "Name (role)": on duty when the rota has nobody
+    kind: str = ""  # the club's kind: breakfast, after_school, …
+
+    @property
+    def to_class(self) -> bool:
+        """A breakfast club: children go on to class with staff, not home."""
+        return self.kind in SCHOOL_DAY_CLUBS
 
     @property
     def times(self) -> str:
@@ -197,7 +203,7 @@ def header_of(row: Sequence[object]) -> SessionHeader:
     return SessionHeader(cs.id, club.id, club.name, CLUB_KIND_LABELS.get(club.kind, club.kind),
                          site.id, site.name, room.name if isinstance(room, Room) else "", cs.day,
                          cs.start_time, cs.end_time, (named,) if named else (), cs.capacity,
-                         cs.booked, cs.status, named)
+                         cs.booked, cs.status, named, club.kind)
 
 
 def load_header(s: Session, session_id: int) -> SessionHeader:

@@ -110,10 +110,14 @@ class LateChild:
     minutes_late: int
     contacts: tuple[Contact, ...]
     calls: tuple[CallRow, ...]
+    to_class: bool = False  # a breakfast club: the child should have gone on to class
 
     @property
     def next_step(self) -> str:
         """What the written procedure says to do now (parents, contacts ~30 min, social care ~1 h)."""
+        if self.to_class:
+            return ("Breakfast club: check the child is in class, then sign them out as taken to "
+                    "class by staff.")
         if self.minutes_late >= 60:
             return "Over an hour: call children's social care; two staff stay with the child."
         if self.minutes_late >= 30:
@@ -155,7 +159,7 @@ class LateCollectionService(Service):
                     continue
                 result.append(LateChild(a.id, child.id, child_label(child), h.club, h.site, end,
                                         minutes_after(end, now), _contacts(s, child.id),
-                                        _calls(s, a.id)))
+                                        _calls(s, a.id), h.to_class))
             return sorted(result, key=lambda x: (-x.minutes_late, x.name))
 
     def record_call(self, attendance_id: int, called: str, number: str = "",

@@ -187,7 +187,9 @@ class RegisterService(Service):
                                    "this club a child goes home with an adult who may collect.")
             else:
                 check_collector(s, sb.child_id, session.day, collector, name)
-            late = minutes_after(moment(session.day, session.end_time), at)
+            # staff taking breakfast children on to class is never a parent's late collection
+            late = 0 if collector.kind == "school" else minutes_after(
+                moment(session.day, session.end_time), at)
             a.status, a.signed_out_at, a.signed_out_by = "out", at, _user(s)
             a.collected_kind = collector.kind
             a.collected_by_carer_id = collector.carer_id if collector.kind == "carer" else None
@@ -229,7 +231,8 @@ class RegisterService(Service):
                 if signed_out_at < signed_in_at:
                     raise ValidationError("The sign-out time is before the sign-in time.",
                                           "signed_out_at")
-                late = minutes_after(moment(session.day, session.end_time), signed_out_at)
+                late = 0 if a.collected_kind == "school" else minutes_after(
+                    moment(session.day, session.end_time), signed_out_at)
                 a.signed_out_at, a.late_minutes = signed_out_at, late
                 a.late_fee_pence = load_fee_rule(s).fee(late)
             elif signed_out_at is not None:

@@ -237,3 +237,26 @@ def test_breakfast_children_are_taken_to_class(hub: HubApp, cluster: Cluster) ->
     hub.registers.take.sign_in(after, at(15, 20))
     with pytest.raises(Conflict, match="Only breakfast-club children"):
         hub.registers.take.sign_out(after, to_class)
+
+
+def test_breakfast_children_still_in_are_for_class_not_a_late_fee(hub: HubApp,
+                                                                  cluster: Cluster) -> None:
+    sb = cluster.sb("sukru", cluster.breakfast)
+    take, late = hub.registers.take, hub.registers.late
+    take.sign_in(sb, at(7, 50))
+    [waiting] = late.late_children(DAY, cluster.oak, now=at(9, 30))
+    assert waiting.to_class and waiting.minutes_late == 45
+    assert waiting.next_step.startswith("Breakfast club: check the child is in class")
+    [to_class] = take.collectors(sb)
+    line = take.sign_out(sb, to_class, at(9, 30))  # signed out late on the PC: no fee, no minutes
+    assert line.late_minutes == 0
+    line = take.correct_times(sb, at(7, 50), at(9, 40), "taken up late")
+    assert line.late_minutes == 0
+    with hub.factory() as s:
+        a = s.scalars(select(Attendance).where(Attendance.session_booking_id == sb)).one()
+        assert (a.late_minutes, a.late_fee_pence) == (0, 0)
+    # an after-school child is still a late collection
+    tom = cluster.sb("tom")
+    take.sign_in(tom, at(15, 20))
+    [owls] = late.late_children(DAY, cluster.oak, now=at(17, 45))
+    assert not owls.to_class and owls.next_step == "Call the parents."

@@ -24,7 +24,8 @@ from hubdesk.services.registers_common import RegisterLine
 
 Index = QModelIndex | QPersistentModelIndex
 MARKER, NAME, SCHOOL, COLLECTED, ACTION = 0, 1, 3, 8, 9
-SCHOOL_WIDTH = 150  # long school names elide (the whole name is in the tooltip); names get the room
+SCHOOL_WIDTH = 120  # long school names elide (the whole name is in the tooltip); names get the room
+MARKER_WIDTH = 130  # "⚠ ALLERGY + MEDICAL + …" elides; the details are a click away
 HEADERS = ("Medical", "Child", "Year", "School", "Photos", "Status", "In", "Out", "Collected by",
            "")
 RED = QColor("#b00020")
@@ -155,8 +156,9 @@ class RegisterTable(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self.setColumnWidth(SCHOOL, min(self.columnWidth(SCHOOL), SCHOOL_WIDTH))
-        self.setColumnWidth(COLLECTED, max(self.columnWidth(COLLECTED), 130))
-        self.setColumnWidth(ACTION, 110)
+        self.setColumnWidth(MARKER, min(self.columnWidth(MARKER), MARKER_WIDTH))
+        self.setColumnWidth(COLLECTED, max(self.columnWidth(COLLECTED), 90))
+        self.setColumnWidth(ACTION, 92)
 
     def update_line(self, line: RegisterLine) -> None:
         row = self.register_model.replace(line)

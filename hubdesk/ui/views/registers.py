@@ -100,7 +100,7 @@ class RegistersPage(QWidget):
 
     def _register_tab(self) -> QWidget:
         self.sessions = QListWidget()
-        self.sessions.setMinimumWidth(240)
+        self.sessions.setMinimumWidth(190)
         self.sessions.currentRowChanged.connect(lambda _r: self.load_register())
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -135,7 +135,9 @@ class RegistersPage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.sessions)
         splitter.addWidget(right)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([200, 900])  # the register gets the width, the session list what it needs
         return splitter
 
     # --- loading -----------------------------------------------------------------------------
