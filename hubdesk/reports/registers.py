@@ -169,10 +169,11 @@ def _section(reg: Register, blank: bool, cells: _Cells) -> list[Flowable]:
     where = h.site + (f", {h.room}" if h.room else "")
     staff = ", ".join(h.staff) or "not recorded"
     title = f"{h.club} · {h.day:%A %d %B %Y} · {h.times}"
-    details = (f"<b>Site:</b> {esc(where)}    <b>Staff on duty:</b> {esc(staff)}    "
+    details = (f"<b>Site:</b> {esc(where)}    "
                f"<b>Booked:</b> {len(reg.lines)} of {h.capacity} places")
     if not blank:
         details += f"    <b>So far:</b> {esc(reg.summary)}"
+    on_duty = f"<b>Staff on duty:</b> {esc(staff)}"
     rows: list[list[object]] = [_header_row()]
     rows += [_row(line, cells, blank) for line in reg.lines]
     spare = SPARE_ROWS if blank else 0
@@ -195,7 +196,7 @@ def _section(reg: Register, blank: bool, cells: _Cells) -> list[Flowable]:
     grid.hAlign = "LEFT"
     label = f"{h.club} · {h.site} · {h.day:%a %d/%m/%Y} {h.times}"
     story: list[Flowable] = [para(title, st.heading), Paragraph(details, st.small),
-                             Spacer(0, 2 * mm), grid]
+                             Paragraph(on_duty, st.small), Spacer(0, 2 * mm), grid]
     if h.cancelled:
         story.insert(1, para("This session was cancelled.", st.heading))
     if blank:
