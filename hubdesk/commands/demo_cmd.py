@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from hubdesk.app import database_file, open_app
+from hubdesk.core.db import describe
 from hubdesk.core.errors import DomainError
 from hubdesk.services.demo.service import DemoService
 from hubdesk.services.progress import Progress
@@ -41,7 +42,8 @@ def run(args: argparse.Namespace) -> int:
         _discard(database_file(settings))
         state = "empty"
     if state == "demo":
-        print(f"The demo cluster is already in {database}; opening it (--fresh builds it again).")
+        print(f"The demo cluster is already in {describe(database)}; opening it "
+              "(--fresh builds it again).")
     else:
         app = open_app(settings)
         try:
@@ -51,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
             app.close()
         print(f"\nDemo cluster built in {summary.seconds:.1f} s: {summary.sites} sites, "
               f"{summary.children:,} children, {summary.carers:,} carers, {summary.staff} staff.")
-        print(f"Database: {database}")
+        print(f"Database: {describe(database)}")
     if args.no_gui:
         return 0
     from hubdesk.ui.main import run as run_gui

@@ -16,11 +16,12 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hubdesk.core.audit import install_audit
 from hubdesk.core.errors import DatabaseRefused
+from hubdesk.core.models import Base
 
 NETWORK_FS_TYPES = {
     "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "fuse.sshfs", "sshfs", "afs",
@@ -110,10 +111,62 @@ def _sqlite_on_begin(conn: Any) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+def server_url(url: str) -> str:
+    """A PostgreSQL URL with the psycopg (3) driver unless another driver was named.
+
+    ``postgresql://`` means psycopg, the driver the ``postgres`` extra installs; an explicit
+    ``postgresql+driver://`` is kept as given.
+    """
+    parsed = make_url(url)
+    if parsed.drivername == "postgresql":
+        return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+    return url
+
+
+def _server_engine(url: str) -> Engine:
+    """An engine on a database server, after checking that the driver is installed."""
+    parsed = make_url(server_url(url))
+    try:
+        parsed.get_dialect().import_dbapi()
+    except NoSuchModuleError as exc:
+        raise DatabaseRefused(
+            f"hubdesk does not know the database kind '{parsed.drivername}'. Give a file path or a "
+            "postgresql://user:password@server/database URL.") from exc
+    except ImportError as exc:
+        hint = ('install it with: pip install "hubdesk[postgres]"'
+                if parsed.get_backend_name() == "postgresql" else f"install the driver ({exc.name})")
+        raise DatabaseRefused(
+            f"The database driver for {parsed.drivername} is not installed; {hint}.") from exc
+    if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() == "psycopg":
+        # Fail within seconds when the server is away, instead of hanging the window.
+        return create_engine(parsed, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+    return create_engine(parsed, pool_pre_ping=True)
+
+
+def describe(path_or_url: str | os.PathLike[str]) -> str:
+    """A database path or URL fit to show or log: a URL's password hidden."""
+    value = os.fspath(path_or_url)
+    if "://" not in value:
+        return value
+    try:
+        return make_url(value).render_as_string(hide_password=True)
+    except ArgumentError:
+        return value.split("://", 1)[0] + "://…"
+
+
 def make_engine(path_or_url: str | os.PathLike[str], *, check_network: bool = True) -> Engine:
-    """An engine with hubdesk's connection settings; refuses SQLite files on network shares."""
+    """An engine with hubdesk's connection settings; refuses SQLite files on network shares.
+
+    SQLite gets its pragmas and the network-share guard; a server URL (PostgreSQL) gets neither
+    (the server keeps its own files and locking).
+    """
     url = to_url(path_or_url)
-    file = sqlite_file(url)
+    try:
+        file = sqlite_file(url)
+    except ArgumentError as exc:
+        raise DatabaseRefused(
+            f"'{os.fspath(path_or_url)}' is not a database file path or URL. Give a file path or a "
+            "postgresql://user:password@server/database URL.") from exc
     if file is not None:
         if check_network:
             raw = os.fspath(path_or_url)
@@ -130,7 +183,7 @@ def make_engine(path_or_url: str | os.PathLike[str], *, check_network: bool = Tr
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return _server_engine(url)
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
@@ -170,8 +223,9 @@ def read_session(factory: sessionmaker[Session]) -> Iterator[Session]:
 
 
 def check_readable(engine: Engine) -> None:
-    """Refuse a file that is not a SQLite database or is damaged, before touching it."""
+    """Refuse a file that is not a SQLite database or is damaged, or a server that cannot be reached."""
     if engine.dialect.name != "sqlite":
+        _check_server(engine)
         return
     try:
         with engine.connect() as conn:
@@ -186,3 +240,41 @@ def check_readable(engine: Engine) -> None:
             f"The database {engine.url.database} is damaged ({result}). "
             "Restore the latest backup with 'hubdesk backup --restore'."
         )
+
+
+def _check_server(engine: Engine) -> None:
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except OperationalError as exc:
+        url = engine.url
+        where = f"{url.host or 'localhost'}:{url.port or 5432}"
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise DatabaseRefused(
+            f"The database server at {where} (database '{url.database}', user '{url.username}') "
+            f"cannot be reached: {reason}. Check that the server is running, that the address, "
+            "user name and password are right, and that the server lets this PC connect; "
+            "nothing was changed."
+        ) from exc
+
+
+def resync_id_sequences(session: Session) -> None:
+    """After rows were inserted with explicit ids, let PostgreSQL's id sequences continue after them.
+
+    SQLite picks max(id) + 1 by itself; a PostgreSQL identity/serial sequence does not see ids
+    written explicitly (the demo's bulk inserts), so the next ordinary insert would clash.
+    """
+    bind = session.get_bind()
+    if bind.dialect.name != "postgresql":
+        return
+    for table in Base.metadata.sorted_tables:
+        column = table.c.get("id")
+        if column is None or not column.primary_key or column.autoincrement is False:
+            continue
+        sequence = session.scalar(text("SELECT pg_get_serial_sequence(:t, 'id')"),
+                                  {"t": table.name})
+        if sequence is None:
+            continue
+        session.execute(
+            text(f'SELECT setval(:seq, COALESCE((SELECT MAX(id) FROM "{table.name}"), 0) + 1, false)'),
+            {"seq": sequence})

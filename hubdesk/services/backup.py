@@ -14,6 +14,10 @@ from hubdesk.core.errors import DomainError
 from hubdesk.services.progress import NO_PROGRESS, Progress
 
 KEEP = 30
+SERVER_BACKUP = (
+    "This database is on a shared PostgreSQL server, so hubdesk keeps no backup copies of it: the "
+    "server's own backup (pg_dump, run on the server every night) is used. Ask whoever looks after "
+    "the server to restore from it.")
 
 
 @dataclass(frozen=True)
@@ -33,11 +37,11 @@ class BackupService:
     def _database(self) -> Path:
         file = sqlite_file(str(self._engine.url))
         if file is None:
-            raise DomainError(
-                "This database is on a shared server; back it up on the server (pg_dump).")
+            raise DomainError(SERVER_BACKUP)
         return file
 
     def list(self) -> list[BackupFile]:
+        self._database()
         if not self.folder.exists():
             return []
         files = sorted(self.folder.glob("hubdesk-*.db"),

@@ -34,9 +34,14 @@ class Service:
         except IntegrityError as exc:
             raise Conflict(integrity_message(exc)) from exc
         except OperationalError as exc:
-            if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            if any(word in str(exc).lower() for word in _BUSY):
                 raise Conflict(
                     "The database is busy with another change. Wait a moment and try again."
+                ) from exc
+            if exc.connection_invalidated:
+                raise DomainError(
+                    "The connection to the database server was lost, so nothing was saved. Check "
+                    "the network and try again."
                 ) from exc
             raise
 
@@ -45,6 +50,9 @@ class Service:
         with read_session(self._factory) as session:
             yield session
 
+
+# SQLite: "database is locked/busy"; PostgreSQL: two transactions waited on each other.
+_BUSY = ("locked", "busy", "deadlock detected", "could not serialize access")
 
 _MESSAGES = {
     "uq_children_upn": "Another child already has this UPN.",
@@ -69,6 +77,8 @@ _MESSAGES = {
     "UNIQUE constraint failed: shifts.staff_id, shifts.club_session_id":
         "This person is already on that session.",
     "FOREIGN KEY": "This record is still used elsewhere, or refers to a record that is gone.",
+    "violates foreign key constraint":
+        "This record is still used elsewhere, or refers to a record that is gone.",
     "UNIQUE constraint failed: children.upn": "Another child already has this UPN.",
     "UNIQUE constraint failed: sites.name": "Another site already has this name.",
     "UNIQUE constraint failed: sites.dfe_number": "Another site already has this DfE number.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import sys
 from pathlib import Path
@@ -10,8 +11,9 @@ from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hubdesk.app import database_file, open_app
+from hubdesk.core.db import describe
 from hubdesk.core.errors import DomainError
-from hubdesk.settings import load_settings, resource_path
+from hubdesk.settings import Settings, load_settings, resource_path
 
 
 def _setup_logging(folder: Path) -> None:
@@ -40,33 +42,47 @@ def run(database: str | None = None) -> int:
     settings = load_settings(database)
     _setup_logging(settings.data_dir)
     qapp = qt_app()
-    lock: QLockFile | None = None
     file = database_file(settings)
-    if file:
-        Path(file).parent.mkdir(parents=True, exist_ok=True)
-        lock = QLockFile(file + ".lock")
-        lock.setStaleLockTime(0)
-        if not lock.tryLock(100):
-            QMessageBox.warning(
-                None, "hubdesk is already open",
-                f"hubdesk is already running on this PC with {file}. Use the window that is "
-                "open (look in the task bar).")
-            return 1
+    lock = QLockFile(_lock_path(settings, file))
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(100):
+        QMessageBox.warning(
+            None, "hubdesk is already open",
+            f"hubdesk is already running on this PC with {file or describe(settings.database)}. "
+            "Use the window that is open (look in the task bar).")
+        return 1
     try:
         app = open_app(settings)
     except DomainError as exc:
         QMessageBox.critical(None, "hubdesk cannot open the database", str(exc))
         return 2
-    try:
-        from hubdesk.services.backup import BackupService
+    if file is None:
+        logging.getLogger(__name__).info(
+            "database on a server (%s): no daily backup copy here, the server's own backup "
+            "(pg_dump) is used", describe(settings.database))
+    else:
+        try:
+            from hubdesk.services.backup import BackupService
 
-        BackupService(app.engine, settings.backup_dir).daily_backup()
-    except DomainError as exc:
-        logging.getLogger(__name__).warning("daily backup failed: %s", exc)
+            BackupService(app.engine, settings.backup_dir).daily_backup()
+        except DomainError as exc:
+            logging.getLogger(__name__).warning("daily backup failed: %s", exc)
     window = MainWindow(app)
     window.show()
     code = qapp.exec()
     app.close()
-    if lock:
-        lock.unlock()
+    lock.unlock()
     return int(code)
+
+
+def _lock_path(settings: Settings, file: str | None) -> str:
+    """Beside a database file; for a server database, in the data folder, named after the URL.
+
+    Either way one window per database on this PC; other PCs on the same server are welcome.
+    """
+    if file:
+        Path(file).parent.mkdir(parents=True, exist_ok=True)
+        return file + ".lock"
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    key = hashlib.sha256(describe(settings.database).encode("utf-8")).hexdigest()[:16]
+    return str(settings.data_dir / f"server-{key}.lock")

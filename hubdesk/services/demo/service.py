@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from hubdesk.core.audit import record_event
 from hubdesk.core.calendar import academic_year_start
 from hubdesk.core.clock import today as clock_today
+from hubdesk.core.db import resync_id_sequences
 from hubdesk.core.errors import DomainError
 from hubdesk.core.models import Carer, Child, MetaValue, Site, Staff
 from hubdesk.services.base import Service
@@ -69,6 +70,7 @@ class DemoService(Service):
             for number, (label, step) in enumerate(STEPS):
                 progress.step(number, len(STEPS), f"{label}…")
                 step(s, ctx)
+            resync_id_sequences(s)  # the steps insert rows with explicit ids
             s.add(MetaValue(key=DEMO_KEY, value=json.dumps(
                 {"scale": scale, "seed": seed, "built": today.isoformat()})))
             counts = {name: s.scalar(select(func.count()).select_from(model)) or 0
