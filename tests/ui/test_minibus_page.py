@@ -91,9 +91,10 @@ def test_walk_round_check_blocks_a_vehicle_until_it_passes(qtbot: QtBot, page: M
                                                            hub: HubApp, sc: Scene,
                                                            said: list[str]) -> None:
     page.tabs.setCurrentIndex(1)
-    page.vehicles_view.selectRow(0)
-    qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
-    dialog = page.dialog
+    tab = page.vehicles_tab
+    tab.vehicles_view.selectRow(0)
+    qtbot.mouseClick(tab.check_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
     assert isinstance(dialog, CheckDialog)
     dialog.items.item(0, 0).setCheckState(Qt.CheckState.Unchecked)
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -105,11 +106,9 @@ def test_walk_round_check_blocks_a_vehicle_until_it_passes(qtbot: QtBot, page: M
     dialog.items.item(0, 1).setText("Nearside front bald")
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
-    [row] = page.vehicles.rows
+    [row] = tab.vehicles.rows
     assert row.status == "Blocked" and "Tyres and wheel nuts" in row.blocks[0]
-    page.vehicles_view.selectRow(0)
-    page._show_checks()
-    assert "FAILED: Tyres and wheel nuts: Nearside front bald" in page.checks_list.item(0).text()
+    assert "FAILED: Tyres and wheel nuts: Nearside front bald" in tab.checks_list.item(0).text()
 
 
 def test_print_run_sheets_off_the_gui_thread(qtbot: QtBot, page: MinibusPage, hub: HubApp, sc: Scene,
@@ -131,13 +130,13 @@ def test_new_vehicle_dates_left_empty_say_so(qtbot: QtBot, page: MinibusPage, hu
                                              said: list[str]) -> None:
     from hubdesk.ui.dialogs.minibus_dialogs import VehicleDialog
 
-    page._vehicle_dialog(None)
-    dialog = page.dialog
+    page.vehicles_tab.vehicle_dialog(None)
+    dialog = page.vehicles_tab.dialog
     assert isinstance(dialog, VehicleDialog)
     assert dialog.dates["mot_due"].text() == "not recorded"
     qtbot.keyClicks(dialog.registration, "ab12 cde")
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
                      Qt.MouseButton.LeftButton)
     assert not dialog.isVisible() and said == []
-    row = next(v for v in page.vehicles.rows if v.registration == "AB12 CDE")
+    row = next(v for v in page.vehicles_tab.vehicles.rows if v.registration == "AB12 CDE")
     assert row.mot_due is None and any("no MOT date is recorded" in b for b in row.blocks)

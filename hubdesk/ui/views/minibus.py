@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -33,20 +32,15 @@ from hubdesk.core.clock import today as clock_today
 from hubdesk.reports.run_sheets import write_run_sheets, write_week_timetable
 from hubdesk.services.minibus_needs import NeedRow
 from hubdesk.services.minibus_runs import RunRow
-from hubdesk.services.minibus_vehicles import VehicleRow
 from hubdesk.services.progress import Progress
 from hubdesk.ui import feedback
-from hubdesk.ui.dialogs.minibus_dialogs import (
-    AssignDialog,
-    CheckDialog,
-    RunDialog,
-    VehicleDialog,
-    pydate,
-    qdate,
-)
+from hubdesk.ui.dialogs.minibus_dialogs import AssignDialog, RunDialog, pydate, qdate
+from hubdesk.ui.dialogs.minibus_patterns_dialog import PatternsDialog
+from hubdesk.ui.dialogs.minibus_settings_dialog import MinibusSettingsDialog
 from hubdesk.ui.events import AppEvents
 from hubdesk.ui.models.dto_table import DtoTableModel
 from hubdesk.ui.tasks import run_task
+from hubdesk.ui.views.minibus_vehicles import VehiclesTab
 from hubdesk.ui.widgets.run_timeline import Lane, RunTimeline
 
 
@@ -63,17 +57,6 @@ def needs_model() -> DtoTableModel[NeedRow]:
          ("Run", lambda n: n.run or n.why or ("may make own way" if n.optional else "unmet"))],
         [], tooltip=lambda n: (f"{n.name}: {n.from_site} → {n.to_site} {n.times}\n{n.purpose}"
                                + (f"\nMedical: {n.medical}" if n.medical else "")))
-
-
-def vehicles_model() -> DtoTableModel[VehicleRow]:
-    return DtoTableModel(
-        [("Vehicle", lambda v: v.label), ("Seats", lambda v: v.seats),
-         ("Wheelchairs", lambda v: v.wheelchair_spaces), ("Today", lambda v: v.status),
-         ("Permit to", lambda v: f"{v.permit_expiry:%d/%m/%Y}" if v.permit_expiry else "none"),
-         ("MOT due", lambda v: f"{v.mot_due:%d/%m/%Y}" if v.mot_due else "none"),
-         ("Inspection due", lambda v: f"{v.inspection_due:%d/%m/%Y}" if v.inspection_due else "none"),
-         ("Why", lambda v: " ".join(v.blocks or v.warnings))],
-        [], tooltip=lambda v: "\n".join(v.blocks + v.warnings) or "Ready to go")
 
 
 class MinibusPage(QWidget):
@@ -95,6 +78,14 @@ class MinibusPage(QWidget):
         back.clicked.connect(lambda: self.move(-1))
         forward.clicked.connect(lambda: self.move(1))
         self.new_run_button = QPushButton("New run…")
+        self.patterns_button = QPushButton("Weekly runs…")
+        self.patterns_button.setToolTip("Runs that repeat every week in term time: add one, or "
+                                        "change one from a date")
+        self.settings_button = QPushButton("Settings…")
+        self.settings_button.setToolTip("School times, the longest ride, loading minutes and when "
+                                        "an escort must ride")
+        self.patterns_button.clicked.connect(self.weekly_runs)
+        self.settings_button.clicked.connect(self.edit_settings)
         self.assign_button = QPushButton("Assign automatically…")
         self.assign_button.setToolTip("Place the day's unmet needs on runs; you review before saving")
         self.print_button = QPushButton("Print run sheets")
@@ -106,11 +97,12 @@ class MinibusPage(QWidget):
         self.day.dateChanged.connect(lambda _d: self.refresh())
         self.mode.currentIndexChanged.connect(lambda _i: self.refresh())
         bar = QHBoxLayout()
-        for w in (self.day, back, forward, self.mode, self.new_run_button, self.assign_button):
+        for w in (self.day, back, forward, self.mode, self.new_run_button, self.patterns_button,
+                  self.assign_button):
             bar.addWidget(w)
         bar.addStretch(1)
-        bar.addWidget(self.print_button)
-        bar.addWidget(self.print_week_button)
+        for w in (self.print_button, self.print_week_button, self.settings_button):
+            bar.addWidget(w)
         self.timeline = RunTimeline()
         self.timeline.run_clicked.connect(self.edit_run)
         scroll = QScrollArea()
@@ -140,7 +132,8 @@ class MinibusPage(QWidget):
         runs_tab.setSizes([700, 420])
         self.tabs = QTabWidget()
         self.tabs.addTab(runs_tab, "Runs and needs")
-        self.tabs.addTab(self._vehicles_tab(), "Vehicles")
+        self.vehicles_tab = VehiclesTab(app, lambda: pydate(self.day.date()), self.refresh)
+        self.tabs.addTab(self.vehicles_tab, "Vehicles")
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(bar)
@@ -149,33 +142,6 @@ class MinibusPage(QWidget):
                        events.sites_changed, events.data_reloaded):
             signal.connect(self.refresh)
         self.refresh()
-
-    def _vehicles_tab(self) -> QWidget:
-        self.vehicles = vehicles_model()
-        self.vehicles_view = QTableView()
-        self.vehicles_view.setModel(self.vehicles)
-        self.vehicles_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.vehicles_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.vehicles_view.verticalHeader().hide()
-        self.vehicles_view.doubleClicked.connect(lambda _i: self.edit_vehicle())
-        self.check_button = QPushButton("Walk-round check…")
-        new, edit = QPushButton("New vehicle…"), QPushButton("Edit vehicle…")
-        self.check_button.clicked.connect(self.walk_round)
-        new.clicked.connect(lambda: self._vehicle_dialog(None))
-        edit.clicked.connect(self.edit_vehicle)
-        self.checks_list = QListWidget()
-        buttons = QHBoxLayout()
-        for b in (self.check_button, new, edit):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addLayout(buttons)
-        layout.addWidget(self.vehicles_view, 2)
-        layout.addWidget(QLabel("Walk-round checks of the last two weeks (selected vehicle):"))
-        layout.addWidget(self.checks_list, 1)
-        self.vehicles_view.clicked.connect(lambda _i: self._show_checks())
-        return tab
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -209,9 +175,7 @@ class MinibusPage(QWidget):
         runs, problems, vehicles, needs, travel = loaded
         assert isinstance(runs, list) and isinstance(problems, list)
         assert isinstance(vehicles, list) and isinstance(needs, list) and isinstance(travel, dict)
-        self.vehicles.set_rows(vehicles)
-        self.vehicles_view.resizeColumnsToContents()
-        self.vehicles_view.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        self.vehicles_tab.set_rows(vehicles)
         days = [start + timedelta(days=d) for d in range((end - start).days + 1)]
         week = len(days) > 1
         lanes = [Lane(f"{day:%a %d/%m} · {v.label}" if week else v.label, v.id, day)
@@ -242,7 +206,6 @@ class MinibusPage(QWidget):
         self.needs_summary.setText(f"<b>{len(needs)}</b> transport needs: <b>{met}</b> met, "
                                    f"<b style='color:#b00020'>{unmet}</b> unmet")
         self.assign_button.setEnabled(not week)
-        self._show_checks()
 
     @staticmethod
     def _dead_running(runs: list[RunRow], travel: dict[tuple[int, int], int]) -> dict[tuple[int, int], int]:
@@ -257,24 +220,6 @@ class MinibusPage(QWidget):
                 if start != end:
                     found[(a.id, b.id)] = travel.get((start, end), 15)
         return found
-
-    def _show_checks(self) -> None:
-        self.checks_list.clear()
-        row = self.selected_vehicle()
-        if row is None:
-            return
-        day = pydate(self.day.date())
-        checks = feedback.guarded(self, "Checks", lambda: self.app.minibus.vehicles.checks(
-            row.id, day - timedelta(days=14), day)) or []
-        for c in checks:
-            state = "passed" if c.passed else "FAILED: " + "; ".join(c.failed)
-            self.checks_list.addItem(f"{c.day:%a %d/%m} {c.checked_at[-5:]} by {c.checked_by}: {state}")
-        if not checks:
-            self.checks_list.addItem("No checks recorded.")
-
-    def selected_vehicle(self) -> VehicleRow | None:
-        rows = self.vehicles_view.selectionModel().selectedRows()
-        return self.vehicles.row(rows[0].row()) if rows else None
 
     # -- actions ----------------------------------------------------------------------------------
 
@@ -320,24 +265,18 @@ class MinibusPage(QWidget):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
-    def edit_vehicle(self) -> None:
-        row = self.selected_vehicle()
-        if row is None:
-            feedback.inform(self, "Edit vehicle", "Choose a vehicle in the list first.")
-            return
-        self._vehicle_dialog(row.id)
+    def weekly_runs(self) -> None:
+        dialog = feedback.guarded(self, "Weekly runs", lambda: PatternsDialog(self.app, self))
+        if dialog is not None:
+            self.dialog = dialog
+            dialog.finished.connect(lambda _r: self.refresh() if dialog.changed else None)
+            dialog.finished.connect(dialog.deleteLater)
+            dialog.open()
 
-    def _vehicle_dialog(self, vehicle_id: int | None) -> None:
-        dialog = feedback.guarded(self, "Vehicle", lambda: VehicleDialog(self.app, vehicle_id, self))
+    def edit_settings(self) -> None:
+        dialog = feedback.guarded(self, "Minibus settings", lambda: MinibusSettingsDialog(self.app, self))
         if dialog is not None:
             self._open(dialog)
-
-    def walk_round(self) -> None:
-        row = self.selected_vehicle()
-        if row is None:
-            feedback.inform(self, "Walk-round check", "Choose a vehicle in the list first.")
-            return
-        self._open(CheckDialog(self.app, row.id, row.label, pydate(self.day.date()), self))
 
     def _target(self, kind: str) -> Path:
         folder = self.app.settings.data_dir / "printouts"
