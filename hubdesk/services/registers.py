@@ -3,8 +3,9 @@
 The work is split by responsibility: ``registers_take`` (signing in and out, absences, unbooked
 arrivals, one-off collection permissions), ``registers_collect`` (who may collect),
 ``registers_late`` (late collection, calls, fee rule), ``registers_site`` (who is on site now,
-fire drills) and ``registers_health`` (accidents, incidents, medicines). ``registers_common``
-holds the register DTOs and the bulk loading.
+fire drills), ``registers_health`` (accidents and incidents) with ``registers_medicines``
+(written permissions and doses), and ``registers_staff`` (staff on duty, from the rota's shifts).
+``registers_common`` holds the register DTOs and the bulk loading.
 """
 
 from __future__ import annotations

@@ -26,8 +26,8 @@ from hubdesk.services.registers_common import (
     day_headers,
     hhmm,
     moment,
-    rota_shifts,
 )
+from hubdesk.services.registers_staff import rota_shifts
 
 DRILL_DUE_AFTER = timedelta(days=49)  # each half-term: about seven weeks
 
