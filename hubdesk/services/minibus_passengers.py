@@ -51,7 +51,7 @@ class StretchRow:
 
     @property
     def text(self) -> str:
-        chairs = f", {self.chairs}/{self.spaces} wheelchair" if self.chairs or self.spaces else ""
+        chairs = f", {self.chairs}/{self.spaces} wheelchair spaces" if self.chairs or self.spaces else ""
         return f"{self.start} → {self.end}: {self.seated}/{self.seats} seats{chairs}"
 
 

@@ -99,6 +99,8 @@ def test_weekly_run_added_then_changed_from_a_date(qtbot: QtBot, page: tuple[Min
     qtbot.mouseClick(weekly.new_button, Qt.MouseButton.LeftButton)
     form = weekly.child
     assert isinstance(form, PatternDialog)
+    first = form.stops.stops()[0]
+    assert first.arrive is None and first.depart == time(15, 15)  # leaves when school ends
     for box in form.days:
         box.setChecked(False)
     save(qtbot, form)

@@ -95,8 +95,8 @@ class RunDialog(InlineFormDialog):
         self.add_row("Escort", "escort_staff_id", self.escort)
         self.add_row("Stops", "stops", self.stops, self.stops.table)
         self.add_row("Passengers", "passengers", self._passengers_box(), self.aboard_table)
-        self.seats = QLabel()
-        self.seats.setWordWrap(True)
+        self.seats = QLabel()  # one line per stretch; a wrapped label gets squeezed in the form
+        self.seats.setMinimumHeight(3 * self.fontMetrics().height())
         self.add_row("Seats", "seats", self.seats)
         self.aboard: list[Aboard] = []
         self.removed: list[int] = []
@@ -128,7 +128,8 @@ class RunDialog(InlineFormDialog):
         self.aboard_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.aboard_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.aboard_table.verticalHeader().hide()
-        self.aboard_table.setMinimumHeight(120)
+        self.aboard_table.setMinimumHeight(110)
+        self.aboard_table.setMaximumHeight(200)
         self.candidates = QComboBox()
         self.candidates.setMinimumContentsLength(30)
         self.put_on_button, self.take_off_button = QPushButton("Put on"), QPushButton("Take off")

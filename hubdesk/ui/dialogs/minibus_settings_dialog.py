@@ -32,6 +32,7 @@ def _time(value: time | None, blank: str = "") -> QTimeEdit:
     if blank:
         edit.setMinimumTime(UNSET)
         edit.setSpecialValueText(blank)  # 00:00 shows the blank text and saves as 'not set'
+        edit.setToolTip(f"Type this site's own time, or set it back to 00:00 for '{blank}'")
     return edit
 
 
@@ -100,14 +101,16 @@ class MinibusSettingsDialog(InlineFormDialog):
             self.sites.setCellWidget(row, 1, _time(rule.school_starts, AS_CLUSTER))
             self.sites.setCellWidget(row, 2, _time(rule.school_ends, AS_CLUSTER))
             self.sites.setCellWidget(row, 3, _escort_box(rule.escort_rule, with_cluster=True))
-        self.sites.resizeColumnsToContents()
-        self.sites.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.sites.horizontalHeader()
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.add_row("Per site", "sites", self.sites)
         note = QLabel("Leave a site 'as the cluster' unless its day or rule differs. A run needs an "
                       "escort by the strictest rule of the sites it stops at.")
         note.setWordWrap(True)
         self.form.addRow("", note)
-        self.resize(640, 620)
+        self.resize(860, 640)
 
     def settings(self) -> MinibusSettings:
         rules = []

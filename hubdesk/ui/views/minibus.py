@@ -109,6 +109,8 @@ class MinibusPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.timeline)
         self.problems = QListWidget()
+        self.problems.setWordWrap(True)  # checks are sentences: wrap them, never scroll sideways
+        self.problems.setToolTip("Double-click a line to open its run")
         self.problems.itemDoubleClicked.connect(self._problem_clicked)
         left = QSplitter()
         left.setOrientation(left.orientation().Vertical)
@@ -200,6 +202,7 @@ class MinibusPage(QWidget):
             self.problems.addItem("No problems found." if runs else "No runs planned.")
         needs.sort(key=lambda n: (n.met, n.optional, n.day, n.arrive_by or n.ready_at or datetime.min.time()))
         self.needs.set_rows(needs)
+        self.needs_view.setColumnHidden(2, not week)  # the weekday only matters in the week
         self.needs_view.resizeColumnsToContents()
         met = sum(n.met for n in needs)
         unmet = sum(1 for n in needs if not n.met and not n.optional)

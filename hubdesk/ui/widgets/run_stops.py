@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
     QTableWidget,
     QTimeEdit,
@@ -24,9 +25,17 @@ NO_TIME = QTime(0, 0)
 
 
 def time_edit(value: time | None) -> QTimeEdit:
+    """A time box where 00:00 shows as '—': no time (no minibus runs at midnight)."""
     edit = QTimeEdit(QTime(value.hour, value.minute) if value else NO_TIME)
     edit.setDisplayFormat("HH:mm")
+    edit.setMinimumTime(NO_TIME)
+    edit.setSpecialValueText("—")
     return edit
+
+
+def _value(edit: QTimeEdit) -> time | None:
+    t = edit.time()
+    return None if t == NO_TIME else time(t.hour(), t.minute())
 
 
 def select(box: QComboBox, value: object) -> None:
@@ -47,9 +56,14 @@ class StopsEditor(QWidget):
         self.sites, self._fill = list(sites), fill
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels(["Site", "Arrive", "Leave"])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            self.table.setColumnWidth(col, 90)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setMinimumHeight(130)
+        self.table.setMinimumHeight(110)
+        self.table.setMaximumHeight(190)
         self.add_button, self.remove_button = QPushButton("Add stop"), QPushButton("Remove stop")
         self.times_button = QPushButton("Times from the travel table")
         self.times_button.setToolTip("Keep the first departure; time the other stops by the travel "
@@ -113,9 +127,8 @@ class StopsEditor(QWidget):
             arrive, depart = self.table.cellWidget(row, 1), self.table.cellWidget(row, 2)
             assert isinstance(site, QComboBox) and isinstance(arrive, QTimeEdit)
             assert isinstance(depart, QTimeEdit)
-            a, d = arrive.time(), depart.time()
-            found.append(StopForm(site.currentData(), None if row == 0 else time(a.hour(), a.minute()),
-                                  None if row == last else time(d.hour(), d.minute())))
+            found.append(StopForm(site.currentData(), None if row == 0 else _value(arrive),
+                                  None if row == last else _value(depart)))
         return tuple(found)
 
     def fill_times(self) -> None:

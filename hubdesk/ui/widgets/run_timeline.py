@@ -68,7 +68,7 @@ class RunTimeline(QWidget):
 
     def _x(self, minute: int) -> float:
         span = max(self.end_minute - self.start_minute, 60)
-        width = max(self.width() - LABEL_WIDTH - 10, 100)
+        width = max(self.width() - LABEL_WIDTH - 28, 100)  # room for the last hour's label
         return LABEL_WIDTH + (minute - self.start_minute) * width / span
 
     def _lane_of(self, run: RunRow) -> int | None:
@@ -104,14 +104,18 @@ class RunTimeline(QWidget):
         by_id = {r.id: r for r in self.runs}
         for (a, b), minutes in self.dead.items():
             self._draw_dead(painter, by_id.get(a), by_id.get(b), minutes)
-        for run in self.runs:
-            lane = self._lane_of(run)
-            if lane is None:
-                continue
-            self._draw_run(painter, run, HEADER + lane * LANE_HEIGHT)
+        placed = sorted(((lane, run) for run in self.runs
+                         if (lane := self._lane_of(run)) is not None),
+                        key=lambda x: (x[0], _minutes(x[1].start)))
+        for n, (lane, run) in enumerate(placed):
+            following = placed[n + 1] if n + 1 < len(placed) else None
+            limit = (self._x(_minutes(following[1].start)) if following and following[0] == lane
+                     else float(self.width()))
+            self._draw_run(painter, run, HEADER + lane * LANE_HEIGHT, limit)
         painter.end()
 
-    def _draw_run(self, painter: QPainter, run: RunRow, top: float) -> None:
+    def _draw_run(self, painter: QPainter, run: RunRow, top: float, limit: float) -> None:
+        """A run's block; its label inside, or beside it (up to the next run) when it is short."""
         x1, x2 = self._x(_minutes(run.start)), self._x(_minutes(run.end))
         rect = QRectF(x1, top + 8, max(x2 - x1, 6), LANE_HEIGHT - 16)
         colour = BLOCKED if run.id in self.blocked else BLOCK
@@ -125,9 +129,17 @@ class RunTimeline(QWidget):
             at = stop.arrive or stop.depart
             if at is not None:
                 painter.drawEllipse(QPointF(self._x(_minutes(at)), rect.bottom() - 5), 2.5, 2.5)
-        if rect.width() > 40:
+        label = f"{run.passengers} · {run.label}"
+        metrics = painter.fontMetrics()
+        if rect.width() > metrics.horizontalAdvance(label) + 8:
             painter.drawText(rect.adjusted(4, 1, -2, -8), Qt.AlignmentFlag.AlignLeft |
-                             Qt.AlignmentFlag.AlignTop, f"{run.passengers} · {run.label}")
+                             Qt.AlignmentFlag.AlignTop, label)
+        else:
+            room = QRectF(rect.right() + 4, top + 2, limit - rect.right() - 8, LANE_HEIGHT - 4)
+            if room.width() > 30:
+                painter.setPen(BLOCKED if run.id in self.blocked else self.palette().text().color())
+                painter.drawText(room, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                 metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(room.width())))
         self._rects.append((rect, run))
 
     def _draw_dead(self, painter: QPainter, a: RunRow | None, b: RunRow | None, minutes: int) -> None:
