@@ -74,3 +74,12 @@ def test_week_timetable_and_the_print_command(hub: HubApp, sc: Scene, tmp_path: 
     assert main(["print", "minibus", "--date", "2026-09-15", "--database", database,
                  "-o", str(empty)]) == 0
     assert "No runs are planned on this day." in pages_text(empty)[0]
+
+
+def test_a_clash_is_printed_on_both_runs_sheets(hub: HubApp, sc: Scene) -> None:
+    second = elm_to_oak(hub, sc, depart=time(15, 25), driver_staff_id=driver(hub, "Lee"))
+    sheets = {s.run_id: s for s in hub.minibus.sheets.run_sheets(MON)}
+    assert len(sheets) == 2
+    for sheet in sheets.values():
+        assert any("both at once" in p for p in sheet.problems), sheet.label
+    assert second in sheets
