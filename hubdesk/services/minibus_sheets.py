@@ -114,8 +114,9 @@ def build_sheets(s: Session, day: date) -> list[RunSheet]:
     problems: dict[int, list[str]] = defaultdict(list)
     for problem in check_runs(s, day, day, clock_today()):
         if problem.blocking:  # a clash goes on both runs' sheets: either crew may be the one to wait
-            for run_id in {problem.run_id, problem.other_run_id} - {None}:
-                problems[run_id].append(problem.message)
+            for run_id in {problem.run_id, problem.other_run_id}:
+                if run_id is not None:
+                    problems[run_id].append(problem.message)
     sheets = []
     for x in runs:
         on: list[list[SheetPassenger]] = [[] for _ in x.stops]
