@@ -3,6 +3,7 @@ list, automatic assignment reviewed then saved, the walk-round check, and printi
 
 from __future__ import annotations
 
+from datetime import time
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,12 @@ def test_new_vehicle_dates_left_empty_say_so(qtbot: QtBot, page: MinibusPage, hu
     assert not dialog.isVisible() and said == []
     row = next(v for v in page.vehicles_tab.vehicles.rows if v.registration == "AB12 CDE")
     assert row.mot_due is None and any("no MOT date is recorded" in b for b in row.blocks)
+
+
+def test_both_runs_of_a_clash_are_red(qtbot: QtBot, page: MinibusPage, hub: HubApp, sc: Scene,
+                                      said: list[str]) -> None:
+    first = elm_to_oak(hub, sc)
+    second = elm_to_oak(hub, sc, depart=time(15, 25), driver_staff_id=driver(hub, "Lee"))
+    page.refresh()
+    assert {first, second} <= page.timeline.blocked
+    assert page.problems.wordWrap()

@@ -187,7 +187,8 @@ class MinibusPage(QWidget):
             if run.vehicle_id not in known:
                 lanes.append(Lane(run.vehicle, run.vehicle_id, run.day))
                 known.add(run.vehicle_id)
-        self.timeline.set_data(lanes, runs, {p.run_id for p in problems if p.blocking and p.run_id},
+        blocked = {i for p in problems if p.blocking for i in (p.run_id, p.other_run_id) if i}
+        self.timeline.set_data(lanes, runs, blocked,
                                {p.run_id for p in problems if not p.blocking and p.run_id},
                                self._dead_running(runs, travel))
         self.problems.clear()
