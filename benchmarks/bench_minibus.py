@@ -90,6 +90,37 @@ def main() -> None:
                f"{len(page.timeline.lanes)} lanes)", timed(lambda: page.timeline.grab(), 5), 300)
         report("Minibus page: load and show the week", timed(page.refresh, 3), 1000)
         page.close()
+        _editing(app, days)
+
+
+def _editing(app: object, days: list) -> None:  # type: ignore[type-arg]
+    """The run editor's seat preview on the fullest run, and changing a term-long weekly run."""
+    from dataclasses import replace
+    from datetime import time
+
+    from hubdesk.services.minibus_passengers import Boarding
+    from hubdesk.services.minibus_patterns import PatternForm
+
+    minibus = app.minibus  # type: ignore[attr-defined]
+    runs = minibus.runs.runs(days[0], days[-1])
+    fullest = max(runs, key=lambda r: r.passengers)
+    form = minibus.runs.get(fullest.id).form
+    unmet = [n for n in minibus.needs.day(fullest.day) if not n.met]
+    add = tuple(Boarding(n.key) for n in unmet[:3])
+    report(f"run editor: seats per stretch shown ({fullest.passengers} aboard, {len(add)} added)",
+           timed(lambda: minibus.runs.seat_preview(form, add), 5), 100)
+    sites = [s.id for s in app.sites.list()]  # type: ignore[attr-defined]
+    stops = minibus.runs.default_stops(sites[:2], depart=time(15, 20))
+    vehicle = runs[0].vehicle_id
+    end = TODAY + timedelta(days=150)
+    created = minibus.patterns.save(PatternForm("Benchmark weekly run", vehicle, (0, 2, 4), TODAY, end,
+                                                sites[0], stops))
+    pattern = minibus.patterns.get(created.pattern_id)
+    later = minibus.runs.default_stops(sites[:3], depart=time(15, 25))
+    report(f"change a weekly run from a date ({created.created} runs: new stops, weekdays)",
+           timed(lambda: minibus.patterns.change(created.pattern_id, replace(
+               pattern, stops=later, weekdays=(0, 1, 2)), TODAY + timedelta(days=7), today=TODAY), 3),
+           1000)
 
 
 if __name__ == "__main__":
