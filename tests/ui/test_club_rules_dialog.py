@@ -31,4 +31,6 @@ def test_change_cut_off_and_put_funded_places_first(qtbot: QtBot, hub: HubApp,
     rules = hub.clubs.rules()
     assert rules.late_cutoff_hours == 24
     assert rules.waiting_priority == (FUNDED, JOINED)
-    assert ClubRulesDialog(hub.clubs).order.item(2).data(Qt.ItemDataRole.UserRole) == SIBLING
+    again = ClubRulesDialog(hub.clubs)
+    qtbot.addWidget(again)
+    assert again.order.item(2).data(Qt.ItemDataRole.UserRole) == SIBLING
