@@ -168,6 +168,17 @@ def write_stops(s: Session, run: Run, form: RunForm, existing: tuple[RunStop, ..
         stop.site_id = wanted.site_id
         stop.arrive = None if n == 0 else wanted.arrive
         stop.depart = None if n == len(form.stops) - 1 else wanted.depart
+    gone = [stop.id for stop in existing[len(form.stops):]]
+    if gone:
+        # Passengers taken off earlier keep their record; point it at the run's ends so the stop
+        # they used can go.
+        s.flush()
+        first, last = existing[0].id, existing[len(form.stops) - 1].id
+        for p in s.scalars(select(RunPassenger).where(
+                RunPassenger.run_id == run.id, RunPassenger.removed_at.is_not(None),
+                RunPassenger.board_stop_id.in_(gone) | RunPassenger.alight_stop_id.in_(gone))):
+            p.board_stop_id, p.alight_stop_id = first, last
+        s.flush()
     for stop in existing[len(form.stops):]:
         s.delete(stop)
 

@@ -10,11 +10,11 @@ from datetime import time
 import pytest
 
 from hubdesk.app import HubApp
-from hubdesk.core.errors import ValidationError
+from hubdesk.core.errors import Conflict, ValidationError
 from hubdesk.services.minibus_passengers import Boarding
 from hubdesk.services.minibus_runs import RunForm, StopForm
 from hubdesk.services.sites import SiteForm
-from tests.services.minibus_setup import MON, Scene, elm_to_oak, scene
+from tests.services.minibus_setup import MON, Scene, driver, elm_to_oak, scene
 
 
 @pytest.fixture
@@ -85,3 +85,22 @@ def test_add_and_take_off_in_one_save(hub: HubApp, sc: Scene) -> None:
     other = elm_to_oak(hub, sc, depart=time(15, 25))
     taken = hub.minibus.runs.seat_preview(hub.minibus.runs.get(other).form, (Boarding(keys[1]),))
     assert taken.problems == ("Kid1 Öztürk is already on another run for this.",)
+
+
+def test_a_stop_can_go_once_its_passenger_is_taken_off(hub: HubApp, sc: Scene) -> None:
+    ash = hub.sites.save(SiteForm(name="Ash Grove Primary", short_name="Ash"))
+    run_id = hub.minibus.runs.save(RunForm(sc.bus, MON, (
+        StopForm(sc.elm, None, time(15, 20)), StopForm(sc.oak, time(15, 35), time(15, 40)),
+        StopForm(ash, time(15, 55), None)), driver_staff_id=sc.pat))
+    teacher = driver(hub, "Ada", role="tutor", home_site_id=sc.elm)
+    request = hub.minibus.needs.request_staff(teacher, MON, sc.elm, ash, time(16, 0), "Meeting")
+    hub.minibus.runs.add_passenger(run_id, f"req:{request}:out")  # Elm to Ash
+    detail = hub.minibus.runs.get(run_id)
+    shorter = replace(detail.form, stops=detail.form.stops[:2])
+    with pytest.raises(Conflict, match="take them off the run first"):
+        hub.minibus.runs.save(shorter)
+    hub.minibus.runs.save(shorter, remove=(detail.passengers[0].id,))  # off, and the stop goes
+    after = hub.minibus.runs.get(run_id)
+    assert len(after.form.stops) == 2 and after.passengers == ()
+    hub.minibus.runs.add_passenger(run_id, hub.minibus.needs.day(MON)[0].key)  # a child to Oak
+    assert [p.alight for p in hub.minibus.runs.get(run_id).passengers] == [1]
