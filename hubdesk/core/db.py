@@ -251,10 +251,10 @@ def _check_server(engine: Engine) -> None:
         where = f"{url.host or 'localhost'}:{url.port or 5432}"
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         raise DatabaseRefused(
-            f"The database server at {where} (database '{url.database}', user '{url.username}') "
-            f"cannot be reached: {reason}. Check that the server is running, that the address, "
-            "user name and password are right, and that the server lets this PC connect; "
-            "nothing was changed."
+            f"Could not connect to the database server at {where} (database "
+            f"'{url.database}', user '{url.username}'): {reason}. Check that the server is "
+            "running, that the address, user name and password are right, and that the server "
+            "lets this PC connect; nothing was changed."
         ) from exc
 
 
