@@ -6,6 +6,7 @@ import hashlib
 import logging
 import sys
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -14,6 +15,7 @@ from hubdesk.app import database_file, open_app
 from hubdesk.core.db import describe
 from hubdesk.core.errors import DomainError
 from hubdesk.settings import Settings, load_settings, resource_path
+from hubdesk.ui import feedback
 
 
 def _setup_logging(folder: Path) -> None:
@@ -34,6 +36,21 @@ def qt_app() -> QApplication:
     if style.exists():
         qapp.setStyleSheet(style.read_text(encoding="utf-8"))
     return qapp
+
+
+def report_unexpected(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    """sys.excepthook for the GUI: a bug in a button's code logs the traceback and says so in words.
+
+    Every change is one database transaction, so nothing is half-saved; the window stays usable.
+    """
+    logging.getLogger("hubdesk").error("unexpected error", exc_info=(kind, error, tb))
+    if isinstance(error, DomainError):
+        feedback.warn(None, "hubdesk", str(error))
+        return
+    feedback.warn(None, "Something went wrong",
+                  "That did not work because of a fault in hubdesk, not anything you did. Nothing was "
+                  "half-saved. Please tell the co-ordinator; the details are in hubdesk.log in the "
+                  "data folder.")
 
 
 def run(database: str | None = None) -> int:
@@ -67,6 +84,7 @@ def run(database: str | None = None) -> int:
             BackupService(app.engine, settings.backup_dir).daily_backup()
         except DomainError as exc:
             logging.getLogger(__name__).warning("daily backup failed: %s", exc)
+    sys.excepthook = report_unexpected
     window = MainWindow(app)
     window.show()
     code = qapp.exec()
