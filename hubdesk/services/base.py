@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import dataclasses
+import re
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy import FromClause
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from hubdesk.core.db import read_session, write_session
-from hubdesk.core.errors import Conflict, DomainError
+from hubdesk.core.errors import Conflict, DomainError, ValidationError
 
 
 class Service:
@@ -33,6 +36,8 @@ class Service:
             ) from exc
         except IntegrityError as exc:
             raise Conflict(integrity_message(exc)) from exc
+        except DataError as exc:
+            raise ValidationError(data_message(exc)) from exc
         except OperationalError as exc:
             if any(word in str(exc).lower() for word in _BUSY):
                 raise Conflict(
@@ -92,3 +97,30 @@ def integrity_message(exc: IntegrityError) -> str:
         if key in text:
             return message
     return f"The change was refused by the database ({text}). Nothing was saved."
+
+
+def data_message(exc: DataError) -> str:
+    """A sentence for a value the database cannot store (PostgreSQL enforces text lengths)."""
+    text = str(exc.orig)
+    too_long = re.search(r"character varying\((\d+)\)", text)
+    if too_long:
+        return (f"A text is longer than the {too_long.group(1)} characters the database keeps. "
+                "Shorten it; nothing was saved.")
+    return f"A value cannot be stored ({text.splitlines()[0]}). Nothing was saved."
+
+
+def check_lengths(form: object, table: FromClause, labels: Mapping[str, str] | None = None) -> None:
+    """Refuse a text field of a form dataclass longer than its column, naming the field.
+
+    SQLite keeps any length; PostgreSQL refuses what does not fit, so the limit is checked here
+    for both, with the column's own length.
+    """
+    for field in dataclasses.fields(form):  # type: ignore[arg-type]
+        value = getattr(form, field.name)
+        column = table.c.get(field.name)
+        limit = getattr(column.type, "length", None) if column is not None else None
+        if isinstance(value, str) and limit and len(value.strip()) > limit:
+            label = (labels or {}).get(field.name, field.name.replace("_", " "))
+            raise ValidationError(
+                f"The {label} can be at most {limit} characters ({len(value.strip())} entered).",
+                field.name)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from hubdesk.core.errors import NotFound, ValidationError
 from hubdesk.core.models import Carer, Child, ChildCarer, Site, fold, year_label
-from hubdesk.services.base import Service
+from hubdesk.services.base import Service, check_lengths
 from hubdesk.services.children import display_name
 
 
@@ -62,12 +62,16 @@ _CARER_FIELDS = ("title", "forename", "surname", "phone_mobile", "phone_home", "
 _LINK_FIELDS = ("parental_responsibility", "lives_with", "can_collect", "must_not_collect",
                 "collection_password", "emergency_priority")
 
+_LABELS = {"phone_mobile": "mobile number", "phone_home": "home phone number",
+           "phone_work": "work phone number"}
+
 
 def validate_carer(form: CarerForm) -> None:
     if not (form.forename.strip() or form.surname.strip()):
         raise ValidationError("Enter the carer's name.", "forename")
     if form.email and ("@" not in form.email or " " in form.email.strip()):
         raise ValidationError(f"'{form.email}' is not an email address.", "email")
+    check_lengths(form, Carer.__table__, _LABELS)
 
 
 def validate_link(link: CarerLink) -> None:
@@ -78,6 +82,7 @@ def validate_link(link: CarerLink) -> None:
             "must_not_collect")
     if link.emergency_priority is not None and not 1 <= link.emergency_priority <= 9:
         raise ValidationError("Emergency priority is 1 (call first) to 9.", "emergency_priority")
+    check_lengths(link, ChildCarer.__table__, _LABELS)
 
 
 class CarerService(Service):

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from hubdesk.core.errors import Conflict, NotFound, ValidationError
 from hubdesk.core.models import Child, Site, fold, year_label
-from hubdesk.services.base import Service
+from hubdesk.services.base import Service, check_lengths
 
 CONSENTS = {
     "consent_photos": "Photos",
@@ -94,6 +94,10 @@ def display_name(forename: str, surname: str, preferred_forename: str = "",
     return name
 
 
+_LABELS = {"mis_id": "MIS id", "gp_details": "GP details",
+           "tfc_reference": "Tax-Free Childcare reference"}
+
+
 def validate_child(form: ChildForm, today: date | None = None) -> None:
     """Raise ValidationError naming the first bad field."""
     today = today or date.today()
@@ -114,6 +118,7 @@ def validate_child(form: ChildForm, today: date | None = None) -> None:
     if upn and (len(upn) != 13 or not upn[0].isalpha() or not upn[1:12].isdigit()):
         raise ValidationError(
             "A UPN is 13 characters: a letter, 11 digits and a letter or digit.", "upn")
+    check_lengths(form, Child.__table__, _LABELS)
 
 
 class ChildService(Service):

@@ -41,7 +41,7 @@ from hubdesk.core.rules.creche import (
     rules_to_json,
     validate_rules,
 )
-from hubdesk.services.base import Service
+from hubdesk.services.base import Service, check_lengths
 from hubdesk.services.learning_courses import PLACE_HOLDING, load_course, person_name
 
 RULES_KEY = "creche_ratio_rules"
@@ -124,6 +124,7 @@ def validate_creche_child(form: CrecheChildForm, today: date) -> None:
     if age_in_months(form.date_of_birth, today) >= MAX_AGE_MONTHS:
         raise ValidationError("The crèche is for children under 5; check the date of birth.",
                               "date_of_birth")
+    check_lengths(form, CrecheChild.__table__)
 
 
 def load_rules(s: Session) -> CrecheRules:
