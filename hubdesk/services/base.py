@@ -43,17 +43,30 @@ class Service:
                 raise Conflict(
                     "The database is busy with another change. Wait a moment and try again."
                 ) from exc
-            if exc.connection_invalidated:
-                raise DomainError(
-                    "The connection to the database server was lost, so nothing was saved. Check "
-                    "the network and try again."
-                ) from exc
+            if server_gone(exc):
+                raise DomainError(SERVER_GONE + " Nothing was saved.") from exc
             raise
 
     @contextmanager
     def _read(self) -> Iterator[Session]:
-        with read_session(self._factory) as session:
-            yield session
+        try:
+            with read_session(self._factory) as session:
+                yield session
+        except OperationalError as exc:
+            if server_gone(exc):
+                raise DomainError(SERVER_GONE) from exc
+            raise
+
+
+SERVER_GONE = ("The database server cannot be reached (the network or the server is down). Check the "
+               "network and try again; tell whoever looks after the server if it goes on.")
+_GONE = ("connection failed", "server closed the connection", "connection is lost",
+         "connection is closed", "terminating connection", "could not connect")
+
+
+def server_gone(exc: OperationalError) -> bool:
+    """True when a server connection failed or broke off (not when a statement was refused)."""
+    return exc.connection_invalidated or any(word in str(exc.orig).lower() for word in _GONE)
 
 
 # SQLite: "database is locked/busy"; PostgreSQL: two transactions waited on each other.
