@@ -11,13 +11,16 @@ PostgreSQL unchanged.
 from __future__ import annotations
 
 import os
+import time
 import uuid
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from hubdesk.app import HubApp, open_app
 from hubdesk.core.db import to_url
@@ -58,8 +61,20 @@ class PgServer:
         return name
 
     def drop(self, name: str) -> None:
-        with self.admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        """Drop a test database, waiting for the server's own workers (autovacuum) to leave it.
+
+        FORCE ends our own leftover connections; a role that is not superuser may not end an
+        autovacuum worker, so that case is retried for a while and then only warned about.
+        """
+        for _ in range(40):
+            try:
+                with self.admin.connect() as conn:
+                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                return
+            except (OperationalError, ProgrammingError) as exc:
+                last = exc
+                time.sleep(0.25)
+        warnings.warn(f"test database {name} left behind: {last.orig}", stacklevel=2)
 
     def settings(self, name: str, folder: Path) -> Settings:
         return Settings(database=self.url(name), data_dir=folder / "data",
