@@ -112,7 +112,14 @@ class EnrolDialog(QDialog):
         self.resize(640, 460)
         self.search.setFocus()
 
+    def done(self, result: int) -> None:
+        self._typing.stop()  # no search after the dialog has closed
+        super().done(result)
+
     def find(self) -> None:
+        self._typing.stop()
+        if not self.isVisible():
+            return
         query = self.search.text().strip()
         found = feedback.guarded(self, "Find", lambda: self.carers.find(query)) if query else []
         self.matches.set_rows(found or [])
