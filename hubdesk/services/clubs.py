@@ -24,7 +24,6 @@ from hubdesk.core.models import (
     Child,
     Club,
     ClubSession,
-    MetaValue,
     Room,
     Site,
     Staff,
@@ -33,6 +32,7 @@ from hubdesk.core.models import (
     year_label,
 )
 from hubdesk.core.models.clubs import WAITING_OPEN
+from hubdesk.core.models.meta import store_meta
 from hubdesk.core.rules.club_rules import ClubRules, rules_to_json, validate_rules
 from hubdesk.core.rules.recurrence import club_days, week_of, weekday_set, weekdays_code, weekdays_label
 from hubdesk.services.base import Service
@@ -260,11 +260,7 @@ class ClubService(Service):
         except ValueError as exc:
             raise ValidationError(str(exc), "rules") from exc
         with self._write() as s:
-            stored = s.get(MetaValue, RULES_KEY)
-            if stored is None:
-                s.add(MetaValue(key=RULES_KEY, value=rules_to_json(rules)))
-            else:
-                stored.value = rules_to_json(rules)
+            store_meta(s, RULES_KEY, rules_to_json(rules))
 
     def eligible_children(self, club_id: int, school_id: int,
                           year_group: int) -> builtins.list[tuple[int, str]]:

@@ -29,6 +29,7 @@ from hubdesk.core.models import (
     Site,
     fold,
 )
+from hubdesk.core.models.meta import store_meta
 from hubdesk.core.rules.creche import (
     DEFAULT_RULES,
     MAX_AGE_MONTHS,
@@ -317,11 +318,7 @@ class CrecheService(Service):
         except ValueError as exc:
             raise ValidationError(str(exc), "rules") from exc
         with self._write() as s:
-            stored = s.get(MetaValue, RULES_KEY)
-            if stored is None:
-                s.add(MetaValue(key=RULES_KEY, value=rules_to_json(rules)))
-            else:
-                stored.value = rules_to_json(rules)
+            store_meta(s, RULES_KEY, rules_to_json(rules))
 
     # --- the crèche register ---------------------------------------------------------------
     def register(self, session_id: int) -> list[CrecheRegisterLine]:

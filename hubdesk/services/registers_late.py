@@ -25,6 +25,7 @@ from hubdesk.core.models import (
     LateCall,
     MetaValue,
 )
+from hubdesk.core.models.meta import store_meta
 from hubdesk.services.base import Service
 from hubdesk.services.registers_common import (
     carer_label,
@@ -133,11 +134,7 @@ class LateCollectionService(Service):
     def save_rule(self, rule: LateFeeRule) -> None:
         validate_rule(rule)
         with self._write() as s:
-            row = s.get(MetaValue, FEE_RULE_KEY)
-            if row is None:
-                row = MetaValue(key=FEE_RULE_KEY, value="")
-                s.add(row)
-            row.value = json.dumps(asdict(rule))
+            store_meta(s, FEE_RULE_KEY, json.dumps(asdict(rule)))
 
     def late_children(self, day: date, site_id: int | None = None,
                       now: datetime | None = None) -> list[LateChild]:

@@ -35,6 +35,7 @@ from hubdesk.core.models import (
     StaffSite,
     TravelTime,
 )
+from hubdesk.core.models.meta import store_meta
 from hubdesk.core.models.registers import Attendance
 from hubdesk.core.rules import creche
 from hubdesk.core.rules.ratios import DEFAULT_BANDS, AgeBand, Need, age_on, is_eyfs, session_need
@@ -79,12 +80,7 @@ def load_settings(s: Session) -> RotaSettings:
 
 
 def save_settings(s: Session, settings: RotaSettings) -> None:
-    value = json.dumps(settings.__dict__)
-    stored = s.get(MetaValue, SETTINGS_KEY)
-    if stored is None:
-        s.add(MetaValue(key=SETTINGS_KEY, value=value))
-    else:
-        stored.value = value
+    store_meta(s, SETTINGS_KEY, json.dumps(settings.__dict__))
 
 
 def load_bands(s: Session) -> dict[int | None, tuple[AgeBand, ...]]:

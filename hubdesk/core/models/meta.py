@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from hubdesk.core.models.base import Base
 
@@ -13,3 +13,12 @@ class MetaValue(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(String(1000))
+
+
+def store_meta(session: Session, key: str, value: str) -> None:
+    """Save ``value`` under ``key`` (an office setting kept as JSON), replacing what was there."""
+    row = session.get(MetaValue, key)
+    if row is None:
+        session.add(MetaValue(key=key, value=value))
+    else:
+        row.value = value
