@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(where)
         self._add_menu()
-        self.resize(1280, 800)
+        self._fit_to_screen()
         self._restore_geometry()
         self.nav.setCurrentRow(0)
 
@@ -95,6 +95,14 @@ class MainWindow(QMainWindow):
         titles = [t for t, _, _ in PAGES]
         self.nav.setCurrentRow(titles.index(title))
         return self.pages[title]
+
+    def _fit_to_screen(self) -> None:
+        """1280x800, or less on a smaller screen (a 1366x768 laptop must see the status bar)."""
+        screen = self.screen()
+        area = screen.availableGeometry() if screen is not None else None
+        width = min(1280, area.width() - 20) if area is not None else 1280
+        height = min(800, area.height() - 40) if area is not None else 800
+        self.resize(width, height)
 
     def _restore_geometry(self) -> None:
         geometry = QSettings("hubdesk", "hubdesk").value("main/geometry")
