@@ -6,6 +6,7 @@ import dataclasses
 import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from typing import Any, TypeVar
 
 from sqlalchemy import FromClause
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
@@ -13,7 +14,17 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from hubdesk.core.db import read_session, write_session
-from hubdesk.core.errors import Conflict, DomainError, ValidationError
+from hubdesk.core.errors import Conflict, DomainError, NotFound, ValidationError
+
+T = TypeVar("T")
+
+
+def fetch(s: Session, model: type[T], ident: Any, missing: str) -> T:
+    """The row with this primary key, or NotFound with ``missing`` (it was removed meanwhile)."""
+    found = s.get(model, ident)
+    if found is None:
+        raise NotFound(missing)
+    return found
 
 
 class Service:

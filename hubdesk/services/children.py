@@ -9,9 +9,9 @@ from datetime import date, timedelta
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.errors import Conflict, NotFound, ValidationError
+from hubdesk.core.errors import Conflict, ValidationError
 from hubdesk.core.models import Child, Site, fold, year_label
-from hubdesk.services.base import Service, check_lengths
+from hubdesk.services.base import Service, check_lengths, fetch
 
 CONSENTS = {
     "consent_photos": "Photos",
@@ -206,10 +206,7 @@ class ChildService(Service):
 
 
 def _load(s: Session, child_id: int) -> Child:
-    child = s.get(Child, child_id)
-    if child is None:
-        raise NotFound(f"Child {child_id} no longer exists.")
-    return child
+    return fetch(s, Child, child_id, f"Child {child_id} no longer exists.")
 
 
 def _row(child: Child, school: str) -> ChildRow:

@@ -16,34 +16,25 @@ from sqlalchemy import Update, select, update
 from sqlalchemy.orm import Session, aliased
 
 from hubdesk.core.clock import LONDON
-from hubdesk.core.errors import NotFound
 from hubdesk.core.models import Carer, Child, ChildCarer, Club, ClubSession, MetaValue, TravelTime
 from hubdesk.core.rules.booking_checks import DEFAULT_TRAVEL_MINUTES
 from hubdesk.core.rules.club_rules import DEFAULT_RULES, ClubRules, rules_from_json
+from hubdesk.services.base import fetch
 
 RULES_KEY = "club_rules"
 UTC = ZoneInfo("UTC")
 
 
 def load_club(s: Session, club_id: int) -> Club:
-    club = s.get(Club, club_id)
-    if club is None:
-        raise NotFound("That club no longer exists.")
-    return club
+    return fetch(s, Club, club_id, "That club no longer exists.")
 
 
 def load_session(s: Session, session_id: int) -> ClubSession:
-    found = s.get(ClubSession, session_id)
-    if found is None:
-        raise NotFound("That club session no longer exists.")
-    return found
+    return fetch(s, ClubSession, session_id, "That club session no longer exists.")
 
 
 def load_child(s: Session, child_id: int) -> Child:
-    child = s.get(Child, child_id)
-    if child is None:
-        raise NotFound("That child no longer exists.")
-    return child
+    return fetch(s, Child, child_id, "That child no longer exists.")
 
 
 def child_name(child: Child) -> str:

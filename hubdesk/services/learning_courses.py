@@ -22,7 +22,7 @@ from hubdesk.core.models import (
     Staff,
     fold,
 )
-from hubdesk.services.base import Service
+from hubdesk.services.base import Service, fetch
 from hubdesk.services.calendars import load_calendar
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri")
@@ -175,10 +175,7 @@ def person_name(forename: str, surname: str) -> str:
 
 
 def load_course(s: Session, course_id: int) -> Course:
-    course = s.get(Course, course_id)
-    if course is None:
-        raise NotFound(f"Course {course_id} no longer exists.")
-    return course
+    return fetch(s, Course, course_id, f"Course {course_id} no longer exists.")
 
 
 def session_dates(s: Session, course: Course | CourseForm) -> list[date]:

@@ -25,7 +25,7 @@ from hubdesk.core.models import (
     Site,
     fold,
 )
-from hubdesk.services.base import Service
+from hubdesk.services.base import Service, fetch
 from hubdesk.services.carers import CarerForm, validate_carer
 from hubdesk.services.learning_clash import family_clashes
 from hubdesk.services.learning_courses import (
@@ -112,10 +112,7 @@ class Mark:
 
 
 def _load(s: Session, enrolment_id: int) -> Enrolment:
-    enrolment = s.get(Enrolment, enrolment_id)
-    if enrolment is None:
-        raise NotFound("That enrolment no longer exists.")
-    return enrolment
+    return fetch(s, Enrolment, enrolment_id, "That enrolment no longer exists.")
 
 
 def _carer_name(carer: Carer) -> str:

@@ -27,6 +27,7 @@ from hubdesk.core.models import (
 )
 from hubdesk.core.rules.driver_eligibility import DriverFacts, parse_categories
 from hubdesk.core.rules.minibus import Busy, Ride, Stop, VehicleFacts, WalkRound, minutes
+from hubdesk.services.base import fetch
 
 DEFAULT_TRAVEL = 15
 
@@ -67,17 +68,11 @@ def vehicle_label(v: Vehicle) -> str:
 
 
 def load_vehicle(s: Session, vehicle_id: int) -> Vehicle:
-    found = s.get(Vehicle, vehicle_id)
-    if found is None:
-        raise NotFound("That vehicle no longer exists.")
-    return found
+    return fetch(s, Vehicle, vehicle_id, "That vehicle no longer exists.")
 
 
 def load_run(s: Session, run_id: int) -> Run:
-    found = s.get(Run, run_id)
-    if found is None:
-        raise NotFound("That run no longer exists.")
-    return found
+    return fetch(s, Run, run_id, "That run no longer exists.")
 
 
 def vehicle_facts(v: Vehicle) -> VehicleFacts:

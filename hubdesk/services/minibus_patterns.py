@@ -20,7 +20,7 @@ from hubdesk.core.errors import NotFound, ValidationError
 from hubdesk.core.models import Run, RunPassenger, RunPattern, RunPatternStop, RunStop, Site
 from hubdesk.core.rules.minibus import Stop, stretch_loads
 from hubdesk.core.rules.recurrence import club_days, weekday_set, weekdays_code, weekdays_label
-from hubdesk.services.base import Service
+from hubdesk.services.base import Service, fetch
 from hubdesk.services.calendars import load_calendar
 from hubdesk.services.minibus_common import LoadedRun, load_runs, load_vehicle, site_names, vehicle_label
 from hubdesk.services.minibus_needs import derive_needs
@@ -214,10 +214,7 @@ class MinibusPatterns(Service):
 
 
 def _load(s: Session, pattern_id: int) -> RunPattern:
-    pattern = s.get(RunPattern, pattern_id)
-    if pattern is None:
-        raise NotFound("That weekly run no longer exists.")
-    return pattern
+    return fetch(s, RunPattern, pattern_id, "That weekly run no longer exists.")
 
 
 def _write_pattern_stops(s: Session, pattern: RunPattern, form: PatternForm) -> None:
