@@ -36,6 +36,7 @@ from hubdesk.ui.dialogs.club_widgets import (
 )
 from hubdesk.ui.events import AppEvents
 from hubdesk.ui.views.clubs_sessions import SessionsPanel
+from hubdesk.ui.widgets.site_combo import refill_sites
 
 WEEKDAYS_ALL = "Mon, Tue, Wed, Thu, Fri"
 
@@ -164,16 +165,9 @@ class ClubsPage(QWidget):
         self.refresh()
 
     def _load_sites(self) -> None:
-        keep = self.site.currentData()
-        self.site.blockSignals(True)
-        self.site.clear()
-        self.site.addItem("All sites", None)
         self.short.clear()
         self.short.update(short_names(self.app.sites))
-        for site in self.app.sites.list():
-            self.site.addItem(site.name, site.id)
-        self.site.setCurrentIndex(max(0, self.site.findData(keep)))
-        self.site.blockSignals(False)
+        refill_sites(self.site, self.app.sites.list(), "All sites")
 
     def _sites_changed(self) -> None:
         self._load_sites()

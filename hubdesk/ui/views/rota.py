@@ -42,6 +42,7 @@ from hubdesk.ui.dialogs.rota_dialogs import FillDialog, PersonDayDialog, Session
 from hubdesk.ui.events import AppEvents
 from hubdesk.ui.tasks import run_task
 from hubdesk.ui.views.rota_person import PersonWeekView
+from hubdesk.ui.widgets.site_combo import refill_sites
 
 COLOURS = {"under": "#f4b6b6", "warning": "#fde3a7", "ok": "#cdebd0", "none": "#eeeeee"}
 STAFF_BUSY, STAFF_PROBLEM, CLOSED = "#dde8f6", "#fde3a7", "#f3f3f3"
@@ -177,14 +178,7 @@ class RotaPage(QWidget):
         self.week.setDate(self.week.date().addDays(days))
 
     def _load_sites(self) -> None:
-        current = self.site.currentData()
-        sites = feedback.guarded(self, "Staff rota", self.app.sites.list) or []
-        self.site.blockSignals(True)
-        self.site.clear()
-        for site in sites:
-            self.site.addItem(site.name, site.id)
-        self.site.setCurrentIndex(max(0, self.site.findData(current)))
-        self.site.blockSignals(False)
+        refill_sites(self.site, feedback.guarded(self, "Staff rota", self.app.sites.list) or [])
 
     def choose_site(self, site_id: int) -> None:
         self.site.setCurrentIndex(max(0, self.site.findData(site_id)))

@@ -32,6 +32,7 @@ from hubdesk.ui.dialogs.club_widgets import (
 )
 from hubdesk.ui.dialogs.join_waiting_dialog import JoinWaitingDialog
 from hubdesk.ui.events import AppEvents
+from hubdesk.ui.widgets.site_combo import refill_sites
 
 T = TypeVar("T")
 OFFER_WEEKS = 8  # how far ahead the office looks for a free place to offer
@@ -135,14 +136,7 @@ class WaitingListsPage(QWidget):
         self.refresh()
 
     def _load_sites(self) -> None:
-        keep = self.site.currentData()
-        self.site.blockSignals(True)
-        self.site.clear()
-        self.site.addItem("All sites", None)
-        for site in self.app.sites.list():
-            self.site.addItem(site.name, site.id)
-        self.site.setCurrentIndex(max(0, self.site.findData(keep)))
-        self.site.blockSignals(False)
+        refill_sites(self.site, self.app.sites.list(), "All sites")
 
     def _sites_changed(self) -> None:
         self._load_sites()
