@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -29,8 +30,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import os
-
     database = args.database or os.environ.get(ENV_DATABASE) or str(data_dir() / "demo.db")
     settings = load_settings(database)
     app = open_app(settings)
