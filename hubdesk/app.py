@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from hubdesk.core.clock import Clock
 from hubdesk.core.db import check_readable, make_engine, make_sessionmaker, sqlite_file, to_url
 from hubdesk.core.schema import upgrade
 from hubdesk.services.audit import AuditService
@@ -53,12 +54,14 @@ class HubApp:
     weeks: WeekService
     booking_imports: BookingImportService
     minibus: Minibus
+    clock: Clock = field(default_factory=Clock)
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def open_app(settings: Settings | None = None, *, migrate: bool = True) -> HubApp:
+def open_app(settings: Settings | None = None, *, migrate: bool = True,
+             clock: Clock | None = None) -> HubApp:
     """Open (and if needed create or upgrade) the database and build the services."""
     settings = settings or load_settings()
     engine = make_engine(settings.database)
@@ -92,6 +95,7 @@ def open_app(settings: Settings | None = None, *, migrate: bool = True) -> HubAp
         weeks=WeekService(factory, user),
         booking_imports=BookingImportService(factory, user),
         minibus=Minibus(factory, user),
+        clock=clock or Clock(),
     )
 
 

@@ -12,6 +12,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from hubdesk.app import HubApp, open_app
+from hubdesk.core.clock import Clock
 from hubdesk.services.calendars import EntryForm
 from hubdesk.services.children import ChildForm
 from hubdesk.services.sites import SiteForm
@@ -92,6 +93,7 @@ def demo_hub(demo_template: Path, tmp_path: Path) -> Iterator[HubApp]:
     with sqlite3.connect(demo_template) as source, sqlite3.connect(target) as copy:
         source.backup(copy)
     app = open_app(Settings(database=str(target), data_dir=tmp_path / "data",
-                            backup_dir=tmp_path / "backups", user="tester"))
+                            backup_dir=tmp_path / "backups", user="tester"),
+                   clock=Clock.at_local(DEMO_TODAY, 12))
     yield app
     app.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from pytestqt.qtbot import QtBot
 
@@ -20,11 +20,11 @@ def texts(widget: object) -> list[str]:
 
 def test_expiring_staff_checks_are_listed_and_refresh(qtbot: QtBot, hub: HubApp) -> None:
     events = AppEvents()
-    hub.staff.save(checked("Dee", "O'Hara <Soon>", first_aid_expires=date.today() + timedelta(days=10)))
-    page = TodayPage(hub, events)
+    hub.staff.save(checked("Dee", "O'Hara <Soon>", first_aid_expires=hub.clock.today() + timedelta(days=10)))
+    page = TodayPage(hub, events, today=hub.clock.today)
     qtbot.addWidget(page)
     assert any(t.startswith("Dee O'Hara <Soon>: Paediatric first aid runs out") for t in texts(page.expiring))
-    hub.staff.save(checked("Eli", "Later", first_aid_expires=date.today() - timedelta(days=1)))
+    hub.staff.save(checked("Eli", "Later", first_aid_expires=hub.clock.today() - timedelta(days=1)))
     events.staff_changed.emit()
     assert any(t.startswith("Eli Later: Paediatric first aid ran out") for t in texts(page.expiring))
 
