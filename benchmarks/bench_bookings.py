@@ -19,8 +19,8 @@ from common import TODAY, demo_app, report, timed
 from sqlalchemy import text
 
 from hubdesk.app import HubApp
-from hubdesk.services.booking_plan import BookingRequest
-from hubdesk.services.clubs import ClubRow
+from hubdesk.services.clubs.booking_plan import BookingRequest
+from hubdesk.services.clubs.clubs import ClubRow
 
 
 def spring_term(app: HubApp, club_id: int) -> tuple[date, date]:

@@ -23,9 +23,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from hubdesk.app import HubApp
-from hubdesk.ui.events import AppEvents
-from hubdesk.ui.main import qt_app
-from hubdesk.ui.views.children import DEBOUNCE_MS, ChildrenPage
+from hubdesk.ui.children.page import DEBOUNCE_MS, ChildrenPage
+from hubdesk.ui.shell.events import AppEvents
+from hubdesk.ui.shell.main import qt_app
 
 
 def settle() -> None:

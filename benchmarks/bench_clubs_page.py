@@ -18,10 +18,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from common import TODAY, demo_app, report, timed
 from PySide6.QtWidgets import QApplication
 
-from hubdesk.ui.dialogs.booking_dialog import BookingDialog
-from hubdesk.ui.dialogs.club_widgets import qdate
-from hubdesk.ui.events import AppEvents
-from hubdesk.ui.views.clubs import ClubsPage
+from hubdesk.ui.clubs.booking_dialog import BookingDialog
+from hubdesk.ui.clubs.page import ClubsPage
+from hubdesk.ui.common.widgets import qdate
+from hubdesk.ui.shell.events import AppEvents
 
 # Noon UTC on the benchmark's Tuesday: "this week" is the demo's busy autumn week.
 TODAY_NOON = datetime(TODAY.year, TODAY.month, TODAY.day, 12, 0)

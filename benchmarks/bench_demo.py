@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import TODAY, report, settings_for
 
 from hubdesk.app import open_app
-from hubdesk.services.demo.service import DemoService
+from hubdesk.demo.service import DemoService
 
 
 def build_ms(scale: int) -> tuple[float, str]:

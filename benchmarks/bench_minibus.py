@@ -41,7 +41,7 @@ def synthetic_day(count: int = 150) -> tuple[list[NeedSpec], list[RunSpec], list
 def _more_buses(app: object, days: list) -> None:  # type: ignore[type-arg]
     """Six more buses, checked each day, so the assignment can make runs for every unmet need."""
     from hubdesk.core.clock import today
-    from hubdesk.services.minibus_vehicles import CHECK_ITEMS, CheckForm, CheckItem, VehicleForm
+    from hubdesk.services.minibus.vehicles import CHECK_ITEMS, CheckForm, CheckItem, VehicleForm
 
     minibus = app.minibus  # type: ignore[attr-defined]
     for n in range(6):
@@ -58,8 +58,8 @@ def _more_buses(app: object, days: list) -> None:  # type: ignore[type-arg]
 def main() -> None:
     from PySide6.QtWidgets import QApplication
 
-    from hubdesk.ui.events import AppEvents
-    from hubdesk.ui.views.minibus import MinibusPage
+    from hubdesk.ui.minibus.page import MinibusPage
+    from hubdesk.ui.shell.events import AppEvents
 
     qt = QApplication.instance() or QApplication([])
     needs, runs, vehicles = synthetic_day()
@@ -98,8 +98,8 @@ def _editing(app: object, days: list) -> None:  # type: ignore[type-arg]
     from dataclasses import replace
     from datetime import time
 
-    from hubdesk.services.minibus_passengers import Boarding
-    from hubdesk.services.minibus_patterns import PatternForm
+    from hubdesk.services.minibus.passengers import Boarding
+    from hubdesk.services.minibus.patterns import PatternForm
 
     minibus = app.minibus  # type: ignore[attr-defined]
     runs = minibus.runs.runs(days[0], days[-1])

@@ -25,7 +25,7 @@ from hubdesk.app import HubApp
 from hubdesk.core import clock
 from hubdesk.reports.pdf import FONT, register_fonts
 from hubdesk.reports.registers import COLUMNS, wrap, write_registers
-from hubdesk.services.registers_common import Register
+from hubdesk.services.registers.queries import Register
 
 SIGN_IN_MOMENT = datetime(TODAY.year, TODAY.month, TODAY.day, 15, 30)  # UTC = London in November
 
@@ -70,8 +70,8 @@ def sign_in_on_screen(app: HubApp) -> tuple[float, float]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from hubdesk.ui.events import AppEvents
-    from hubdesk.ui.views.registers import RegistersPage
+    from hubdesk.ui.registers.page import RegistersPage
+    from hubdesk.ui.shell.events import AppEvents
 
     qt = QApplication.instance() or QApplication([])
     page = RegistersPage(app, AppEvents())

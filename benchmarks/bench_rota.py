@@ -19,8 +19,8 @@ from common import TODAY, demo_app, report, timed
 from PySide6.QtWidgets import QApplication
 
 from hubdesk.reports.rota import write_site_rota
-from hubdesk.ui.events import AppEvents
-from hubdesk.ui.views.rota import RotaPage
+from hubdesk.ui.rota.page import RotaPage
+from hubdesk.ui.shell.events import AppEvents
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from hubdesk.app import HubApp, open_app
-from hubdesk.services.demo.service import DemoService, DemoSummary
+from hubdesk.demo.service import DemoService, DemoSummary
 from hubdesk.settings import Settings
 
 TODAY = date(2026, 11, 24)  # a Tuesday in the autumn term, so "this week" has clubs running

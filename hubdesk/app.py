@@ -10,23 +10,23 @@ from sqlalchemy.orm import Session, sessionmaker
 from hubdesk.core.clock import Clock
 from hubdesk.core.db import check_readable, make_engine, make_sessionmaker, sqlite_file, to_url
 from hubdesk.core.schema import upgrade
-from hubdesk.services.audit import AuditService
-from hubdesk.services.bookings import BookingService
-from hubdesk.services.calendars import CalendarService
-from hubdesk.services.carers import CarerService
-from hubdesk.services.children import ChildService
-from hubdesk.services.club_sessions import ClubSessionService
-from hubdesk.services.club_weeks import WeekService
-from hubdesk.services.clubs import ClubService
-from hubdesk.services.import_bookings import BookingImportService
-from hubdesk.services.import_children import ImportService
+from hubdesk.services.admin.audit import AuditService
+from hubdesk.services.clubs.bookings import BookingService
+from hubdesk.services.clubs.clubs import ClubService
+from hubdesk.services.clubs.family_weeks import WeekService
+from hubdesk.services.clubs.import_bookings import BookingImportService
+from hubdesk.services.clubs.sessions import ClubSessionService
+from hubdesk.services.clubs.waiting_lists import WaitingListService
 from hubdesk.services.learning import Learning
 from hubdesk.services.minibus import Minibus
+from hubdesk.services.people.carers import CarerService
+from hubdesk.services.people.children import ChildService
+from hubdesk.services.people.import_children import ImportService
+from hubdesk.services.people.staff import StaffService
 from hubdesk.services.registers import Registers
-from hubdesk.services.rota import RotaService
-from hubdesk.services.sites import SiteService
-from hubdesk.services.staff import StaffService
-from hubdesk.services.waiting_lists import WaitingListService
+from hubdesk.services.rota.service import RotaService
+from hubdesk.services.sites.calendars import CalendarService
+from hubdesk.services.sites.sites import SiteService
 from hubdesk.settings import Settings, load_settings
 
 

@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from hubdesk.ui.main import run
+    from hubdesk.ui.shell.main import run
 
     return run(args.database)
 

@@ -13,9 +13,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from hubdesk.app import HubApp, open_app
 from hubdesk.core.clock import Clock
-from hubdesk.services.calendars import EntryForm
-from hubdesk.services.children import ChildForm
-from hubdesk.services.sites import SiteForm
+from hubdesk.services.people.children import ChildForm
+from hubdesk.services.sites.calendars import EntryForm
+from hubdesk.services.sites.sites import SiteForm
 from hubdesk.settings import Settings
 
 
@@ -69,7 +69,7 @@ def child_form(school_id: int, **overrides: object) -> ChildForm:
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The scale-1 demo cluster, built once per test run (copied for each test that uses it)."""
-    from hubdesk.services.demo.service import DemoService
+    from hubdesk.demo.service import DemoService
 
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     app = open_app(Settings(database=str(path), data_dir=path.parent, backup_dir=path.parent / "b",

@@ -8,7 +8,7 @@ from typing import Any
 
 from hubdesk.core.db import make_engine
 from hubdesk.core.errors import DomainError
-from hubdesk.services.backup import BackupService
+from hubdesk.services.admin.backup import BackupService
 from hubdesk.settings import load_settings
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from hubdesk.app import open_app
 from hubdesk.commands.learning_cmd import parse_day
-from hubdesk.services.clubs import ClubRow
+from hubdesk.services.clubs.clubs import ClubRow
 from hubdesk.settings import load_settings
 
 HEADERS = ("No", "Club", "Site", "Kind", "Days", "Times", "Years", "Price", "Booked/places",

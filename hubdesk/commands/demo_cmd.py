@@ -11,7 +11,7 @@ from typing import Any
 from hubdesk.app import database_file, open_app
 from hubdesk.core.db import describe
 from hubdesk.core.errors import DomainError
-from hubdesk.services.demo.service import DemoService
+from hubdesk.demo.service import DemoService
 from hubdesk.services.progress import Progress
 from hubdesk.settings import ENV_DATABASE, data_dir, load_settings
 
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"Database: {describe(database)}")
     if args.no_gui:
         return 0
-    from hubdesk.ui.main import run as run_gui
+    from hubdesk.ui.shell.main import run as run_gui
 
     return run_gui(database)
 

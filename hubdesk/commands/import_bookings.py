@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from hubdesk.app import HubApp
-from hubdesk.services.import_bookings import BookingImport
+from hubdesk.services.clubs.import_bookings import BookingImport
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

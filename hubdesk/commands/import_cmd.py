@@ -11,7 +11,7 @@ from typing import Any
 
 from hubdesk.app import HubApp, open_app
 from hubdesk.commands import import_bookings
-from hubdesk.services.import_children import ImportPreview
+from hubdesk.services.people.import_children import ImportPreview
 from hubdesk.settings import load_settings
 
 Runner = Callable[[HubApp, argparse.Namespace], int]

@@ -33,7 +33,7 @@ from reportlab.platypus import (
 )
 
 from hubdesk.reports.pdf import FONT, FONT_BOLD, register_fonts, text
-from hubdesk.services.learning_reports import Certificate
+from hubdesk.services.learning.reports import Certificate
 
 WIDTH, HEIGHT = A4
 MARGIN = 26 * mm

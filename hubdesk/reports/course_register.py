@@ -14,8 +14,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from hubdesk.reports.pdf import build, para, styles, table, text
-from hubdesk.services.learning_courses import SessionRow
-from hubdesk.services.learning_reports import RegisterSheet, SheetLine
+from hubdesk.services.learning.courses import SessionRow
+from hubdesk.services.learning.reports import RegisterSheet, SheetLine
 
 PAGE_WIDTH = 273 * mm  # landscape A4 less the margins
 NAME_WIDTH = 60 * mm

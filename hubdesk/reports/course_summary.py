@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from hubdesk.reports.pdf import build, para, styles, table, text
-from hubdesk.services.learning_reports import NO_SCHOOL, TermSummary
+from hubdesk.services.learning.reports import NO_SCHOOL, TermSummary
 
 
 def percent(rate: float | None) -> str:

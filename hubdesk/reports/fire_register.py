@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from hubdesk.reports.pdf import build, para, styles, table
 from hubdesk.reports.pdf import text as esc
-from hubdesk.services.registers_site import FireList
+from hubdesk.services.registers.site import FireList
 
 
 def write_fire_register(roll: FireList, path: Path | str) -> None:

@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
 
 from hubdesk.reports.pdf import build, para, styles, table, text
-from hubdesk.services.rota_dto import PersonWeek, SessionCell, ShiftRow, WeekGrid
+from hubdesk.services.rota.dto import PersonWeek, SessionCell, ShiftRow, WeekGrid
 
 PAGE_WIDTH = 273 * mm  # landscape A4 less the margins
 LABEL_WIDTH = 38 * mm

@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from hubdesk.reports.pdf import build, para, styles, table, text
-from hubdesk.services.minibus_sheets import RunSheet, SheetPassenger, WeekTimetable
+from hubdesk.services.minibus.sheets import RunSheet, SheetPassenger, WeekTimetable
 
 PORTRAIT_WIDTH = 186 * mm
 LANDSCAPE_WIDTH = 273 * mm

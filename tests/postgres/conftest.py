@@ -133,7 +133,7 @@ def pg_hub(hub: HubApp) -> HubApp:
 @pytest.fixture(scope="session")
 def pg_demo_template(pg_server: PgServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The scale-1 demo cluster built on PostgreSQL once per run."""
-    from hubdesk.services.demo.service import DemoService
+    from hubdesk.demo.service import DemoService
 
     name = pg_server.create()
     app = open_app(pg_server.settings(name, tmp_path_factory.mktemp("pg-demo")))

@@ -11,7 +11,7 @@ from hubdesk.app import open_app
 from hubdesk.cli import main
 from hubdesk.core.db import describe, make_engine, server_url, sqlite_file
 from hubdesk.core.errors import DatabaseRefused, DomainError
-from hubdesk.services.backup import BackupService
+from hubdesk.services.admin.backup import BackupService
 from hubdesk.settings import Settings
 
 
@@ -92,7 +92,7 @@ def test_backups_of_a_server_database_point_to_pg_dump(tmp_path: Path) -> None:
 
 
 def test_one_window_per_server_database_on_this_pc(tmp_path: Path) -> None:
-    from hubdesk.ui.main import _lock_path
+    from hubdesk.ui.shell.main import _lock_path
 
     def lock(url: str) -> str:
         return _lock_path(Settings(database=url, data_dir=tmp_path / "data", backup_dir=tmp_path), None)

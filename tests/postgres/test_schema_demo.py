@@ -17,7 +17,7 @@ from hubdesk.core.db import make_engine
 from hubdesk.core.errors import DatabaseRefused
 from hubdesk.core.models import Base, Child
 from hubdesk.core.schema import current_revisions, head_revisions, upgrade
-from hubdesk.services.check import CheckService
+from hubdesk.services.admin.check import CheckService
 from hubdesk.settings import load_settings
 from tests.conftest import child_form
 from tests.postgres.conftest import PgServer

@@ -13,9 +13,9 @@ from sqlalchemy import select
 from hubdesk.app import HubApp, open_app
 from hubdesk.core.errors import Conflict, DomainError, ValidationError
 from hubdesk.core.models import SessionBooking
-from hubdesk.services.booking_plan import BookingRequest
-from hubdesk.services.carers import CarerForm, CarerLink
-from hubdesk.services.learning_courses import CourseForm
+from hubdesk.services.clubs.booking_plan import BookingRequest
+from hubdesk.services.learning.courses import CourseForm
+from hubdesk.services.people.carers import CarerForm, CarerLink
 from hubdesk.settings import Settings
 from tests.conftest import child_form
 from tests.services.club_setup import child, club, freeze

@@ -17,7 +17,7 @@ from sqlalchemy import text
 
 from hubdesk.app import HubApp, open_app
 from hubdesk.core.errors import DatabaseRefused, DomainError
-from hubdesk.services.backup import BackupService
+from hubdesk.services.admin.backup import BackupService
 from hubdesk.settings import Settings
 from tests.conftest import child_form
 
@@ -27,7 +27,7 @@ WRITER = textwrap.dedent(
     from datetime import date
     from pathlib import Path
     from hubdesk.app import open_app
-    from hubdesk.services.children import ChildForm
+    from hubdesk.services.people.children import ChildForm
     from hubdesk.settings import Settings
 
     db, school = sys.argv[1], int(sys.argv[2])

@@ -16,7 +16,7 @@ import pytest
 from hubdesk.app import HubApp, open_app
 from hubdesk.core.db import write_session
 from hubdesk.core.errors import Conflict
-from hubdesk.services.booking_plan import BookingRequest, write_plan
+from hubdesk.services.clubs.booking_plan import BookingRequest, write_plan
 from hubdesk.settings import Settings
 from tests.services.club_setup import NOW, child, club, freeze
 
@@ -100,8 +100,8 @@ def test_two_processes_one_last_place(settings: Settings, hub: HubApp,
 def test_stale_preview_is_stopped_by_the_database_counter(hub: HubApp, settings: Settings,
                                                           last_place: dict[str, int]) -> None:
     """A plan made while the place was free cannot overbook: the conditional UPDATE refuses."""
-    from hubdesk.services.booking_plan import Planner
-    from hubdesk.services.club_common import travel_lookup
+    from hubdesk.services.clubs.booking_plan import Planner
+    from hubdesk.services.clubs.queries import travel_lookup
 
     mine = BookingRequest(last_place["a"], last_place["club"], MON)
     with hub.factory() as s:

@@ -9,7 +9,7 @@ import pytest
 
 from hubdesk.app import open_app
 from hubdesk.core.schema import current_revision, head_revision
-from hubdesk.services.check import CheckService
+from hubdesk.services.admin.check import CheckService
 from hubdesk.settings import Settings
 
 FIXTURES = sorted((Path(__file__).parent.parent / "fixtures").glob("schema-*.db"))

@@ -14,10 +14,10 @@ from hubdesk.cli import main
 from hubdesk.reports.certificates import write_certificates
 from hubdesk.reports.course_register import PER_GROUP, write_course_register
 from hubdesk.reports.course_summary import write_course_summary
-from hubdesk.services.carers import CarerForm
-from hubdesk.services.learning_courses import CourseForm
-from hubdesk.services.learning_enrolments import Mark
-from hubdesk.services.staff import StaffForm
+from hubdesk.services.learning.courses import CourseForm
+from hubdesk.services.learning.enrolments import Mark
+from hubdesk.services.people.carers import CarerForm
+from hubdesk.services.people.staff import StaffForm
 from tests.reports.pdf_helpers import embedded_fonts, pages_text
 
 LEARNERS = [("Łucja", "Wiśniewska"), ("Ayşe", "Doğan"), ("Aoife", "O'Neill-Brennan"),

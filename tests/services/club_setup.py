@@ -6,8 +6,8 @@ from datetime import date, datetime, time
 from typing import Any
 
 from hubdesk.app import HubApp
-from hubdesk.services.carers import CarerForm, CarerLink
-from hubdesk.services.clubs import ClubForm
+from hubdesk.services.clubs.clubs import ClubForm
+from hubdesk.services.people.carers import CarerForm, CarerLink
 from tests.conftest import child_form
 
 # A Tuesday early in the autumn term of the two_schools fixture, 08:00 UTC.

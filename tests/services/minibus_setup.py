@@ -9,9 +9,9 @@ from typing import Any
 
 from hubdesk.app import HubApp
 from hubdesk.core.models import Staff
-from hubdesk.services.booking_plan import BookingRequest
-from hubdesk.services.minibus_runs import RunForm
-from hubdesk.services.minibus_vehicles import CHECK_ITEMS, CheckForm, CheckItem, VehicleForm
+from hubdesk.services.clubs.booking_plan import BookingRequest
+from hubdesk.services.minibus.runs import RunForm
+from hubdesk.services.minibus.vehicles import CHECK_ITEMS, CheckForm, CheckItem, VehicleForm
 from tests.services.club_setup import carer_for, child, club, freeze
 
 MON = date(2026, 9, 14)

@@ -6,8 +6,8 @@ from datetime import date, datetime, time
 from typing import Any
 
 from hubdesk.app import HubApp
-from hubdesk.services.booking_plan import BookingRequest
-from hubdesk.services.staff import StaffForm
+from hubdesk.services.clubs.booking_plan import BookingRequest
+from hubdesk.services.people.staff import StaffForm
 from tests.services.club_setup import child, club, freeze
 
 MONDAY = date(2026, 11, 23)

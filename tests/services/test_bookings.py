@@ -11,8 +11,8 @@ from hubdesk.app import HubApp
 from hubdesk.core.errors import Conflict, ValidationError
 from hubdesk.core.models import SessionBooking
 from hubdesk.core.rules.club_rules import ClubRules
-from hubdesk.services.booking_plan import BookingRequest
-from hubdesk.services.bookings import ClassRequest
+from hubdesk.services.clubs.booking_plan import BookingRequest
+from hubdesk.services.clubs.bookings import ClassRequest
 from tests.services.club_setup import NOW, carer_for, child, club, freeze
 
 MON, WED, FRI = date(2026, 9, 14), date(2026, 9, 16), date(2026, 11, 27)

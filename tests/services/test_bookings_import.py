@@ -10,7 +10,7 @@ import pytest
 from hubdesk import cli
 from hubdesk.app import HubApp
 from hubdesk.core.errors import DomainError
-from hubdesk.services.booking_plan import BookingRequest
+from hubdesk.services.clubs.booking_plan import BookingRequest
 from tests.services.club_setup import child, club, freeze
 
 HEADER = "Child,Date of birth,Club,Site,Days,From,To\n"

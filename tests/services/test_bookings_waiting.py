@@ -9,7 +9,7 @@ import pytest
 from hubdesk.app import HubApp
 from hubdesk.core.errors import Conflict
 from hubdesk.core.rules.club_rules import ClubRules
-from hubdesk.services.booking_plan import BookingRequest
+from hubdesk.services.clubs.booking_plan import BookingRequest
 from tests.services.club_setup import carer_for, child, club, freeze
 
 MON, WED = date(2026, 9, 14), date(2026, 9, 16)

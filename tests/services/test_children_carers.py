@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from hubdesk.app import HubApp
 from hubdesk.core.errors import Conflict, NotFound, ValidationError
 from hubdesk.core.models import Carer
-from hubdesk.services.carers import CarerForm, CarerLink
+from hubdesk.services.people.carers import CarerForm, CarerLink
 from tests.conftest import child_form
 
 

@@ -13,9 +13,9 @@ from hubdesk.app import HubApp
 from hubdesk.core.calendar import SchoolCalendar, Span
 from hubdesk.core.errors import Conflict, ValidationError
 from hubdesk.core.rules.recurrence import club_days
-from hubdesk.services.booking_plan import BookingRequest
-from hubdesk.services.calendars import EntryForm
-from hubdesk.services.clubs import ChangeNeedsDecision, ClubForm
+from hubdesk.services.clubs.booking_plan import BookingRequest
+from hubdesk.services.clubs.clubs import ChangeNeedsDecision, ClubForm
+from hubdesk.services.sites.calendars import EntryForm
 from tests.services.club_setup import carer_for, child, club, freeze
 
 MON, WED = date(2026, 9, 14), date(2026, 9, 16)

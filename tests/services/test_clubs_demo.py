@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from sqlalchemy import text
 
 from hubdesk.app import HubApp
-from hubdesk.services.booking_plan import BookingRequest
-from hubdesk.services.calendars import load_calendars
+from hubdesk.services.clubs.booking_plan import BookingRequest
+from hubdesk.services.sites.calendars import load_calendars
 from tests.conftest import DEMO_TODAY
 
 

@@ -14,8 +14,8 @@ from hubdesk.cli import main
 from hubdesk.core.calendar import bank_holiday
 from hubdesk.core.errors import DomainError
 from hubdesk.core.models import CalendarEntry, Child, ChildCarer, Site, Staff
-from hubdesk.services.demo.families import upn
-from hubdesk.services.demo.service import DemoService
+from hubdesk.demo.families import upn
+from hubdesk.demo.service import DemoService
 from hubdesk.settings import Settings
 from tests.conftest import DEMO_TODAY, child_form
 

@@ -13,11 +13,11 @@ from hubdesk.app import HubApp
 from hubdesk.core.errors import Conflict, DomainError, NotFound, ValidationError
 from hubdesk.core.models import AuditEntry, Carer, CourseSession
 from hubdesk.core.rules.creche import CrecheRules, RatioBand
-from hubdesk.services.calendars import EntryForm
-from hubdesk.services.carers import CarerForm, CarerLink
-from hubdesk.services.learning_courses import CourseForm
-from hubdesk.services.learning_creche import CrecheChildForm
-from hubdesk.services.learning_enrolments import Mark, ProgressNotes
+from hubdesk.services.learning.courses import CourseForm
+from hubdesk.services.learning.creche import CrecheChildForm
+from hubdesk.services.learning.enrolments import Mark, ProgressNotes
+from hubdesk.services.people.carers import CarerForm, CarerLink
+from hubdesk.services.sites.calendars import EntryForm
 from tests.conftest import child_form
 
 TUESDAYS_10 = [date(2026, 9, 8), date(2026, 9, 15), date(2026, 9, 22), date(2026, 9, 29),

@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 
 from hubdesk.app import HubApp
 from hubdesk.core.models import Booking, Club, ClubSession, SessionBooking
-from hubdesk.services.learning_clash import clash_reason
+from hubdesk.services.learning.family_clash import clash_reason
 from tests.conftest import child_form
 from tests.services.test_learning import adult, course_form
 

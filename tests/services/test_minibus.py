@@ -12,10 +12,10 @@ from sqlalchemy import select
 from hubdesk.app import HubApp
 from hubdesk.core.errors import Conflict, ValidationError
 from hubdesk.core.models import SessionBooking, Shift
-from hubdesk.services.minibus_patterns import PatternForm
-from hubdesk.services.minibus_runs import RunForm, StopForm
-from hubdesk.services.minibus_vehicles import ServiceForm
-from hubdesk.services.sites import SiteForm
+from hubdesk.services.minibus.patterns import PatternForm
+from hubdesk.services.minibus.runs import RunForm, StopForm
+from hubdesk.services.minibus.vehicles import ServiceForm
+from hubdesk.services.sites.sites import SiteForm
 from tests.services.minibus_setup import MON, TUE, Scene, driver, elm_to_oak, scene, vehicle, walk_round
 
 

@@ -11,9 +11,9 @@ import pytest
 
 from hubdesk.app import HubApp
 from hubdesk.core.errors import Conflict, ValidationError
-from hubdesk.services.minibus_passengers import Boarding
-from hubdesk.services.minibus_runs import RunForm, StopForm
-from hubdesk.services.sites import SiteForm
+from hubdesk.services.minibus.passengers import Boarding
+from hubdesk.services.minibus.runs import RunForm, StopForm
+from hubdesk.services.sites.sites import SiteForm
 from tests.services.minibus_setup import MON, Scene, driver, elm_to_oak, scene
 
 

@@ -12,9 +12,9 @@ from sqlalchemy import select
 from hubdesk.app import HubApp
 from hubdesk.core.errors import ValidationError
 from hubdesk.core.models import Shift
-from hubdesk.services.minibus_patterns import PatternForm
-from hubdesk.services.minibus_runs import StopForm
-from hubdesk.services.sites import SiteForm
+from hubdesk.services.minibus.patterns import PatternForm
+from hubdesk.services.minibus.runs import StopForm
+from hubdesk.services.sites.sites import SiteForm
 from tests.services.minibus_setup import Scene, driver, scene, vehicle
 
 START, END = date(2026, 10, 19), date(2026, 11, 30)

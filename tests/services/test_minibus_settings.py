@@ -13,7 +13,7 @@ from hubdesk.app import HubApp
 from hubdesk.core.errors import ValidationError
 from hubdesk.core.models.minibus import MinibusSettings as SettingsRow
 from hubdesk.core.models.minibus import MinibusSiteRule
-from hubdesk.services.minibus_settings import MinibusSettings, SiteRule
+from hubdesk.services.minibus.settings import MinibusSettings, SiteRule
 from tests.services.minibus_setup import MON, Scene, driver, elm_to_oak, scene
 
 

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from hubdesk.app import HubApp
 from hubdesk.core.errors import Conflict, ValidationError
-from hubdesk.services.registers_health import IncidentForm, PermissionForm
-from hubdesk.services.registers_late import LateFeeRule
-from hubdesk.services.registers_site import DrillForm
+from hubdesk.services.registers.health import IncidentForm, PermissionForm
+from hubdesk.services.registers.late import LateFeeRule
+from hubdesk.services.registers.site import DrillForm
 from tests.services.registers_data import DAY, NOW, Cluster, build_cluster, frozen_now
 
 __all__ = ["frozen_now"]

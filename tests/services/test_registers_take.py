@@ -10,7 +10,7 @@ from sqlalchemy import select
 from hubdesk.app import HubApp
 from hubdesk.core.errors import Conflict, ValidationError
 from hubdesk.core.models import Attendance, AuditEntry, ClubSession, SessionBooking
-from hubdesk.services.registers_common import Collector
+from hubdesk.services.registers.queries import Collector
 from tests.conftest import child_form
 from tests.services.registers_data import DAY, NOW, Cluster, build_cluster, frozen_now
 

@@ -9,9 +9,9 @@ import pytest
 
 from hubdesk.app import HubApp
 from hubdesk.core.errors import Conflict, NotFound, ValidationError
-from hubdesk.services.rota_common import RotaSettings
-from hubdesk.services.rota_dto import AssignForm, RatioBandRow
-from hubdesk.services.staff import StaffForm
+from hubdesk.services.people.staff import StaffForm
+from hubdesk.services.rota.dto import AssignForm, RatioBandRow
+from hubdesk.services.rota.queries import RotaSettings
 from tests.services.rota_setup import (
     MONDAY,
     WEDNESDAY,

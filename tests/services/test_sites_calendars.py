@@ -15,9 +15,9 @@ from hubdesk.app import HubApp
 from hubdesk.core.calendar import SchoolCalendar, Span
 from hubdesk.core.errors import NotFound, ValidationError
 from hubdesk.core.models import AuditEntry, Room
-from hubdesk.services.calendars import EntryForm
-from hubdesk.services.sites import SiteForm
-from hubdesk.services.staff import StaffForm
+from hubdesk.services.people.staff import StaffForm
+from hubdesk.services.sites.calendars import EntryForm
+from hubdesk.services.sites.sites import SiteForm
 
 # --- the core calendar ------------------------------------------------------------------------
 

@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 from hubdesk.app import HubApp
 from hubdesk.core.errors import ValidationError
 from hubdesk.core.models import Carer, Child, CrecheChild
-from hubdesk.services.carers import CarerForm, CarerLink
-from hubdesk.services.learning_creche import CrecheChildForm
+from hubdesk.services.learning.creche import CrecheChildForm
+from hubdesk.services.people.carers import CarerForm, CarerLink
 from tests.conftest import child_form
 
 LONG = "Ł" * 401

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
-from hubdesk.ui import feedback
-from hubdesk.ui.events import AppEvents
-from hubdesk.ui.views.registers import RegistersPage
+from hubdesk.ui.registers.page import RegistersPage
+from hubdesk.ui.shell import feedback
+from hubdesk.ui.shell.events import AppEvents
 from tests.services.registers_data import DAY, Cluster, build_cluster, frozen_now
 
 __all__ = ["frozen_now"]

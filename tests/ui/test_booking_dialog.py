@@ -14,15 +14,15 @@ from PySide6.QtWidgets import QAbstractButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
-from hubdesk.services.booking_plan import BookingRequest
-from hubdesk.ui import feedback
-from hubdesk.ui.dialogs.book_class_dialog import BookClassDialog
-from hubdesk.ui.dialogs.booking_dialog import BookingDialog
-from hubdesk.ui.dialogs.cancel_booking_dialog import CancelBookingDialog
-from hubdesk.ui.dialogs.club_widgets import qdate
-from hubdesk.ui.events import AppEvents
-from hubdesk.ui.views.child_week import ChildWeekDialog
-from hubdesk.ui.views.waiting_lists import WaitingListsPage
+from hubdesk.services.clubs.booking_plan import BookingRequest
+from hubdesk.ui.children.child_week import ChildWeekDialog
+from hubdesk.ui.clubs.book_class_dialog import BookClassDialog
+from hubdesk.ui.clubs.booking_dialog import BookingDialog
+from hubdesk.ui.clubs.cancel_booking_dialog import CancelBookingDialog
+from hubdesk.ui.clubs.waiting_lists import WaitingListsPage
+from hubdesk.ui.common.widgets import qdate
+from hubdesk.ui.shell import feedback
+from hubdesk.ui.shell.events import AppEvents
 from tests.services.club_setup import NOW, carer_for, child, club, freeze
 
 TODAY = NOW.date()

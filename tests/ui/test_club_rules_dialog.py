@@ -8,9 +8,9 @@ from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
 from hubdesk.core.rules.club_rules import FUNDED, JOINED, SIBLING
-from hubdesk.ui.dialogs.club_rules_dialog import ClubRulesDialog
-from hubdesk.ui.events import AppEvents
-from hubdesk.ui.views.clubs import ClubsPage
+from hubdesk.ui.clubs.club_rules_dialog import ClubRulesDialog
+from hubdesk.ui.clubs.page import ClubsPage
+from hubdesk.ui.shell.events import AppEvents
 
 
 def test_change_cut_off_and_put_funded_places_first(qtbot: QtBot, hub: HubApp,

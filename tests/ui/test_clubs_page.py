@@ -12,13 +12,13 @@ from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
-from hubdesk.services.booking_plan import BookingRequest
-from hubdesk.ui import feedback
-from hubdesk.ui.dialogs.club_dialog import ClubDialog
-from hubdesk.ui.dialogs.club_widgets import qdate
-from hubdesk.ui.dialogs.session_dialogs import AddSessionDialog, CancelSessionDialog
-from hubdesk.ui.events import AppEvents
-from hubdesk.ui.views.clubs import ClubsPage
+from hubdesk.services.clubs.booking_plan import BookingRequest
+from hubdesk.ui.clubs.club_dialog import ClubDialog
+from hubdesk.ui.clubs.page import ClubsPage
+from hubdesk.ui.clubs.session_dialogs import AddSessionDialog, CancelSessionDialog
+from hubdesk.ui.common.widgets import qdate
+from hubdesk.ui.shell import feedback
+from hubdesk.ui.shell.events import AppEvents
 from tests.services.club_setup import carer_for, child, club, freeze
 
 MON, WED = date(2026, 9, 14), date(2026, 9, 16)

@@ -9,10 +9,10 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
-from hubdesk.ui import feedback
-from hubdesk.ui.dialogs import import_bookings_dialog
-from hubdesk.ui.dialogs.import_bookings_dialog import ImportBookingsDialog
-from hubdesk.ui.events import AppEvents
+from hubdesk.ui.clubs import import_bookings_dialog
+from hubdesk.ui.clubs.import_bookings_dialog import ImportBookingsDialog
+from hubdesk.ui.shell import feedback
+from hubdesk.ui.shell.events import AppEvents
 from tests.services.club_setup import child, club, freeze
 
 HEADER = "Child,Date of birth,Club,Site,Days,From,To\n"

@@ -11,10 +11,10 @@ from sqlalchemy import func, select
 
 from hubdesk.app import HubApp
 from hubdesk.core.models import Child
-from hubdesk.ui import feedback
-from hubdesk.ui.dialogs import import_dialog
-from hubdesk.ui.dialogs.import_dialog import ImportDialog
-from hubdesk.ui.events import AppEvents
+from hubdesk.ui.children import import_dialog
+from hubdesk.ui.children.import_dialog import ImportDialog
+from hubdesk.ui.shell import feedback
+from hubdesk.ui.shell.events import AppEvents
 from tests.services.test_import_children import GOOD, write
 
 

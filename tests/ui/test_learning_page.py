@@ -14,14 +14,14 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
-from hubdesk.services.calendars import EntryForm
-from hubdesk.services.carers import CarerForm, CarerLink
-from hubdesk.services.learning_courses import CourseForm
-from hubdesk.services.learning_creche import CrecheChildForm
-from hubdesk.ui import feedback
-from hubdesk.ui.events import AppEvents
-from hubdesk.ui.views import learning as learning_view
-from hubdesk.ui.views.learning import LearningPage
+from hubdesk.services.learning.courses import CourseForm
+from hubdesk.services.learning.creche import CrecheChildForm
+from hubdesk.services.people.carers import CarerForm, CarerLink
+from hubdesk.services.sites.calendars import EntryForm
+from hubdesk.ui.learning import page as learning_view
+from hubdesk.ui.learning.page import LearningPage
+from hubdesk.ui.shell import feedback
+from hubdesk.ui.shell.events import AppEvents
 from tests.conftest import child_form
 from tests.reports.pdf_helpers import pages_text
 

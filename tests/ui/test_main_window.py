@@ -6,9 +6,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
-from hubdesk.ui import feedback
-from hubdesk.ui.main_window import MainWindow
-from hubdesk.ui.views import PAGES
+from hubdesk.ui.shell import feedback
+from hubdesk.ui.shell.main_window import MainWindow
+from hubdesk.ui.shell.pages import PAGES
 
 
 def test_every_page_opens_on_the_demo_cluster(qtbot: QtBot, demo_hub: HubApp,

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QDialogButtonBox, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
-from hubdesk.ui import feedback
-from hubdesk.ui.dialogs.minibus_dialogs import VehicleDialog
-from hubdesk.ui.dialogs.minibus_run_dialog import RunDialog
+from hubdesk.ui.minibus.dialogs import VehicleDialog
+from hubdesk.ui.minibus.run_dialog import RunDialog
+from hubdesk.ui.shell import feedback
 from tests.services.minibus_setup import MON, Scene, elm_to_oak, scene
 
 

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
-from hubdesk.ui import feedback
-from hubdesk.ui.dialogs.minibus_dialogs import AssignDialog, CheckDialog, RunDialog, qdate
-from hubdesk.ui.events import AppEvents
-from hubdesk.ui.views import minibus as minibus_view
-from hubdesk.ui.views.minibus import MinibusPage
+from hubdesk.ui.minibus import page as minibus_view
+from hubdesk.ui.minibus.dialogs import AssignDialog, CheckDialog, RunDialog, qdate
+from hubdesk.ui.minibus.page import MinibusPage
+from hubdesk.ui.shell import feedback
+from hubdesk.ui.shell.events import AppEvents
 from tests.services.minibus_setup import MON, Scene, driver, elm_to_oak, scene, vehicle, walk_round
 
 
@@ -129,7 +129,7 @@ def test_print_run_sheets_off_the_gui_thread(qtbot: QtBot, page: MinibusPage, hu
 
 def test_new_vehicle_dates_left_empty_say_so(qtbot: QtBot, page: MinibusPage, hub: HubApp,
                                              said: list[str]) -> None:
-    from hubdesk.ui.dialogs.minibus_dialogs import VehicleDialog
+    from hubdesk.ui.minibus.dialogs import VehicleDialog
 
     page.vehicles_tab.vehicle_dialog(None)
     dialog = page.vehicles_tab.dialog

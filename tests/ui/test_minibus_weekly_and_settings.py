@@ -11,14 +11,14 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QSpinBox, QTimeEdit
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
-from hubdesk.services import minibus_patterns
-from hubdesk.ui import feedback
-from hubdesk.ui.dialogs import minibus_patterns_dialog
-from hubdesk.ui.dialogs.minibus_patterns_dialog import PatternDialog, PatternsDialog
-from hubdesk.ui.dialogs.minibus_run_dialog import qdate
-from hubdesk.ui.dialogs.minibus_settings_dialog import MinibusSettingsDialog
-from hubdesk.ui.events import AppEvents
-from hubdesk.ui.views.minibus import MinibusPage
+from hubdesk.services.minibus import patterns as minibus_patterns
+from hubdesk.ui.minibus import patterns_dialog as minibus_patterns_dialog
+from hubdesk.ui.minibus.page import MinibusPage
+from hubdesk.ui.minibus.patterns_dialog import PatternDialog, PatternsDialog
+from hubdesk.ui.minibus.run_dialog import qdate
+from hubdesk.ui.minibus.settings_dialog import MinibusSettingsDialog
+from hubdesk.ui.shell import feedback
+from hubdesk.ui.shell.events import AppEvents
 from tests.services.minibus_setup import MON, Scene, scene
 
 TODAY = date(2026, 9, 1)

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
-from hubdesk.services.rota_dto import RatioBandRow
-from hubdesk.ui.dialogs.ratio_rules_dialog import RatioRulesDialog
-from hubdesk.ui.events import AppEvents
-from hubdesk.ui.views.rota import RotaPage
+from hubdesk.services.rota.dto import RatioBandRow
+from hubdesk.ui.rota.page import RotaPage
+from hubdesk.ui.rota.ratio_rules_dialog import RatioRulesDialog
+from hubdesk.ui.shell.events import AppEvents
 
 
 def save(qtbot: QtBot, dialog: RatioRulesDialog) -> None:

@@ -9,14 +9,14 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
-from hubdesk.ui.dialogs.register_dialogs import (
+from hubdesk.ui.registers.dialogs import (
     DrillDialog,
     IncidentDialog,
     LateFeeDialog,
     OneOffDialog,
 )
-from hubdesk.ui.dialogs.sign_out_dialog import SignOutDialog
-from hubdesk.ui.views.registers import RegistersPage
+from hubdesk.ui.registers.page import RegistersPage
+from hubdesk.ui.registers.sign_out_dialog import SignOutDialog
 from tests.services.registers_data import DAY, NOW, Cluster
 from tests.ui.registers_ui import click_ok, cluster, frozen_now, page, row_of, said
 

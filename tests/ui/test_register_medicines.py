@@ -10,16 +10,16 @@ from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
-from hubdesk.services.registers_health import PermissionForm
-from hubdesk.ui import feedback
-from hubdesk.ui.dialogs.medicine_dialogs import (
+from hubdesk.services.registers.health import PermissionForm
+from hubdesk.ui.registers.medicine_dialogs import (
     DoseDialog,
     FindChildDialog,
     MedicinesDialog,
     PermissionDialog,
 )
-from hubdesk.ui.views.register_table import MARKER
-from hubdesk.ui.views.registers import RegistersPage
+from hubdesk.ui.registers.page import RegistersPage
+from hubdesk.ui.registers.register_table import MARKER
+from hubdesk.ui.shell import feedback
 from tests.services.registers_data import DAY, Cluster
 from tests.ui.registers_ui import click_ok, cluster, frozen_now, page, row_of, said
 

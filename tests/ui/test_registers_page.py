@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
-from hubdesk.ui.views import registers as registers_view
-from hubdesk.ui.views.register_table import MARKER
-from hubdesk.ui.views.registers import RegistersPage
+from hubdesk.ui.registers import page as registers_view
+from hubdesk.ui.registers.page import RegistersPage
+from hubdesk.ui.registers.register_table import MARKER
 from tests.services.registers_data import Cluster
 from tests.ui.registers_ui import click_ok, cluster, frozen_now, page, row_of, said
 

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
-from hubdesk.services.rota_dto import AssignForm
-from hubdesk.services.staff import StaffForm
-from hubdesk.ui import feedback
-from hubdesk.ui.dialogs.rota_dialogs import FillDialog, PersonDayDialog, SessionStaffDialog
-from hubdesk.ui.events import AppEvents
-from hubdesk.ui.views import rota as rota_view
-from hubdesk.ui.views.rota import RotaPage
+from hubdesk.services.people.staff import StaffForm
+from hubdesk.services.rota.dto import AssignForm
+from hubdesk.ui.rota import page as rota_view
+from hubdesk.ui.rota.dialogs import FillDialog, PersonDayDialog, SessionStaffDialog
+from hubdesk.ui.rota.page import RotaPage
+from hubdesk.ui.shell import feedback
+from hubdesk.ui.shell.events import AppEvents
 from tests.services.rota_setup import MONDAY, WEDNESDAY, checked, club_with_children, session_target
 
 

@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QAbstractSpinBox, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
-from hubdesk.services.sites import SiteForm
-from hubdesk.ui import feedback
-from hubdesk.ui.dialogs.inline_form import InlineFormDialog
-from hubdesk.ui.events import AppEvents
-from hubdesk.ui.views.sites import SitesPage
+from hubdesk.services.sites.sites import SiteForm
+from hubdesk.ui.common.inline_form import InlineFormDialog
+from hubdesk.ui.shell import feedback
+from hubdesk.ui.shell.events import AppEvents
+from hubdesk.ui.sites.page import SitesPage
 
 
 @pytest.fixture

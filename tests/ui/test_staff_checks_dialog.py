@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
-from hubdesk.services.staff import StaffForm
-from hubdesk.ui.dialogs.staff_dialog import StaffDialog
-from hubdesk.ui.events import AppEvents
-from hubdesk.ui.views.staff import StaffPage
+from hubdesk.services.people.staff import StaffForm
+from hubdesk.ui.shell.events import AppEvents
+from hubdesk.ui.staff.page import StaffPage
+from hubdesk.ui.staff.staff_dialog import StaffDialog
 
 
 @pytest.fixture

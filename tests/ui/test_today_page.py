@@ -7,9 +7,9 @@ from datetime import timedelta
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
-from hubdesk.ui.events import AppEvents
-from hubdesk.ui.main_window import MainWindow
-from hubdesk.ui.views.today import TodayPage
+from hubdesk.ui.shell.events import AppEvents
+from hubdesk.ui.shell.main_window import MainWindow
+from hubdesk.ui.today.page import TodayPage
 from tests.conftest import DEMO_TODAY
 from tests.services.rota_setup import checked
 

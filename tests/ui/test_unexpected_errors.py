@@ -10,8 +10,8 @@ from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from hubdesk.core.errors import Conflict
-from hubdesk.ui import feedback
-from hubdesk.ui.main import report_unexpected
+from hubdesk.ui.shell import feedback
+from hubdesk.ui.shell.main import report_unexpected
 
 
 @pytest.fixture

@@ -1,0 +1,26 @@
+"""Parent learning, one entry point for the front ends: courses, learners, crèche, printouts.
+
+The work is split by responsibility into ``learning_courses`` (courses and their sessions),
+``learning_enrolments`` (learners, waiting list, registers, progress), ``learning_creche``
+(crèche children, bookings, ratios, register), ``learning_clash`` (the family clash check) and
+``learning_reports`` (what the PDFs show).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from hubdesk.services.learning.courses import CourseService
+from hubdesk.services.learning.creche import CrecheService
+from hubdesk.services.learning.enrolments import EnrolmentService
+from hubdesk.services.learning.reports import LearningReportService
+
+
+class Learning:
+    """The parent-learning services, built once in the composition root."""
+
+    def __init__(self, factory: sessionmaker[Session], user: str | None = None) -> None:
+        self.courses = CourseService(factory, user)
+        self.enrolments = EnrolmentService(factory, user)
+        self.creche = CrecheService(factory, user)
+        self.reports = LearningReportService(factory, user)

@@ -1,0 +1,202 @@
+"""Who is on site now (the fire register) and the fire-drill log of each site.
+
+Children on site are those signed in and not yet signed out to any of today's sessions at the site.
+Staff on duty come from the rota: the shifts of those sessions and of sessions running at this
+moment, and site duties and crèches covering it (a club's lead when its session has nobody on the
+rota).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hubdesk.core import clock
+from hubdesk.core.clock import to_local
+from hubdesk.core.errors import NotFound, ValidationError
+from hubdesk.core.models import Attendance, Child, FireDrill, Site, year_label
+from hubdesk.services.base import Service
+from hubdesk.services.registers.queries import (
+    SessionHeader,
+    carer_info,
+    child_label,
+    day_headers,
+    hhmm,
+    moment,
+)
+from hubdesk.services.registers.staff import rota_shifts
+
+DRILL_DUE_AFTER = timedelta(days=49)  # each half-term: about seven weeks
+
+
+@dataclass(frozen=True)
+class OnSiteChild:
+    child_id: int
+    name: str
+    year: str
+    school: str
+    club: str
+    room: str
+    signed_in_at: datetime
+    allergies: str
+    medical: str
+    emergency: str
+
+    @property
+    def time_in(self) -> str:
+        return hhmm(self.signed_in_at)
+
+    @property
+    def has_medical(self) -> bool:
+        return bool(self.allergies.strip() or self.medical.strip())
+
+
+@dataclass(frozen=True)
+class FireList:
+    site_id: int
+    site: str
+    at: datetime  # UTC
+    children: tuple[OnSiteChild, ...]
+    staff: tuple[str, ...]
+
+    @property
+    def when(self) -> str:
+        return f"{to_local(self.at):%a %d/%m/%Y %H:%M}"
+
+
+@dataclass(frozen=True)
+class DrillForm:
+    site_id: int
+    held_at: datetime  # UTC
+    evacuation_seconds: int
+    children_out: int = 0
+    staff_out: int = 0
+    real_alarm: bool = False
+    led_by: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class DrillRow:
+    id: int
+    site: str
+    held_at: datetime
+    evacuation_seconds: int
+    children_out: int
+    staff_out: int
+    real_alarm: bool
+    led_by: str
+    notes: str
+    recorded_by: str
+
+    @property
+    def time_taken(self) -> str:
+        minutes, seconds = divmod(self.evacuation_seconds, 60)
+        return f"{minutes} min {seconds:02d} s" if minutes else f"{seconds} s"
+
+
+def validate_drill(form: DrillForm) -> None:
+    if not 1 <= form.evacuation_seconds <= 7200:
+        raise ValidationError("Enter how long everyone took to get out (1 second to 2 hours).",
+                              "evacuation_seconds")
+    if form.children_out < 0 or form.staff_out < 0:
+        raise ValidationError("Counts cannot be negative.", "children_out")
+    if form.held_at > clock.utcnow() + timedelta(minutes=2):
+        raise ValidationError("A drill cannot be recorded before it happens.", "held_at")
+    if len(form.led_by.strip()) > 150 or len(form.notes) > 4000:
+        raise ValidationError("That is too long to keep; shorten it.", "notes")
+
+
+def staff_on_site(s: Session, site_id: int, headers: list[SessionHeader], busy: set[int],
+                  now: datetime) -> list[str]:
+    """Staff on the rota at the site now: the shifts of sessions running now (or still with
+    children signed in after their end), and site duties and crèches covering this moment.
+
+    A session with nobody on the rota counts its club's lead, as the register header does.
+    """
+    wall = to_local(now).time()
+    shifts = rota_shifts(s, to_local(now).date(), [site_id])
+    staff: list[str] = []
+    for h in headers:
+        running = moment(h.day, h.start_time) <= now <= moment(h.day, h.end_time)
+        if not (running or h.session_id in busy):
+            continue
+        own = [x for x in shifts if x.session_id == h.session_id
+               and (h.session_id in busy or x.covers(wall))]
+        if not any(x.session_id == h.session_id for x in shifts):
+            staff += [h.lead] if h.lead else []
+        staff += [x.label() for x in own]
+    staff += [x.label() for x in shifts if x.kind != "club" and x.covers(wall)]
+    return list(dict.fromkeys(staff))
+
+
+def fire_list(s: Session, site_id: int, now: datetime) -> FireList:
+    site = s.get(Site, site_id)
+    if site is None:
+        raise NotFound("That site no longer exists.")
+    day = to_local(now).date()
+    headers = {h.session_id: h for h in day_headers(s, day, site_id) if not h.cancelled}
+    children: list[OnSiteChild] = []
+    busy: set[int] = set()
+    if headers:
+        school = {x.id: x.name for x in s.scalars(select(Site))}
+        rows = s.execute(select(Attendance, Child).join(Child, Child.id == Attendance.child_id)
+                         .where(Attendance.session_id.in_(list(headers)),
+                                Attendance.status == "in")).all()
+        info = carer_info(s, (c.id for _, c in rows))
+        for a, c in rows:
+            h = headers[a.session_id]
+            busy.add(h.session_id)
+            assert a.signed_in_at is not None
+            children.append(OnSiteChild(c.id, child_label(c), year_label(c.year_group),
+                                        school.get(c.school_site_id, ""), h.club, h.room,
+                                        a.signed_in_at, c.allergies, c.medical_notes,
+                                        info[c.id].emergency))
+    staff = staff_on_site(s, site_id, list(headers.values()), busy, now)
+    children.sort(key=lambda x: (x.club, x.name))
+    return FireList(site.id, site.name, now, tuple(children), tuple(staff))
+
+
+class SiteRollService(Service):
+    def on_site(self, site_id: int, now: datetime | None = None) -> FireList:
+        """Every child signed in at the site right now, and the staff on duty."""
+        with self._read() as s:
+            return fire_list(s, site_id, now or clock.utcnow())
+
+    def record_drill(self, form: DrillForm) -> int:
+        validate_drill(form)
+        with self._write() as s:
+            if s.get(Site, form.site_id) is None:
+                raise NotFound("That site no longer exists.")
+            drill = FireDrill(site_id=form.site_id, held_at=form.held_at,
+                              evacuation_seconds=form.evacuation_seconds,
+                              children_out=form.children_out, staff_out=form.staff_out,
+                              real_alarm=form.real_alarm, led_by=form.led_by.strip(),
+                              notes=form.notes.strip(), recorded_by=str(s.info.get("user") or ""))
+            s.add(drill)
+            s.flush()
+            return drill.id
+
+    def drills(self, site_id: int | None = None) -> list[DrillRow]:
+        stmt = select(FireDrill, Site.name).join(Site, Site.id == FireDrill.site_id)
+        if site_id is not None:
+            stmt = stmt.where(FireDrill.site_id == site_id)
+        with self._read() as s:
+            return [DrillRow(d.id, name, d.held_at, d.evacuation_seconds, d.children_out,
+                             d.staff_out, d.real_alarm, d.led_by, d.notes, d.recorded_by)
+                    for d, name in s.execute(stmt.order_by(FireDrill.held_at.desc()))]
+
+    def drill_reminder(self, site_id: int, today: date) -> str:
+        """A sentence when the site has had no drill for about a half-term, else ''."""
+        with self._read() as s:
+            last = s.scalar(select(FireDrill.held_at).where(FireDrill.site_id == site_id)
+                            .order_by(FireDrill.held_at.desc()).limit(1))
+        if last is None:
+            return "No fire drill is recorded for this site. Hold one each half-term."
+        if today - to_local(last).date() > DRILL_DUE_AFTER:
+            return (f"The last fire drill was on {to_local(last):%d/%m/%Y}. Hold one each "
+                    "half-term.")
+        return ""

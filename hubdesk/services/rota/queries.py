@@ -1,0 +1,280 @@
+"""What the rota services share inside one transaction: loading a week's sessions with the staff
+they need, the shifts, the people and the settings, as plain facts for the checks.
+
+A session's need comes from the children actually signed in once its register has been started,
+and from the children booked before that. Crèche sessions use the crèche ratio rules.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from hubdesk.core.models import (
+    Child,
+    Club,
+    ClubSession,
+    Course,
+    CourseSession,
+    CrecheBooking,
+    CrecheChild,
+    MetaValue,
+    RatioRule,
+    Room,
+    SessionBooking,
+    Shift,
+    Site,
+    Staff,
+    StaffAvailability,
+    StaffSite,
+    TravelTime,
+)
+from hubdesk.core.models.meta import store_meta
+from hubdesk.core.models.registers import Attendance
+from hubdesk.core.rules import creche
+from hubdesk.core.rules.ratios import DEFAULT_BANDS, AgeBand, Need, age_on, is_eyfs, session_need
+from hubdesk.core.rules.staff_checks import Person, SessionFact, Settings, ShiftFact
+from hubdesk.services.learning.creche import load_rules as load_creche_rules
+
+SETTINGS_KEY = "rota_settings"
+WEEK_DAYS = 5  # the rota covers Monday to Friday
+
+
+@dataclass(frozen=True)
+class RotaSettings:
+    """Editable by the office: the warning window, DBS re-check interval, minimum staff, travel."""
+
+    warn_days: int = 30
+    dbs_recheck_years: int = 3
+    minimum_staff: int = 2
+    default_travel_minutes: int = 15
+
+    def checks(self) -> Settings:
+        return Settings(self.warn_days, self.dbs_recheck_years, self.default_travel_minutes)
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def week_days(monday: date) -> list[date]:
+    return [monday + timedelta(days=n) for n in range(WEEK_DAYS)]
+
+
+def load_settings(s: Session) -> RotaSettings:
+    stored = s.get(MetaValue, SETTINGS_KEY)
+    if stored is None:
+        return RotaSettings()
+    try:
+        data = json.loads(stored.value)
+        return RotaSettings(**{k: int(v) for k, v in data.items()
+                               if k in RotaSettings.__dataclass_fields__})
+    except (ValueError, TypeError):
+        return RotaSettings()
+
+
+def save_settings(s: Session, settings: RotaSettings) -> None:
+    store_meta(s, SETTINGS_KEY, json.dumps(settings.__dict__))
+
+
+def load_bands(s: Session) -> dict[int | None, tuple[AgeBand, ...]]:
+    """Age bands by site id; the key None holds the cluster's defaults."""
+    found: dict[int | None, list[AgeBand]] = defaultdict(list)
+    for rule in s.scalars(select(RatioRule).order_by(RatioRule.from_age)):
+        found[rule.site_id].append(AgeBand(rule.from_age, rule.per_adult))
+    bands = {site: tuple(rows) for site, rows in found.items()}
+    bands.setdefault(None, DEFAULT_BANDS)
+    return bands
+
+
+class TravelTable:
+    """Minutes between two sites; the default for pairs not entered."""
+
+    def __init__(self, s: Session, default: int) -> None:
+        self.table = {(t.from_site_id, t.to_site_id): t.minutes for t in s.scalars(select(TravelTime))}
+        self.default = default
+
+    def __call__(self, a: int, b: int) -> int:
+        return self.table.get((a, b), self.table.get((b, a), self.default))
+
+
+def person_name(p: Staff) -> str:
+    return f"{p.forename} {p.surname}"
+
+
+def load_people(s: Session, ids: Iterable[int] | None = None) -> dict[int, Person]:
+    """Check facts for staff (all of them when ``ids`` is None)."""
+    stmt = select(Staff)
+    avail_stmt = select(StaffAvailability)
+    sites_stmt = select(StaffSite)
+    if ids is not None:
+        wanted = sorted(set(ids))
+        stmt = stmt.where(Staff.id.in_(wanted))
+        avail_stmt = avail_stmt.where(StaffAvailability.staff_id.in_(wanted))
+        sites_stmt = sites_stmt.where(StaffSite.staff_id.in_(wanted))
+    availability: dict[int, dict[int, tuple[time, time]]] = defaultdict(dict)
+    for a in s.scalars(avail_stmt):
+        availability[a.staff_id][a.weekday] = (a.start_time, a.end_time)
+    sites: dict[int, set[int]] = defaultdict(set)
+    for link in s.scalars(sites_stmt):
+        sites[link.staff_id].add(link.site_id)
+    return {p.id: to_person(p, availability.get(p.id, {}), sites.get(p.id, set()))
+            for p in s.scalars(stmt)}
+
+
+def to_person(p: Staff, availability: dict[int, tuple[time, time]], sites: set[int]) -> Person:
+    return Person(
+        id=p.id, name=person_name(p), active=p.active, dbs_number=p.dbs_number,
+        dbs_checked=bool(p.dbs_checked_by.strip()), barred_list_checked=p.barred_list_checked,
+        dbs_issued_on=p.dbs_issued_on, update_service=p.dbs_update_service,
+        first_aid_expires=p.first_aid_expires, food_hygiene_expires=p.food_hygiene_expires,
+        midas_expires=p.midas_expires, week_minutes=p.contracted_week_minutes,
+        day_minutes=p.contracted_day_minutes, availability=dict(availability),
+        home_site_id=p.home_site_id, site_ids=frozenset(sites))
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """A session needing staff, with what a screen or printout shows about it."""
+
+    fact: SessionFact
+    kind: str  # club or creche
+    session_id: int
+    title: str
+    room: str
+    club_kind: str
+    counted: str  # "booked" or "signed in"
+
+
+def load_sessions(s: Session, start: date, end: date, site_id: int | None = None,
+                  settings: RotaSettings | None = None) -> list[SessionInfo]:
+    """Club and crèche sessions between two dates with the staff their children need."""
+    settings = settings or load_settings(s)
+    bands = load_bands(s)
+    stmt = (select(ClubSession.id, ClubSession.day, ClubSession.start_time, ClubSession.end_time,
+                   Club.site_id, Club.name, Club.kind, Room.name)
+            .join(Club, Club.id == ClubSession.club_id).outerjoin(Room, Room.id == Club.room_id)
+            .where(ClubSession.day.between(start, end), ClubSession.status == "running"))
+    if site_id is not None:
+        stmt = stmt.where(Club.site_id == site_id)
+    rows = s.execute(stmt).all()
+    in_range = and_(ClubSession.day.between(start, end), ClubSession.status == "running")
+    booked: dict[int, list[tuple[date, int]]] = defaultdict(list)
+    children_q = (select(SessionBooking.session_id, Child.date_of_birth, Child.year_group)
+                  .join(ClubSession, ClubSession.id == SessionBooking.session_id)
+                  .join(Child, Child.id == SessionBooking.child_id)
+                  .where(in_range, SessionBooking.status == "booked"))
+    present_q = (select(Attendance.session_id, Attendance.status, Child.date_of_birth, Child.year_group)
+                 .join(ClubSession, ClubSession.id == Attendance.session_id)
+                 .join(Child, Child.id == Attendance.child_id).where(in_range))
+    if site_id is not None:
+        site_sessions = select(ClubSession.id).join(Club).where(Club.site_id == site_id)
+        children_q = children_q.where(SessionBooking.session_id.in_(site_sessions))
+        present_q = present_q.where(Attendance.session_id.in_(site_sessions))
+    for sid, dob, year in s.execute(children_q):
+        booked[sid].append((dob, year))
+    present: dict[int, list[tuple[date, int]]] = defaultdict(list)
+    started: set[int] = set()
+    for sid, status, dob, year in s.execute(present_q):
+        started.add(sid)
+        if status in ("in", "out"):
+            present[sid].append((dob, year))
+    result = []
+    for sid, day, st, en, site, name, kind, room in rows:
+        children = present[sid] if sid in started else booked[sid]
+        ages = [age_on(dob, day) for dob, _ in children]
+        eyfs = sum(1 for _, year in children if is_eyfs(year))
+        need = session_need(ages, eyfs, bands.get(site, bands[None]), settings.minimum_staff)
+        fact = SessionFact(f"club:{sid}", site, day, st, en, name, need)
+        result.append(SessionInfo(fact, "club", sid, name, room or "", kind,
+                                  "signed in" if sid in started else "booked"))
+    result += _creche_sessions(s, start, end, site_id)
+    return sorted(result, key=lambda x: (x.fact.day, x.fact.start, x.fact.site_id, x.title))
+
+
+def _creche_sessions(s: Session, start: date, end: date, site_id: int | None) -> list[SessionInfo]:
+    stmt = (select(CourseSession, Course.title, Course.site_id, Room.name)
+            .join(Course, Course.id == CourseSession.course_id)
+            .outerjoin(Room, Room.id == Course.room_id)
+            .where(CourseSession.session_date.between(start, end), Course.creche_places > 0))
+    if site_id is not None:
+        stmt = stmt.where(Course.site_id == site_id)
+    rows = s.execute(stmt).all()
+    if not rows:
+        return []
+    rules = load_creche_rules(s)
+    course_ids = {x.course_id for x, *_ in rows}
+    children: dict[int, list[date]] = defaultdict(list)
+    for course_id, dob in s.execute(
+            select(CrecheBooking.course_id, CrecheChild.date_of_birth)
+            .join(CrecheChild, CrecheChild.id == CrecheBooking.creche_child_id)
+            .where(CrecheBooking.course_id.in_(course_ids))):
+        children[course_id].append(dob)
+    result = []
+    for session, title, site, room in rows:
+        months = [max(0, creche.age_in_months(dob, session.session_date))
+                  for dob in children[session.course_id]]
+        required = creche.required_staff(months, rules)
+        need = Need(len(months), len(months), required, required, bool(months))
+        fact = SessionFact(f"creche:{session.id}", site, session.session_date, session.start_time,
+                           session.end_time, f"Crèche: {title}", need)
+        result.append(SessionInfo(fact, "creche", session.id, f"Crèche: {title}", room or "",
+                                  "creche", "booked"))
+    return result
+
+
+@dataclass(frozen=True)
+class ShiftInfo:
+    """A live shift with the names a screen shows."""
+
+    fact: ShiftFact
+    kind: str
+    role: str
+    site: str
+    note: str
+
+
+def target_of(shift: Shift) -> str:
+    if shift.kind == "club":
+        return f"club:{shift.club_session_id}"
+    if shift.kind == "creche":
+        return f"creche:{shift.course_session_id}"
+    if shift.kind == "run":
+        return f"run:{shift.run_id}"
+    return f"duty:{shift.id}"
+
+
+def load_shifts(s: Session, start: date, end: date, labels: dict[str, str] | None = None
+                ) -> list[ShiftInfo]:
+    """Every live shift between two dates (all sites: people move between them)."""
+    sites: dict[int, str] = {sid: name for sid, name in s.execute(select(Site.id, Site.name))}
+    labels = labels or {}
+    result = []
+    for shift in s.scalars(select(Shift).where(Shift.day.between(start, end),
+                                               Shift.cancelled_at.is_(None))
+                           .order_by(Shift.day, Shift.start_time, Shift.id)):
+        target = target_of(shift)
+        site = sites.get(shift.site_id, "") if shift.site_id else ""
+        label = labels.get(target) or (f"Site duty at {site}" if shift.kind == "duty"
+                                       else shift.note or "Minibus run")
+        fact = ShiftFact(shift.id, shift.staff_id, shift.day, shift.start_time, shift.end_time,
+                         shift.site_id, target, label)
+        result.append(ShiftInfo(fact, shift.kind, shift.role, site, shift.note))
+    return result
+
+
+def session_labels(s: Session, shifts_start: date, shifts_end: date) -> dict[str, str]:
+    """Labels of every session shifts may point at in the dates (for messages across sites)."""
+    labels = {f"club:{sid}": name for sid, name in s.execute(
+        select(ClubSession.id, Club.name).join(Club)
+        .where(ClubSession.day.between(shifts_start, shifts_end)))}
+    labels.update({f"creche:{sid}": f"Crèche: {title}" for sid, title in s.execute(
+        select(CourseSession.id, Course.title).join(Course)
+        .where(CourseSession.session_date.between(shifts_start, shifts_end)))})
+    return labels

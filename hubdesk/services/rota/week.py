@@ -1,0 +1,145 @@
+"""Building a checked week: sessions with their staff, shifts by person, and every problem.
+
+``checked_week`` loads the whole cluster's week once and runs the checks over it, because people
+move between sites: a site's grid still shows a clash with a shift at another site.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hubdesk.core.models import SHIFT_ROLE_LABELS, Site, Staff
+from hubdesk.core.rules.staff_checks import (
+    FEW_STAFF,
+    NO_FIRST_AIDER,
+    UNDER_RATIO,
+    Person,
+    Problem,
+    check_week,
+)
+from hubdesk.services.rota.dto import ProblemRow, SessionCell, ShiftRow, StaffWeek
+from hubdesk.services.rota.queries import (
+    RotaSettings,
+    SessionInfo,
+    ShiftInfo,
+    TravelTable,
+    load_people,
+    load_sessions,
+    load_settings,
+    load_shifts,
+    person_name,
+    session_labels,
+    week_days,
+)
+from hubdesk.services.sites.calendars import load_calendars
+
+
+@dataclass
+class CheckedWeek:
+    monday: date
+    settings: RotaSettings
+    sessions: list[SessionInfo]
+    shifts: list[ShiftInfo]
+    people: dict[int, Person]
+    staff: dict[int, Staff]
+    sites: dict[int, str]
+    problems: list[Problem]
+    travel: TravelTable
+
+    def shift_row(self, info: ShiftInfo) -> ShiftRow:
+        f = info.fact
+        person = self.people.get(f.staff_id)
+        return ShiftRow(f.id, f.staff_id, person.name if person else "?", info.kind, info.role,
+                        SHIFT_ROLE_LABELS.get(info.role, info.role), f.day, f.start, f.end,
+                        f.site_id, info.site, f.label, f.target,
+                        bool(person and person.first_aider_on(f.day)), info.note)
+
+    def problem_row(self, p: Problem) -> ProblemRow:
+        return ProblemRow(p.severity, p.code, p.message, p.day, p.site_id,
+                          self.sites.get(p.site_id, "") if p.site_id else "", p.staff_id,
+                          p.shift_id, p.target)
+
+    def cells(self, site_id: int | None = None) -> list[SessionCell]:
+        by_target: dict[str, list[ShiftInfo]] = defaultdict(list)
+        for info in self.shifts:
+            by_target[info.fact.target].append(info)
+        session_problems: dict[str, list[Problem]] = defaultdict(list)
+        for p in self.problems:
+            if p.target and p.staff_id is None:
+                session_problems[p.target].append(p)
+        result = []
+        for x in self.sessions:
+            f = x.fact
+            if site_id is not None and f.site_id != site_id:
+                continue
+            found = session_problems.get(f.target, [])
+            codes = {p.code for p in found}
+            if not f.need.children:
+                status = "none"
+            elif UNDER_RATIO in codes:
+                status = "under"
+            elif codes & {FEW_STAFF, NO_FIRST_AIDER}:
+                status = "warning"
+            else:
+                status = "ok"
+            staff = tuple(self.shift_row(i) for i in sorted(
+                by_target.get(f.target, []), key=lambda i: (i.role != "lead", i.fact.id)))
+            result.append(SessionCell(
+                f.target, x.kind, x.session_id, f.site_id, f.day, f.start, f.end, x.title, x.room,
+                x.club_kind, f.need.children, x.counted, f.need.by_ratio, f.need.required,
+                f.need.eyfs_children, staff, tuple(p.message for p in found), status))
+        return result
+
+    def staff_week(self, staff_id: int, shifts: list[ShiftInfo] | None = None) -> StaffWeek:
+        p = self.staff[staff_id]
+        own = shifts if shifts is not None else [i for i in self.shifts if i.fact.staff_id == staff_id]
+        days = week_days(self.monday)
+        by_day = tuple(tuple(self.shift_row(i) for i in own if i.fact.day == d) for d in days)
+        person = self.people.get(staff_id)
+        return StaffWeek(staff_id, person_name(p), p.role,
+                         self.sites.get(p.home_site_id, "") if p.home_site_id else "", by_day,
+                         sum(i.fact.minutes for i in own), p.contracted_week_minutes,
+                         bool(person and person.first_aider_on(self.monday)))
+
+
+def checked_week(s: Session, monday: date) -> CheckedWeek:
+    """The whole cluster's week with every check run."""
+    settings = load_settings(s)
+    friday = monday + timedelta(days=4)
+    sessions = load_sessions(s, monday, friday, settings=settings)
+    shifts = load_shifts(s, monday, friday, session_labels(s, monday, friday))
+    staff = {p.id: p for p in s.scalars(select(Staff))}
+    people = load_people(s)
+    sites: dict[int, str] = {sid: name for sid, name in s.execute(select(Site.id, Site.name))}
+    travel = TravelTable(s, settings.default_travel_minutes)
+    minimum = settings.minimum_staff
+    problems = check_week(people, [i.fact for i in shifts], [x.fact for x in sessions], travel,
+                          settings.checks(), lambda _site: minimum)
+    return CheckedWeek(monday, settings, sessions, shifts, people, staff, sites, problems, travel)
+
+
+def closed_days(s: Session, site_id: int, monday: date) -> tuple[str, ...]:
+    calendar = load_calendars(s).get(site_id)
+    if calendar is None:
+        return tuple("" for _ in week_days(monday))
+    return tuple("" if status.open else status.reason
+                 for status in (calendar.status(d) for d in week_days(monday)))
+
+
+def person_shift_rows(s: Session, staff_id: int, start: date, end: date) -> list[ShiftRow]:
+    """A person's live shifts between two dates (a week or a whole term) for a calendar file."""
+    person = s.get(Staff, staff_id)
+    if person is None:
+        return []
+    facts = load_people(s, [staff_id]).get(staff_id)
+    shifts = [i for i in load_shifts(s, start, end, session_labels(s, start, end))
+              if i.fact.staff_id == staff_id]
+    return [ShiftRow(i.fact.id, staff_id, person_name(person), i.kind, i.role,
+                     SHIFT_ROLE_LABELS.get(i.role, i.role), i.fact.day, i.fact.start, i.fact.end,
+                     i.fact.site_id, i.site, i.fact.label, i.fact.target,
+                     bool(facts and facts.first_aider_on(i.fact.day)), i.note) for i in shifts]

@@ -1,0 +1,340 @@
+"""Book a child into a club: standing (weekdays, from–to) or one-off.
+
+Before anything is written the dialog shows each date with its free places and the problem
+found, the days skipped and why, and what stops the whole booking. A full date offers the
+waiting list; other problems can be left out by choice, never silently.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hubdesk.app import HubApp
+from hubdesk.core.errors import Conflict, DomainError, ValidationError
+from hubdesk.core.rules.booking_checks import FULL
+from hubdesk.core.rules.recurrence import Skipped
+from hubdesk.services.clubs.booking_plan import BookingPreview, BookingRequest, BookingResult, PreviewLine
+from hubdesk.services.clubs.clubs import ClubRow
+from hubdesk.ui.children.child_picker import ChildPicker
+from hubdesk.ui.common.inline_form import error_label
+from hubdesk.ui.common.widgets import (
+    AMBER,
+    RED,
+    TintedTableModel,
+    WeekdayBoxes,
+    fit_columns,
+    qdate,
+    table_view,
+)
+from hubdesk.ui.shell import feedback
+from hubdesk.ui.shell.events import AppEvents
+from hubdesk.ui.sites.calendar_entry_dialog import date_edit, to_date
+
+log = logging.getLogger(__name__)
+
+
+def preview_model() -> TintedTableModel[PreviewLine]:
+    return TintedTableModel(
+        [("Date", lambda x: f"{x.day:%a %d/%m/%Y}"),
+         ("Times", lambda x: f"{x.start_time:%H:%M}–{x.end_time:%H:%M}" if x.start_time
+          and x.end_time else ""),
+         ("Free places", lambda x: x.free if x.session_id else ""),
+         ("Problem", lambda x: x.problem or "OK")], [],
+        tint=lambda x: None if x.ok else (AMBER if x.problem_code == FULL else RED),
+        tooltip=lambda x: x.problem)
+
+
+def club_label(row: ClubRow) -> str:
+    return f"{row.name} – {row.site} ({row.weekdays} {row.times}, {row.years})"
+
+
+def skipped_text(skipped: Sequence[Skipped]) -> str:
+    """A few days in full; many (a whole year has holidays) counted by kind of reason."""
+    if len(skipped) <= 3:
+        return "Days left out: " + "; ".join(f"{s.day:%a %d/%m} – {s.reason}" for s in skipped)
+    groups: dict[str, int] = {}
+    for s in skipped:
+        # "club not running (bank holiday: Christmas Day)" -> "club not running (bank holiday)"
+        key = s.reason.split(":")[0] + ")" if ":" in s.reason else s.reason
+        groups[key] = groups.get(key, 0) + 1
+    parts = [f"{reason} × {n}" for reason, n in sorted(groups.items(), key=lambda kv: -kv[1])]
+    return f"{len(skipped)} days left out (hover for the dates): " + "; ".join(parts)
+
+
+def result_text(result: BookingResult, preview: BookingPreview | None) -> str:
+    """What was done, in words for the office (and the family on the phone)."""
+    who = f"{preview.child_name} into {preview.club_name}" if preview else "the child"
+    lines = []
+    if result.booked:
+        lines.append(f"Booked {who}: {len(result.booked)} date(s), from "
+                     f"{result.booked[0]:%a %d/%m/%Y} to {result.booked[-1]:%a %d/%m/%Y}.")
+    if result.waiting_list:
+        days = ", ".join(f"{d:%a %d/%m}" for d in result.waiting_list[:6])
+        more = "…" if len(result.waiting_list) > 6 else ""
+        lines.append(f"On the waiting list for {len(result.waiting_list)} full date(s): "
+                     f"{days}{more}.")
+    left_out = [x for x in result.refused if x.problem_code != FULL or not result.waiting_list]
+    if left_out:
+        lines.append(f"Left out {len(left_out)} date(s) with a problem, e.g. {left_out[0].problem}")
+    if result.skipped:
+        lines.append(f"Skipped {len(result.skipped)} day(s): " + "; ".join(
+            f"{s.day:%a %d/%m} {s.reason}" for s in result.skipped[:4])
+            + ("…" if len(result.skipped) > 4 else "."))
+    return "\n".join(lines) or "Nothing was booked."
+
+
+class BookingDialog(QDialog):
+    def __init__(self, app: HubApp, events: AppEvents, today: date, child_id: int | None = None,
+                 club_id: int | None = None, day: date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Book a club")
+        self.app, self.events, self.today = app, events, today
+        self.fixed_child = child_id
+        self.preview: BookingPreview | None = None
+        self.outcome: BookingResult | None = None
+        self.banner = error_label()
+        self.child_label = QLabel()
+        self.picker: ChildPicker | None = None
+        if child_id is None:
+            self.picker = ChildPicker(app.children)
+            self.picker.changed.connect(self.schedule_preview)
+        else:
+            self.child_label.setText(self._child_name(child_id))
+        self.club = QComboBox()
+        self.club.setMinimumContentsLength(40)
+        self.club.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        for row in app.clubs.list(today):
+            self.club.addItem(club_label(row), row.id)
+        self.club.setCurrentIndex(max(0, self.club.findData(club_id)))
+        self.standing = QRadioButton("Standing booking (every week on the ticked days)")
+        self.one_off = QRadioButton("One-off (a single date)")
+        kinds = QButtonGroup(self)
+        kinds.addButton(self.standing)
+        kinds.addButton(self.one_off)
+        (self.one_off if day is not None else self.standing).setChecked(True)
+        self.weekdays = WeekdayBoxes()
+        self.start_date = date_edit(day or today)
+        self.end_date = date_edit(day or today)
+        self.end_label = QLabel("to")
+        span = QHBoxLayout()
+        span.addWidget(self.start_date)
+        span.addWidget(self.end_label)
+        span.addWidget(self.end_date)
+        span.addStretch(1)
+        self.notes = QLineEdit()
+        self.notes.setPlaceholderText("Optional, e.g. booked by phone with mum")
+        self.weekdays_error, self.dates_error = error_label(), error_label()
+        form = QFormLayout()
+        form.addRow("Child:", self.picker if self.picker is not None else self.child_label)
+        form.addRow("Club:", self.club)
+        kind_box = QVBoxLayout()
+        kind_box.addWidget(self.standing)
+        kind_box.addWidget(self.one_off)
+        form.addRow("Kind:", kind_box)
+        form.addRow("Weekdays:", self.weekdays)
+        form.addRow("", self.weekdays_error)
+        form.addRow("Dates:", span)
+        form.addRow("", self.dates_error)
+        form.addRow("Note:", self.notes)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.problems = error_label()
+        self.lines = preview_model()
+        self.lines_view = table_view(self.lines)
+        self.lines_view.setMinimumHeight(220)
+        self.skipped = QLabel()
+        self.skipped.setWordWrap(True)
+        self.skip_problems = QCheckBox("Book the dates without problems and leave the others out")
+        self.waiting = QCheckBox("Put the child on the waiting list for the full date(s)")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.book_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.book_button.setText("Book")
+        self.buttons.accepted.connect(self.book)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(form)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.lines_view, 1)
+        layout.addWidget(self.skipped)
+        layout.addWidget(self.skip_problems)
+        layout.addWidget(self.waiting)
+        layout.addWidget(self.buttons)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.refresh_preview)
+        self.club.currentIndexChanged.connect(lambda _i: self._club_chosen())
+        self.standing.toggled.connect(lambda _on: self._kind_changed())
+        self.weekdays.on_change(self.schedule_preview)
+        self.start_date.dateChanged.connect(lambda _d: self.schedule_preview())
+        self.end_date.dateChanged.connect(lambda _d: self.schedule_preview())
+        self.skip_problems.toggled.connect(lambda _on: self._update_button())
+        self.waiting.toggled.connect(lambda _on: self._update_button())
+        self.resize(880, 700)
+        self._club_chosen(keep_dates=day is not None)
+
+    def _child_name(self, child_id: int) -> str:
+        form = self.app.children.get(child_id)
+        return f"{form.preferred_forename or form.forename} {form.preferred_surname or form.surname}"
+
+    def child_id(self) -> int | None:
+        return self.fixed_child if self.picker is None else self.picker.child_id()
+
+    def club_id(self) -> int | None:
+        value = self.club.currentData()
+        return int(value) if value is not None else None
+
+    def _club_chosen(self, keep_dates: bool = False) -> None:
+        club_id = self.club_id()
+        if club_id is not None:
+            club = feedback.guarded(self, "Book a club", lambda: self.app.clubs.get(club_id))
+            if club is not None:
+                self.weekdays.blockSignals(True)
+                self.weekdays.set_days(club.weekdays)
+                self.weekdays.blockSignals(False)
+                if not keep_dates:
+                    start = max(self.today, club.start_date)
+                    self.start_date.setDate(qdate(start))
+                    self.end_date.setDate(qdate(club.end_date))
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        standing = self.standing.isChecked()
+        self.weekdays.setEnabled(standing)
+        self.end_date.setVisible(standing)
+        self.end_label.setVisible(standing)
+        self.schedule_preview()
+
+    def schedule_preview(self) -> None:
+        self._timer.start()
+
+    def request(self) -> BookingRequest | None:
+        child_id, club_id = self.child_id(), self.club_id()
+        if child_id is None or club_id is None:
+            return None
+        start = to_date(self.start_date)
+        if self.one_off.isChecked():
+            return BookingRequest(child_id, club_id, start, None, (), self.notes.text())
+        return BookingRequest(child_id, club_id, start, to_date(self.end_date),
+                              self.weekdays.days(), self.notes.text())
+
+    def refresh_preview(self) -> None:
+        """Ask the service what booking now would do; nothing is written."""
+        self._timer.stop()
+        for label in (self.banner, self.weekdays_error, self.dates_error, self.problems):
+            label.hide()
+        request = self.request()
+        self.preview = None
+        if request is None:
+            self.heading.setText("Choose a child and a club to see the dates."
+                                 if self.club.count() else "There are no clubs yet.")
+            self._show_lines()
+            return
+        if not request.one_off and not request.weekdays:
+            self._field_error(self.weekdays_error, "Tick at least one weekday.")
+            self._show_lines()
+            return
+        try:
+            self.preview = self.app.bookings.preview(request)
+        except ValidationError as exc:
+            self._field_error(self.weekdays_error if exc.field == "weekdays"
+                              else self.dates_error if exc.field in ("end_date", "start_date")
+                              else self.banner, exc.message)
+        except DomainError as exc:
+            self._field_error(self.banner, str(exc))
+        self._show_lines()
+
+    def _field_error(self, label: QLabel, message: str) -> None:
+        label.setText(message)
+        label.show()
+
+    def _show_lines(self) -> None:
+        p = self.preview
+        self.lines.set_rows(p.lines if p else [])
+        fit_columns(self.lines_view, stretch=3)
+        if p is None:
+            self.skipped.setText("")
+            self._update_button()
+            return
+        ok = sum(1 for x in p.lines if x.ok)
+        full = sum(1 for x in p.lines if x.problem_code == FULL)
+        other = len(p.lines) - ok - full
+        self.heading.setText(
+            f"<b>{p.child_name}</b> into <b>{p.club_name}</b> at {p.site}: {len(p.lines)} date(s)"
+            f" – {ok} can be booked" + (f", {full} full" if full else "")
+            + (f", {other} with a problem" if other else "") + ".")
+        if p.problems:
+            self._field_error(self.problems, "This booking cannot be made: "
+                              + " ".join(x.message for x in p.problems))
+        self.skipped.setText(skipped_text(p.skipped) if p.skipped else "")
+        self.skipped.setToolTip("\n".join(f"{s.day:%a %d/%m/%Y} – {s.reason}"
+                                          for s in p.skipped[:80]))
+        self.skipped.setVisible(bool(p.skipped))
+        self.waiting.setVisible(bool(full) and not p.problems)
+        self.waiting.setText(f"Put {p.child_name} on the waiting list for the {full} full date(s)")
+        self.skip_problems.setVisible(bool(other or (full and ok)) and not p.problems)
+        self._update_button()
+
+    def _update_button(self) -> None:
+        p = self.preview
+        enabled = p is not None and not p.problems and bool(p.lines)
+        if p is not None and enabled:
+            refused = p.refused
+            only_full = all(x.problem_code == FULL for x in refused)
+            enabled = not refused or self.skip_problems.isChecked() or (
+                only_full and self.waiting.isChecked())
+            if not p.bookable and not self.waiting.isChecked():
+                enabled = False
+        self.book_button.setEnabled(enabled)
+        self.book_button.setText("Put on waiting list" if p is not None and not p.bookable
+                                 and self.waiting.isChecked() else "Book")
+
+    def book(self) -> None:
+        request = self.request()
+        if request is None or not self.book_button.isEnabled():
+            return
+        skip, wait = self.skip_problems.isChecked(), self.waiting.isChecked()
+        try:
+            result = self.app.bookings.confirm(request, skip_problems=skip, waiting_list=wait)
+        except ValidationError as exc:
+            self._field_error(self.dates_error if exc.field in ("end_date", "start_date")
+                              else self.banner, exc.message)
+            return
+        except Conflict as exc:  # e.g. the last place went to another PC meanwhile
+            self.refresh_preview()
+            self._field_error(self.banner, str(exc))
+            return
+        except DomainError as exc:
+            self._field_error(self.banner, str(exc))
+            return
+        except Exception:
+            log.exception("booking failed")
+            feedback.warn(self, "Book a club", "Something went wrong and nothing was booked. The "
+                                               "details are in the log file.")
+            return
+        self.outcome = result
+        self.events.bookings_changed.emit()
+        feedback.inform(self, "Booked", result_text(result, self.preview))
+        self.accept()

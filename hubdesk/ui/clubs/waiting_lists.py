@@ -1,0 +1,271 @@
+"""Waiting lists: every child waiting, club by club in the office's priority order, with their
+position. A free place is offered to the first child (the place is held); the office phones the
+family and records yes (booked) or no (offered to the next child)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import TypeVar
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hubdesk.app import HubApp
+from hubdesk.core.errors import DomainError
+from hubdesk.services.clubs.sessions import SessionRow
+from hubdesk.services.clubs.waiting_lists import Offer, WaitingRow
+from hubdesk.ui.clubs.join_waiting_dialog import JoinWaitingDialog
+from hubdesk.ui.common.site_combo import refill_sites
+from hubdesk.ui.common.widgets import (
+    GREEN,
+    TintedTableModel,
+    fit_columns,
+    selected_row,
+    short_names,
+    table_view,
+)
+from hubdesk.ui.shell import feedback
+from hubdesk.ui.shell.events import AppEvents
+
+T = TypeVar("T")
+OFFER_WEEKS = 8  # how far ahead the office looks for a free place to offer
+
+
+def position_text(row: WaitingRow) -> str:
+    if row.status == "offered":
+        return f"Offered {row.offered_day:%a %d/%m}" if row.offered_day else "Offered"
+    return str(row.position)
+
+
+def waiting_model(club_sites: dict[int, str],
+                  short: dict[str, str]) -> TintedTableModel[WaitingRow]:
+    """``club_sites`` (club id -> site) and ``short`` (site -> short name) are kept up to date by
+    the page; clubs of the same name run at several sites."""
+    return TintedTableModel(
+        [("Club", lambda r: f"{r.club_name} ({club_sites.get(r.club_id, '?')})"),
+         ("Waiting for", lambda r: f"{r.day:%a %d/%m/%Y}" if r.day else f"Any {r.weekdays}"),
+         ("Position", position_text), ("Child", lambda r: r.child_name),
+         ("School", lambda r: short.get(r.school, r.school)), ("Year", lambda r: r.year),
+         ("Joined", lambda r: r.joined[:10]),
+         ("Priority", lambda r: ", ".join(x for x in (
+             "sibling booked" if r.sibling_booked else "", "FSM/PP" if r.funded else "") if x)),
+         ("Carers", lambda r: "; ".join(r.phones))], [],
+        tint=lambda r: GREEN if r.status == "offered" else None,
+        tooltip=lambda r: f"{r.child_name} ({r.year}, {r.school}) joined {r.joined}; carers: "
+                          + ("; ".join(r.phones) or "no phone on record"))
+
+
+def offer_text(offer: Offer) -> str:
+    phones = "; ".join(offer.phones) or "no carer's phone on record"
+    return (f"The place in {offer.club_name} on {offer.day:%a %d/%m/%Y} "
+            f"({offer.start_time:%H:%M}–{offer.end_time:%H:%M}) is held for {offer.child_name}. "
+            f"Phone {phones}, then press 'Family said yes' or 'Family said no'.")
+
+
+class WaitingListsPage(QWidget):
+    def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app, self.events = app, events
+        title = QLabel("Waiting lists")
+        title.setObjectName("pageTitle")
+        self.site = QComboBox()
+        self.site.setMinimumContentsLength(18)
+        self.site.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.club_sites: dict[int, str] = {}
+        self.short: dict[str, str] = {}
+        self.model = waiting_model(self.club_sites, self.short)
+        self.view = table_view(self.model)
+        self.place = QComboBox()
+        self.place.setMinimumContentsLength(26)
+        self.place.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.offer_button = QPushButton("Offer the place to the first child")
+        self.yes_button = QPushButton("Family said yes")
+        self.no_button = QPushButton("Family said no")
+        self.withdraw_button = QPushButton("Take off the list…")
+        self.join_button = QPushButton("Put a child on a list…")
+        self.dialog: JoinWaitingDialog | None = None
+        self.count = QLabel()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Site:"))
+        top.addWidget(self.site)
+        top.addStretch(1)
+        top.addWidget(self.count)
+        top.addWidget(self.join_button)
+        actions = QHBoxLayout()
+        actions.addWidget(QLabel("Free place on:"))
+        actions.addWidget(self.place)
+        actions.addWidget(self.offer_button)
+        actions.addSpacing(16)
+        actions.addWidget(self.yes_button)
+        actions.addWidget(self.no_button)
+        actions.addWidget(self.withdraw_button)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.status)
+        self._load_sites()
+        self.site.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.view.selectionModel().selectionChanged.connect(lambda *_a: self._chosen())
+        self.offer_button.clicked.connect(self.offer)
+        self.yes_button.clicked.connect(self.confirm)
+        self.no_button.clicked.connect(self.decline)
+        self.withdraw_button.clicked.connect(self.withdraw)
+        self.join_button.clicked.connect(self.join)
+        events.bookings_changed.connect(self.refresh)
+        events.clubs_changed.connect(self.refresh)
+        events.sites_changed.connect(self._sites_changed)
+        events.data_reloaded.connect(self._sites_changed)
+        self.refresh()
+
+    def today(self) -> date:
+        return self.app.waiting_lists.clock().date()
+
+    def on_shown(self) -> None:
+        self.refresh()
+
+    def _load_sites(self) -> None:
+        refill_sites(self.site, self.app.sites.list(), "All sites")
+
+    def _sites_changed(self) -> None:
+        self._load_sites()
+        self.refresh()
+
+    def refresh(self) -> None:
+        keep = self.selected()
+        site = self.site.currentData()
+        rows = feedback.guarded(self, "Waiting lists", lambda: self.app.waiting_lists.open_entries(
+            int(site) if site is not None else None))
+        if rows is None:
+            return
+        self.short.clear()
+        self.short.update(short_names(self.app.sites))
+        self.club_sites.clear()
+        self.club_sites.update({c.id: self.short.get(c.site, c.site)
+                                for c in self.app.clubs.list(include_inactive=True)})
+        self.view.selectionModel().blockSignals(True)
+        self.model.set_rows(rows)
+        self.view.selectionModel().blockSignals(False)
+        fit_columns(self.view, stretch=8)
+        offered = sum(1 for r in rows if r.status == "offered")
+        self.count.setText(f"{len(rows)} waiting" + (f", {offered} place(s) on offer" if offered
+                                                      else "") if rows else "Nobody is waiting.")
+        pick = next((i for i, r in enumerate(rows) if keep and r.id == keep.id), None)
+        if pick is not None:
+            self.view.selectRow(pick)
+        self._chosen()
+
+    def selected(self) -> WaitingRow | None:
+        row = selected_row(self.view)
+        return self.model.row(row) if row is not None else None
+
+    def _chosen(self) -> None:
+        row = self.selected()
+        self.place.clear()
+        waiting = row is not None and row.status == "waiting"
+        if row is not None and waiting:
+            for session in self._free_sessions(row):
+                self.place.addItem(f"{session.day:%a %d/%m/%Y} ({session.free} free)", session.id)
+        if waiting and self.place.count() == 0:
+            self.place.addItem("(no free place yet)", None)
+        self.place.setEnabled(waiting)
+        self.offer_button.setEnabled(waiting and self.place.currentData() is not None)
+        offered = row is not None and row.status == "offered"
+        self.yes_button.setEnabled(offered)
+        self.no_button.setEnabled(offered)
+        self.withdraw_button.setEnabled(row is not None)
+
+    def _free_sessions(self, row: WaitingRow) -> list[SessionRow]:
+        """Sessions this child waits for that have a free place now."""
+        if row.session_id is not None:
+            found = feedback.guarded(self, "Waiting lists",
+                                     lambda: [self.app.club_sessions.session(row.session_id or 0)])
+            return [x for x in found or [] if x.free > 0]
+        today = self.today()
+        found = feedback.guarded(self, "Waiting lists", lambda: self.app.club_sessions.sessions(
+            row.club_id, today, today + timedelta(weeks=OFFER_WEEKS)))
+        wanted = {name[:3] for name in row.weekdays.replace(",", " ").split()}
+        return [x for x in found or [] if x.free > 0 and x.status == "running"
+                and (not wanted or f"{x.day:%a}" in wanted)]
+
+    def join(self) -> None:
+        row = self.selected()
+        dialog = JoinWaitingDialog(self.app.waiting_lists, self.app.clubs, self.app.children,
+                                   self.today(), row.club_id if row else None, self)
+        dialog.accepted.connect(self.events.bookings_changed.emit)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+
+    def _act(self, title: str, work: Callable[[], T]) -> tuple[bool, T | None]:
+        """Run a service call; a refusal is shown and (False, None) returned."""
+        try:
+            return True, work()
+        except DomainError as exc:
+            feedback.warn(self, title, str(exc))
+            self.refresh()
+            return False, None
+
+    def offer(self) -> None:
+        session_id = self.place.currentData()
+        if session_id is None:
+            return
+        ok, offer = self._act("Offer a place",
+                              lambda: self.app.waiting_lists.offer_next(int(session_id)))
+        if not ok:
+            return
+        self.events.bookings_changed.emit()
+        if offer is not None:
+            self.status.setText(offer_text(offer))
+            feedback.inform(self, "Place offered", offer_text(offer))
+        else:
+            self.status.setText("Nobody on the list can take that place; it stays free.")
+
+    def confirm(self) -> None:
+        row = self.selected()
+        if row is None or row.status != "offered":
+            return
+        ok, _result = self._act("Confirm the place",
+                                lambda: self.app.waiting_lists.confirm_offer(row.id))
+        if ok:
+            self.events.bookings_changed.emit()
+            self.status.setText(f"{row.child_name} is booked into {row.club_name}.")
+
+    def decline(self) -> None:
+        row = self.selected()
+        if row is None or row.status != "offered":
+            return
+        ok, offer = self._act("Place declined", lambda: self.app.waiting_lists.decline_offer(row.id))
+        if ok:
+            self._moved_on(row, offer)
+
+    def withdraw(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        if not feedback.confirm(self, "Take off the waiting list",
+                                f"Take {row.child_name} off the waiting list of {row.club_name}?"):
+            return
+        ok, offer = self._act("Take off the list", lambda: self.app.waiting_lists.withdraw(row.id))
+        if ok:
+            self._moved_on(row, offer)
+
+    def _moved_on(self, row: WaitingRow, offer: Offer | None) -> None:
+        """After a no or a withdrawal: the held place went to the next child, or is free."""
+        self.events.bookings_changed.emit()
+        if offer is not None:
+            self.status.setText(f"{row.child_name} is off the list. " + offer_text(offer))
+            feedback.inform(self, "Place offered", offer_text(offer))
+        else:
+            self.status.setText(f"{row.child_name} is off the list.")

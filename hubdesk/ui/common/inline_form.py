@@ -1,0 +1,111 @@
+"""A form dialog that saves through a service and shows a ValidationError beside its field.
+
+The dialog stays open on any refusal, so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hubdesk.core.errors import ValidationError
+from hubdesk.ui.shell import feedback
+
+ERROR_STYLE = "color: #b00020; font-weight: bold;"
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setProperty("role", "error")
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class InlineFormDialog(QDialog):
+    """Subclasses add rows with ``add_row`` and implement ``save()`` returning the saved id."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.banner = error_label()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.try_save)
+        self.buttons.rejected.connect(self.reject)
+        self.errors: dict[str, QLabel] = {}
+        self.fields: dict[str, QWidget] = {}
+        self.saved_id: int | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+
+    def add_row(self, label: str, name: str, field: QWidget | QLayout,
+                focus: QWidget | None = None) -> QLabel:
+        """A labelled field with its own (hidden) error line underneath."""
+        error = error_label()
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        if isinstance(field, QLayout):
+            box.addLayout(field)
+        else:
+            box.addWidget(field)
+        box.addWidget(error)
+        self.form.addRow(label, box)
+        self.errors[name] = error
+        widget = focus or (field if isinstance(field, QWidget) else None)
+        if widget is not None:
+            self.fields[name] = widget
+        return error
+
+    def clear_errors(self) -> None:
+        for label in [self.banner, *self.errors.values()]:
+            label.clear()
+            label.hide()
+
+    def show_error(self, field: str | None, message: str) -> None:
+        label = self.errors.get(field or "", self.banner)
+        label.setText(message)
+        label.show()
+        widget = self.fields.get(field or "")
+        if widget is not None:
+            widget.setFocus()
+
+    def visible_errors(self) -> dict[str, str]:
+        """Field name (or "" for the banner) -> message; for tests and screen readers."""
+        shown: dict[str, str] = {}
+        for name, label in self.errors.items():
+            if label.text() and label.text() not in shown.values():  # fields may share a line
+                shown[name] = label.text()
+        if self.banner.text():
+            shown[""] = self.banner.text()
+        return shown
+
+    def save(self) -> int:
+        raise NotImplementedError
+
+    def try_save(self) -> None:
+        self.clear_errors()
+
+        def attempt() -> int | None:
+            try:
+                return self.save()
+            except ValidationError as exc:
+                self.show_error(exc.field, exc.message)
+                return None
+
+        saved = feedback.guarded(self, self.windowTitle(), attempt)
+        if saved is not None:
+            self.saved_id = saved
+            self.accept()

@@ -1,0 +1,223 @@
+"""New / edit course: what, who runs it, where, when (weekdays between dates), places, fee,
+funding and crèche. The session dates it will get are shown as the form is filled in."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QSpinBox,
+    QTimeEdit,
+    QWidget,
+)
+
+from hubdesk.core.errors import DomainError, ValidationError
+from hubdesk.core.models import COURSE_KINDS
+from hubdesk.services.learning import Learning
+from hubdesk.services.learning.courses import WEEKDAY_NAMES, CourseForm
+from hubdesk.services.sites.sites import SiteForm
+from hubdesk.ui.common.inline_form import InlineFormDialog
+
+
+def _date_edit(value: date) -> QDateEdit:
+    edit = QDateEdit(QDate(value.year, value.month, value.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("ddd dd/MM/yyyy")
+    return edit
+
+
+def _time_edit(value: time) -> QTimeEdit:
+    edit = QTimeEdit(QTime(value.hour, value.minute))
+    edit.setDisplayFormat("HH:mm")
+    return edit
+
+
+def pence(text: str) -> int:
+    """'£12.50', '12.5', '' -> pence; raises ValidationError for anything else."""
+    cleaned = text.strip().replace("£", "").replace(",", "")
+    if not cleaned:
+        return 0
+    try:
+        value = round(float(cleaned) * 100)
+    except ValueError:
+        raise ValidationError("Enter the fee in pounds, e.g. 25 or 12.50 (0 or empty: free).",
+                              "fee_pence") from None
+    return value
+
+
+class CourseDialog(InlineFormDialog):
+    def __init__(self, learning: Learning, sites: list[SiteForm], form: CourseForm | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__("Edit course" if form else "New course", parent)
+        self.learning = learning
+        start = date.today() + timedelta(days=7)
+        hub_site = next((s.id for s in sites if s.is_hub), sites[0].id if sites else 0) or 0
+        self.original = form or CourseForm(
+            title="", kind="family_learning", site_id=hub_site, start_date=start,
+            end_date=start + timedelta(weeks=9), weekdays=(start.weekday() % 5,),
+            start_time=time(9, 15), end_time=time(11, 15), capacity=12)
+        f = self.original
+        self.title = QLineEdit(f.title)
+        self.title.setPlaceholderText("e.g. Family English")
+        self.kind = QComboBox()
+        for value, label in COURSE_KINDS.items():
+            self.kind.addItem(label, value)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(f.kind)))
+        self.by_hub = QRadioButton("The hub")
+        self.by_partner = QRadioButton("A partner:")
+        (self.by_partner if f.external else self.by_hub).setChecked(True)
+        self.provider = QLineEdit(f.provider)
+        self.provider.setPlaceholderText("e.g. City Adult College")
+        self.tutor = QComboBox()
+        self.tutor.addItem("(to be confirmed)", None)
+        for choice in learning.courses.tutors():
+            self.tutor.addItem(choice.name, choice.id)
+        self.tutor.setCurrentIndex(max(0, self.tutor.findData(f.tutor_staff_id)))
+        self.tutor_name = QLineEdit(f.tutor_name)
+        self.tutor_name.setPlaceholderText("the partner's tutor")
+        self.site = QComboBox()
+        for site in sites:
+            self.site.addItem(site.name, site.id)
+        self.site.setCurrentIndex(max(0, self.site.findData(f.site_id)))
+        self.room = QComboBox()
+        self.weekday_boxes = [QCheckBox(name) for name in WEEKDAY_NAMES]
+        for n, box in enumerate(self.weekday_boxes):
+            box.setChecked(n in f.weekdays)
+        self.start_date, self.end_date = _date_edit(f.start_date), _date_edit(f.end_date)
+        self.start_time, self.end_time = _time_edit(f.start_time), _time_edit(f.end_time)
+        self.capacity = QSpinBox()
+        self.capacity.setRange(1, 200)
+        self.capacity.setValue(f.capacity)
+        self.fee = QLineEdit("" if f.fee_pence == 0 else f"{f.fee_pence / 100:.2f}")
+        self.fee.setPlaceholderText("free")
+        self.learning_aim = QLineEdit(f.learning_aim)
+        self.learning_aim.setPlaceholderText("college learning aim reference, if funded")
+        self.funding_source = QLineEdit(f.funding_source)
+        self.funding_source.setPlaceholderText("e.g. Adult Skills Fund")
+        self.creche_places = QSpinBox()
+        self.creche_places.setRange(0, 60)
+        self.creche_places.setSpecialValueText("no crèche")
+        self.creche_places.setValue(f.creche_places)
+        self.notes = QPlainTextEdit(f.notes)
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3)
+        self.preview = QLabel()
+        self.preview.setWordWrap(True)
+        self.preview.setStyleSheet("color: #333;")
+        self.preview.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 6)
+
+        who = QHBoxLayout()
+        who.addWidget(self.by_hub)
+        who.addWidget(self.by_partner)
+        who.addWidget(self.provider, 1)
+        tutor = QHBoxLayout()
+        tutor.addWidget(self.tutor, 1)
+        tutor.addWidget(self.tutor_name, 1)
+        where = QHBoxLayout()
+        where.addWidget(self.site, 2)
+        where.addWidget(QLabel("Room:"))
+        where.addWidget(self.room, 1)
+        days = QHBoxLayout()
+        for box in self.weekday_boxes:
+            days.addWidget(box)
+        days.addStretch(1)
+        dates = QHBoxLayout()
+        dates.addWidget(self.start_date)
+        dates.addWidget(QLabel("to"))
+        dates.addWidget(self.end_date)
+        dates.addStretch(1)
+        times = QHBoxLayout()
+        times.addWidget(self.start_time)
+        times.addWidget(QLabel("to"))
+        times.addWidget(self.end_time)
+        times.addStretch(1)
+        self.add_row("Title:", "title", self.title)
+        self.add_row("Kind:", "kind", self.kind)
+        self.add_row("Run by:", "provider", who, focus=self.provider)
+        self.add_row("Tutor:", "tutor_staff_id", tutor, focus=self.tutor)
+        self.add_row("Where:", "site_id", where, focus=self.site)
+        self.errors["room_id"] = self.errors["site_id"]
+        self.add_row("Meets on:", "weekdays", days, focus=self.weekday_boxes[0])
+        self.add_row("Dates:", "start_date", dates, focus=self.start_date)
+        self.errors["end_date"] = self.errors["start_date"]
+        self.fields["end_date"] = self.end_date
+        self.add_row("Times:", "start_time", times, focus=self.start_time)
+        self.errors["end_time"] = self.errors["start_time"]
+        self.fields["end_time"] = self.end_time
+        self.form.addRow("Sessions:", self.preview)
+        self.add_row("Places:", "capacity", self.capacity)
+        self.add_row("Fee (£):", "fee_pence", self.fee)
+        self.add_row("Crèche places:", "creche_places", self.creche_places)
+        self.add_row("Learning aim:", "learning_aim", self.learning_aim)
+        self.add_row("Funding source:", "funding_source", self.funding_source)
+        self.add_row("Notes:", "notes", self.notes)
+
+        self._fill_rooms(f.room_id)
+        self.site.currentIndexChanged.connect(lambda _i: self._fill_rooms(None))
+        for signal in (self.by_hub.toggled, self.site.currentIndexChanged,
+                       self.start_date.dateChanged, self.end_date.dateChanged,
+                       *[box.toggled for box in self.weekday_boxes],
+                       self.start_time.timeChanged, self.end_time.timeChanged):
+            signal.connect(self._update)
+        self._update()
+        self.setMinimumWidth(640)
+        self.title.setFocus()
+
+    def _fill_rooms(self, room_id: int | None) -> None:
+        self.room.clear()
+        self.room.addItem("(any)", None)
+        site_id = self.site.currentData()
+        if site_id is not None:
+            for choice in self.learning.courses.rooms(int(site_id)):
+                self.room.addItem(choice.name, choice.id)
+        self.room.setCurrentIndex(max(0, self.room.findData(room_id)))
+
+    def _update(self) -> None:
+        external = self.by_partner.isChecked()
+        self.provider.setEnabled(external)
+        self.tutor.setVisible(not external)
+        self.tutor_name.setVisible(external)
+        try:
+            form = self.course_form()
+            days = self.learning.courses.preview_dates(form) if form.weekdays else []
+        except DomainError:
+            days = []
+        if not days:
+            self.preview.setText("No sessions yet: tick weekdays on which the site is open "
+                                 "between the dates.")
+            return
+        hours = len(days) * (form.end_time.hour * 60 + form.end_time.minute
+                             - form.start_time.hour * 60 - form.start_time.minute) / 60
+        listed = ", ".join(f"{d:%d/%m}" for d in days[:12]) + (" …" if len(days) > 12 else "")
+        self.preview.setText(f"{len(days)} sessions, {max(hours, 0):g} hours: {listed}")
+
+    def course_form(self) -> CourseForm:
+        """The form as typed; raises ValidationError for a fee that is not an amount."""
+        external = self.by_partner.isChecked()
+        tutor = self.tutor.currentData()
+        room = self.room.currentData()
+        return CourseForm(
+            id=self.original.id, row_version=self.original.row_version,
+            title=self.title.text(), kind=str(self.kind.currentData()),
+            site_id=int(self.site.currentData() or 0),
+            start_date=self.start_date.date().toPython(), end_date=self.end_date.date().toPython(),
+            weekdays=tuple(n for n, box in enumerate(self.weekday_boxes) if box.isChecked()),
+            start_time=self.start_time.time().toPython(), end_time=self.end_time.time().toPython(),
+            capacity=self.capacity.value(), provider=self.provider.text() if external else "",
+            external=external, tutor_staff_id=None if external or tutor is None else int(tutor),
+            tutor_name=self.tutor_name.text() if external else "",
+            room_id=None if room is None else int(room), fee_pence=pence(self.fee.text()),
+            learning_aim=self.learning_aim.text(), funding_source=self.funding_source.text(),
+            creche_places=self.creche_places.value(), notes=self.notes.toPlainText())
+
+    def save(self) -> int:
+        return self.learning.courses.save(self.course_form())

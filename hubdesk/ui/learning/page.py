@@ -1,0 +1,319 @@
+"""Parent learning: the course list, a course's learners, registers and crèche, and printouts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hubdesk.app import HubApp
+from hubdesk.reports.certificates import write_certificates
+from hubdesk.reports.course_register import write_course_register
+from hubdesk.reports.course_summary import write_course_summary
+from hubdesk.services.learning.courses import CourseRow
+from hubdesk.services.progress import Progress
+from hubdesk.ui.common.dto_table import DtoTableModel
+from hubdesk.ui.learning.course_dialog import CourseDialog
+from hubdesk.ui.learning.creche import CrecheTab
+from hubdesk.ui.learning.learners import LearnersTab
+from hubdesk.ui.learning.register import RegisterTab
+from hubdesk.ui.shell import feedback
+from hubdesk.ui.shell.events import AppEvents
+from hubdesk.ui.shell.tasks import run_task
+
+
+def open_pdf(path: Path) -> None:
+    """Show a printout in the PC's PDF viewer (tests replace this)."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def course_model() -> DtoTableModel[CourseRow]:
+    return DtoTableModel(
+        [("Course", lambda c: c.title), ("Site", lambda c: c.site),
+         ("Dates", lambda c: f"{c.start_date:%d/%m/%y} – {c.end_date:%d/%m/%y}"),
+         ("When", lambda c: f"{c.weekdays} {c.times}"), ("Places", lambda c: c.places),
+         ("Waiting", lambda c: c.waiting or ""),
+         ("Crèche", lambda c: f"{c.creche_booked}/{c.creche_places}" if c.creche_places else ""),
+         ("Sessions", lambda c: c.sessions), ("Kind", lambda c: c.kind_label),
+         ("Tutor", lambda c: c.tutor)],
+        [], tooltip=lambda c: f"{c.title}\nRun by {c.provider or c.site}\n{c.hours:g} hours, "
+                              f"{c.fee.lower()}")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()[:40] or "course"
+
+
+class LearningPage(QWidget):
+    def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app, self.events = app, events
+        self.dialog: CourseDialog | None = None
+        self.printed: list[Path] = []
+        title = QLabel("Parent learning")
+        title.setObjectName("pageTitle")
+        self.new_button = QPushButton("New course…")
+        self.edit_button = QPushButton("Edit course…")
+        self.delete_button = QPushButton("Delete course")
+        self.delete_button.setToolTip("Only a course set up by mistake, with no learners")
+        self.show_finished = QCheckBox("Show older courses")
+        self.show_finished.setToolTip("Courses that finished more than six weeks ago")
+        self.print_register_button = QPushButton("Print register")
+        self.print_certificates_button = QPushButton("Print certificates")
+        self.print_summary_button = QPushButton("Term summary")
+        self.print_register_button.setToolTip("Every session of the chosen course, a column each")
+        self.print_certificates_button.setToolTip("A certificate for each learner who completed")
+        self.print_summary_button.setToolTip("This term's courses: take-up, completion and "
+                                             "attendance, by school")
+        self.new_button.clicked.connect(self.new_course)
+        self.edit_button.clicked.connect(self.edit_course)
+        self.delete_button.clicked.connect(self.delete_course)
+        self.show_finished.toggled.connect(self.refresh)
+        self.print_register_button.clicked.connect(self.print_register)
+        self.print_certificates_button.clicked.connect(self.print_certificates)
+        self.print_summary_button.clicked.connect(self.print_summary)
+        top = QHBoxLayout()
+        for widget in (self.new_button, self.edit_button, self.delete_button, self.show_finished):
+            top.addWidget(widget)
+        top.addStretch(1)
+        for widget in (self.print_register_button, self.print_certificates_button,
+                       self.print_summary_button):
+            top.addWidget(widget)
+
+        self.model = course_model()
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 230)
+        header.setStretchLastSection(True)
+        self.view.doubleClicked.connect(lambda _index: self.edit_course())
+        self.view.selectionModel().selectionChanged.connect(lambda *_a: self._chosen())
+        self.empty = QLabel("No courses yet. Press 'New course…' to add one.")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.learners = LearnersTab(app, self._changed)
+        self.register = RegisterTab(app, self._changed)
+        self.creche = CrecheTab(app, self._changed)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.learners, "Learners")
+        self.tabs.addTab(self.register, "Register")
+        self.tabs.addTab(self.creche, "Crèche")
+        detail = QWidget()
+        box = QVBoxLayout(detail)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.heading)
+        box.addWidget(self.tabs, 1)
+        upper = QWidget()
+        upper_box = QVBoxLayout(upper)
+        upper_box.setContentsMargins(0, 0, 0, 0)
+        upper_box.addWidget(self.view, 1)
+        upper_box.addWidget(self.empty)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(upper)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([220, 480])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        events.data_reloaded.connect(self.refresh)
+        events.sites_changed.connect(self.refresh)
+        events.staff_changed.connect(self.refresh)
+        events.carers_changed.connect(lambda _child: self.refresh())
+        self.refresh()
+
+    # --- the course list --------------------------------------------------------------------
+    def on_shown(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        feedback.guarded(self, "Parent learning", self._refresh)
+
+    def _refresh(self) -> None:
+        chosen = self.selected()
+        rows = self.app.learning.courses.list(include_finished=self.show_finished.isChecked())
+        self.model.set_rows(rows)
+        self.empty.setVisible(not rows)
+        ids = [r.id for r in rows]
+        if chosen is not None and chosen.id in ids:
+            self.view.selectRow(ids.index(chosen.id))
+        elif rows:
+            self.view.selectRow(0)
+        self._chosen()
+
+    def selected(self) -> CourseRow | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def select_course(self, course_id: int) -> None:
+        ids = [r.id for r in self.model.rows]
+        if course_id not in ids:
+            self.show_finished.setChecked(True)
+            ids = [r.id for r in self.model.rows]
+        if course_id in ids:
+            self.view.selectRow(ids.index(course_id))
+
+    def _chosen(self) -> None:
+        course = self.selected()
+        if course is None:
+            self.heading.setText("")
+        else:
+            money = "free" if course.fee_pence == 0 else course.fee
+            creche = (f"crèche {course.creche_booked} of {course.creche_places} places"
+                      if course.creche_places else "no crèche")
+            where = course.site + (f", {course.room}" if course.room else "")
+            waiting = f", {course.waiting} waiting" if course.waiting else ""
+            facts = (f"{where}; {course.weekdays} {course.times}; {course.dates}; "
+                     f"{course.sessions} sessions ({course.hours:g} h); {course.enrolled} of "
+                     f"{course.capacity} places{waiting}; {creche}; {money}.")
+            self.heading.setText(f"<b>{escape(course.title)}</b> ({escape(course.kind_label)}) — "
+                                 f"{escape(facts)}")
+        for tab in (self.learners, self.register, self.creche):
+            tab.set_course(course)
+        self.tabs.setEnabled(course is not None)
+
+    def _changed(self) -> None:
+        """A tab saved something: redraw counts and every tab."""
+        self.refresh()
+
+    # --- course editor ----------------------------------------------------------------------
+    def new_course(self) -> None:
+        sites = feedback.guarded(self, "New course", self.app.sites.list) or []
+        if not sites:
+            feedback.inform(self, "New course", "Add a site first (Sites & calendars).")
+            return
+        self._show(CourseDialog(self.app.learning, sites, None, self))
+
+    def edit_course(self) -> None:
+        course = self.selected()
+        if course is None:
+            feedback.inform(self, "Edit course", "Choose a course in the list first.")
+            return
+        form = feedback.guarded(self, "Edit course", lambda: self.app.learning.courses.get(course.id))
+        sites = feedback.guarded(self, "Edit course", self.app.sites.list) or []
+        if form is not None:
+            self._show(CourseDialog(self.app.learning, sites, form, self))
+
+    def delete_course(self) -> None:
+        course = self.selected()
+        if course is None:
+            feedback.inform(self, "Delete course", "Choose a course in the list first.")
+            return
+        if not feedback.confirm(self, "Delete course", f"Delete '{course.title}' and its "
+                                f"{course.sessions} sessions? It stays in History."):
+            return
+
+        def delete() -> bool:
+            self.app.learning.courses.delete(course.id)
+            return True
+
+        if feedback.guarded(self, "Delete course", delete):
+            self.refresh()
+
+    def _show(self, dialog: CourseDialog) -> None:
+        self.dialog = dialog
+
+        def saved() -> None:
+            self.refresh()
+            if dialog.saved_id is not None:
+                self.select_course(dialog.saved_id)
+
+        dialog.accepted.connect(saved)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    # --- printing ---------------------------------------------------------------------------
+    def _target(self, kind: str, name: str) -> Path:
+        folder = self.app.settings.data_dir / "printouts"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / f"{kind}-{_slug(name)}-{datetime.now():%Y%m%d-%H%M%S}.pdf"
+
+    def _print(self, title: str, work: Callable[[Progress], Path]) -> None:
+        def done(path: object) -> None:
+            if isinstance(path, Path):
+                self.printed.append(path)
+                open_pdf(path)
+
+        run_task(self, title, work, done, lambda message: feedback.warn(self, title, message))
+
+    def _course_or_say(self, title: str) -> CourseRow | None:
+        course = self.selected()
+        if course is None:
+            feedback.inform(self, title, "Choose a course in the list first.")
+        return course
+
+    def print_register(self) -> None:
+        course = self._course_or_say("Print register")
+        if course is None:
+            return
+        target, reports = self._target("register", course.title), self.app.learning.reports
+
+        def work(progress: Progress) -> Path:
+            progress.step(0, 2, "Reading the register…")
+            sheet = reports.register_sheet(course.id)
+            progress.step(1, 2, "Writing the PDF…")
+            write_course_register(sheet, target)
+            return target
+
+        self._print("Print register", work)
+
+    def print_certificates(self) -> None:
+        course = self._course_or_say("Print certificates")
+        if course is None:
+            return
+        target, reports = self._target("certificates", course.title), self.app.learning.reports
+
+        def work(progress: Progress) -> Path:
+            progress.step(0, 2, "Reading who completed…")
+            certificates = reports.certificates(course.id)
+            progress.step(1, 2, f"Writing {len(certificates)} certificate(s)…")
+            write_certificates(certificates, target)
+            return target
+
+        self._print("Print certificates", work)
+
+    def print_summary(self) -> None:
+        reports = self.app.learning.reports
+        start, end, label = feedback.guarded(self, "Term summary", reports.term_around) or (
+            None, None, "")
+        if start is None or end is None:
+            return
+        target = self._target("summary", label)
+
+        def work(progress: Progress) -> Path:
+            progress.step(0, 2, "Counting learners…")
+            summary = reports.term_summary(start, end)
+            progress.step(1, 2, "Writing the PDF…")
+            write_course_summary(summary, target)
+            return target
+
+        self._print("Term summary", work)

@@ -1,0 +1,321 @@
+"""Minibus: the timeline of a day or week (one lane per vehicle), the needs met and unmet beside
+it, the checks underneath; vehicles with their walk-round checks on a second tab; printing."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+from itertools import pairwise
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hubdesk.app import HubApp
+from hubdesk.core.clock import today as clock_today
+from hubdesk.reports.run_sheets import write_run_sheets, write_week_timetable
+from hubdesk.services.minibus.needs import NeedRow
+from hubdesk.services.minibus.runs import RunRow
+from hubdesk.services.progress import Progress
+from hubdesk.ui.common.dto_table import DtoTableModel
+from hubdesk.ui.minibus.dialogs import AssignDialog, RunDialog, pydate, qdate
+from hubdesk.ui.minibus.patterns_dialog import PatternsDialog
+from hubdesk.ui.minibus.run_timeline import Lane, RunTimeline
+from hubdesk.ui.minibus.settings_dialog import MinibusSettingsDialog
+from hubdesk.ui.minibus.vehicles import VehiclesTab
+from hubdesk.ui.shell import feedback
+from hubdesk.ui.shell.events import AppEvents
+from hubdesk.ui.shell.tasks import run_task
+
+
+def open_pdf(path: Path) -> None:
+    """Show a printout in the PC's PDF viewer (tests replace this)."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def needs_model() -> DtoTableModel[NeedRow]:
+    return DtoTableModel(
+        [("", lambda n: "✓" if n.met else ("–" if n.optional else "✗")), ("Who", lambda n: n.name),
+         ("Day", lambda n: f"{n.day:%a}"), ("From", lambda n: n.from_site), ("To", lambda n: n.to_site),
+         ("When", lambda n: n.times), ("For", lambda n: n.purpose),
+         ("Run", lambda n: n.run or n.why or ("may make own way" if n.optional else "unmet"))],
+        [], tooltip=lambda n: (f"{n.name}: {n.from_site} → {n.to_site} {n.times}\n{n.purpose}"
+                               + (f"\nMedical: {n.medical}" if n.medical else "")))
+
+
+class MinibusPage(QWidget):
+    def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app, self.events = app, events
+        self.printed: list[Path] = []
+        self.dialog: QWidget | None = None
+        title = QLabel("Minibus")
+        title.setObjectName("pageTitle")
+        self.day = QDateEdit(qdate(clock_today()))
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("ddd dd/MM/yyyy")
+        self.mode = QComboBox()
+        self.mode.addItems(["Day", "Week"])
+        back, forward = QPushButton("◀"), QPushButton("▶")
+        back.setToolTip("Previous day or week")
+        forward.setToolTip("Next day or week")
+        back.clicked.connect(lambda: self.move(-1))
+        forward.clicked.connect(lambda: self.move(1))
+        self.new_run_button = QPushButton("New run…")
+        self.patterns_button = QPushButton("Weekly runs…")
+        self.patterns_button.setToolTip("Runs that repeat every week in term time: add one, or "
+                                        "change one from a date")
+        self.settings_button = QPushButton("Settings…")
+        self.settings_button.setToolTip("School times, the longest ride, loading minutes and when "
+                                        "an escort must ride")
+        self.patterns_button.clicked.connect(self.weekly_runs)
+        self.settings_button.clicked.connect(self.edit_settings)
+        self.assign_button = QPushButton("Assign automatically…")
+        self.assign_button.setToolTip("Place the day's unmet needs on runs; you review before saving")
+        self.print_button = QPushButton("Print run sheets")
+        self.print_week_button = QPushButton("Print week")
+        self.new_run_button.clicked.connect(lambda: self.edit_run(None))
+        self.assign_button.clicked.connect(self.assign)
+        self.print_button.clicked.connect(self.print_sheets)
+        self.print_week_button.clicked.connect(self.print_week)
+        self.day.dateChanged.connect(lambda _d: self.refresh())
+        self.mode.currentIndexChanged.connect(lambda _i: self.refresh())
+        bar = QHBoxLayout()
+        for w in (self.day, back, forward, self.mode, self.new_run_button, self.patterns_button,
+                  self.assign_button):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        for w in (self.print_button, self.print_week_button, self.settings_button):
+            bar.addWidget(w)
+        self.timeline = RunTimeline()
+        self.timeline.run_clicked.connect(self.edit_run)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.timeline)
+        self.problems = QListWidget()
+        self.problems.setWordWrap(True)  # checks are sentences: wrap them, never scroll sideways
+        self.problems.setToolTip("Double-click a line to open its run")
+        self.problems.itemDoubleClicked.connect(self._problem_clicked)
+        left = QSplitter()
+        left.setOrientation(left.orientation().Vertical)
+        left.addWidget(scroll)
+        left.addWidget(self.problems)
+        left.setSizes([380, 160])
+        self.needs = needs_model()
+        self.needs_view = QTableView()
+        self.needs_view.setModel(self.needs)
+        self.needs_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.needs_view.verticalHeader().hide()
+        self.needs_summary = QLabel()
+        right = QWidget()
+        box = QVBoxLayout(right)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.needs_summary)
+        box.addWidget(self.needs_view, 1)
+        runs_tab = QSplitter()
+        runs_tab.addWidget(left)
+        runs_tab.addWidget(right)
+        runs_tab.setSizes([700, 420])
+        self.tabs = QTabWidget()
+        self.tabs.addTab(runs_tab, "Runs and needs")
+        self.vehicles_tab = VehiclesTab(app, lambda: pydate(self.day.date()), self.refresh)
+        self.tabs.addTab(self.vehicles_tab, "Vehicles")
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs, 1)
+        for signal in (events.bookings_changed, events.clubs_changed, events.staff_changed,
+                       events.sites_changed, events.data_reloaded):
+            signal.connect(self.refresh)
+        self.refresh()
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    def on_shown(self) -> None:
+        self.refresh()
+
+    def span(self) -> tuple[date, date]:
+        day = pydate(self.day.date())
+        if self.mode.currentText() == "Week":
+            monday = day - timedelta(days=day.weekday())
+            return monday, monday + timedelta(days=4)
+        return day, day
+
+    def move(self, step: int) -> None:
+        days = 7 if self.mode.currentText() == "Week" else 1
+        self.day.setDate(self.day.date().addDays(step * days))
+
+    def refresh(self) -> None:
+        start, end = self.span()
+
+        def load() -> tuple[object, ...]:
+            mb = self.app.minibus
+            needs = [n for d in range((end - start).days + 1)
+                     for n in mb.needs.day(start + timedelta(days=d))]
+            return (mb.runs.runs(start, end), mb.checks.check(start, end),
+                    mb.vehicles.overview(start), needs, self.app.sites.travel_times())
+
+        loaded = feedback.guarded(self, "Minibus", load)
+        if loaded is None:
+            return
+        runs, problems, vehicles, needs, travel = loaded
+        assert isinstance(runs, list) and isinstance(problems, list)
+        assert isinstance(vehicles, list) and isinstance(needs, list) and isinstance(travel, dict)
+        self.vehicles_tab.set_rows(vehicles)
+        days = [start + timedelta(days=d) for d in range((end - start).days + 1)]
+        week = len(days) > 1
+        lanes = [Lane(f"{day:%a %d/%m} · {v.label}" if week else v.label, v.id, day)
+                 for day in days for v in vehicles]
+        known = {v.id for v in vehicles}
+        for run in runs:
+            if run.vehicle_id not in known:
+                lanes.append(Lane(run.vehicle, run.vehicle_id, run.day))
+                known.add(run.vehicle_id)
+        blocked = {i for p in problems if p.blocking for i in (p.run_id, p.other_run_id) if i}
+        self.timeline.set_data(lanes, runs, blocked,
+                               {p.run_id for p in problems if not p.blocking and p.run_id},
+                               self._dead_running(runs, travel))
+        self.problems.clear()
+        for p in problems:
+            item = QListWidgetItem(f"{'BLOCKING' if p.blocking else 'Warning'} · {p.day:%a %d/%m}: "
+                                   f"{p.message}")
+            item.setData(256, p.run_id)
+            if p.blocking:
+                item.setForeground(QColor("#b00020"))
+            self.problems.addItem(item)
+        if not problems:
+            self.problems.addItem("No problems found." if runs else "No runs planned.")
+        needs.sort(key=lambda n: (n.met, n.optional, n.day, n.arrive_by or n.ready_at or datetime.min.time()))
+        self.needs.set_rows(needs)
+        self.needs_view.setColumnHidden(2, not week)  # the weekday only matters in the week
+        self.needs_view.resizeColumnsToContents()
+        met = sum(n.met for n in needs)
+        unmet = sum(1 for n in needs if not n.met and not n.optional)
+        self.needs_summary.setText(f"<b>{len(needs)}</b> transport needs: <b>{met}</b> met, "
+                                   f"<b style='color:#b00020'>{unmet}</b> unmet")
+        self.assign_button.setEnabled(not week)
+
+    @staticmethod
+    def _dead_running(runs: list[RunRow], travel: dict[tuple[int, int], int]) -> dict[tuple[int, int], int]:
+        lanes: dict[tuple[int, date], list[RunRow]] = defaultdict(list)
+        for run in runs:
+            lanes[(run.vehicle_id, run.day)].append(run)
+        found = {}
+        for own in lanes.values():
+            own.sort(key=lambda r: r.start)
+            for a, b in pairwise(own):
+                start, end = a.stops[-1].site_id, b.stops[0].site_id
+                if start != end:
+                    found[(a.id, b.id)] = travel.get((start, end), 15)
+        return found
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    def _problem_clicked(self, item: QListWidgetItem) -> None:
+        run_id = item.data(256)
+        if run_id:
+            self.edit_run(int(run_id))
+
+    def _open(self, dialog: QWidget) -> None:
+        self.dialog = dialog
+        dialog.accepted.connect(self.refresh)  # type: ignore[attr-defined]
+        dialog.finished.connect(dialog.deleteLater)  # type: ignore[attr-defined]
+        dialog.open()  # type: ignore[attr-defined]
+
+    def edit_run(self, run_id: int | None) -> None:
+        dialog = feedback.guarded(self, "Run", lambda: RunDialog(self.app, self.span()[0], run_id, self))
+        if dialog is not None:
+            self._open(dialog)
+
+    def assign(self) -> None:
+        day = self.span()[0]
+        proposal = feedback.guarded(self, "Assign automatically",
+                                    lambda: self.app.minibus.assign.propose(day))
+        if proposal is None:
+            return
+        if not proposal.rides and not proposal.unmet:
+            feedback.inform(self, "Assign automatically", "Every need of the day is already met.")
+            return
+        dialog = AssignDialog(proposal, self)
+
+        def save() -> None:
+            result = feedback.guarded(self, "Assign automatically",
+                                      lambda: self.app.minibus.assign.apply(dialog.chosen()))
+            if result is not None:
+                extra = ("\n\nNot placed:\n" + "\n".join(result.skipped)) if result.skipped else ""
+                feedback.inform(self, "Assign automatically",
+                                f"{result.placed} passenger(s) placed, {result.runs_created} new "
+                                f"run(s) made. Add a driver to new runs.{extra}")
+                self.refresh()
+
+        self.dialog = dialog
+        dialog.accepted.connect(save)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def weekly_runs(self) -> None:
+        dialog = feedback.guarded(self, "Weekly runs", lambda: PatternsDialog(self.app, self))
+        if dialog is not None:
+            self.dialog = dialog
+            dialog.finished.connect(lambda _r: self.refresh() if dialog.changed else None)
+            dialog.finished.connect(dialog.deleteLater)
+            dialog.open()
+
+    def edit_settings(self) -> None:
+        dialog = feedback.guarded(self, "Minibus settings", lambda: MinibusSettingsDialog(self.app, self))
+        if dialog is not None:
+            self._open(dialog)
+
+    def _target(self, kind: str) -> Path:
+        folder = self.app.settings.data_dir / "printouts"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / f"minibus-{kind}-{datetime.now():%Y%m%d-%H%M%S}.pdf"
+
+    def _print(self, title: str, work_pdf: object) -> None:
+        def done(path: object) -> None:
+            if isinstance(path, Path):
+                self.printed.append(path)
+                open_pdf(path)
+
+        run_task(self, title, work_pdf, done,  # type: ignore[arg-type]
+                 lambda message: feedback.warn(self, title, message))
+
+    def print_sheets(self) -> None:
+        day, target, sheets = self.span()[0], self._target("runs"), self.app.minibus.sheets
+
+        def work(progress: Progress) -> Path:
+            progress.step(0, 2, "Reading the runs…")
+            found = sheets.run_sheets(day)
+            progress.step(1, 2, "Writing the PDF…")
+            write_run_sheets(found, target, day)
+            return target
+
+        self._print("Print run sheets", work)
+
+    def print_week(self) -> None:
+        day, target, sheets = self.span()[0], self._target("week"), self.app.minibus.sheets
+
+        def work(progress: Progress) -> Path:
+            progress.step(0, 2, "Reading the week…")
+            week = sheets.week(day)
+            progress.step(1, 2, "Writing the PDF…")
+            write_week_timetable(week, target)
+            return target
+
+        self._print("Print week", work)

@@ -1,0 +1,203 @@
+"""Weekly runs: the list of patterns, a new one, and changing one from a date (later runs take the
+new times, stops, weekdays, vehicle and crew; earlier runs stay as they ran)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hubdesk.app import HubApp
+from hubdesk.core.clock import today as clock_today
+from hubdesk.services.minibus.patterns import PatternChange, PatternForm
+from hubdesk.services.minibus.runs import StopForm
+from hubdesk.ui.common.inline_form import InlineFormDialog
+from hubdesk.ui.minibus.run_dialog import pydate, qdate
+from hubdesk.ui.minibus.run_stops import StopsEditor, select
+from hubdesk.ui.shell import feedback
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri")
+
+
+def _date_edit(day: date) -> QDateEdit:
+    edit = QDateEdit(qdate(day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("ddd dd/MM/yyyy")
+    return edit
+
+
+def change_summary(change: PatternChange) -> str:
+    text = (f"{change.changed} later run(s) changed, {change.created} new, {change.cancelled} "
+            "cancelled. Earlier runs are as they were.")
+    if change.passengers_off:
+        text += ("\n\nTaken off because the new route does not stop where they get on or off "
+                 "(they are unmet again):\n" + "\n".join(change.passengers_off))
+    return text
+
+
+class PatternDialog(InlineFormDialog):
+    def __init__(self, app: HubApp, pattern_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__("Change weekly run" if pattern_id else "New weekly run", parent)
+        self.app, self.pattern_id = app, pattern_id
+        self.change: PatternChange | None = None
+        current = app.minibus.patterns.get(pattern_id) if pattern_id else None
+        today = clock_today()
+        sites = [(int(s.id or 0), s.name) for s in app.sites.list()]
+        self.name = QLineEdit(current.name if current else "")
+        self.name.setPlaceholderText("e.g. After school: Elm to Oak")
+        self.vehicle = QComboBox()
+        for v in app.minibus.vehicles.overview(today):
+            self.vehicle.addItem(f"{v.label} · {v.seats} seats", v.id)
+        self.days = [QCheckBox(d) for d in WEEKDAYS]
+        days_row = QHBoxLayout()
+        for n, box in enumerate(self.days):
+            box.setChecked(n in (current.weekdays if current else (0, 1, 2, 3, 4)))
+            days_row.addWidget(box)
+        days_row.addStretch(1)
+        self.start = _date_edit(current.start_date if current else today)
+        self.end = _date_edit(current.end_date if current else today + timedelta(weeks=12))
+        self.calendar = QComboBox()
+        for sid, name in sites:
+            self.calendar.addItem(name, sid)
+        self.calendar.setToolTip("Runs are made on the days this site is open (terms, INSET, closures)")
+        self.driver, self.escort = QComboBox(), QComboBox()
+        for box, first in ((self.driver, "— no driver yet —"), (self.escort, "— no escort —")):
+            box.addItem(first, None)
+            for p in app.staff.list():
+                box.addItem(f"{p.name} ({p.role})", p.id)
+        self.stops = StopsEditor(sites, self._fill)
+        self.from_day = _date_edit(max(today, current.start_date) if current else today)
+        if current:
+            self.add_row("Changes apply from", "from_day", self.from_day)
+            note = QLabel("Runs before this day stay as they ran. Later runs take the changes; "
+                          "passengers stay aboard where the new route still serves them.")
+            note.setWordWrap(True)
+            self.form.addRow("", note)
+        self.add_row("Name", "name", self.name)
+        self.add_row("Vehicle", "vehicle_id", self.vehicle)
+        self.add_row("Weekdays", "weekdays", days_row, self.days[0])
+        self.add_row("First day", "start_date", self.start)
+        self.add_row("Last day", "end_date", self.end)
+        self.add_row("Open days of", "calendar_site_id", self.calendar)
+        self.add_row("Driver", "driver_staff_id", self.driver)
+        self.add_row("Escort", "escort_staff_id", self.escort)
+        self.add_row("Stops", "stops", self.stops, self.stops.table)
+        if current:
+            select(self.vehicle, current.vehicle_id)
+            select(self.calendar, current.calendar_site_id)
+            select(self.driver, current.driver_staff_id)
+            select(self.escort, current.escort_staff_id)
+            self.stops.set_stops(current.stops)
+            self.start.setEnabled(current.start_date >= today)  # a run that has begun keeps its start
+        else:
+            first = sites[0][0] if sites else 0
+            self.stops.set_stops((StopForm(first, None, None), StopForm(sites[-1][0] if sites else 0)))
+            self.stops.fill_times()
+        self.resize(680, 720)
+
+    def _fill(self, stops: tuple[StopForm, ...]) -> tuple[StopForm, ...] | None:
+        return feedback.guarded(self, "Stop times", lambda: self.app.minibus.runs.default_stops(
+            [s.site_id for s in stops], depart=stops[0].depart if stops else None))
+
+    def pattern_form(self) -> PatternForm:
+        return PatternForm(self.name.text(), self.vehicle.currentData(),
+                           tuple(n for n, box in enumerate(self.days) if box.isChecked()),
+                           pydate(self.start.date()), pydate(self.end.date()),
+                           self.calendar.currentData(), self.stops.stops(), self.driver.currentData(),
+                           self.escort.currentData(), self.pattern_id)
+
+    def save(self) -> int:
+        patterns = self.app.minibus.patterns
+        if self.pattern_id is None:
+            return patterns.save(self.pattern_form()).pattern_id
+        self.change = patterns.change(self.pattern_id, self.pattern_form(), pydate(self.from_day.date()))
+        return self.pattern_id
+
+
+class PatternsDialog(QDialog):
+    """The weekly runs, to add one or change one from a date."""
+
+    def __init__(self, app: HubApp, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.child: PatternDialog | None = None
+        self.changed = False
+        self.setWindowTitle("Weekly runs")
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(["Name", "Vehicle", "Weekdays", "Dates", "Route",
+                                              "Runs planned"])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.doubleClicked.connect(lambda _i: self.edit())
+        self.new_button, self.edit_button = QPushButton("New weekly run…"), QPushButton("Change…")
+        self.new_button.clicked.connect(lambda: self._open(None))
+        self.edit_button.clicked.connect(self.edit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(close)
+        self.refresh()
+        self.resize(860, 420)
+
+    def refresh(self) -> None:
+        rows = feedback.guarded(self, "Weekly runs", self.app.minibus.patterns.patterns) or []
+        self.table.setRowCount(len(rows))
+        for r, p in enumerate(rows):
+            for c, value in enumerate((p.name, p.vehicle, p.weekdays, p.dates, p.route, str(p.runs))):
+                item = QTableWidgetItem(value)
+                item.setData(256, p.id)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+
+    def selected(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        item = self.table.item(rows[0].row(), 0) if rows else None
+        return int(item.data(256)) if item is not None else None
+
+    def edit(self) -> None:
+        pattern_id = self.selected()
+        if pattern_id is None:
+            feedback.inform(self, "Change weekly run", "Choose a weekly run in the list first.")
+            return
+        self._open(pattern_id)
+
+    def _open(self, pattern_id: int | None) -> None:
+        dialog = feedback.guarded(self, "Weekly run", lambda: PatternDialog(self.app, pattern_id, self))
+        if dialog is None:
+            return
+        self.child = dialog
+
+        def saved() -> None:
+            self.changed = True
+            self.refresh()
+            if dialog.change is not None:
+                feedback.inform(self, "Weekly run changed", change_summary(dialog.change))
+
+        dialog.accepted.connect(saved)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()

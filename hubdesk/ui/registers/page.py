@@ -1,0 +1,369 @@
+"""Registers: pick a day and a site, then a session, and take its register at the door.
+
+Tabs beside the register: late collection (with calls), who is on site now (fire register and
+drill log), and the accident / incident and medicine log.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hubdesk.app import HubApp
+from hubdesk.core.clock import today
+from hubdesk.reports.registers import write_registers
+from hubdesk.services.progress import Progress
+from hubdesk.services.registers.queries import Register, RegisterLine, SessionHeader
+from hubdesk.ui.registers.dialogs import AbsenceDialog, AddChildDialog, TimesDialog
+from hubdesk.ui.registers.health_tab import HealthTab
+from hubdesk.ui.registers.register_table import RegisterTable
+from hubdesk.ui.registers.sign_out_dialog import SignOutDialog
+from hubdesk.ui.registers.tabs import LateTab, OnSiteTab
+from hubdesk.ui.shell import feedback
+from hubdesk.ui.shell.events import AppEvents
+from hubdesk.ui.shell.tasks import run_task
+
+ROLE_ID = 256
+
+
+def open_pdf(path: Path) -> None:
+    """Show a printout in the PC's PDF viewer (tests replace this)."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class RegistersPage(QWidget):
+    def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app, self.events = app, events
+        self.take = app.registers.take
+        self.current: Register | None = None
+        self.dialog: QWidget | None = None
+        self.printed: list[Path] = []
+        title = QLabel("Registers")
+        title.setObjectName("pageTitle")
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("ddd dd/MM/yyyy")
+        self.day.setDate(QDate(today()))
+        self.site = QComboBox()
+        self.site.setMinimumContentsLength(24)
+        self.print_button = QPushButton("Print registers…")
+        self.blank_button = QPushButton("Print blank registers…")
+        self.print_button.setToolTip("Every session of the day at this site, with times filled in")
+        self.blank_button.setToolTip("The paper version for staff to fill in by hand")
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Day:"))
+        top.addWidget(self.day)
+        top.addWidget(QLabel("Site:"))
+        top.addWidget(self.site, 1)
+        top.addWidget(self.print_button)
+        top.addWidget(self.blank_button)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._register_tab(), "Register")
+        self.late_tab = LateTab(app, self)
+        self.on_site_tab = OnSiteTab(app, self)
+        self.health_tab = HealthTab(app, self)
+        self.tabs.addTab(self.late_tab, "Late collection")
+        self.tabs.addTab(self.on_site_tab, "On site now && fire drills")
+        self.tabs.addTab(self.health_tab, "Incidents && medicines")
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self.day.dateChanged.connect(lambda _d: self.load_sites())
+        self.site.currentIndexChanged.connect(lambda _i: self.load_sessions())
+        self.tabs.currentChanged.connect(lambda _i: self.refresh_tab())
+        self.print_button.clicked.connect(lambda: self.print_day(blank=False))
+        self.blank_button.clicked.connect(lambda: self.print_day(blank=True))
+        for signal in (events.bookings_changed, events.clubs_changed, events.children_changed,
+                       events.carers_changed, events.data_reloaded, events.sites_changed,
+                       events.staff_changed):
+            signal.connect(lambda *_a: self.refresh())
+        self.load_sites()
+
+    def _register_tab(self) -> QWidget:
+        self.sessions = QListWidget()
+        self.sessions.setMinimumWidth(190)
+        self.sessions.currentRowChanged.connect(lambda _r: self.load_register())
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.summary = QLabel()
+        self.table = RegisterTable(self.act, self.show_medical)
+        self.absent_button = QPushButton("Absent…")
+        self.times_button = QPushButton("Correct times…")
+        self.undo_button = QPushButton("Undo sign-out")
+        self.add_button = QPushButton("Add unbooked child…")
+        self.incident_button = QPushButton("Accident / incident…")
+        self.medicines_button = QPushButton("Medical && medicines…")
+        self.medicines_button.setToolTip("The child's allergies and medical notes, the parent's "
+                                         "written medicine permissions and the doses given")
+        self.absent_button.clicked.connect(self.mark_absent)
+        self.times_button.clicked.connect(self.correct_times)
+        self.undo_button.clicked.connect(self.undo_sign_out)
+        self.add_button.clicked.connect(self.add_child)
+        self.incident_button.clicked.connect(self.incident)
+        self.medicines_button.clicked.connect(self.medicines)
+        buttons = QHBoxLayout()
+        for b in (self.absent_button, self.times_button, self.undo_button, self.add_button,
+                  self.incident_button, self.medicines_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        right = QWidget()
+        box = QVBoxLayout(right)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.heading)
+        box.addWidget(self.summary)
+        box.addWidget(self.table, 1)
+        box.addLayout(buttons)
+        splitter = QSplitter()
+        splitter.addWidget(self.sessions)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([200, 900])  # the register gets the width, the session list what it needs
+        return splitter
+
+    # --- loading -----------------------------------------------------------------------------
+    def chosen_day(self) -> date:
+        return self.day.date().toPython()  # type: ignore[no-any-return]
+
+    def site_id(self) -> int | None:
+        value = self.site.currentData()
+        return int(value) if value is not None else None
+
+    def on_shown(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.load_sites()
+
+    def load_sites(self) -> None:
+        keep = self.site_id()
+        sites = feedback.guarded(self, "Registers", lambda: self.take.sites(self.chosen_day()))
+        if sites is None:
+            return
+        self.site.blockSignals(True)
+        self.site.clear()
+        for s in sites:
+            self.site.addItem(f"{s.name}  ({s.sessions} session{'' if s.sessions == 1 else 's'})",
+                              s.site_id)
+        index = self.site.findData(keep)
+        if index < 0:  # the first site with sessions today
+            index = next((n for n, s in enumerate(sites) if s.sessions), 0)
+        self.site.setCurrentIndex(index)
+        self.site.blockSignals(False)
+        self.load_sessions()
+
+    def load_sessions(self) -> None:
+        keep = self.current.header.session_id if self.current else None
+        site = self.site_id()
+        headers: list[SessionHeader] = [] if site is None else feedback.guarded(
+            self, "Registers", lambda: self.take.sessions(self.chosen_day(), site)) or []
+        self.sessions.blockSignals(True)
+        self.sessions.clear()
+        for h in headers:
+            text = f"{h.start_time:%H:%M}–{h.end_time:%H:%M}  {h.club}\n{h.booked} booked"
+            if h.cancelled:
+                text += " · CANCELLED"
+            item = QListWidgetItem(text)
+            item.setData(ROLE_ID, h.session_id)
+            self.sessions.addItem(item)
+        self.sessions.blockSignals(False)
+        ids = [h.session_id for h in headers]
+        self.sessions.setCurrentRow(ids.index(keep) if keep in ids else (0 if ids else -1))
+        if not ids:
+            self.current = None
+            self.table.set_lines([])
+            self.heading.setText("No club sessions at this site on this day." if site else
+                                 "No sites yet.")
+            self.summary.clear()
+        self.refresh_tab()
+
+    def load_register(self) -> None:
+        item = self.sessions.currentItem()
+        if item is None:
+            return
+        session_id = int(item.data(ROLE_ID))
+        reg = feedback.guarded(self, "Registers", lambda: self.take.register(session_id))
+        if reg is None:
+            return
+        self.current = reg
+        h = reg.header
+        staff = ", ".join(h.staff) or "no staff recorded"
+        room = f", {h.room}" if h.room else ""
+        self.heading.setText(f"<b>{h.club}</b> · {h.site}{room} · {h.day:%a %d/%m/%Y} "
+                             f"{h.times} · Staff: {staff}"
+                             + (" · <b>CANCELLED</b>" if h.cancelled else ""))
+        self.table.set_lines(list(reg.lines))
+        self._summary()
+
+    def _summary(self) -> None:
+        if self.current is None:
+            return
+        lines = self.table.register_model.lines
+        reg = Register(self.current.header, tuple(lines))
+        self.summary.setText(reg.summary + ("  — MISSING children are booked but not signed in "
+                                            "15 minutes after the start." if reg.count("missing")
+                                            else ""))
+
+    def refresh_tab(self) -> None:
+        tab = self.tabs.currentWidget()
+        if tab is self.late_tab:
+            self.late_tab.load(self.chosen_day(), self.site_id())
+        elif tab is self.on_site_tab:
+            self.on_site_tab.load(self.site_id())
+        elif tab is self.health_tab:
+            self.health_tab.load(self.site_id(), self.chosen_day())
+
+    # --- actions -----------------------------------------------------------------------------
+    def _updated(self, line: RegisterLine | None) -> None:
+        if line is not None:
+            self.table.update_line(line)
+            self._summary()
+
+    def act(self, line: RegisterLine) -> None:
+        if line.state == "in":
+            self.sign_out(line)
+        else:
+            self._updated(feedback.guarded(self, "Sign in", lambda: self.take.sign_in(
+                line.session_booking_id)))
+
+    def sign_out(self, line: RegisterLine) -> None:
+        if self.current is None:
+            return
+        dialog = SignOutDialog(self.take, line, self.current.header.day, self)
+        self.dialog = dialog
+
+        def finished(code: int) -> None:
+            if code == 1:
+                self._updated(dialog.result_line)
+            elif code == 2:  # a one-off permission was recorded: ask again with it listed
+                self.sign_out(line)
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def _selected(self, title: str) -> RegisterLine | None:
+        line = self.table.selected()
+        if line is None:
+            feedback.inform(self, title, "Choose a child in the register first.")
+        return line
+
+    def _form(self, dialog: QWidget, line: RegisterLine | None = None) -> None:
+        self.dialog = dialog
+        sb = line.session_booking_id if line else None
+
+        def finished(code: int) -> None:
+            if code:
+                saved = getattr(dialog, "saved_id", None)
+                target = sb if sb is not None else saved
+                if target is not None:
+                    self._updated(feedback.guarded(self, "Registers",
+                                                   lambda: self.take.line(target)))
+                if sb is None:
+                    self.events.bookings_changed.emit()
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)  # type: ignore[attr-defined]
+        dialog.open()  # type: ignore[attr-defined]
+
+    def mark_absent(self) -> None:
+        line = self._selected("Absent")
+        if line is not None:
+            self._form(AbsenceDialog(self.take, line, self), line)
+
+    def correct_times(self) -> None:
+        line = self._selected("Correct times")
+        if line is not None and self.current is not None:
+            self._form(TimesDialog(self.take, line, self.current.header.day, self), line)
+
+    def undo_sign_out(self) -> None:
+        line = self._selected("Undo sign-out")
+        if line is None:
+            return
+        if feedback.confirm(self, "Undo sign-out", f"Put {line.name} back as signed in? "
+                            "The history keeps the sign-out."):
+            self._updated(feedback.guarded(self, "Undo sign-out", lambda: self.take.undo_sign_out(
+                line.session_booking_id)))
+
+    def add_child(self) -> None:
+        if self.current is None:
+            feedback.inform(self, "Add child", "Choose a session first.")
+            return
+        self._form(AddChildDialog(self.take, self.current.header.session_id, self))
+
+    def incident(self) -> None:
+        if self.current is None:
+            return
+        line = self.table.selected()
+        self.health_tab.record(list(self.table.register_model.lines),
+                               self.current.header.session_id, line.child_id if line else None)
+
+    def show_medical(self, line: RegisterLine) -> None:
+        """The child's medical details, medicine permissions and doses (one click away)."""
+        details = line.medical_summary + (f"\nEmergency: {line.emergency}" if line.emergency
+                                          else "")
+        self.health_tab.day = self.chosen_day()
+        dialog = self.health_tab.medicines(line.child_id, line.name, details)
+        self.dialog = dialog
+        sb = line.session_booking_id
+
+        def finished(_code: int) -> None:  # a new or ended permission changes the marker
+            if dialog.changed:
+                self._updated(feedback.guarded(self, "Registers", lambda: self.take.line(sb)))
+
+        dialog.finished.connect(finished)
+
+    def medicines(self) -> None:
+        line = self._selected("Medical & medicines")
+        if line is not None:
+            self.show_medical(line)
+
+    # --- printing ----------------------------------------------------------------------------
+    def print_day(self, blank: bool) -> None:
+        day, site = self.chosen_day(), self.site_id()
+        site_name = re.sub(r"\s+\(.*\)$", "", self.site.currentText())
+        folder = self.app.settings.data_dir / "printouts"
+        folder.mkdir(parents=True, exist_ok=True)
+        slug = re.sub(r"[^A-Za-z0-9]+", "-", site_name).strip("-").lower() or "all"
+        target = folder / (f"registers-{day:%Y%m%d}-{slug}{'-blank' if blank else ''}-"
+                           f"{datetime.now():%H%M%S}.pdf")
+        title = f"Club registers · {day:%a %d/%m/%Y} · {site_name}"
+        take = self.take
+
+        def work(progress: Progress) -> Path:
+            partial = target.with_name(target.name + ".part")  # a cancelled print leaves nothing
+            try:
+                registers = take.day_registers(day, site, progress=progress)
+                write_registers(registers, partial, blank=blank, title=title, progress=progress,
+                                empty=f"No club sessions on {day:%A %d/%m/%Y} at {site_name}.")
+                partial.replace(target)
+            finally:
+                partial.unlink(missing_ok=True)
+            return target
+
+        def done(path: object) -> None:
+            if isinstance(path, Path):
+                self.printed.append(path)
+                open_pdf(path)
+
+        run_task(self, "Printing registers", work, done,
+                 lambda message: feedback.warn(self, "Printing registers", message))

@@ -1,0 +1,116 @@
+"""One person's week on the rota: their shifts day by day, hours against contract, their problems,
+and buttons to print it or write it to a calendar file for their phone."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hubdesk.app import HubApp
+from hubdesk.services.rota.dto import PersonWeek
+from hubdesk.ui.shell import feedback
+
+COLUMNS = ("Day", "Time", "Site", "Session or duty", "Role")
+
+
+class PersonWeekView(QWidget):
+    def __init__(self, app: HubApp, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.monday = date.today() - timedelta(days=date.today().weekday())
+        self.current: PersonWeek | None = None
+        self.person = QComboBox()
+        self.person.setEditable(True)  # type to find a name
+        self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.print_button = QPushButton("Print this week")
+        self.weeks = QSpinBox()
+        self.weeks.setRange(1, 16)
+        self.weeks.setSuffix(" week(s)")
+        self.ical_button = QPushButton("Calendar file for their phone…")
+        self.hours = QLabel()
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.problems = QListWidget()
+        self.problems.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Person:"))
+        top.addWidget(self.person, 1)
+        top.addWidget(self.print_button)
+        top.addWidget(self.weeks)
+        top.addWidget(self.ical_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.hours)
+        layout.addWidget(self.table, 2)
+        layout.addWidget(QLabel("<b>To sort out</b>"))
+        layout.addWidget(self.problems, 1)
+        self.load_people()
+        self.person.currentIndexChanged.connect(lambda _i: self.refresh())
+
+    def load_people(self) -> None:
+        current = self.person.currentData()
+        rows = feedback.guarded(self, "Staff rota", self.app.staff.list) or []
+        self.person.blockSignals(True)
+        self.person.clear()
+        for row in rows:
+            self.person.addItem(row.name, row.id)
+        self.person.setCurrentIndex(max(0, self.person.findData(current)))
+        self.person.blockSignals(False)
+
+    def staff_id(self) -> int | None:
+        data = self.person.currentData()
+        return int(data) if data is not None else None
+
+    def choose(self, staff_id: int) -> None:
+        if self.person.findData(staff_id) < 0:
+            self.load_people()
+        self.person.setCurrentIndex(max(0, self.person.findData(staff_id)))
+        self.refresh()
+
+    def set_week(self, monday: date) -> None:
+        self.monday = monday
+        self.load_people()
+        self.refresh()
+
+    def refresh(self) -> None:
+        staff_id = self.staff_id()
+        self.table.setRowCount(0)
+        self.problems.clear()
+        if staff_id is None:
+            self.hours.setText("No staff yet.")
+            return
+        week = feedback.guarded(self, "Staff rota",
+                                lambda: self.app.rota.person_week(staff_id, self.monday))
+        if week is None:
+            return
+        self.current = week
+        rows = [(x.day, x) for day in week.week.days for x in day]
+        self.table.setRowCount(len(rows))
+        for n, (day, x) in enumerate(rows):
+            for col, value in enumerate((f"{day:%a %d %b}", x.times, x.site, x.title, x.role_label)):
+                self.table.setItem(n, col, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+        contracted = week.week.contracted_minutes
+        limit = f" of {contracted / 60:g} contracted" if contracted is not None else ""
+        self.hours.setText(f"{week.name} ({week.role}): {len(rows)} shifts, "
+                           f"{week.week.minutes / 60:g} hours{limit} in the week of "
+                           f"{week.monday:%d %B %Y}." if rows else
+                           f"{week.name} is not on the rota in the week of {week.monday:%d %B %Y}.")
+        for p in week.problems:
+            self.problems.addItem(("✖ Blocking: " if p.blocking else "⚠ ") + p.message)

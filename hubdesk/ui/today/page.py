@@ -1,0 +1,182 @@
+"""Today: the day at a glance for the office — which sites are open, the clubs running with how many
+children, and what needs someone now (late collections, offers waiting for an answer, rota and minibus
+problems, staff checks running out). Double-click a line to go to the page that deals with it."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hubdesk.app import HubApp
+from hubdesk.core.clock import today as clock_today
+from hubdesk.core.errors import DomainError
+from hubdesk.ui.shell.events import AppEvents
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+URGENT = QBrush(QColor("#b00020"))
+CLOSED = QBrush(QColor("#6b6b6b"))
+
+
+def _safe(read: Callable[[], T], fallback: T) -> T:
+    """One area failing to load must not blank the whole page."""
+    try:
+        return read()
+    except DomainError as exc:
+        log.warning("Today page: %s", exc)
+    except Exception:
+        log.exception("Today page: an area could not be read")
+    return fallback
+
+
+class TodayPage(QWidget):
+    def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None,
+                 today: Callable[[], date] = clock_today) -> None:
+        super().__init__(parent)
+        self.app, self.today = app, today
+        self.heading = QLabel()
+        self.heading.setObjectName("pageTitle")
+        self.sites = QTableWidget(0, 4)
+        self.sites.setHorizontalHeaderLabels(["Site", "Today", "Club sessions", "Children booked"])
+        self.sites.verticalHeader().hide()
+        self.sites.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.sites.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.sites.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.sites.cellDoubleClicked.connect(lambda _r, _c: self.go_to("Registers"))
+        self.summary = QLabel()
+        self.attention = QListWidget()
+        self.attention.setWordWrap(True)
+        self.attention.itemDoubleClicked.connect(
+            lambda item: self.go_to(str(item.data(Qt.ItemDataRole.UserRole) or "")))
+        self.expiring = QListWidget()
+        self.expiring.setWordWrap(True)
+        self.expiring.itemDoubleClicked.connect(lambda _item: self.go_to("Staff"))
+        sites_box, attention_box, expiring_box = (QGroupBox(t) for t in (
+            "Sites today", "Needs attention", "Staff checks running out"))
+        QVBoxLayout(sites_box).addWidget(self.sites)
+        box = QVBoxLayout(attention_box)
+        box.addWidget(self.attention)
+        QVBoxLayout(expiring_box).addWidget(self.expiring)
+        grid = QGridLayout()
+        grid.addWidget(sites_box, 0, 0)
+        grid.addWidget(attention_box, 0, 1)
+        grid.addWidget(expiring_box, 1, 1)
+        grid.addWidget(self.summary, 1, 0, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(QLabel("Double-click a line to go to the page that deals with it."))
+        layout.addLayout(grid, 1)
+        for signal in (events.data_reloaded, events.children_changed, events.staff_changed,
+                       events.bookings_changed, events.clubs_changed, events.sites_changed):
+            signal.connect(self.refresh)
+        events.calendars_changed.connect(lambda _site: self.refresh())
+        self.refresh()
+
+    def on_shown(self) -> None:
+        self.refresh()
+
+    def go_to(self, title: str) -> None:
+        window = self.window()
+        show_page = getattr(window, "show_page", None)
+        if title and callable(show_page):
+            show_page(title)
+
+    def refresh(self) -> None:
+        day = self.today()
+        self.heading.setText(f"Today — {day:%A %d %B %Y}")
+        self._fill_sites(day)
+        self._fill_attention(day)
+        self._fill_expiring(day)
+
+    def _fill_sites(self, day: date) -> None:
+        sites = _safe(self.app.sites.list, [])
+        sessions = _safe(lambda: self.app.registers.take.sessions(day), [])
+        per_site: dict[int, tuple[int, int]] = {}
+        for h in sessions:
+            if h.status != "running":
+                continue
+            count, booked = per_site.get(h.site_id, (0, 0))
+            per_site[h.site_id] = (count + 1, booked + h.booked)
+        self.sites.setRowCount(len(sites))
+        for row, site in enumerate(sites):
+            status = _safe(lambda s=site: self.app.calendars.month(s.id or 0, day.year, day.month)
+                           [day.day - 1], None)
+            is_open = status is None or status.open
+            state = "open" if is_open else f"closed: {status.reason}" if status else "closed"
+            count, booked = per_site.get(site.id or 0, (0, 0))
+            values = (site.name, state, str(count) if count else "–", f"{booked:,}" if count else "–")
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column >= 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if not is_open:
+                    item.setForeground(CLOSED)
+                self.sites.setItem(row, column, item)
+        children = _safe(self.app.children.count, 0)
+        booked_today = sum(b for _c, b in per_site.values())
+        self.summary.setText(f"{children:,} children on roll across the cluster; "
+                             f"{booked_today:,} club places booked today.")
+
+    def _fill_attention(self, day: date) -> None:
+        self.attention.clear()
+        lines: list[tuple[str, str, bool]] = []  # text, page, urgent
+        for late in _safe(lambda: self.app.registers.late.late_children(day), []):
+            lines.append((f"{late.name} not collected from {late.club} at {late.site}: "
+                          f"{late.minutes_late} min late — {late.next_step}", "Registers", True))
+        offers = [w for w in _safe(self.app.waiting_lists.open_entries, []) if w.status == "offered"]
+        if offers:
+            lines.append((f"{len(offers)} waiting-list offer(s) waiting for the family's answer "
+                          f"(first: {offers[0].child_name}, {offers[0].club_name}).", "Waiting lists", False))
+        problems = _safe(lambda: self.app.rota.problems(day), [])
+        blocking = [p for p in problems if p.severity == "blocking"]
+        for p in blocking[:5]:
+            lines.append((f"Rota: {p.message}", "Staff rota", True))
+        if len(problems) > len(blocking):
+            warnings = len(problems) - len(blocking)
+            lines.append((f"Rota: {warnings} warning(s) this week.", "Staff rota", False))
+        for check in _safe(lambda: self.app.minibus.checks.check(day, day, day), []):
+            lines.append((f"Minibus: {check.message}", "Minibus", check.blocking))
+        if not lines:
+            lines.append(("Nothing needs attention right now.", "", False))
+        for text, page, urgent in lines:
+            item = QListWidgetItem(("⚠ " if urgent else "") + text)
+            item.setData(Qt.ItemDataRole.UserRole, page)
+            if urgent:
+                item.setForeground(URGENT)
+            self.attention.addItem(item)
+
+    def _fill_expiring(self, day: date) -> None:
+        self.expiring.clear()
+        items = _safe(lambda: self.app.rota.expiring(day), [])
+        for i in items:
+            verb = "ran out" if i.expired else "runs out"
+            item = QListWidgetItem(f"{i.name}: {i.what} {verb} {i.when:%d/%m/%Y}")
+            if i.expired:
+                item.setForeground(URGENT)
+            self.expiring.addItem(item)
+        if not items:
+            self.expiring.addItem("No staff checks run out soon.")
