@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from hubdesk.core.errors import DomainError
-from hubdesk.core.models.base import fold
 from hubdesk.core.table_files import TableFile
+from hubdesk.core.vocabulary import fold
 
 CHILD_ALIASES: dict[str, tuple[str, ...]] = {
     "surname": ("surname", "legalsurname", "lastname", "familyname", "legallastname", "pupilsurname"),

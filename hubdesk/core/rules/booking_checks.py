@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from hubdesk.core.models.people import year_label
+from hubdesk.core.vocabulary import year_label
 
 # Minutes assumed between two sites when no travel time is stored for the pair.
 DEFAULT_TRAVEL_MINUTES = 15

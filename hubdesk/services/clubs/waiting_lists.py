@@ -17,18 +17,10 @@ from sqlalchemy.orm import Session
 
 from hubdesk.core.clock import format_local, utcnow
 from hubdesk.core.errors import Conflict, NotFound, ValidationError
-from hubdesk.core.models import (
-    Child,
-    Club,
-    ClubSession,
-    SessionBooking,
-    Site,
-    WaitingListEntry,
-    year_label,
-)
-from hubdesk.core.models.clubs import WAITING_OPEN
+from hubdesk.core.models import Child, Club, ClubSession, SessionBooking, Site, WaitingListEntry
 from hubdesk.core.rules.club_rules import Candidate, priority_order
 from hubdesk.core.rules.recurrence import weekday_set, weekdays_code, weekdays_label
+from hubdesk.core.vocabulary import WAITING_OPEN, year_label
 from hubdesk.services.base import Service
 from hubdesk.services.clubs.booking_plan import BookingRequest, BookingResult, Planner, write_plan
 from hubdesk.services.clubs.queries import (

@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 from hubdesk.core.clock import utcnow
 from hubdesk.core.errors import Conflict, NotFound, ValidationError
 from hubdesk.core.models import (
-    ENROLMENT_STATUSES,
     Carer,
     Child,
     ChildCarer,
@@ -23,8 +22,8 @@ from hubdesk.core.models import (
     CrecheChild,
     Enrolment,
     Site,
-    fold,
 )
+from hubdesk.core.vocabulary import ENROLMENT_STATUSES, fold
 from hubdesk.services.base import Service, fetch
 from hubdesk.services.learning.courses import (
     PLACE_HOLDING,
