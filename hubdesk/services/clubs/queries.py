@@ -122,7 +122,7 @@ def free_places(s: Session, session_ids: Iterable[int]) -> None:
 def _changed(s: Session, stmt: Update) -> int:
     """Run a counter UPDATE without touching loaded objects; returns the rows changed."""
     result = s.execute(stmt.execution_options(synchronize_session=False))
-    return int(result.rowcount)  # type: ignore[attr-defined]
+    return int(result.rowcount)  # type: ignore[attr-defined]  # an UPDATE gives a CursorResult
 
 
 def refresh_sessions(s: Session, sessions: Iterable[ClubSession]) -> None:

@@ -410,7 +410,7 @@ def _take_place(s: Session, session_id: int) -> bool:
                                        t.booked + t.held < t.capacity)
                        .values(booked=t.booked + 1)
                        .execution_options(synchronize_session=False))
-    changed = int(result.rowcount) == 1  # type: ignore[attr-defined]
+    changed = int(result.rowcount) == 1  # type: ignore[attr-defined]  # an UPDATE gives a CursorResult
     if changed:
         s.expire(s.get_one(ClubSession, session_id), ["booked"])
     return changed
