@@ -24,8 +24,6 @@ LEFT = "left"
 OTHER_SCHOOL = "other_school"
 ALREADY_BOOKED = "already_booked"
 CLUB_CLOSED = "club_closed"
-PROBLEM_CODES = (FULL, YEAR_GROUP, OVERLAP, TRAVEL, SCHOOL_CLOSED, NOT_RUNNING, LEFT, OTHER_SCHOOL,
-                 ALREADY_BOOKED, CLUB_CLOSED)
 
 
 @dataclass(frozen=True)

@@ -203,17 +203,6 @@ class ClubService(Service):
                                   "club")
         return found[0]
 
-    def validate(self, form: ClubForm) -> None:
-        validate_club(form)
-
-    def change_impact(self, form: ClubForm) -> ChangeImpact:
-        """What saving ``form`` would do to existing bookings, without changing anything."""
-        validate_club(form)
-        if form.id is None:
-            return ChangeImpact()
-        with self._read() as s:
-            return impact_of(s, load_club(s, form.id), form, self.clock().date())
-
     def save(self, form: ClubForm, accept_changes: bool = False) -> SaveResult:
         validate_club(form)
         today = self.clock().date()

@@ -125,12 +125,6 @@ def _changed(s: Session, stmt: Update) -> int:
     return int(result.rowcount)  # type: ignore[attr-defined]  # an UPDATE gives a CursorResult
 
 
-def refresh_sessions(s: Session, sessions: Iterable[ClubSession]) -> None:
-    """Re-read counters changed by UPDATE statements, for DTOs built in the same transaction."""
-    for item in sessions:
-        s.refresh(item, ["booked", "held", "status"])
-
-
 def family_ids(s: Session, child_id: int) -> list[int]:
     """The child and every child sharing a carer with them (brothers, sisters, step-siblings)."""
     mine = aliased(ChildCarer)

@@ -181,12 +181,6 @@ class WaitingListService(Service):
             rows += [self._row(s, e, i, c) for i, (e, c) in enumerate(queue, 1)]
             return rows
 
-    def for_club(self, club_id: int) -> builtins.list[WaitingRow]:
-        """Club-wide entries in order, then each session's own list in date order."""
-        with self._read() as s:
-            load_club(s, club_id)
-            return self._club_rows(s, club_id, self.clock().date())
-
     def open_entries(self, site_id: int | None = None) -> builtins.list[WaitingRow]:
         """Every open entry, club by club, for the waiting-lists page."""
         with self._read() as s:

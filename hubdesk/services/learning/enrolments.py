@@ -324,12 +324,6 @@ class EnrolmentService(Service):
                 row.present = mark.present
                 row.absence_reason = "" if mark.present else (mark.reason.strip() or NO_REASON)
 
-    def clashes(self, carer_id: int, course_id: int) -> list[str]:
-        """Family clash warnings for an adult on a course (children to collect elsewhere)."""
-        with self._read() as s:
-            load_course(s, course_id)
-            return family_clashes(s, carer_id, course_id)
-
 
 def _counts(s: Session, course_id: int, present_only: bool) -> dict[int, int]:
     stmt = (select(CourseAttendance.enrolment_id, func.count()).join(Enrolment)

@@ -6,7 +6,7 @@ listed as unmet."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import partial
 
@@ -313,8 +313,4 @@ class MinibusNeeds(Service):
                 rows.append(RequestRow(r.id, r.kind, who, route, when, r.purpose,
                                        r.cancelled_at is not None))
             return rows
-
-
-def with_why(rows: list[NeedRow], why: dict[str, str]) -> list[NeedRow]:
-    return [replace(r, why=why.get(r.key, r.why)) for r in rows]
 
