@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from hubdesk.core.clock import Clock
-from hubdesk.core.db import check_readable, make_engine, make_sessionmaker, sqlite_file, to_url
+from hubdesk.core.db import check_readable, describe, make_engine, make_sessionmaker, sqlite_file, to_url
 from hubdesk.core.schema import upgrade
 from hubdesk.services.admin.audit import AuditService
 from hubdesk.services.clubs.bookings import BookingService
@@ -100,5 +100,11 @@ def open_app(settings: Settings | None = None, *, migrate: bool = True,
 
 
 def database_file(settings: Settings) -> str | None:
+    """The SQLite file the settings name, or None for a server database (which has no file here)."""
     file = sqlite_file(to_url(settings.database))
     return str(file) if file else None
+
+
+def database_label(settings: Settings) -> str:
+    """The database as a person may see it (a server URL's password hidden), for titles and messages."""
+    return describe(settings.database)

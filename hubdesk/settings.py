@@ -44,10 +44,6 @@ class Settings:
     backup_dir: Path
     user: str | None = None
 
-    @property
-    def is_sqlite(self) -> bool:
-        return "://" not in self.database or self.database.startswith("sqlite")
-
 
 def load_settings(database: str | None = None) -> Settings:
     """Settings from the command line (``--database``), the environment, or the defaults."""

@@ -9,7 +9,7 @@ from pathlib import Path
 from hubdesk.app import HubApp
 from hubdesk.commands.learning_cmd import parse_day
 from hubdesk.core.errors import NotFound
-from hubdesk.core.models import fold
+from hubdesk.core.vocabulary import fold
 from hubdesk.reports.fire_register import write_fire_register
 from hubdesk.reports.registers import write_registers
 

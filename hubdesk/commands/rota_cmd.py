@@ -11,7 +11,7 @@ from typing import Any
 from hubdesk.app import HubApp, open_app
 from hubdesk.commands.learning_cmd import parse_day
 from hubdesk.core.errors import DomainError, NotFound
-from hubdesk.core.models import fold
+from hubdesk.core.vocabulary import fold
 from hubdesk.reports.rota import write_person_rota, write_site_rota
 from hubdesk.services.rota.ical import shifts_calendar
 from hubdesk.settings import load_settings

@@ -69,7 +69,7 @@ def _windows_drive_is_remote(path: Path) -> bool:
     import ctypes
 
     drive = path.drive + "\\"
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined,unused-ignore]
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined,unused-ignore]  # Windows-only module
     return bool(kernel32.GetDriveTypeW(drive) == 4)  # DRIVE_REMOTE
 
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from hubdesk.core.errors import DomainError
-from hubdesk.core.models.base import fold
 from hubdesk.core.table_files import TableFile
+from hubdesk.core.vocabulary import fold
 
 CHILD_ALIASES: dict[str, tuple[str, ...]] = {
     "surname": ("surname", "legalsurname", "lastname", "familyname", "legallastname", "pupilsurname"),
@@ -182,7 +182,10 @@ def parse_rows(table: TableFile, schools: dict[str, int]) -> tuple[list[ParsedRo
     errors: list[RowError] = []
     for number, cells in table.rows:
         result = _parse_row(number, cells, columns, schools)
-        (parsed if isinstance(result, ParsedRow) else errors).append(result)  # type: ignore[arg-type]
+        if isinstance(result, ParsedRow):
+            parsed.append(result)
+        else:
+            errors.append(result)
     return parsed, errors
 
 

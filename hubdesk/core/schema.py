@@ -111,10 +111,12 @@ def _upgrade_locked(engine: Engine, revision: str) -> None:
     config = alembic_config()
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as conn:
+        driver = conn.connection.driver_connection
+        assert driver is not None  # a checked-out connection always has its driver's connection
         if sqlite:
             # Batch migrations copy and drop tables; foreign keys must be off while they run
             # (the pragma is ignored inside a transaction, so set it before one starts).
-            conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+            driver.execute("PRAGMA foreign_keys=OFF")
         try:
             with conn.begin():
                 config.attributes["connection"] = conn
@@ -128,4 +130,4 @@ def _upgrade_locked(engine: Engine, revision: str) -> None:
                         )
         finally:
             if sqlite:
-                conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
+                driver.execute("PRAGMA foreign_keys=ON")

@@ -18,17 +18,9 @@ from sqlalchemy.orm import Session
 
 from hubdesk.core.audit import record_event
 from hubdesk.core.calendar import SchoolCalendar
-from hubdesk.core.models import (
-    Booking,
-    Child,
-    Club,
-    ClubSession,
-    Room,
-    SessionBooking,
-    WaitingListEntry,
-    fold,
-)
+from hubdesk.core.models import Booking, Child, Club, ClubSession, Room, SessionBooking, WaitingListEntry
 from hubdesk.core.rules.recurrence import club_days, weekdays_code
+from hubdesk.core.vocabulary import fold
 from hubdesk.demo.context import DemoContext
 from hubdesk.services.sites.calendars import load_calendar
 

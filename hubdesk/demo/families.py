@@ -9,7 +9,8 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.models import Carer, Child, ChildCarer, fold
+from hubdesk.core.models import Carer, Child, ChildCarer
+from hubdesk.core.vocabulary import fold
 from hubdesk.demo.context import DemoContext
 from hubdesk.demo.names import (
     ALLERGIES,

@@ -19,8 +19,8 @@ from hubdesk.core.models import (
     Enrolment,
     Room,
     Staff,
-    fold,
 )
+from hubdesk.core.vocabulary import fold
 from hubdesk.demo.context import DemoContext
 from hubdesk.services.learning.courses import session_dates
 

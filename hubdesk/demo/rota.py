@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 
 from hubdesk.core.audit import record_event
 from hubdesk.core.clock import utcnow
-from hubdesk.core.models import Shift, Staff, StaffAvailability, StaffSite, fold
+from hubdesk.core.models import Shift, Staff, StaffAvailability, StaffSite
+from hubdesk.core.vocabulary import fold
 from hubdesk.demo.context import DemoContext
 from hubdesk.demo.names import HERITAGES
 from hubdesk.services.rota.fill import propose

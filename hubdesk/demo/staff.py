@@ -7,7 +7,8 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.models import Staff, fold
+from hubdesk.core.models import Staff
+from hubdesk.core.vocabulary import fold
 from hubdesk.demo.context import DemoContext
 from hubdesk.demo.names import HERITAGES
 

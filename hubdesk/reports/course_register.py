@@ -86,7 +86,7 @@ def write_course_register(sheet: RegisterSheet, path: Path | str) -> None:
     story.append(para("✓ present   A absent (reasons below)   blank: not marked yet", st.small))
     absences = [(line.name, line.absences) for line in sheet.lines if line.absences]
     if absences:
-        notes = [para("Absences", st.heading)]
+        notes: list[Flowable] = [para("Absences", st.heading)]
         notes += [Paragraph(f"<b>{text(name)}</b>: {text('; '.join(reasons))}", st.small)
                   for name, reasons in absences]
         story.append(KeepTogether(notes[:2]))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -86,17 +87,19 @@ def para(value: object, style: ParagraphStyle, bold: bool = False) -> Paragraph:
 class NumberedCanvas(Canvas):
     """Holds pages back until the end so each footer can say "Page x of y"."""
 
-    footer_left = ""
+    _pagesize: tuple[float, float]  # kept by reportlab's Canvas for the page being drawn
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, footer: str = "", **kwargs: Any) -> None:
         register_fonts()
         kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
         super().__init__(*args, **kwargs)
+        self.footer_left = footer
         self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
-        self._startPage()
+        # The usual reportlab recipe for "page x of y": start a fresh page, keep the old one for later.
+        self._startPage()  # type: ignore[attr-defined]  # private; reportlab's stubs leave it out
 
     def save(self) -> None:
         total = len(self._pages)
@@ -110,7 +113,7 @@ class NumberedCanvas(Canvas):
         width, _ = self._pagesize
         self.setFont(FONT, 8)
         self.setFillColor(colors.black)
-        self.drawRightString(width - 12 * mm, 8 * mm, f"Page {self._pageNumber} of {total}")
+        self.drawRightString(width - 12 * mm, 8 * mm, f"Page {self.getPageNumber()} of {total}")
         if self.footer_left:
             self.drawString(12 * mm, 8 * mm, self.footer_left)
 
@@ -134,8 +137,7 @@ def build(path: Path | str, story: Sequence[Flowable], *, title: str, footer: st
             canvas.restoreState()
 
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=header)])
-    canvas_class = type("FooterCanvas", (NumberedCanvas,), {"footer_left": footer})
-    doc.build(list(story), canvasmaker=canvas_class)
+    doc.build(list(story), canvasmaker=partial(NumberedCanvas, footer=footer))
 
 
 def table(rows: Sequence[Sequence[object]], widths: Sequence[float], *, header_rows: int = 1,

@@ -58,7 +58,8 @@ class _Section(Flowable):
         self.width = self.height = 0
 
     def draw(self) -> None:
-        self.canv._section = (self.key, self.label)
+        if isinstance(self.canv, RegisterCanvas):
+            self.canv._section = (self.key, self.label)
         self.on_drawn()
 
 
@@ -238,7 +239,6 @@ def write_registers(registers: Sequence[Register], path: Path | str, *, blank: b
         st = styles()
         story = [para(title, st.title), para(empty, st.body)]
     footer = title + (" · blank, to fill in by hand" if blank else "")
-    canvas_class = type("FooterCanvas", (RegisterCanvas,), {"footer_left": footer})
-    doc.build(story, canvasmaker=canvas_class)
+    doc.build(story, canvasmaker=partial(RegisterCanvas, footer=footer))
     progress.step(total, total, "Done")
     return sum(len(r.lines) for r in registers)

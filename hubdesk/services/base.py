@@ -139,7 +139,9 @@ def check_lengths(form: object, table: FromClause, labels: Mapping[str, str] | N
     SQLite keeps any length; PostgreSQL refuses what does not fit, so the limit is checked here
     for both, with the column's own length.
     """
-    for field in dataclasses.fields(form):  # type: ignore[arg-type]
+    if not dataclasses.is_dataclass(form):
+        raise TypeError(f"check_lengths needs a form dataclass, not {type(form).__name__}")
+    for field in dataclasses.fields(form):
         value = getattr(form, field.name)
         column = table.c.get(field.name)
         limit = getattr(column.type, "length", None) if column is not None else None

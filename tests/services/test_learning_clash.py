@@ -50,13 +50,15 @@ def test_enrolling_a_parent_warns_about_a_child_to_collect_elsewhere(
     oak, elm = two_schools["oak"], two_schools["elm"]
     child = hub.children.save(child_form(elm, forename="Şükrü", surname="Öztürk"))
     mother = adult(hub, "Ayşe", "Öztürk", child_of=child)
+    earlier = hub.learning.courses.save(course_form(oak, title="Family maths", start_time=time(14, 0),
+                                                    end_time=time(16, 0), capacity=5))
     course = hub.learning.courses.save(course_form(oak, start_time=time(14, 0), end_time=time(16, 0),
                                                    capacity=5))
-    assert hub.learning.enrolments.clashes(mother, course) == []
+    before = hub.learning.enrolments.enrol(earlier, carer_id=mother, today=date(2026, 9, 1))
+    assert before.warnings == ()
     _book(hub, child, elm, TUESDAY, time(15, 15), time(16, 0))
-    warnings = hub.learning.enrolments.clashes(mother, course)
+    result = hub.learning.enrolments.enrol(course, carer_id=mother, today=date(2026, 9, 1))
+    warnings = result.warnings
     assert len(warnings) == 1
     assert "Şükrü Öztürk's Football at Elm Street Primary ends at 16:00" in warnings[0]
     assert "Tue 08/09/2026" in warnings[0]
-    result = hub.learning.enrolments.enrol(course, carer_id=mother, today=date(2026, 9, 1))
-    assert result.warnings == tuple(warnings)

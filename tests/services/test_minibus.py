@@ -17,6 +17,7 @@ from hubdesk.services.minibus.runs import RunForm, StopForm
 from hubdesk.services.minibus.vehicles import ServiceForm
 from hubdesk.services.sites.sites import SiteForm
 from tests.services.minibus_setup import MON, TUE, Scene, driver, elm_to_oak, scene, vehicle, walk_round
+from tests.services.test_learning import adult, course_form
 
 
 @pytest.fixture
@@ -208,3 +209,24 @@ def test_transport_requests_for_staff_and_learners(hub: HubApp, sc: Scene) -> No
     assert [n for n in hub.minibus.needs.day(MON) if n.kind == "staff"] == []
     with pytest.raises(ValidationError, match="two different sites"):
         hub.minibus.needs.request_staff(teacher, MON, sc.elm, sc.elm, time(9, 0), "x")
+
+
+def test_a_learner_asks_for_a_ride_to_every_session_of_their_course(hub: HubApp, sc: Scene) -> None:
+    course = hub.learning.courses.save(course_form(sc.oak, weekdays=(0,), capacity=5))
+    learner = adult(hub, "Ayşe", "Öztürk")
+    enrolment = hub.learning.enrolments.enrol(course, carer_id=learner, today=date(2026, 9, 1))
+    with pytest.raises(ValidationError, match="at that site already"):
+        hub.minibus.needs.request_course(enrolment.enrolment_id, sc.oak)
+    req = hub.minibus.needs.request_course(enrolment.enrolment_id, sc.elm)
+    with pytest.raises(ValidationError, match="already has transport asked for"):
+        hub.minibus.needs.request_course(enrolment.enrolment_id, sc.elm)
+    needs = [n for n in hub.minibus.needs.day(MON) if n.kind == "adult"]
+    assert [(n.from_site_id, n.to_site_id) for n in needs] == [(sc.elm, sc.oak), (sc.oak, sc.elm)]
+    assert {n.name for n in needs} == {"Ayşe Öztürk"}
+    [row] = hub.minibus.needs.requests()
+    assert (row.id, row.kind, row.when, row.cancelled) == (req, "course", "every session", False)
+    assert hub.minibus.needs.cancel_request(req, "Found a lift") == 0
+    assert [n for n in hub.minibus.needs.day(MON) if n.kind == "adult"] == []
+    assert hub.minibus.needs.requests() == []
+    [row] = hub.minibus.needs.requests(include_cancelled=True)
+    assert row.cancelled

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
@@ -19,10 +17,3 @@ NAMING = {
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
-
-def fold(text: str) -> str:
-    """Lower-case, accent-free form used for searching: 'Łucja Öztürk' -> 'lucja ozturk'."""
-    special = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d",
-                             "ß": "ss", "ı": "i", "İ": "i", "æ": "ae", "Æ": "ae"})
-    decomposed = unicodedata.normalize("NFKD", text.translate(special))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()

@@ -26,22 +26,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hubdesk.core.models.base import Base, fold
-
-CLUB_KINDS = ("breakfast", "free_breakfast", "after_school", "holiday", "activity")
-CLUB_KIND_LABELS = {
-    "breakfast": "Breakfast club",
-    "free_breakfast": "Free breakfast club",
-    "after_school": "After-school club",
-    "holiday": "Holiday club",
-    "activity": "Activity",
-}
-SESSION_STATUSES = ("running", "cancelled")
-BOOKING_KINDS = ("standing", "one_off")
-SESSION_BOOKING_STATUSES = ("booked", "cancelled")
-WAITING_STATUSES = ("waiting", "offered", "accepted", "declined", "withdrawn")
-# A waiting-list entry still in the queue (and so unique per child and place asked for).
-WAITING_OPEN = ("waiting", "offered")
+from hubdesk.core.models.base import Base
+from hubdesk.core.vocabulary import fold
 
 
 class Club(Base):

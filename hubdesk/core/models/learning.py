@@ -23,23 +23,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hubdesk.core.models.base import Base, fold
-
-COURSE_KINDS = {
-    "family_learning": "Family learning",
-    "english": "English",
-    "maths": "Maths",
-    "digital": "Digital skills",
-    "parenting": "Parenting",
-    "first_aid": "First aid",
-    "other": "Other",
-}
-ENROLMENT_STATUSES = {
-    "enrolled": "Enrolled",
-    "waiting": "Waiting list",
-    "withdrawn": "Withdrawn",
-    "completed": "Completed",
-}
+from hubdesk.core.models.base import Base
+from hubdesk.core.vocabulary import fold
 
 
 class Course(Base):

@@ -28,12 +28,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from hubdesk.core.models.base import Base
 
-SERVICE_KINDS = {"service": "Service", "inspection": "Safety inspection", "mot": "MOT",
-                 "repair": "Repair"}
-PASSENGER_KINDS = ("child", "staff", "adult")
-REQUEST_KINDS = ("course", "staff")
-LEGS = ("out", "back")
-
 
 class Vehicle(Base):
     """A minibus: seats exclude the driver; wheelchair spaces are counted apart."""

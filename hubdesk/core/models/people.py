@@ -16,20 +16,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from hubdesk.core.models.base import Base, fold
-
-# Year groups: -1 nursery (EYFS-age), 0 Reception, 1..6 Year 1..6.
-NURSERY, RECEPTION = -1, 0
-YEAR_GROUPS = tuple(range(-1, 7))
-
-
-def year_label(year: int) -> str:
-    """'Nursery', 'Reception', 'Y1' … 'Y6'."""
-    if year == NURSERY:
-        return "Nursery"
-    if year == RECEPTION:
-        return "Reception"
-    return f"Y{year}"
+from hubdesk.core.models.base import Base
+from hubdesk.core.vocabulary import fold
 
 
 class Child(Base):

@@ -24,17 +24,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from hubdesk.core.models.base import Base
 
-ATTENDANCE_STATUSES = ("in", "out", "absent")
-ABSENCE_REASONS = {
-    "ill": "Ill",
-    "holiday": "Holiday",
-    "no_show": "No-show",
-    "collected_early": "Collected early from school",
-    "other": "Other",
-}
-COLLECTED_KINDS = ("carer", "alone", "one_off", "school")  # school: taken to class by staff
-INCIDENT_KINDS = {"accident": "Accident", "incident": "Incident", "first_aid": "First aid"}
-
 
 class Attendance(Base):
     """What actually happened to one booked child in one session (one row per session booking)."""

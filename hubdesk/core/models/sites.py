@@ -18,10 +18,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hubdesk.core.models.base import Base
 
-SITE_KINDS = ("school", "centre")
-OFSTED_STATUSES = ("exempt", "registered", "not_registered", "unknown")
-CALENDAR_KINDS = ("term", "half_term", "inset", "closure")
-
 
 class Site(Base):
     """A school or centre of the cluster."""

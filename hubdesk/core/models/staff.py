@@ -25,16 +25,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hubdesk.core.models.base import Base, fold
-
-STAFF_ROLES = (
-    "club leader", "play worker", "driver", "escort", "tutor", "crèche worker", "office",
-    "co-ordinator", "head",
-)
-SHIFT_KINDS = ("club", "duty", "creche", "run")
-SHIFT_ROLES = ("lead", "assistant", "duty", "creche", "driver", "escort")
-SHIFT_ROLE_LABELS = {"lead": "Lead", "assistant": "Assistant", "duty": "Site duty",
-                     "creche": "Crèche", "driver": "Driver", "escort": "Escort"}
+from hubdesk.core.models.base import Base
+from hubdesk.core.vocabulary import fold
 
 
 class Staff(Base):

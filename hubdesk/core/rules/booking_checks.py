@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from hubdesk.core.models.people import year_label
+from hubdesk.core.vocabulary import year_label
 
 # Minutes assumed between two sites when no travel time is stored for the pair.
 DEFAULT_TRAVEL_MINUTES = 15
@@ -24,8 +24,6 @@ LEFT = "left"
 OTHER_SCHOOL = "other_school"
 ALREADY_BOOKED = "already_booked"
 CLUB_CLOSED = "club_closed"
-PROBLEM_CODES = (FULL, YEAR_GROUP, OVERLAP, TRAVEL, SCHOOL_CLOSED, NOT_RUNNING, LEFT, OTHER_SCHOOL,
-                 ALREADY_BOOKED, CLUB_CLOSED)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from hubdesk.core.models.people import RECEPTION
+from hubdesk.core.vocabulary import RECEPTION
 
 
 @dataclass(frozen=True)

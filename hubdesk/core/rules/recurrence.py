@@ -17,7 +17,6 @@ from hubdesk.core.calendar import SchoolCalendar, bank_holiday, days
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEKDAY_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-SCHOOL_WEEKDAYS = (0, 1, 2, 3, 4)
 HOLIDAY_KINDS = ("holiday", "half_term")
 
 

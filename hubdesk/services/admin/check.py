@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, aliased
 
-from hubdesk.core.models import CalendarEntry, Child, ChildCarer, Site, TravelTime, fold
+from hubdesk.core.models import CalendarEntry, Child, ChildCarer, Site, TravelTime
+from hubdesk.core.vocabulary import fold
 from hubdesk.services.base import Service
 
 

@@ -15,9 +15,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from hubdesk.core.models import Child, Club, ClubSession, SessionBooking, WaitingListEntry
-from hubdesk.core.models.clubs import WAITING_OPEN
-from hubdesk.core.models.people import year_label
 from hubdesk.core.rules.recurrence import club_days
+from hubdesk.core.vocabulary import WAITING_OPEN, year_label
 from hubdesk.services.clubs.queries import carer_phones, child_name, time_span
 from hubdesk.services.sites.calendars import load_calendar
 

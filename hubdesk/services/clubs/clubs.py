@@ -18,23 +18,11 @@ from sqlalchemy.orm import Session
 
 from hubdesk.core.clock import utcnow
 from hubdesk.core.errors import Conflict, NotFound, ValidationError
-from hubdesk.core.models import (
-    CLUB_KIND_LABELS,
-    CLUB_KINDS,
-    Child,
-    Club,
-    ClubSession,
-    Room,
-    Site,
-    Staff,
-    WaitingListEntry,
-    fold,
-    year_label,
-)
-from hubdesk.core.models.clubs import WAITING_OPEN
+from hubdesk.core.models import Child, Club, ClubSession, Room, Site, Staff, WaitingListEntry
 from hubdesk.core.models.meta import store_meta
 from hubdesk.core.rules.club_rules import ClubRules, rules_to_json, validate_rules
 from hubdesk.core.rules.recurrence import club_days, week_of, weekday_set, weekdays_code, weekdays_label
+from hubdesk.core.vocabulary import CLUB_KIND_LABELS, CLUB_KINDS, WAITING_OPEN, fold, year_label
 from hubdesk.services.base import Service
 from hubdesk.services.clubs.changes import AffectedBooking, ChangeImpact, apply_change, impact_of
 from hubdesk.services.clubs.queries import RULES_KEY, load_club, load_rules, time_span
@@ -214,17 +202,6 @@ class ClubService(Service):
             raise ValidationError(f"Several sites have a club called '{text}'; use its number.",
                                   "club")
         return found[0]
-
-    def validate(self, form: ClubForm) -> None:
-        validate_club(form)
-
-    def change_impact(self, form: ClubForm) -> ChangeImpact:
-        """What saving ``form`` would do to existing bookings, without changing anything."""
-        validate_club(form)
-        if form.id is None:
-            return ChangeImpact()
-        with self._read() as s:
-            return impact_of(s, load_club(s, form.id), form, self.clock().date())
 
     def save(self, form: ClubForm, accept_changes: bool = False) -> SaveResult:
         validate_club(form)

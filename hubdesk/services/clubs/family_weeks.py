@@ -8,8 +8,9 @@ from datetime import date, time
 from sqlalchemy import select
 
 from hubdesk.core.errors import NotFound
-from hubdesk.core.models import Child, Club, ClubSession, SessionBooking, Site, year_label
+from hubdesk.core.models import Child, Club, ClubSession, SessionBooking, Site
 from hubdesk.core.rules.recurrence import week_of
+from hubdesk.core.vocabulary import year_label
 from hubdesk.services.base import Service
 from hubdesk.services.clubs.queries import child_name, family_ids
 

@@ -19,10 +19,11 @@ from sqlalchemy.orm import Session
 
 from hubdesk.core.clock import utcnow
 from hubdesk.core.errors import DomainError
-from hubdesk.core.models import Child, Club, Site, fold
+from hubdesk.core.models import Child, Club, Site
 from hubdesk.core.rules.booking_checks import FULL
 from hubdesk.core.rules.recurrence import parse_weekdays
 from hubdesk.core.table_files import read_table
+from hubdesk.core.vocabulary import fold
 from hubdesk.services.base import Service
 from hubdesk.services.clubs.booking_plan import BookingRequest, Planner, summary, write_plan
 from hubdesk.services.clubs.queries import child_name, travel_lookup

@@ -122,13 +122,7 @@ def free_places(s: Session, session_ids: Iterable[int]) -> None:
 def _changed(s: Session, stmt: Update) -> int:
     """Run a counter UPDATE without touching loaded objects; returns the rows changed."""
     result = s.execute(stmt.execution_options(synchronize_session=False))
-    return int(result.rowcount)  # type: ignore[attr-defined]
-
-
-def refresh_sessions(s: Session, sessions: Iterable[ClubSession]) -> None:
-    """Re-read counters changed by UPDATE statements, for DTOs built in the same transaction."""
-    for item in sessions:
-        s.refresh(item, ["booked", "held", "status"])
+    return int(result.rowcount)  # type: ignore[attr-defined]  # an UPDATE gives a CursorResult
 
 
 def family_ids(s: Session, child_id: int) -> list[int]:

@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 from hubdesk.core.clock import utcnow
 from hubdesk.core.errors import Conflict, ValidationError
 from hubdesk.core.models import Child, ClubSession, SessionBooking, Site, WaitingListEntry
-from hubdesk.core.models import year_label as _year
-from hubdesk.core.models.clubs import WAITING_OPEN
 from hubdesk.core.rules.recurrence import weekday_set
+from hubdesk.core.vocabulary import WAITING_OPEN
+from hubdesk.core.vocabulary import year_label as _year
 from hubdesk.services.base import Service
 from hubdesk.services.clubs.changes import cancel_sessions
 from hubdesk.services.clubs.queries import (

@@ -17,18 +17,10 @@ from sqlalchemy.orm import Session
 
 from hubdesk.core.clock import format_local, utcnow
 from hubdesk.core.errors import Conflict, NotFound, ValidationError
-from hubdesk.core.models import (
-    Child,
-    Club,
-    ClubSession,
-    SessionBooking,
-    Site,
-    WaitingListEntry,
-    year_label,
-)
-from hubdesk.core.models.clubs import WAITING_OPEN
+from hubdesk.core.models import Child, Club, ClubSession, SessionBooking, Site, WaitingListEntry
 from hubdesk.core.rules.club_rules import Candidate, priority_order
 from hubdesk.core.rules.recurrence import weekday_set, weekdays_code, weekdays_label
+from hubdesk.core.vocabulary import WAITING_OPEN, year_label
 from hubdesk.services.base import Service
 from hubdesk.services.clubs.booking_plan import BookingRequest, BookingResult, Planner, write_plan
 from hubdesk.services.clubs.queries import (
@@ -188,12 +180,6 @@ class WaitingListService(Service):
             queue = ordered(s, _session_candidates(s, session), today)
             rows += [self._row(s, e, i, c) for i, (e, c) in enumerate(queue, 1)]
             return rows
-
-    def for_club(self, club_id: int) -> builtins.list[WaitingRow]:
-        """Club-wide entries in order, then each session's own list in date order."""
-        with self._read() as s:
-            load_club(s, club_id)
-            return self._club_rows(s, club_id, self.clock().date())
 
     def open_entries(self, site_id: int | None = None) -> builtins.list[WaitingRow]:
         """Every open entry, club by club, for the waiting-lists page."""

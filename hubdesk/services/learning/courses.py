@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from hubdesk.core.errors import Conflict, NotFound, ValidationError
 from hubdesk.core.models import (
-    COURSE_KINDS,
     Course,
     CourseAttendance,
     CourseSession,
@@ -20,8 +19,8 @@ from hubdesk.core.models import (
     Room,
     Site,
     Staff,
-    fold,
 )
+from hubdesk.core.vocabulary import COURSE_KINDS, fold
 from hubdesk.services.base import Service, fetch
 from hubdesk.services.sites.calendars import load_calendar
 

@@ -27,7 +27,6 @@ from hubdesk.core.models import (
     Enrolment,
     MetaValue,
     Site,
-    fold,
 )
 from hubdesk.core.models.meta import store_meta
 from hubdesk.core.rules.creche import (
@@ -42,6 +41,7 @@ from hubdesk.core.rules.creche import (
     rules_to_json,
     validate_rules,
 )
+from hubdesk.core.vocabulary import fold
 from hubdesk.services.base import Service, check_lengths
 from hubdesk.services.learning.courses import PLACE_HOLDING, load_course, person_name
 

@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 from hubdesk.core.clock import utcnow
 from hubdesk.core.errors import Conflict, NotFound, ValidationError
 from hubdesk.core.models import (
-    ENROLMENT_STATUSES,
     Carer,
     Child,
     ChildCarer,
@@ -23,8 +22,8 @@ from hubdesk.core.models import (
     CrecheChild,
     Enrolment,
     Site,
-    fold,
 )
+from hubdesk.core.vocabulary import ENROLMENT_STATUSES, fold
 from hubdesk.services.base import Service, fetch
 from hubdesk.services.learning.courses import (
     PLACE_HOLDING,
@@ -324,12 +323,6 @@ class EnrolmentService(Service):
                     s.add(row)
                 row.present = mark.present
                 row.absence_reason = "" if mark.present else (mark.reason.strip() or NO_REASON)
-
-    def clashes(self, carer_id: int, course_id: int) -> list[str]:
-        """Family clash warnings for an adult on a course (children to collect elsewhere)."""
-        with self._read() as s:
-            load_course(s, course_id)
-            return family_clashes(s, carer_id, course_id)
 
 
 def _counts(s: Session, course_id: int, present_only: bool) -> dict[int, int]:

@@ -11,8 +11,6 @@ from sqlalchemy.orm import Session
 from hubdesk.core.calendar import academic_year_start
 from hubdesk.core.errors import DomainError, ValidationError
 from hubdesk.core.models import (
-    COURSE_KINDS,
-    ENROLMENT_STATUSES,
     CalendarEntry,
     Carer,
     Child,
@@ -22,8 +20,8 @@ from hubdesk.core.models import (
     CourseSession,
     Enrolment,
     Site,
-    fold,
 )
+from hubdesk.core.vocabulary import COURSE_KINDS, ENROLMENT_STATUSES, fold
 from hubdesk.services.base import Service
 from hubdesk.services.learning.courses import (
     CourseRow,

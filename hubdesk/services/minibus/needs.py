@@ -6,8 +6,9 @@ listed as unmet."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import partial
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -130,18 +131,17 @@ def _child_needs(s: Session, day: date, settings: MinibusSettings) -> list[Need]
         if child.left_on is not None and child.left_on <= day:
             continue
         medical = "; ".join(x for x in (child.allergies.strip(), child.medical_notes.strip()) if x)
-        base = {"kind": "child", "person_id": child.id, "name": child_name(child), "day": day,
-                "purpose": club.name, "session_booking_id": sb_id, "medical": medical}
+        need = partial(Need, kind="child", person_id=child.id, name=child_name(child), day=day,
+                       purpose=club.name, session_booking_id=sb_id, medical=medical)
         if club.kind in AFTER_KINDS and session.start_time >= time(12, 0):
-            found.append(Need(key=f"sb:{sb_id}:out", from_site_id=child.school_site_id,
+            found.append(need(key=f"sb:{sb_id}:out", from_site_id=child.school_site_id,
                               to_site_id=club.site_id, ready_at=settings.ends(child.school_site_id),
-                              arrive_by=session.start_time, **base))  # type: ignore[arg-type]
+                              arrive_by=session.start_time))
         elif club.kind in BREAKFAST_KINDS:
             ready = min(_at(day, session.start_time, BREAKFAST_MINUTES), session.end_time)
-            found.append(Need(key=f"sb:{sb_id}:back", from_site_id=club.site_id,
+            found.append(need(key=f"sb:{sb_id}:back", from_site_id=club.site_id,
                               to_site_id=child.school_site_id, ready_at=ready,
-                              arrive_by=settings.starts(child.school_site_id),
-                              **base))  # type: ignore[arg-type]
+                              arrive_by=settings.starts(child.school_site_id)))
     return found
 
 
@@ -187,15 +187,15 @@ def _adult_needs(s: Session, day: date) -> list[Need]:
     for req, carer, course, session in rows:
         if req.from_site_id == course.site_id:
             continue
-        base = {"kind": "adult", "person_id": carer.id, "name": carer_name(carer), "day": day,
-                "wheelchair": req.wheelchair, "request_id": req.id}
-        found.append(Need(key=f"req:{req.id}:{session.id}:out", from_site_id=req.from_site_id,
+        need = partial(Need, kind="adult", person_id=carer.id, name=carer_name(carer), day=day,
+                       wheelchair=req.wheelchair, request_id=req.id)
+        found.append(need(key=f"req:{req.id}:{session.id}:out", from_site_id=req.from_site_id,
                           to_site_id=course.site_id, ready_at=None, arrive_by=session.start_time,
-                          purpose=course.title, **base))  # type: ignore[arg-type]
+                          purpose=course.title))
         if req.return_trip:
-            found.append(Need(key=f"req:{req.id}:{session.id}:back", from_site_id=course.site_id,
+            found.append(need(key=f"req:{req.id}:{session.id}:back", from_site_id=course.site_id,
                               to_site_id=req.from_site_id, ready_at=session.end_time, arrive_by=None,
-                              purpose=f"{course.title} (home)", **base))  # type: ignore[arg-type]
+                              purpose=f"{course.title} (home)"))
     return found
 
 
@@ -313,8 +313,4 @@ class MinibusNeeds(Service):
                 rows.append(RequestRow(r.id, r.kind, who, route, when, r.purpose,
                                        r.cancelled_at is not None))
             return rows
-
-
-def with_why(rows: list[NeedRow], why: dict[str, str]) -> list[NeedRow]:
-    return [replace(r, why=why.get(r.key, r.why)) for r in rows]
 

@@ -344,13 +344,6 @@ class MinibusRuns(Service):
             loaded = load_runs(s, run.day, run.day, run_ids=[run.id])[0]
             return add_rider(s, loaded, needs[need_key], board, alight, set(needs))
 
-    def remove_passenger(self, passenger_id: int, reason: str = "Taken off the run") -> None:
-        with self._write() as s:
-            p = s.get(RunPassenger, passenger_id)
-            if p is None:
-                raise NotFound("That passenger is no longer on the run.")
-            if p.removed_at is None:
-                p.removed_at, p.removed_reason = utcnow(), reason.strip()[:200] or "Taken off the run"
 
 
 def _board(s: Session, run: Run, add: tuple[Boarding, ...], needs: dict[str, Need]) -> None:

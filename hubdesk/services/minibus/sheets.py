@@ -11,7 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hubdesk.core.clock import today as clock_today
-from hubdesk.core.models import Carer, Child, ChildCarer, Staff, Vehicle, year_label
+from hubdesk.core.models import Carer, Child, ChildCarer, Staff, Vehicle
+from hubdesk.core.vocabulary import year_label
 from hubdesk.services.base import Service
 from hubdesk.services.minibus.checks import check_runs
 from hubdesk.services.minibus.needs import derive_needs

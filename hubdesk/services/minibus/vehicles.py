@@ -12,8 +12,8 @@ from hubdesk.core.clock import format_local, utcnow
 from hubdesk.core.clock import today as clock_today
 from hubdesk.core.errors import ValidationError
 from hubdesk.core.models import Vehicle, VehicleCheck, VehicleCheckItem, VehicleService
-from hubdesk.core.models.minibus import SERVICE_KINDS
 from hubdesk.core.rules.minibus import inspection_due, vehicle_blocks
+from hubdesk.core.vocabulary import SERVICE_KINDS
 from hubdesk.services.base import Service
 from hubdesk.services.minibus.queries import load_vehicle, vehicle_facts, vehicle_label, walk_rounds
 

@@ -8,7 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hubdesk.core.errors import NotFound, ValidationError
-from hubdesk.core.models import Carer, Child, ChildCarer, Site, fold, year_label
+from hubdesk.core.models import Carer, Child, ChildCarer, Site
+from hubdesk.core.vocabulary import fold, year_label
 from hubdesk.services.base import Service, check_lengths
 from hubdesk.services.people.children import display_name
 

@@ -10,7 +10,8 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from hubdesk.core.errors import Conflict, ValidationError
-from hubdesk.core.models import Child, Site, fold, year_label
+from hubdesk.core.models import Child, Site
+from hubdesk.core.vocabulary import fold, year_label
 from hubdesk.services.base import Service, check_lengths, fetch
 
 CONSENTS = {

@@ -19,8 +19,9 @@ from hubdesk.core.mis_import import (
     map_headers,
     parse_rows,
 )
-from hubdesk.core.models import Carer, Child, ChildCarer, Site, fold
+from hubdesk.core.models import Carer, Child, ChildCarer, Site
 from hubdesk.core.table_files import read_table
+from hubdesk.core.vocabulary import fold
 from hubdesk.services.base import Service
 from hubdesk.services.progress import NO_PROGRESS, Progress
 

@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from hubdesk.core.clock import today as clock_today
 from hubdesk.core.errors import NotFound, ValidationError
-from hubdesk.core.models import Site, Staff, StaffAvailability, StaffSite, fold
+from hubdesk.core.models import Site, Staff, StaffAvailability, StaffSite
+from hubdesk.core.vocabulary import fold
 from hubdesk.services.base import Service
 
 

@@ -16,14 +16,8 @@ from sqlalchemy.orm import Session
 from hubdesk.core import clock
 from hubdesk.core.clock import to_local
 from hubdesk.core.errors import Conflict, NotFound, ValidationError
-from hubdesk.core.models import (
-    INCIDENT_KINDS,
-    Child,
-    Club,
-    ClubSession,
-    Incident,
-    Site,
-)
+from hubdesk.core.models import Child, Club, ClubSession, Incident, Site
+from hubdesk.core.vocabulary import INCIDENT_KINDS
 from hubdesk.services.registers.medicines import (
     DoseRow,
     MedicineDue,

@@ -17,8 +17,6 @@ from sqlalchemy.orm import Session, aliased
 from hubdesk.core.clock import LONDON, to_local
 from hubdesk.core.errors import NotFound
 from hubdesk.core.models import (
-    ABSENCE_REASONS,
-    CLUB_KIND_LABELS,
     Attendance,
     Booking,
     Carer,
@@ -32,9 +30,8 @@ from hubdesk.core.models import (
     SessionBooking,
     Site,
     Staff,
-    fold,
-    year_label,
 )
+from hubdesk.core.vocabulary import ABSENCE_REASONS, CLUB_KIND_LABELS, fold, year_label
 from hubdesk.services.registers.staff import with_rota_staff
 
 MISSING_AFTER = timedelta(minutes=15)

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from hubdesk.core import clock
 from hubdesk.core.clock import to_local
 from hubdesk.core.errors import NotFound, ValidationError
-from hubdesk.core.models import Attendance, Child, FireDrill, Site, year_label
+from hubdesk.core.models import Attendance, Child, FireDrill, Site
+from hubdesk.core.vocabulary import year_label
 from hubdesk.services.base import Service
 from hubdesk.services.registers.queries import (
     SessionHeader,

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.models import Shift, Staff, fold
+from hubdesk.core.models import Shift, Staff
+from hubdesk.core.vocabulary import fold
 
 if TYPE_CHECKING:
     from hubdesk.services.registers.queries import SessionHeader

@@ -18,7 +18,6 @@ from hubdesk.core import clock
 from hubdesk.core.clock import to_local
 from hubdesk.core.errors import Conflict, NotFound, ValidationError
 from hubdesk.core.models import (
-    ABSENCE_REASONS,
     Attendance,
     Booking,
     Carer,
@@ -30,6 +29,7 @@ from hubdesk.core.models import (
     SessionBooking,
     Site,
 )
+from hubdesk.core.vocabulary import ABSENCE_REASONS, fold, year_label
 from hubdesk.services.base import Service
 from hubdesk.services.progress import NO_PROGRESS, Progress
 from hubdesk.services.registers.collect import check_collector, collectors_of
@@ -125,8 +125,6 @@ class RegisterService(Service):
 
     def find_children(self, query: str, limit: int = 20) -> list[ChildChoice]:
         """Children on roll matching a name, to add an unbooked arrival."""
-        from hubdesk.core.models import fold, year_label
-
         words = fold(query).split()
         if not words:
             return []
@@ -412,7 +410,7 @@ def _take_place(s: Session, session_id: int) -> bool:
                                        t.booked + t.held < t.capacity)
                        .values(booked=t.booked + 1)
                        .execution_options(synchronize_session=False))
-    changed = int(result.rowcount) == 1  # type: ignore[attr-defined]
+    changed = int(result.rowcount) == 1  # type: ignore[attr-defined]  # an UPDATE gives a CursorResult
     if changed:
         s.expire(s.get_one(ClubSession, session_id), ["booked"])
     return changed

@@ -56,10 +56,6 @@ class SessionCell:
     def times(self) -> str:
         return f"{self.start:%H:%M}–{self.end:%H:%M}"
 
-    @property
-    def has_first_aider(self) -> bool:
-        return any(x.first_aider for x in self.staff)
-
 
 @dataclass(frozen=True)
 class ProblemRow:

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.models import SHIFT_ROLE_LABELS, Site, Staff
+from hubdesk.core.models import Site, Staff
 from hubdesk.core.rules.staff_checks import (
     FEW_STAFF,
     NO_FIRST_AIDER,
@@ -22,6 +22,7 @@ from hubdesk.core.rules.staff_checks import (
     Problem,
     check_week,
 )
+from hubdesk.core.vocabulary import SHIFT_ROLE_LABELS
 from hubdesk.services.rota.dto import ProblemRow, SessionCell, ShiftRow, StaffWeek
 from hubdesk.services.rota.queries import (
     RotaSettings,

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from hubdesk.core.calendar import DayStatus, SchoolCalendar, Span
 from hubdesk.core.errors import NotFound, ValidationError
 from hubdesk.core.models import CalendarEntry, Site
-from hubdesk.core.models.sites import CALENDAR_KINDS
+from hubdesk.core.vocabulary import CALENDAR_KINDS
 from hubdesk.services.base import Service
 
 KIND_LABELS = {"term": "Term", "half_term": "Half-term", "inset": "INSET day",

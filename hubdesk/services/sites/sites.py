@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from hubdesk.core.errors import NotFound, ValidationError
 from hubdesk.core.models import Room, Site, TravelTime
-from hubdesk.core.models.sites import OFSTED_STATUSES, SITE_KINDS
+from hubdesk.core.vocabulary import OFSTED_STATUSES, SITE_KINDS
 from hubdesk.services.base import Service
 
 # Local roads average about 20 mph once junctions are counted; add loading minutes.

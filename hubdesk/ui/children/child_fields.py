@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.core.errors import ValidationError
 from hubdesk.core.mis_import import parse_date
-from hubdesk.core.models import YEAR_GROUPS, year_label
+from hubdesk.core.vocabulary import YEAR_GROUPS, year_label
 from hubdesk.services.people.children import CONSENTS, FUNDING, ChildForm
 from hubdesk.services.sites.sites import SiteForm
 from hubdesk.ui.common.tabbed_form import TabbedFormDialog

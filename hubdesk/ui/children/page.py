@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.core.clock import today as clock_today
-from hubdesk.core.models import YEAR_GROUPS, year_label
+from hubdesk.core.vocabulary import YEAR_GROUPS, year_label
 from hubdesk.services.people.children import ChildRow
 from hubdesk.ui.children import lazy_children
 from hubdesk.ui.children.child_dialog import ChildDialog

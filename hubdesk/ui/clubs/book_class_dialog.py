@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
-from hubdesk.core.models import YEAR_GROUPS, year_label
+from hubdesk.core.vocabulary import YEAR_GROUPS, year_label
 from hubdesk.services.clubs.bookings import ClassRefusal, ClassReport, ClassRequest
 from hubdesk.services.clubs.clubs import ClubRow
 from hubdesk.ui.common.dto_table import DtoTableModel

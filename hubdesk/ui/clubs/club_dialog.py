@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.core.errors import Conflict, ValidationError
-from hubdesk.core.models import CLUB_KIND_LABELS, CLUB_KINDS, YEAR_GROUPS, year_label
+from hubdesk.core.vocabulary import CLUB_KIND_LABELS, CLUB_KINDS, YEAR_GROUPS, year_label
 from hubdesk.services.clubs.changes import AffectedBooking
 from hubdesk.services.clubs.clubs import ChangeNeedsDecision, ClubForm, ClubService, SaveResult
 from hubdesk.ui.common.dto_table import DtoTableModel

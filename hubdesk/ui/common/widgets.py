@@ -46,10 +46,6 @@ def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def day_text(day: date | None) -> str:
-    return "" if day is None else f"{day:%a %d/%m/%Y}"
-
-
 class WeekdayBoxes(QWidget):
     """Monday to Friday tick boxes; ``days()`` gives 0 = Monday … 4 = Friday."""
 

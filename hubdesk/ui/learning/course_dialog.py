@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.core.errors import DomainError, ValidationError
-from hubdesk.core.models import COURSE_KINDS
+from hubdesk.core.vocabulary import COURSE_KINDS
 from hubdesk.services.learning import Learning
 from hubdesk.services.learning.courses import WEEKDAY_NAMES, CourseForm
 from hubdesk.services.sites.sites import SiteForm

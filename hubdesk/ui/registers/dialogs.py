@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from hubdesk.core import clock
 from hubdesk.core.clock import LONDON, to_local
 from hubdesk.core.errors import ValidationError
-from hubdesk.core.models import ABSENCE_REASONS, INCIDENT_KINDS
+from hubdesk.core.vocabulary import ABSENCE_REASONS, INCIDENT_KINDS
 from hubdesk.services.registers.health import HealthLogService, IncidentForm
 from hubdesk.services.registers.late import LateChild, LateCollectionService, LateFeeRule
 from hubdesk.services.registers.queries import RegisterLine

@@ -274,9 +274,6 @@ class RotaPage(QWidget):
             self.problems.addItem(item)
         self._problem_rows = list(problems)
 
-    def cell_at(self, row: int, col: int) -> SessionCell | None:
-        return self._cells.get((row, col))
-
     def open_cell(self, row: int, col: int) -> None:
         cell = self._cells.get((row, col))
         if cell is not None:

@@ -11,8 +11,7 @@ from types import TracebackType
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from hubdesk.app import database_file, open_app
-from hubdesk.core.db import describe
+from hubdesk.app import database_file, database_label, open_app
 from hubdesk.core.errors import DomainError
 from hubdesk.settings import Settings, load_settings, resource_path
 from hubdesk.ui.shell import feedback
@@ -65,7 +64,7 @@ def run(database: str | None = None) -> int:
     if not lock.tryLock(100):
         QMessageBox.warning(
             None, "hubdesk is already open",
-            f"hubdesk is already running on this PC with {file or describe(settings.database)}. "
+            f"hubdesk is already running on this PC with {file or database_label(settings)}. "
             "Use the window that is open (look in the task bar).")
         return 1
     try:
@@ -76,7 +75,7 @@ def run(database: str | None = None) -> int:
     if file is None:
         logging.getLogger(__name__).info(
             "database on a server (%s): no daily backup copy here, the server's own backup "
-            "(pg_dump) is used", describe(settings.database))
+            "(pg_dump) is used", database_label(settings))
     else:
         try:
             from hubdesk.services.admin.backup import BackupService
@@ -102,5 +101,5 @@ def _lock_path(settings: Settings, file: str | None) -> str:
         Path(file).parent.mkdir(parents=True, exist_ok=True)
         return file + ".lock"
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    key = hashlib.sha256(describe(settings.database).encode("utf-8")).hexdigest()[:16]
+    key = hashlib.sha256(database_label(settings).encode("utf-8")).hexdigest()[:16]
     return str(settings.data_dir / f"server-{key}.lock")

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk import __version__
-from hubdesk.app import HubApp
-from hubdesk.core.db import describe
+from hubdesk.app import HubApp, database_label
 from hubdesk.ui.shell.events import AppEvents
 from hubdesk.ui.shell.pages import PAGES
 
@@ -48,7 +47,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        where = QLabel(f"Database: {describe(app.settings.database)}")
+        where = QLabel(f"Database: {database_label(app.settings)}")
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(where)
         self._add_menu()

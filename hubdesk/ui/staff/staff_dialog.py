@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.core.errors import ValidationError
-from hubdesk.core.models import STAFF_ROLES
+from hubdesk.core.vocabulary import STAFF_ROLES
 from hubdesk.services.people.staff import StaffForm, StaffService
 from hubdesk.services.sites.sites import SiteForm
 from hubdesk.ui.common.inline_form import InlineFormDialog
