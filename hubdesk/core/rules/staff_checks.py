@@ -108,7 +108,6 @@ class Settings:
 
     warn_days: int = 30
     dbs_recheck_years: int = 3
-    default_travel_minutes: int = 15
 
 
 Travel = Callable[[int, int], int]

@@ -25,7 +25,8 @@ from hubdesk.core.rules.recurrence import parse_weekdays
 from hubdesk.core.table_files import read_table
 from hubdesk.services.base import Service
 from hubdesk.services.clubs.booking_plan import BookingRequest, Planner, summary, write_plan
-from hubdesk.services.clubs.queries import child_name, travel_lookup
+from hubdesk.services.clubs.queries import child_name
+from hubdesk.services.sites.travel import load_travel
 
 HEADERS = {
     "upn": ("upn", "pupil upn", "unique pupil number"),
@@ -119,7 +120,7 @@ class BookingImportService(Service):
         try:
             with self._write() as s:
                 finder = _Finder(s)
-                planner = Planner(s, travel_lookup(s))
+                planner = Planner(s, load_travel(s))
                 for number, cells in table.rows:
                     def cell(key: str, cells: list[str] = cells) -> str:
                         i = columns.get(key)

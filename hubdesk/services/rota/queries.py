@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 
 from sqlalchemy import and_, select
@@ -33,14 +33,15 @@ from hubdesk.core.models import (
     Staff,
     StaffAvailability,
     StaffSite,
-    TravelTime,
 )
 from hubdesk.core.models.meta import store_meta
 from hubdesk.core.models.registers import Attendance
 from hubdesk.core.rules import creche
 from hubdesk.core.rules.ratios import DEFAULT_BANDS, AgeBand, Need, age_on, is_eyfs, session_need
 from hubdesk.core.rules.staff_checks import Person, SessionFact, Settings, ShiftFact
+from hubdesk.core.rules.travel import DEFAULT_TRAVEL_MINUTES
 from hubdesk.services.learning.creche import load_rules as load_creche_rules
+from hubdesk.services.sites.travel import save_travel_default, travel_default
 
 SETTINGS_KEY = "rota_settings"
 WEEK_DAYS = 5  # the rota covers Monday to Friday
@@ -53,10 +54,10 @@ class RotaSettings:
     warn_days: int = 30
     dbs_recheck_years: int = 3
     minimum_staff: int = 2
-    default_travel_minutes: int = 15
+    default_travel_minutes: int = DEFAULT_TRAVEL_MINUTES  # kept by sites; shown with these
 
     def checks(self) -> Settings:
-        return Settings(self.warn_days, self.dbs_recheck_years, self.default_travel_minutes)
+        return Settings(self.warn_days, self.dbs_recheck_years)
 
 
 def monday_of(day: date) -> date:
@@ -68,19 +69,24 @@ def week_days(monday: date) -> list[date]:
 
 
 def load_settings(s: Session) -> RotaSettings:
+    """The rota's settings, with the travel default from the sites' own setting."""
+    travel = travel_default(s)
     stored = s.get(MetaValue, SETTINGS_KEY)
     if stored is None:
-        return RotaSettings()
+        return RotaSettings(default_travel_minutes=travel)
     try:
         data = json.loads(stored.value)
-        return RotaSettings(**{k: int(v) for k, v in data.items()
-                               if k in RotaSettings.__dataclass_fields__})
+        return replace(RotaSettings(**{k: int(v) for k, v in data.items()
+                                       if k in RotaSettings.__dataclass_fields__}),
+                       default_travel_minutes=travel)
     except (ValueError, TypeError):
-        return RotaSettings()
+        return RotaSettings(default_travel_minutes=travel)
 
 
 def save_settings(s: Session, settings: RotaSettings) -> None:
-    store_meta(s, SETTINGS_KEY, json.dumps(settings.__dict__))
+    own = {k: v for k, v in settings.__dict__.items() if k != "default_travel_minutes"}
+    store_meta(s, SETTINGS_KEY, json.dumps(own))
+    save_travel_default(s, settings.default_travel_minutes)
 
 
 def load_bands(s: Session) -> dict[int | None, tuple[AgeBand, ...]]:
@@ -91,17 +97,6 @@ def load_bands(s: Session) -> dict[int | None, tuple[AgeBand, ...]]:
     bands = {site: tuple(rows) for site, rows in found.items()}
     bands.setdefault(None, DEFAULT_BANDS)
     return bands
-
-
-class TravelTable:
-    """Minutes between two sites; the default for pairs not entered."""
-
-    def __init__(self, s: Session, default: int) -> None:
-        self.table = {(t.from_site_id, t.to_site_id): t.minutes for t in s.scalars(select(TravelTime))}
-        self.default = default
-
-    def __call__(self, a: int, b: int) -> int:
-        return self.table.get((a, b), self.table.get((b, a), self.default))
 
 
 def person_name(p: Staff) -> str:
