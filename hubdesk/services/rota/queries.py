@@ -27,6 +27,8 @@ from hubdesk.core.models import (
     MetaValue,
     RatioRule,
     Room,
+    Run,
+    RunStop,
     SessionBooking,
     Shift,
     Site,
@@ -38,7 +40,7 @@ from hubdesk.core.models.meta import store_meta
 from hubdesk.core.models.registers import Attendance
 from hubdesk.core.rules import creche
 from hubdesk.core.rules.ratios import DEFAULT_BANDS, AgeBand, Need, age_on, is_eyfs, session_need
-from hubdesk.core.rules.staff_checks import Person, SessionFact, Settings, ShiftFact
+from hubdesk.core.rules.staff_checks import Person, SessionFact, Settings, ShiftFact, Visit
 from hubdesk.core.rules.travel import DEFAULT_TRAVEL_MINUTES
 from hubdesk.services.learning.creche import load_rules as load_creche_rules
 from hubdesk.services.sites.travel import save_travel_default, travel_default
@@ -250,17 +252,42 @@ def load_shifts(s: Session, start: date, end: date, labels: dict[str, str] | Non
     """Every live shift between two dates (all sites: people move between them)."""
     sites: dict[int, str] = {sid: name for sid, name in s.execute(select(Site.id, Site.name))}
     labels = labels or {}
+    shifts = s.scalars(select(Shift).where(Shift.day.between(start, end), Shift.cancelled_at.is_(None))
+                       .order_by(Shift.day, Shift.start_time, Shift.id)).all()
+    runs = _run_stops(s, {x.run_id for x in shifts if x.run_id is not None}, sites)
     result = []
-    for shift in s.scalars(select(Shift).where(Shift.day.between(start, end),
-                                               Shift.cancelled_at.is_(None))
-                           .order_by(Shift.day, Shift.start_time, Shift.id)):
+    for shift in shifts:
         target = target_of(shift)
         site = sites.get(shift.site_id, "") if shift.site_id else ""
-        label = labels.get(target) or (f"Site duty at {site}" if shift.kind == "duty"
-                                       else shift.note or "Minibus run")
+        run_name, stops = runs.get(shift.run_id or 0, ("", ()))
+        label = labels.get(target) or (f"Site duty at {site}" if shift.kind == "duty" else run_name)
         fact = ShiftFact(shift.id, shift.staff_id, shift.day, shift.start_time, shift.end_time,
-                         shift.site_id, target, label)
+                         shift.site_id, target, label, site, stops)
         result.append(ShiftInfo(fact, shift.kind, shift.role, site, shift.note))
+    return result
+
+
+def _run_stops(s: Session, run_ids: set[int], sites: dict[int, str]
+               ) -> dict[int, tuple[str, tuple[Visit, ...]]]:
+    """Each run's name for the rota ('Minibus run Oak → Elm') and its stops: leaving the first,
+    reaching the others, so a check knows where and when the driver and escort are free."""
+    found: dict[int, list[tuple[str, int, time | None, time | None]]] = defaultdict(list)
+    if run_ids:
+        for run_id, name, site_id, arrive, depart in s.execute(
+                select(RunStop.run_id, Run.name, RunStop.site_id, RunStop.arrive, RunStop.depart)
+                .join(Run, Run.id == RunStop.run_id).where(RunStop.run_id.in_(sorted(run_ids)))
+                .order_by(RunStop.run_id, RunStop.position)):
+            found[run_id].append((name, site_id, arrive, depart))
+    result = {}
+    for run_id, rows in found.items():
+        visits = []
+        for n, (_, site_id, arrive, depart) in enumerate(rows):
+            at = (depart or arrive) if n == 0 else (arrive or depart)
+            if at is not None:
+                visits.append(Visit(site_id, sites.get(site_id, ""), at))
+        route = " → ".join(sites.get(site_id, "?") for _, site_id, _, _ in rows)
+        result[run_id] = (rows[0][0] or f"Minibus run {route}",
+                          tuple(visits) if len(visits) == len(rows) else ())
     return result
 
 
