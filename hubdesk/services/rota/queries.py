@@ -260,7 +260,8 @@ def load_shifts(s: Session, start: date, end: date, labels: dict[str, str] | Non
         target = target_of(shift)
         site = sites.get(shift.site_id, "") if shift.site_id else ""
         run_name, stops = runs.get(shift.run_id or 0, ("", ()))
-        label = labels.get(target) or (f"Site duty at {site}" if shift.kind == "duty" else run_name)
+        label = labels.get(target) or (f"Site duty at {site}" if shift.kind == "duty"
+                                       else run_name or "Minibus run")
         fact = ShiftFact(shift.id, shift.staff_id, shift.day, shift.start_time, shift.end_time,
                          shift.site_id, target, label, site, stops)
         result.append(ShiftInfo(fact, shift.kind, shift.role, site, shift.note))
