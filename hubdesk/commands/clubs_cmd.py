@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from hubdesk.app import open_app
-from hubdesk.commands.learning_cmd import parse_day
+from hubdesk.commands.lookup import day_argument
 from hubdesk.services.clubs.clubs import ClubRow
 from hubdesk.settings import load_settings
 
@@ -19,7 +19,7 @@ HEADERS = ("No", "Club", "Site", "Kind", "Days", "Times", "Years", "Price", "Boo
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     parser = sub.add_parser("clubs", parents=[common],
                             help="list clubs with this week's occupancy (booked / places)")
-    parser.add_argument("--week", type=parse_day, metavar="DATE",
+    parser.add_argument("--week", type=day_argument, metavar="DATE",
                         help="a day of the week to count (default: this week)")
     parser.add_argument("--site", metavar="NAME", help="only clubs at this site")
     parser.add_argument("--all", action="store_true", help="include clubs that are not active")

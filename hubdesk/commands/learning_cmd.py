@@ -4,25 +4,15 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from hubdesk.app import HubApp, open_app
+from hubdesk.commands.lookup import day_argument, find_course
 from hubdesk.reports.certificates import write_certificates
 from hubdesk.reports.course_register import write_course_register
 from hubdesk.reports.course_summary import write_course_summary
 from hubdesk.settings import load_settings
-
-
-def parse_day(value: str) -> date:
-    """A date typed as 2026-09-01 or 01/09/2026."""
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(value.strip(), pattern).date()
-        except ValueError:
-            continue
-    raise argparse.ArgumentTypeError(f"'{value}' is not a date; write 2026-09-01 or 01/09/2026")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -53,24 +43,24 @@ def _course_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def _register(app: HubApp, args: argparse.Namespace, target: Path) -> str:
-    course = app.learning.courses.find(args.course)
-    sheet = app.learning.reports.register_sheet(course.id)
+    course_id, title = find_course(app, args.course)
+    sheet = app.learning.reports.register_sheet(course_id)
     write_course_register(sheet, target)
-    return (f"Register of '{course.title}': {len(sheet.lines)} learners, "
+    return (f"Register of '{title}': {len(sheet.lines)} learners, "
             f"{len(sheet.sessions)} sessions.")
 
 
 def _certificates(app: HubApp, args: argparse.Namespace, target: Path) -> str:
-    course = app.learning.courses.find(args.course)
-    certificates = app.learning.reports.certificates(course.id)
+    course_id, title = find_course(app, args.course)
+    certificates = app.learning.reports.certificates(course_id)
     write_certificates(certificates, target)
-    return f"{len(certificates)} certificate(s) for '{course.title}'."
+    return f"{len(certificates)} certificate(s) for '{title}'."
 
 
 def _summary_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--from", dest="start", type=parse_day, metavar="DATE",
+    parser.add_argument("--from", dest="start", type=day_argument, metavar="DATE",
                         help="first day (default: the start of the current term)")
-    parser.add_argument("--to", dest="end", type=parse_day, metavar="DATE",
+    parser.add_argument("--to", dest="end", type=day_argument, metavar="DATE",
                         help="last day (default: the end of the current term)")
 
 

@@ -7,15 +7,15 @@ import argparse
 from pathlib import Path
 
 from hubdesk.app import HubApp
-from hubdesk.commands.learning_cmd import parse_day
+from hubdesk.commands.lookup import day_argument
 from hubdesk.reports.run_sheets import write_run_sheets, write_week_timetable
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
     when = parser.add_mutually_exclusive_group(required=True)
-    when.add_argument("--date", type=parse_day, metavar="YYYY-MM-DD",
+    when.add_argument("--date", type=day_argument, metavar="DATE",
                       help="print the run sheets of this day")
-    when.add_argument("--week", type=parse_day, metavar="YYYY-MM-DD",
+    when.add_argument("--week", type=day_argument, metavar="DATE",
                       help="print the timetable of the school week holding this day")
 
 

@@ -7,32 +7,15 @@ import argparse
 from pathlib import Path
 
 from hubdesk.app import HubApp
-from hubdesk.commands.learning_cmd import parse_day
-from hubdesk.core.errors import NotFound
-from hubdesk.core.vocabulary import fold
+from hubdesk.commands.lookup import day_argument, find_site
 from hubdesk.reports.fire_register import write_fire_register
 from hubdesk.reports.registers import write_registers
 
 
-def find_site(app: HubApp, name: str) -> tuple[int, str]:
-    """A site by its number, exact name, short name, or a single partial match."""
-    sites = app.registers.take.sites_named()
-    wanted = fold(name)
-    exact = [s for s in sites if wanted in (fold(s[1]), fold(s[2]), str(s[0]))]
-    partial = [s for s in sites if wanted and wanted in fold(s[1])]
-    found = exact or partial
-    if len(found) == 1:
-        return found[0][0], found[0][1]
-    names = ", ".join(s[1] for s in (found or sites))
-    if found:
-        raise NotFound(f"'{name}' matches several sites: {names}. Give more of the name.")
-    raise NotFound(f"There is no site called '{name}'. Sites: {names}.")
-
-
 def _day_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--date", dest="day", type=parse_day, required=True, metavar="YYYY-MM-DD",
+    parser.add_argument("--date", dest="day", type=day_argument, required=True, metavar="DATE",
                         help="the day of the sessions")
-    parser.add_argument("--site", metavar="NAME", help="only this site (default: every site)")
+    parser.add_argument("--site", metavar="NAME_OR_NUMBER", help="only this site (default: every site)")
     parser.add_argument("--blank", action="store_true",
                         help="the paper version, with times and collectors left to fill in")
 

@@ -9,42 +9,20 @@ from pathlib import Path
 from typing import Any
 
 from hubdesk.app import HubApp, open_app
-from hubdesk.commands.learning_cmd import parse_day
-from hubdesk.core.errors import DomainError, NotFound
-from hubdesk.core.vocabulary import fold
+from hubdesk.commands.lookup import day_argument, find_person, find_site
+from hubdesk.core.errors import DomainError
 from hubdesk.reports.rota import write_person_rota, write_site_rota
 from hubdesk.services.rota.ical import shifts_calendar
 from hubdesk.settings import load_settings
 
 
-def find_site(app: HubApp, name: str) -> int:
-    """A site by name or short name (case and accents ignored); a part of a name if unique."""
-    sites = app.sites.list()
-    wanted = fold(name)
-    exact = [x for x in sites if wanted in (fold(x.name), fold(x.short_name))]
-    found = exact or [x for x in sites if wanted in fold(x.name)]
-    if len(found) != 1 or found[0].id is None:
-        names = ", ".join(x.name for x in (found or sites))
-        raise NotFound(f"No single site is called '{name}'. Sites: {names}.")
-    return found[0].id
-
-
-def find_person(app: HubApp, name: str) -> tuple[int, str]:
-    rows = app.staff.list(name)
-    exact = [r for r in rows if fold(name) in (fold(r.name), fold(" ".join(r.name.split(", ")[::-1])))]
-    found = exact or rows
-    if len(found) != 1:
-        more = f" Matches: {'; '.join(r.name for r in found[:8])}." if found else ""
-        raise NotFound(f"No single staff member matches '{name}'.{more}")
-    return found[0].id, found[0].name
-
-
 def _rota_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--week", metavar="YYYY-MM-DD", type=parse_day, required=True,
+    parser.add_argument("--week", metavar="DATE", type=day_argument, required=True,
                         help="any day of the week to print (Monday to Friday are printed)")
     parser.add_argument("--site", metavar="NAME", help="one site only (default: every site)")
     parser.add_argument("--person", metavar="NAME",
-                        help="print this person's week instead of the site grids")
+                        help="print this person's week instead of the site grids (name, email "
+                             "or staff number)")
 
 
 def _print_rota(app: HubApp, args: argparse.Namespace, target: Path) -> str:
@@ -53,7 +31,7 @@ def _print_rota(app: HubApp, args: argparse.Namespace, target: Path) -> str:
         week = app.rota.person_week(staff_id, args.week)
         write_person_rota([week], target)
         return f"Rota of {name} for the week of {week.monday:%d/%m/%Y}: {len(week.week.shifts)} shifts."
-    site_ids = [find_site(app, args.site)] if args.site else None
+    site_ids = [find_site(app, args.site)[0]] if args.site else None
     grids = app.rota.week_grids(args.week, site_ids)
     if not grids:
         raise DomainError("There is no active site to print.")
@@ -71,8 +49,9 @@ ROTA = ("the weekly staff rota: one landscape page per site, or one person's wee
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     parser = sub.add_parser("rota-ical", parents=[common],
                             help="write a staff member's shifts to an iCalendar (.ics) file")
-    parser.add_argument("--person", metavar="NAME", required=True, help="the staff member")
-    parser.add_argument("--week", metavar="YYYY-MM-DD", type=parse_day, required=True,
+    parser.add_argument("--person", metavar="NAME", required=True,
+                        help="the staff member (name, email or staff number)")
+    parser.add_argument("--week", metavar="DATE", type=day_argument, required=True,
                         help="any day of the first week")
     parser.add_argument("--weeks", type=int, default=1,
                         help="how many weeks from that one (e.g. 14 for a term; default 1)")

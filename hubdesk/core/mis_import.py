@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from hubdesk.core.dates import parse_day
 from hubdesk.core.errors import DomainError
 from hubdesk.core.table_files import TableFile
 from hubdesk.core.vocabulary import fold
@@ -105,27 +106,6 @@ def map_headers(headers: list[str]) -> ColumnMap:
     return ColumnMap(child, contacts, ignored)
 
 
-def parse_date(text: str) -> date:
-    """dd/mm/yyyy (also with - or .) or ISO yyyy-mm-dd; two-digit years are refused."""
-    value = text.strip()
-    if not value:
-        raise ValueError("is empty")
-    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?", value)
-    uk = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})", value)
-    try:
-        if iso:
-            return date(int(iso[1]), int(iso[2]), int(iso[3]))
-        if uk:
-            if len(uk[3]) != 4:
-                raise ValueError(f"'{value}' needs a four-digit year")
-            return date(int(uk[3]), int(uk[2]), int(uk[1]))
-    except ValueError as exc:
-        if "four-digit" in str(exc):
-            raise
-        raise ValueError(f"'{value}' is not a real date") from exc
-    raise ValueError(f"'{value}' is not a date in the form dd/mm/yyyy")
-
-
 def parse_year(text: str) -> int:
     value = header_key(text)
     if value in ("r", "rec", "reception", "yr", "yearr", "f2", "fs2"):
@@ -206,7 +186,7 @@ def _parse_row(number: int, cells: list[str], columns: ColumnMap,
             if key == "school":
                 continue
             if key == "date_of_birth":
-                values[key] = parse_date(text)
+                values[key] = parse_day(text)
             elif key == "year_group":
                 values[key] = parse_year(text)
             elif key in BOOL_FIELDS:

@@ -28,12 +28,14 @@ from hubdesk.core.models import (
     VehicleService,
 )
 from hubdesk.core.rules.minibus import Stop, clock, default_times, ending_by, minutes
+from hubdesk.core.rules.travel import TravelTimes
 from hubdesk.demo.context import DemoContext
 from hubdesk.services.minibus.needs import Need, derive_needs
 from hubdesk.services.minibus.passengers import add_rider
-from hubdesk.services.minibus.queries import Travel, load_runs, monday_of
+from hubdesk.services.minibus.queries import load_runs, monday_of
 from hubdesk.services.minibus.runs import sync_shifts
 from hubdesk.services.minibus.vehicles import CHECK_ITEMS
+from hubdesk.services.sites.travel import load_travel
 
 HUB_CLUB_ARRIVAL_SLACK = 5  # minutes before the club starts
 
@@ -153,7 +155,7 @@ def build(s: Session, ctx: DemoContext) -> None:
     buses = _vehicles(s, ctx)
     _relief_drivers(s, ctx)
     _walk_rounds(s, ctx, buses, monday)
-    travel = Travel(s)
+    travel = load_travel(s)
     hub = ctx.hub_site_id
     s.flush()
     by_day = {day: [n for n in derive_needs(s, day) if n.kind == "child" and n.to_site_id == hub
@@ -182,7 +184,7 @@ def build(s: Session, ctx: DemoContext) -> None:
     _parents(s, ctx, days, buses[1], travel, schools)
 
 
-def _teacher(s: Session, ctx: DemoContext, day: date, bus: Vehicle, travel: Travel,
+def _teacher(s: Session, ctx: DemoContext, day: date, bus: Vehicle, travel: TravelTimes,
              schools: list[int]) -> None:
     """A class teacher from a partner school to a morning of training at the hub, and back."""
     school = schools[0] if schools else ctx.hub_site_id
@@ -205,7 +207,7 @@ def _teacher(s: Session, ctx: DemoContext, day: date, bus: Vehicle, travel: Trav
         _board(s, run, [needs[key]] if key in needs else [])
 
 
-def _parents(s: Session, ctx: DemoContext, days: list[date], bus: Vehicle, travel: Travel,
+def _parents(s: Session, ctx: DemoContext, days: list[date], bus: Vehicle, travel: TravelTimes,
              schools: list[int]) -> None:
     """Three learners on a course this week ask to be picked up at their children's school."""
     row = s.execute(select(Course, CourseSession).join(CourseSession)

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from hubdesk.core.dates import parse_day as parse_date
 from hubdesk.core.errors import DomainError
-from hubdesk.core.mis_import import map_headers, parse_date, parse_rows, parse_year
+from hubdesk.core.mis_import import map_headers, parse_rows, parse_year
 from hubdesk.core.table_files import read_table, safe_cell
 
 SCHOOLS = {"oakfield primary": 1, "8882001": 1, "elm street primary": 2, "8882002": 2}

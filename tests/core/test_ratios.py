@@ -178,3 +178,16 @@ def test_check_week_flags_exactly_the_overlaps(raw: list[tuple[int, int, int, in
     overlaps = sum(1 for i, a in enumerate(shifts) for b in shifts[i + 1:]
                    if a.day == b.day and a.start < b.end and b.start < a.end)
     assert codes(found).count(sc.DOUBLE_BOOKED) == overlaps
+
+
+def test_a_run_frees_its_people_where_its_last_stop_is() -> None:
+    elm, oak = sc.Visit(2, "Elm", time(15, 20)), sc.Visit(1, "Oak", time(15, 40))
+    run = sc.ShiftFact(1, 1, MONDAY, time(15, 20), time(15, 40), 2, "run:1", "Minibus run Elm → Oak",
+                       "Elm", (elm, oak))
+    at_oak = shift(2, 1, "15:45", "17:00", site=1)
+    at_elm = shift(3, 1, "15:45", "17:00", site=2)
+    assert sc.fits(ok_person(), at_oak, [run], no_travel)
+    problems = sc.check_person(ok_person(), [run, at_elm], no_travel)
+    assert [p.message for p in problems if p.code == sc.TRAVEL] == [
+        "P1 cannot get from Oak (Minibus run Elm → Oak, until 15:40) to another site (Club 3, "
+        "15:45) on Mon 23 Nov: 5 min between them, 20 min travel."]

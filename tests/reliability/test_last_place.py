@@ -101,11 +101,11 @@ def test_stale_preview_is_stopped_by_the_database_counter(hub: HubApp, settings:
                                                           last_place: dict[str, int]) -> None:
     """A plan made while the place was free cannot overbook: the conditional UPDATE refuses."""
     from hubdesk.services.clubs.booking_plan import Planner
-    from hubdesk.services.clubs.queries import travel_lookup
+    from hubdesk.services.sites.travel import load_travel
 
     mine = BookingRequest(last_place["a"], last_place["club"], MON)
     with hub.factory() as s:
-        stale = Planner(s, travel_lookup(s)).plan(mine)
+        stale = Planner(s, load_travel(s)).plan(mine)
     assert stale.ok and stale.lines[0].free == 1
     hub.bookings.confirm(BookingRequest(last_place["b"], last_place["club"], MON))
     with pytest.raises(Conflict, match="became full on Mon 14/09/2026 just now"), \

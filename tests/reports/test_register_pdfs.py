@@ -147,7 +147,7 @@ def test_print_commands(hub: HubApp, cluster: Cluster, tmp_path: Path,
     assert "No club sessions on Sunday 29/11/2026" in pages_text(out)[0]
     assert main(["print", "registers", "--database", db, "--date", "2026-11-24", "--site",
                  "primary", "-o", str(out)]) == 2
-    assert "matches several sites" in capsys.readouterr().err
+    assert "'primary' matches 2 sites" in capsys.readouterr().err
     fire = tmp_path / "fire.pdf"
     assert main(["print", "fire-register", "--database", db, "--site", "Oakfield Primary",
                  "-o", str(fire)]) == 0
@@ -155,4 +155,4 @@ def test_print_commands(hub: HubApp, cluster: Cluster, tmp_path: Path,
         capsys.readouterr().out
     assert main(["print", "fire-register", "--database", db, "--site", "Nowhere", "-o",
                  str(fire)]) == 2
-    assert "There is no site called 'Nowhere'" in capsys.readouterr().err
+    assert "No site is called 'Nowhere'" in capsys.readouterr().err

@@ -84,7 +84,7 @@ def test_print_rota_and_ical_commands(hub: HubApp, rota: dict[str, int], tmp_pat
     assert "Rota for Tom <b> & Jerry" in pages_text(person)[0]
     assert main(["print", "rota", "--database", db, "--week", "2026-11-23", "--site", "Nowhere",
                  "-o", str(tmp_path / "x.pdf")]) == 2
-    assert "No single site is called 'Nowhere'" in capsys.readouterr().err
+    assert "No site is called 'Nowhere'" in capsys.readouterr().err
     ics = tmp_path / "tom.ics"
     assert main(["rota-ical", "--database", db, "--person", "Tom", "--week", "2026-11-24",
                  "-o", str(ics)]) == 0

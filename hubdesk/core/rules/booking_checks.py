@@ -11,9 +11,6 @@ from datetime import date, datetime, time, timedelta
 
 from hubdesk.core.vocabulary import year_label
 
-# Minutes assumed between two sites when no travel time is stored for the pair.
-DEFAULT_TRAVEL_MINUTES = 15
-
 FULL = "full"
 YEAR_GROUP = "year_group"
 OVERLAP = "overlap"

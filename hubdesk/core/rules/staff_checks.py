@@ -56,8 +56,21 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Visit:
+    """A place and moment on a shift: where a minibus run stops, or a site at a session's start or end."""
+
+    site_id: int | None
+    site: str
+    at: time
+
+
+@dataclass(frozen=True)
 class ShiftFact:
-    """One shift: who, when, where, and which session it staffs (``target`` is e.g. 'club:12')."""
+    """One shift: who, when, where, and which session it staffs (``target`` is e.g. 'club:12').
+
+    ``site`` names the site for messages. A minibus run has its ``stops`` (leaving the first,
+    reaching the others): its people start where the run leaves from and are free where it ends.
+    """
 
     id: int
     staff_id: int
@@ -67,10 +80,22 @@ class ShiftFact:
     site_id: int | None
     target: str
     label: str
+    site: str = ""
+    stops: tuple[Visit, ...] = ()
 
     @property
     def minutes(self) -> int:
         return _minutes(self.end) - _minutes(self.start)
+
+    @property
+    def begins(self) -> Visit:
+        """Where and when the person must be at the start."""
+        return self.stops[0] if self.stops else Visit(self.site_id, self.site, self.start)
+
+    @property
+    def ends(self) -> Visit:
+        """Where and when the person is free at the end (a run: its last stop's arrival)."""
+        return self.stops[-1] if self.stops else Visit(self.site_id, self.site, self.end)
 
 
 @dataclass(frozen=True)
@@ -108,7 +133,6 @@ class Settings:
 
     warn_days: int = 30
     dbs_recheck_years: int = 3
-    default_travel_minutes: int = 15
 
 
 Travel = Callable[[int, int], int]
@@ -282,21 +306,29 @@ def _clash(person: Person, before: ShiftFact, after: ShiftFact, travel: Travel) 
                    f"{after.start:%H:%M}–{after.end:%H:%M}.")
         return [Problem(WARNING, DOUBLE_BOOKED, message, after.day, after.site_id, person.id,
                         after.id, after.target)]
-    if before.site_id and after.site_id and before.site_id != after.site_id:
-        needed = travel(before.site_id, after.site_id)
+    leave, reach = before.ends, after.begins
+    if leave.site_id and reach.site_id and leave.site_id != reach.site_id:
+        gap = (_at(after.day, reach.at) - _at(before.day, leave.at)).total_seconds() // 60
+        needed = travel(leave.site_id, reach.site_id)
         if gap < needed:
-            message = (f"{person.name} cannot get from {before.label} to {after.label} on "
+            message = (f"{person.name} cannot get from {_place(leave)} ({before.label}, until "
+                       f"{leave.at:%H:%M}) to {_place(reach)} ({after.label}, {reach.at:%H:%M}) on "
                        f"{after.day:%a %d %b}: {int(gap)} min between them, {needed} min travel.")
             return [Problem(WARNING, TRAVEL, message, after.day, after.site_id, person.id,
                             after.id, after.target)]
     return []
 
 
+def _place(visit: Visit) -> str:
+    return visit.site or "another site"
+
+
 def availability_problem(person: Person, shift: ShiftFact) -> tuple[str, str] | None:
     """(code, message) when a shift is outside the person's days, times or sites."""
     if not person.works_at(shift.site_id):
-        return OTHER_SITE, (f"{person.name} does not usually work at the site of {shift.label}; "
-                            "add the site to their record if this is agreed.")
+        return OTHER_SITE, (f"{person.name} does not usually work at {_place(shift.begins)} "
+                            f"({shift.label} on {shift.day:%a %d %b}); add the site to their "
+                            "record if this is agreed.")
     if not person.availability:
         return None
     window = person.availability.get(shift.day.weekday())

@@ -35,9 +35,9 @@ from hubdesk.services.clubs.queries import (
     load_rules,
     start_moment,
     time_span,
-    travel_lookup,
 )
 from hubdesk.services.clubs.waiting_lists import Offer, offer_freed
+from hubdesk.services.sites.travel import load_travel
 
 
 @dataclass(frozen=True)
@@ -113,14 +113,14 @@ class BookingService(Service):
     def preview(self, request: BookingRequest) -> BookingPreview:
         """Each date with its free places and problems; nothing is written."""
         with self._read() as s:
-            return Planner(s, travel_lookup(s)).plan(request)
+            return Planner(s, load_travel(s)).plan(request)
 
     def confirm(self, request: BookingRequest, skip_problems: bool = False,
                 waiting_list: bool = False) -> BookingResult:
         """Book it. Any problem refuses the whole booking unless ``skip_problems`` (book the rest);
         with ``waiting_list`` the full dates put the child on those sessions' waiting lists."""
         with self._write() as s:
-            preview = Planner(s, travel_lookup(s)).plan(request)
+            preview = Planner(s, load_travel(s)).plan(request)
             return write_plan(s, request, preview, self.clock(), skip_problems, waiting_list)
 
     def cancel(self, session_booking_id: int, reason: str = "") -> CancelResult:
@@ -185,7 +185,7 @@ class BookingService(Service):
             raise ValidationError("Tick at least one child.", "child_ids")
         with self._write() as s:
             load_club(s, request.club_id)
-            planner = Planner(s, travel_lookup(s))
+            planner = Planner(s, load_travel(s))
             children = {c.id: c for c in s.scalars(select(Child).where(
                 Child.id.in_(request.child_ids)))}
             booked: list[tuple[int, str, int]] = []

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hubdesk.core.clock import utcnow
+from hubdesk.core.dates import parse_day
 from hubdesk.core.errors import DomainError
 from hubdesk.core.models import Child, Club, Site
 from hubdesk.core.rules.booking_checks import FULL
@@ -26,7 +27,8 @@ from hubdesk.core.table_files import read_table
 from hubdesk.core.vocabulary import fold
 from hubdesk.services.base import Service
 from hubdesk.services.clubs.booking_plan import BookingRequest, Planner, summary, write_plan
-from hubdesk.services.clubs.queries import child_name, travel_lookup
+from hubdesk.services.clubs.queries import child_name
+from hubdesk.services.sites.travel import load_travel
 
 HEADERS = {
     "upn": ("upn", "pupil upn", "unique pupil number"),
@@ -72,16 +74,6 @@ class _Rollback(Exception):
     """Leaves the import transaction without keeping anything."""
 
 
-def parse_date(text: str) -> date:
-    value = text.strip().split(" ")[0]
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d.%m.%Y"):
-        try:
-            return datetime.strptime(value, pattern).date()
-        except ValueError:
-            continue
-    raise DomainError(f"'{text}' is not a date; write 14/09/2026 or 2026-09-14.")
-
-
 def _columns(headers: list[str]) -> tuple[dict[str, int], tuple[str, ...]]:
     found: dict[str, int] = {}
     ignored = []
@@ -120,7 +112,7 @@ class BookingImportService(Service):
         try:
             with self._write() as s:
                 finder = _Finder(s)
-                planner = Planner(s, travel_lookup(s))
+                planner = Planner(s, load_travel(s))
                 for number, cells in table.rows:
                     def cell(key: str, cells: list[str] = cells) -> str:
                         i = columns.get(key)
@@ -141,8 +133,8 @@ class BookingImportService(Service):
             child = finder.child(cell)
             who = child_name(child)
             club = finder.club(club_text, cell("site"))
-            start = parse_date(cell("from"))
-            end = parse_date(cell("to")) if cell("to") else None
+            start = _date(cell("from"), "from date")
+            end = _date(cell("to"), "to date") if cell("to") else None
             weekdays = _weekdays(cell("weekdays")) if end is not None else ()
             request = BookingRequest(child.id, club.id, start, end, weekdays)
             preview = planner.plan(request)
@@ -162,6 +154,14 @@ class BookingImportService(Service):
                              f"{booked}; waiting for {len(result.waiting_list)} full session(s)",
                              len(result.booked))
         return ImportRow(number, who, club.name, "booked", booked, len(result.booked))
+
+
+def _date(text: str, what: str) -> date:
+    """A cell's date, or the row's reason naming the column (two-digit years are refused)."""
+    try:
+        return parse_day(text)
+    except ValueError as exc:
+        raise DomainError(f"The {what} {exc}.") from None
 
 
 def _weekdays(text: str) -> tuple[int, ...]:
@@ -193,7 +193,7 @@ class _Finder:
         name = cell("child") or f"{cell('forename')} {cell('surname')}"
         if not cell("dob"):
             raise DomainError("Give the child's UPN, or name and date of birth.")
-        born = parse_date(cell("dob"))
+        born = _date(cell("dob"), "date of birth")
         words = fold(name).split()
         stmt = select(Child).where(Child.date_of_birth == born)
         for word in words:

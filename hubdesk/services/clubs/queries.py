@@ -8,7 +8,7 @@ constraint refuses ``booked + held > capacity`` whatever the code does.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -16,8 +16,7 @@ from sqlalchemy import Update, select, update
 from sqlalchemy.orm import Session, aliased
 
 from hubdesk.core.clock import LONDON
-from hubdesk.core.models import Carer, Child, ChildCarer, Club, ClubSession, MetaValue, TravelTime
-from hubdesk.core.rules.booking_checks import DEFAULT_TRAVEL_MINUTES
+from hubdesk.core.models import Carer, Child, ChildCarer, Club, ClubSession, MetaValue
 from hubdesk.core.rules.club_rules import DEFAULT_RULES, ClubRules, rules_from_json
 from hubdesk.services.base import fetch
 
@@ -48,15 +47,6 @@ def time_span(start: time, end: time) -> str:
 def load_rules(s: Session) -> ClubRules:
     stored = s.get(MetaValue, RULES_KEY)
     return DEFAULT_RULES if stored is None else rules_from_json(stored.value)
-
-
-def travel_lookup(s: Session) -> Callable[[int, int], int]:
-    """Minutes from one site to another, with a default for pairs not entered."""
-    table = {(t.from_site_id, t.to_site_id): t.minutes for t in s.scalars(select(TravelTime))}
-
-    def minutes(a: int, b: int) -> int:
-        return table.get((a, b), table.get((b, a), DEFAULT_TRAVEL_MINUTES))
-    return minutes
 
 
 def start_moment(day: date, start: time) -> datetime:

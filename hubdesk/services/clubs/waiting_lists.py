@@ -33,8 +33,8 @@ from hubdesk.services.clubs.queries import (
     load_rules,
     load_session,
     release_held,
-    travel_lookup,
 )
+from hubdesk.services.sites.travel import load_travel
 
 
 @dataclass(frozen=True)
@@ -227,7 +227,7 @@ class WaitingListService(Service):
                                          tuple(sorted(weekday_set(entry.weekdays))))
             else:
                 request = BookingRequest(entry.child_id, entry.club_id, session.day)
-            preview = Planner(s, travel_lookup(s)).plan(request)
+            preview = Planner(s, load_travel(s)).plan(request)
             first = next((line for line in preview.lines if line.day == session.day), None)
             if first is None or not first.ok:
                 why = first.problem if first else "the club no longer runs that day"

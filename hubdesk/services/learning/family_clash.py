@@ -22,8 +22,8 @@ from hubdesk.core.models import (
     CourseSession,
     SessionBooking,
     Site,
-    TravelTime,
 )
+from hubdesk.services.sites.travel import load_travel
 
 BREAKFAST_KINDS = ("breakfast", "free_breakfast")
 
@@ -72,14 +72,13 @@ def family_clashes(s: Session, carer_id: int, course_id: int) -> list[str]:
         .where(Child.id.in_(child_ids), SessionBooking.status == "booked",
                ClubSession.status == "running", ClubSession.day.in_(list(course_days)))
         .order_by(ClubSession.day)).all()
-    travel = {(a, b): m for a, b, m in s.execute(
-        select(TravelTime.from_site_id, TravelTime.to_site_id, TravelTime.minutes))}
+    travel = load_travel(s)
     found: dict[tuple[str, str, str, str], list[date]] = {}
     for forename, preferred, surname, club, kind, site_id, site, day, start, end in rows:
         session = course_days[day]
         breakfast = kind in BREAKFAST_KINDS
         pair = (site_id, course.site_id) if breakfast else (course.site_id, site_id)
-        minutes = 0 if site_id == course.site_id else travel.get(pair, 15)
+        minutes = travel(*pair)
         reason = clash_reason(session.start_time, session.end_time, start, end, breakfast, minutes)
         if reason:
             name = f"{preferred or forename} {surname}"

@@ -22,7 +22,6 @@ from hubdesk.services.base import Service
 from hubdesk.services.minibus.needs import derive_needs, met_by
 from hubdesk.services.minibus.passengers import add_rider
 from hubdesk.services.minibus.queries import (
-    Travel,
     load_runs,
     run_label,
     site_names,
@@ -32,6 +31,7 @@ from hubdesk.services.minibus.queries import (
 )
 from hubdesk.services.minibus.runs import StopForm
 from hubdesk.services.minibus.settings import load_settings
+from hubdesk.services.sites.travel import load_travel
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ class MinibusAssign(Service):
                                  tuple(x.busy(labels[x.run.id]) for x in runs
                                        if x.run.vehicle_id == v.id), blocked[v.id])
                      for v in vehicles.values()]
-            travel = Travel(s)
+            travel = load_travel(s)
             vehicle_names = {vid: vehicle_label(v) for vid, v in vehicles.items()}
         by_key = {n.key: n for n in todo}
         result = assign([NeedSpec(n.key, n.from_site_id, n.to_site_id,

@@ -30,11 +30,11 @@ from hubdesk.core.rules.minibus import (
     ride_problems,
     vehicle_blocks,
 )
+from hubdesk.core.rules.travel import TravelTimes
 from hubdesk.services.base import Service
 from hubdesk.services.minibus.needs import Need, derive_needs
 from hubdesk.services.minibus.queries import (
     LoadedRun,
-    Travel,
     driver_facts,
     load_runs,
     run_label,
@@ -45,6 +45,7 @@ from hubdesk.services.minibus.queries import (
     walk_rounds,
 )
 from hubdesk.services.minibus.settings import MinibusSettings, load_settings
+from hubdesk.services.sites.travel import load_travel
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def check_runs(s: Session, start: date, end: date, today: date) -> list[Problem]
     runs = load_runs(s, start, end)
     if not runs:
         return []
-    travel, names, settings = Travel(s), site_names(s), load_settings(s)
+    travel, names, settings = load_travel(s), site_names(s), load_settings(s)
     vehicles = {v.id: v for v in s.scalars(select(Vehicle))}
     checks = walk_rounds(s, start, end)
     labels = {x.run.id: run_label(x.run, names, x.stops) for x in runs}
@@ -136,7 +137,7 @@ def _run_problems(x: LoadedRun, label: str, vehicle: Vehicle, needs: dict[str, N
 
 
 def _people(s: Session, runs: list[LoadedRun], labels: dict[int, str], vehicles: dict[int, Vehicle],
-            travel: Travel, start: date, end: date) -> list[Problem]:
+            travel: TravelTimes, start: date, end: date) -> list[Problem]:
     """Drivers not eligible, escorts without DBS, and anyone on two things at once."""
     found: list[Problem] = []
     ids = {i for x in runs for i in (x.run.driver_staff_id, x.run.escort_staff_id) if i is not None}

@@ -1,5 +1,5 @@
-"""What the minibus services share inside one transaction: loading vehicles, runs, drivers and
-the travel table as plain facts for the pure rules, and labels for people and places."""
+"""What the minibus services share inside one transaction: loading vehicles, runs and drivers as
+plain facts for the pure rules, and labels for people and places (travel: sites.travel)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ from hubdesk.core.models import (
     RunStop,
     Site,
     Staff,
-    TravelTime,
     Vehicle,
     VehicleCheck,
     VehicleCheckItem,
@@ -28,18 +27,6 @@ from hubdesk.core.models import (
 from hubdesk.core.rules.driver_eligibility import DriverFacts, parse_categories
 from hubdesk.core.rules.minibus import Busy, Ride, Stop, VehicleFacts, WalkRound, minutes
 from hubdesk.services.base import fetch
-
-DEFAULT_TRAVEL = 15
-
-
-class Travel:
-    """Minutes between sites from the travel-time table; 15 when a pair has no row."""
-
-    def __init__(self, s: Session) -> None:
-        self._table = {(t.from_site_id, t.to_site_id): t.minutes for t in s.scalars(select(TravelTime))}
-
-    def __call__(self, a: int, b: int) -> int:
-        return 0 if a == b else self._table.get((a, b), DEFAULT_TRAVEL)
 
 
 def site_names(s: Session) -> dict[int, str]:

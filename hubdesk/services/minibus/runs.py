@@ -27,7 +27,6 @@ from hubdesk.services.minibus.passengers import (
 )
 from hubdesk.services.minibus.queries import (
     LoadedRun,
-    Travel,
     load_run,
     load_runs,
     load_vehicle,
@@ -37,6 +36,7 @@ from hubdesk.services.minibus.queries import (
     vehicle_label,
 )
 from hubdesk.services.minibus.settings import load_settings
+from hubdesk.services.sites.travel import load_travel
 
 
 @dataclass(frozen=True)
@@ -258,7 +258,7 @@ class MinibusRuns(Service):
         if len(site_ids) < 2:
             raise ValidationError("Choose at least two sites.", "stops")
         with self._read() as s:
-            travel = Travel(s)
+            travel = load_travel(s)
             settings = load_settings(s)
         loading = settings.loading_minutes
         if arrive_by is not None:

@@ -26,9 +26,10 @@ from hubdesk.services.rota.queries import SessionInfo, monday_of
 from hubdesk.services.rota.week import CheckedWeek, checked_week
 
 
-def _new_fact(info: SessionInfo, staff_id: int, fake_id: int) -> ShiftFact:
+def _new_fact(week: CheckedWeek, info: SessionInfo, staff_id: int, fake_id: int) -> ShiftFact:
     f = info.fact
-    return ShiftFact(fake_id, staff_id, f.day, f.start, f.end, f.site_id, f.target, f.label)
+    return ShiftFact(fake_id, staff_id, f.day, f.start, f.end, f.site_id, f.target, f.label,
+                     week.sites.get(f.site_id, ""))
 
 
 def _role_for(info: SessionInfo, staff_role: str, staffed: int) -> str:
@@ -60,7 +61,7 @@ def propose(s: Session, monday: date, site_id: int | None = None) -> list[Propos
                 if pid in staffed:
                     continue
                 person = week.people[pid]
-                if not fits(person, _new_fact(info, pid, fake_id), planned[pid], week.travel):
+                if not fits(person, _new_fact(week, info, pid, fake_id), planned[pid], week.travel):
                     continue
                 score = (0 if not first_aid and person.first_aider_on(f.day) else 1,
                          0 if person.home_site_id == f.site_id else 1,
@@ -77,7 +78,7 @@ def propose(s: Session, monday: date, site_id: int | None = None) -> list[Propos
             why.append(f"{hours(sum(x.minutes for x in planned[pid]))} on the rota this week")
             proposals.append(Proposal(pid, person.name, f.target, role, f.day, f.start, f.end,
                                       week.sites.get(f.site_id, ""), info.title, ", ".join(why)))
-            planned[pid].append(_new_fact(info, pid, fake_id))
+            planned[pid].append(_new_fact(week, info, pid, fake_id))
             staffed.append(pid)
             first_aid = first_aid or person.first_aider_on(f.day)
             fake_id -= 1
@@ -106,7 +107,7 @@ def candidates_for(s: Session, target: str, day: date | None) -> list[Candidate]
         staff = week.staff[pid]
         if not staff.active or pid in already:
             continue
-        new = _new_fact(info, pid, -1)
+        new = _new_fact(week, info, pid, -1)
         warnings = tuple(p.message for p in check_person(person, [*own[pid], new], week.travel,
                                                          week.settings.checks())
                          if p.shift_id == -1 and not p.blocking)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 
 from sqlalchemy import and_, select
@@ -27,20 +27,23 @@ from hubdesk.core.models import (
     MetaValue,
     RatioRule,
     Room,
+    Run,
+    RunStop,
     SessionBooking,
     Shift,
     Site,
     Staff,
     StaffAvailability,
     StaffSite,
-    TravelTime,
 )
 from hubdesk.core.models.meta import store_meta
 from hubdesk.core.models.registers import Attendance
 from hubdesk.core.rules import creche
 from hubdesk.core.rules.ratios import DEFAULT_BANDS, AgeBand, Need, age_on, is_eyfs, session_need
-from hubdesk.core.rules.staff_checks import Person, SessionFact, Settings, ShiftFact
+from hubdesk.core.rules.staff_checks import Person, SessionFact, Settings, ShiftFact, Visit
+from hubdesk.core.rules.travel import DEFAULT_TRAVEL_MINUTES
 from hubdesk.services.learning.creche import load_rules as load_creche_rules
+from hubdesk.services.sites.travel import save_travel_default, travel_default
 
 SETTINGS_KEY = "rota_settings"
 WEEK_DAYS = 5  # the rota covers Monday to Friday
@@ -53,10 +56,10 @@ class RotaSettings:
     warn_days: int = 30
     dbs_recheck_years: int = 3
     minimum_staff: int = 2
-    default_travel_minutes: int = 15
+    default_travel_minutes: int = DEFAULT_TRAVEL_MINUTES  # kept by sites; shown with these
 
     def checks(self) -> Settings:
-        return Settings(self.warn_days, self.dbs_recheck_years, self.default_travel_minutes)
+        return Settings(self.warn_days, self.dbs_recheck_years)
 
 
 def monday_of(day: date) -> date:
@@ -68,19 +71,24 @@ def week_days(monday: date) -> list[date]:
 
 
 def load_settings(s: Session) -> RotaSettings:
+    """The rota's settings, with the travel default from the sites' own setting."""
+    travel = travel_default(s)
     stored = s.get(MetaValue, SETTINGS_KEY)
     if stored is None:
-        return RotaSettings()
+        return RotaSettings(default_travel_minutes=travel)
     try:
         data = json.loads(stored.value)
-        return RotaSettings(**{k: int(v) for k, v in data.items()
-                               if k in RotaSettings.__dataclass_fields__})
+        return replace(RotaSettings(**{k: int(v) for k, v in data.items()
+                                       if k in RotaSettings.__dataclass_fields__}),
+                       default_travel_minutes=travel)
     except (ValueError, TypeError):
-        return RotaSettings()
+        return RotaSettings(default_travel_minutes=travel)
 
 
 def save_settings(s: Session, settings: RotaSettings) -> None:
-    store_meta(s, SETTINGS_KEY, json.dumps(settings.__dict__))
+    own = {k: v for k, v in settings.__dict__.items() if k != "default_travel_minutes"}
+    store_meta(s, SETTINGS_KEY, json.dumps(own))
+    save_travel_default(s, settings.default_travel_minutes)
 
 
 def load_bands(s: Session) -> dict[int | None, tuple[AgeBand, ...]]:
@@ -91,17 +99,6 @@ def load_bands(s: Session) -> dict[int | None, tuple[AgeBand, ...]]:
     bands = {site: tuple(rows) for site, rows in found.items()}
     bands.setdefault(None, DEFAULT_BANDS)
     return bands
-
-
-class TravelTable:
-    """Minutes between two sites; the default for pairs not entered."""
-
-    def __init__(self, s: Session, default: int) -> None:
-        self.table = {(t.from_site_id, t.to_site_id): t.minutes for t in s.scalars(select(TravelTime))}
-        self.default = default
-
-    def __call__(self, a: int, b: int) -> int:
-        return self.table.get((a, b), self.table.get((b, a), self.default))
 
 
 def person_name(p: Staff) -> str:
@@ -255,17 +252,43 @@ def load_shifts(s: Session, start: date, end: date, labels: dict[str, str] | Non
     """Every live shift between two dates (all sites: people move between them)."""
     sites: dict[int, str] = {sid: name for sid, name in s.execute(select(Site.id, Site.name))}
     labels = labels or {}
+    shifts = s.scalars(select(Shift).where(Shift.day.between(start, end), Shift.cancelled_at.is_(None))
+                       .order_by(Shift.day, Shift.start_time, Shift.id)).all()
+    runs = _run_stops(s, {x.run_id for x in shifts if x.run_id is not None}, sites)
     result = []
-    for shift in s.scalars(select(Shift).where(Shift.day.between(start, end),
-                                               Shift.cancelled_at.is_(None))
-                           .order_by(Shift.day, Shift.start_time, Shift.id)):
+    for shift in shifts:
         target = target_of(shift)
         site = sites.get(shift.site_id, "") if shift.site_id else ""
+        run_name, stops = runs.get(shift.run_id or 0, ("", ()))
         label = labels.get(target) or (f"Site duty at {site}" if shift.kind == "duty"
-                                       else shift.note or "Minibus run")
+                                       else run_name or "Minibus run")
         fact = ShiftFact(shift.id, shift.staff_id, shift.day, shift.start_time, shift.end_time,
-                         shift.site_id, target, label)
+                         shift.site_id, target, label, site, stops)
         result.append(ShiftInfo(fact, shift.kind, shift.role, site, shift.note))
+    return result
+
+
+def _run_stops(s: Session, run_ids: set[int], sites: dict[int, str]
+               ) -> dict[int, tuple[str, tuple[Visit, ...]]]:
+    """Each run's name for the rota ('Minibus run Oak → Elm') and its stops: leaving the first,
+    reaching the others, so a check knows where and when the driver and escort are free."""
+    found: dict[int, list[tuple[str, int, time | None, time | None]]] = defaultdict(list)
+    if run_ids:
+        for run_id, name, site_id, arrive, depart in s.execute(
+                select(RunStop.run_id, Run.name, RunStop.site_id, RunStop.arrive, RunStop.depart)
+                .join(Run, Run.id == RunStop.run_id).where(RunStop.run_id.in_(sorted(run_ids)))
+                .order_by(RunStop.run_id, RunStop.position)):
+            found[run_id].append((name, site_id, arrive, depart))
+    result = {}
+    for run_id, rows in found.items():
+        visits = []
+        for n, (_, site_id, arrive, depart) in enumerate(rows):
+            at = (depart or arrive) if n == 0 else (arrive or depart)
+            if at is not None:
+                visits.append(Visit(site_id, sites.get(site_id, ""), at))
+        route = " → ".join(sites.get(site_id, "?") for _, site_id, _, _ in rows)
+        result[run_id] = (rows[0][0] or f"Minibus run {route}",
+                          tuple(visits) if len(visits) == len(rows) else ())
     return result
 
 

@@ -22,13 +22,13 @@ from hubdesk.core.rules.staff_checks import (
     Problem,
     check_week,
 )
+from hubdesk.core.rules.travel import TravelTimes
 from hubdesk.core.vocabulary import SHIFT_ROLE_LABELS
 from hubdesk.services.rota.dto import ProblemRow, SessionCell, ShiftRow, StaffWeek
 from hubdesk.services.rota.queries import (
     RotaSettings,
     SessionInfo,
     ShiftInfo,
-    TravelTable,
     load_people,
     load_sessions,
     load_settings,
@@ -38,6 +38,7 @@ from hubdesk.services.rota.queries import (
     week_days,
 )
 from hubdesk.services.sites.calendars import load_calendars
+from hubdesk.services.sites.travel import load_travel
 
 
 @dataclass
@@ -50,7 +51,7 @@ class CheckedWeek:
     staff: dict[int, Staff]
     sites: dict[int, str]
     problems: list[Problem]
-    travel: TravelTable
+    travel: TravelTimes
 
     def shift_row(self, info: ShiftInfo) -> ShiftRow:
         f = info.fact
@@ -117,7 +118,7 @@ def checked_week(s: Session, monday: date) -> CheckedWeek:
     staff = {p.id: p for p in s.scalars(select(Staff))}
     people = load_people(s)
     sites: dict[int, str] = {sid: name for sid, name in s.execute(select(Site.id, Site.name))}
-    travel = TravelTable(s, settings.default_travel_minutes)
+    travel = load_travel(s)
     minimum = settings.minimum_staff
     problems = check_week(people, [i.fact for i in shifts], [x.fact for x in sessions], travel,
                           settings.checks(), lambda _site: minimum)

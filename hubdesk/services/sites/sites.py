@@ -10,8 +10,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from hubdesk.core.errors import NotFound, ValidationError
 from hubdesk.core.models import Room, Site, TravelTime
+from hubdesk.core.rules.travel import DEFAULT_TRAVEL_MINUTES
 from hubdesk.core.vocabulary import OFSTED_STATUSES, SITE_KINDS
 from hubdesk.services.base import Service
+from hubdesk.services.sites.travel import travel_default
 
 # Local roads average about 20 mph once junctions are counted; add loading minutes.
 DEFAULT_SPEED_KMH = 32.0
@@ -46,10 +48,11 @@ _LABELS = {"name": "name", "short_name": "short name", "address": "address", "po
            "phone": "phone number", "ofsted_urn": "Ofsted URN"}
 
 
-def default_minutes(a: SiteForm, b: SiteForm) -> int:
-    """Travel minutes from straight-line distance (x1.3 for roads), 20 mph, plus loading."""
+def default_minutes(a: SiteForm, b: SiteForm, unknown: int = DEFAULT_TRAVEL_MINUTES) -> int:
+    """Travel minutes from straight-line distance (x1.3 for roads), 20 mph, plus loading;
+    ``unknown`` (the office's default) when either site has no position."""
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
-        return 15
+        return unknown
     assert a.latitude is not None and a.longitude is not None
     assert b.latitude is not None and b.longitude is not None
     lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
@@ -150,9 +153,9 @@ class SiteService(Service):
             s.flush()
             if form.id is None:
                 others = s.scalars(select(Site).where(Site.id != site.id)).all()
-                me = _form(site)
+                me, unknown = _form(site), travel_default(s)
                 for other in others:
-                    minutes = default_minutes(me, _form(other))
+                    minutes = default_minutes(me, _form(other), unknown)
                     s.add(TravelTime(from_site_id=site.id, to_site_id=other.id, minutes=minutes))
                     s.add(TravelTime(from_site_id=other.id, to_site_id=site.id, minutes=minutes))
             return site.id

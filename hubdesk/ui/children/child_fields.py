@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
 )
 
+from hubdesk.core.dates import parse_day
 from hubdesk.core.errors import ValidationError
-from hubdesk.core.mis_import import parse_date
 from hubdesk.core.vocabulary import YEAR_GROUPS, year_label
 from hubdesk.services.people.children import CONSENTS, FUNDING, ChildForm
 from hubdesk.services.sites.sites import SiteForm
@@ -47,7 +47,7 @@ def read_date(text: str, field: str, what: str) -> date:
     if not text.strip():
         raise ValidationError(f"Enter the {what} as dd/mm/yyyy.", field)
     try:
-        return parse_date(text)
+        return parse_day(text)
     except ValueError as exc:
         raise ValidationError(f"The {what} {exc}; type it as dd/mm/yyyy, e.g. 04/05/2018.",
                               field) from None
