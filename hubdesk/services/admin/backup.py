@@ -192,15 +192,15 @@ class BackupService:
 
     def _restore_locked(self, backup: Path, live: Path, progress: Progress) -> Restored:
         stamp = f"{self.clock.local_now():%Y%m%d-%H%M%S}"
-        if not is_blank(live) and files.in_use_elsewhere(live):
-            raise DomainError(f"Another program is using {live} right now; close it (or wait for "
-                              "it to finish), then restore. Nothing was changed.")
         safety = damaged = None
         if is_blank(live):
             files.remove_with_companions(live)
         else:
             try:
-                probe(live)
+                probe(live)  # read-only: a damaged file is moved aside untouched
+                if files.in_use_elsewhere(live):
+                    raise DomainError(f"Another program is using {live} right now; close it (or "
+                                      "wait for it to finish), then restore. Nothing was changed.")
                 safety = self._backup(NO_PROGRESS, None, {backup})
             except DatabaseDamaged:
                 damaged = files.move_aside(live, stamp)

@@ -32,12 +32,20 @@ class SourceUnreadable(DomainError):
 
 
 def looks_like_database(path: Path) -> bool:
-    """A cheap test for listing: a regular, non-empty file that starts with the SQLite header."""
+    """A cheap test for listing: a SQLite header whose page size times page count is the file size
+    (a 0-byte file or a copy cut short by a full disk fails it; restoring checks fully)."""
     try:
         with path.open("rb") as f:
-            return path.is_file() and f.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+            header = f.read(100)
+        size = path.stat().st_size
     except OSError:
         return False
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+        return False
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    return page_size >= 512 and pages > 0 and pages * page_size == size
 
 
 def write_verified(source: Path, target: Path, progress: Progress) -> FileReport:
@@ -94,6 +102,8 @@ def describe_failure(exc: BaseException, folder: Path) -> str:
     if (isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EFBIG)) or (
             "disk is full" in str(exc).lower()):
         return f"the disk holding {folder} is full"
+    if "disk i/o error" in str(exc).lower():
+        return f"the disk holding {folder} is full or failing (disk I/O error)"
     if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"{folder} cannot be written to (read-only or no permission)"
     return f"{exc}"
@@ -218,6 +228,8 @@ def in_use_elsewhere(live: Path) -> bool:
         return str(mode).lower() != "delete"
     except sqlite3.OperationalError as exc:
         return "locked" in str(exc).lower() or "busy" in str(exc).lower()
+    except sqlite3.DatabaseError:
+        return False
     finally:
         conn.close()
 
