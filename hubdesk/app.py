@@ -11,6 +11,7 @@ from hubdesk.core.clock import Clock
 from hubdesk.core.db import check_readable, describe, make_engine, make_sessionmaker, sqlite_file, to_url
 from hubdesk.core.schema import upgrade
 from hubdesk.services.admin.audit import AuditService
+from hubdesk.services.admin.backup import BackupService
 from hubdesk.services.clubs.bookings import BookingService
 from hubdesk.services.clubs.clubs import ClubService
 from hubdesk.services.clubs.family_weeks import WeekService
@@ -54,6 +55,7 @@ class HubApp:
     weeks: WeekService
     booking_imports: BookingImportService
     minibus: Minibus
+    backups: BackupService
     clock: Clock = field(default_factory=Clock)
 
     def close(self) -> None:
@@ -61,10 +63,14 @@ class HubApp:
 
 
 def open_app(settings: Settings | None = None, *, migrate: bool = True,
-             clock: Clock | None = None) -> HubApp:
-    """Open (and if needed create or upgrade) the database and build the services."""
+             clock: Clock | None = None, create: bool = False) -> HubApp:
+    """Open (and if needed upgrade) the database and build the services.
+
+    A missing or empty database file is refused unless ``create`` (``init``, ``demo``, first start).
+    """
     settings = settings or load_settings()
-    engine = make_engine(settings.database)
+    clock = clock or Clock()
+    engine = make_engine(settings.database, create=create)
     try:
         check_readable(engine)
         if migrate:
@@ -95,8 +101,15 @@ def open_app(settings: Settings | None = None, *, migrate: bool = True,
         weeks=WeekService(factory, user),
         booking_imports=BookingImportService(factory, user),
         minibus=Minibus(factory, user),
-        clock=clock or Clock(),
+        backups=open_backups(settings, clock),
+        clock=clock,
     )
+
+
+def open_backups(settings: Settings, clock: Clock | None = None) -> BackupService:
+    """The backup service alone: start-up recovery and ``hubdesk backup`` need it without the app."""
+    file = sqlite_file(to_url(settings.database))
+    return BackupService(file, settings.backup_dir, clock or Clock())
 
 
 def database_file(settings: Settings) -> str | None:

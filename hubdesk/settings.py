@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_config_dir, user_data_dir
 
 APP_NAME = "hubdesk"
 ENV_DATABASE = "HUBDESK_DATABASE"
@@ -49,9 +50,36 @@ def load_settings(database: str | None = None) -> Settings:
     """Settings from the command line (``--database``), the environment, or the defaults."""
     folder = data_dir()
     chosen = database or os.environ.get(ENV_DATABASE) or str(folder / "hubdesk.db")
-    backups = Path(os.environ.get("HUBDESK_BACKUP_DIR", "")) if os.environ.get(
-        "HUBDESK_BACKUP_DIR") else _default_backup_dir(chosen, folder)
+    chosen_backups = os.environ.get("HUBDESK_BACKUP_DIR") or _preferences().get("backup_dir")
+    backups = Path(chosen_backups) if chosen_backups else _default_backup_dir(chosen, folder)
     return Settings(database=chosen, data_dir=folder, backup_dir=backups)
+
+
+def preferences_file() -> Path:
+    """This user's preferences (a small JSON file in the config folder; no Qt needed to read it)."""
+    return Path(user_config_dir(APP_NAME, appauthor=False, roaming=False)) / "preferences.json"
+
+
+def _preferences() -> dict[str, str]:
+    try:
+        loaded = json.loads(preferences_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in loaded.items()} if isinstance(loaded, dict) else {}
+
+
+def save_backup_dir(folder: Path | None) -> None:
+    """Remember the backup folder (e.g. on another drive); None goes back to beside the database."""
+    values = _preferences()
+    if folder is None:
+        values.pop("backup_dir", None)
+    else:
+        values["backup_dir"] = str(folder)
+    target = preferences_file()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.write_text(json.dumps(values, indent=1), encoding="utf-8")
+    os.replace(partial, target)
 
 
 def _default_backup_dir(database: str, folder: Path) -> Path:

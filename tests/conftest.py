@@ -36,7 +36,7 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def hub(settings: Settings) -> Iterator[HubApp]:
-    app = open_app(settings)
+    app = open_app(settings, create=True)
     yield app
     app.close()
 
@@ -73,7 +73,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     app = open_app(Settings(database=str(path), data_dir=path.parent, backup_dir=path.parent / "b",
-                            user="tester"))
+                            user="tester"), create=True)
     try:
         DemoService(app.factory, "tester").build(scale=1, seed=1, today=DEMO_TODAY)
     finally:

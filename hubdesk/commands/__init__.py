@@ -6,9 +6,11 @@ from hubdesk.commands import (
     clubs_cmd,
     demo_cmd,
     import_cmd,
+    init_cmd,
     learning_cmd,
     print_cmd,
     rota_cmd,
 )
 
-COMMANDS = (demo_cmd, check_cmd, backup_cmd, import_cmd, print_cmd, learning_cmd, clubs_cmd, rota_cmd)
+COMMANDS = (demo_cmd, init_cmd, check_cmd, backup_cmd, import_cmd, print_cmd, learning_cmd, clubs_cmd,
+            rota_cmd)

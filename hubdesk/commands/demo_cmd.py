@@ -30,9 +30,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    database = args.database or os.environ.get(ENV_DATABASE) or str(data_dir() / "demo.db")
+    database = args.database or os.environ.get(ENV_DATABASE)
+    if not database:
+        data_dir().mkdir(parents=True, exist_ok=True)  # the demo's own default place
+        database = str(data_dir() / "demo.db")
     settings = load_settings(database)
-    app = open_app(settings)
+    app = open_app(settings, create=True)
     try:
         state = DemoService(app.factory, settings.user).state()
     finally:
@@ -44,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"The demo cluster is already in {describe(database)}; opening it "
               "(--fresh builds it again).")
     else:
-        app = open_app(settings)
+        app = open_app(settings, create=True)
         try:
             summary = DemoService(app.factory, settings.user).build(
                 args.scale, args.seed, progress=Progress(_print_step))

@@ -16,10 +16,11 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hubdesk.core.audit import install_audit
+from hubdesk.core.dbfile import check_creatable, is_blank, probe
 from hubdesk.core.errors import DatabaseRefused
 from hubdesk.core.models import Base
 
@@ -154,12 +155,19 @@ def describe(path_or_url: str | os.PathLike[str]) -> str:
         return value.split("://", 1)[0] + "://…"
 
 
-def make_engine(path_or_url: str | os.PathLike[str], *, check_network: bool = True) -> Engine:
+def make_engine(path_or_url: str | os.PathLike[str], *, check_network: bool = True,
+                create: bool = False) -> Engine:
     """An engine with hubdesk's connection settings; refuses SQLite files on network shares.
 
-    SQLite gets its pragmas and the network-share guard; a server URL (PostgreSQL) gets neither
-    (the server keeps its own files and locking).
+    SQLite gets its pragmas, the network-share guard and a read-only look at the file first
+    (:func:`hubdesk.core.dbfile.probe`): a missing or empty file is refused unless ``create`` (only
+    ``init``, ``demo`` and the first-start dialog pass it), so an unplugged USB stick never turns
+    into a new empty database. A server URL (PostgreSQL) gets none of this (the server keeps its own
+    files and locking).
     """
+    if os.fspath(path_or_url).strip() == ":memory:":
+        raise DatabaseRefused("':memory:' is not a database file: hubdesk keeps its records in a file. "
+                              "Give a file path or a postgresql://… URL.")
     url = to_url(path_or_url)
     try:
         file = sqlite_file(url)
@@ -178,7 +186,10 @@ def make_engine(path_or_url: str | os.PathLike[str], *, check_network: bool = Tr
                     f"shared over a network get corrupted. Keep it on this PC's own disk, or: "
                     f"{SHARED_SERVER_HINT}"
                 )
-        file.parent.mkdir(parents=True, exist_ok=True)
+        if create and is_blank(file):
+            check_creatable(file)
+        else:
+            probe(file)
         engine = create_engine(url, connect_args={"timeout": 10, "check_same_thread": False})
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
@@ -223,23 +234,9 @@ def read_session(factory: sessionmaker[Session]) -> Iterator[Session]:
 
 
 def check_readable(engine: Engine) -> None:
-    """Refuse a file that is not a SQLite database or is damaged, or a server that cannot be reached."""
+    """Refuse a server that cannot be reached; a SQLite file was already judged by make_engine."""
     if engine.dialect.name != "sqlite":
         _check_server(engine)
-        return
-    try:
-        with engine.connect() as conn:
-            result = conn.execute(text("PRAGMA quick_check")).scalar()
-    except DatabaseError as exc:
-        raise DatabaseRefused(
-            f"The file {engine.url.database} is not a hubdesk database or is damaged "
-            f"({exc.orig}). Restore the latest backup with 'hubdesk backup --restore'."
-        ) from exc
-    if result != "ok":
-        raise DatabaseRefused(
-            f"The database {engine.url.database} is damaged ({result}). "
-            "Restore the latest backup with 'hubdesk backup --restore'."
-        )
 
 
 def _check_server(engine: Engine) -> None:

@@ -29,3 +29,11 @@ class Conflict(DomainError):
 
 class DatabaseRefused(DomainError):
     """The database cannot be opened safely (network share, newer schema, locked, corrupt)."""
+
+
+class DatabaseMissing(DatabaseRefused):
+    """No database at the path (missing, empty, or its folder is gone); only init or demo create one."""
+
+
+class DatabaseDamaged(DatabaseRefused):
+    """The file is damaged or not a database at all; restoring a backup is the way out."""

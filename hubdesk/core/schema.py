@@ -98,6 +98,14 @@ def check_not_newer(engine: Engine) -> None:
         ) from exc
 
 
+def known_revision(revision: str) -> bool:
+    """Whether this hubdesk's migrations know ``revision`` (a newer program's schema is unknown)."""
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except Exception:
+        return False
+
+
 def upgrade(engine: Engine, revision: str = "heads") -> None:
     """Apply every pending migration in one transaction."""
     check_not_newer(engine)

@@ -68,7 +68,7 @@ def test_migrations_match_models_exactly(hub: HubApp) -> None:
 
 
 def test_newer_schema_is_refused_and_untouched(settings: Settings) -> None:
-    app = open_app(settings)
+    app = open_app(settings, create=True)
     with app.engine.begin() as conn:
         conn.execute(text("DELETE FROM alembic_version"))
         conn.execute(text("INSERT INTO alembic_version (version_num) VALUES ('9999_future')"))

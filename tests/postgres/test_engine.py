@@ -81,7 +81,7 @@ def test_backups_of_a_server_database_point_to_pg_dump(tmp_path: Path) -> None:
     pytest.importorskip("psycopg")
     engine = make_engine("postgresql://u:p@localhost/hub")
     try:
-        service = BackupService(engine, tmp_path / "backups")
+        service = BackupService(sqlite_file(str(engine.url)), tmp_path / "backups")
         assert service.daily_backup() is None
         for action in (service.list, service.backup_now):
             with pytest.raises(DomainError, match="pg_dump"):

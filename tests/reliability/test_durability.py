@@ -17,7 +17,6 @@ from sqlalchemy import text
 
 from hubdesk.app import HubApp, open_app
 from hubdesk.core.errors import DatabaseRefused, DomainError
-from hubdesk.services.admin.backup import BackupService
 from hubdesk.settings import Settings
 from tests.conftest import child_form
 
@@ -117,20 +116,22 @@ def test_truncated_file_is_refused(settings: Settings, hub: HubApp,
 
 def test_backup_and_restore(hub: HubApp, settings: Settings, two_schools: dict[str, int]) -> None:
     keep = hub.children.save(child_form(two_schools["oak"], forename="Keep"))
-    service = BackupService(hub.engine, settings.backup_dir)
+    service = hub.backups
     backup = service.backup_now()
     hub.children.save(child_form(two_schools["oak"], forename="Later"))
-    safety = service.restore(backup)
-    assert safety.exists() and safety != backup
+    hub.close()  # the caller closes its own connections first
+    safety = service.restore(backup).safety
+    assert safety is not None and safety.exists() and safety != backup
     assert hub.children.count("later") == 0
     assert hub.children.get(keep).forename == "Keep"
     # the safety copy holds the data as it was before the restore
+    hub.close()
     service.restore(safety)
     assert hub.children.count("later") == 1
 
 
 def test_daily_backup_once_a_day(hub: HubApp, settings: Settings) -> None:
-    service = BackupService(hub.engine, settings.backup_dir)
+    service = hub.backups
     assert service.daily_backup() is not None
     assert service.daily_backup() is None
     assert len(service.list()) == 1
@@ -140,7 +141,7 @@ def test_restore_refuses_a_non_backup(hub: HubApp, settings: Settings, tmp_path:
     bogus = tmp_path / "hubdesk-bogus.db"
     bogus.write_text("not a database")
     with pytest.raises(DomainError, match="not a hubdesk backup"):
-        BackupService(hub.engine, settings.backup_dir).restore(bogus)
+        hub.backups.restore(bogus)
 
 
 def test_the_database_refusal_of_an_overfull_session_reads_as_a_sentence(hub: HubApp) -> None:

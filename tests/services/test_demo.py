@@ -73,7 +73,7 @@ def test_same_seed_same_cluster_other_seed_other_cluster(tmp_path: Path, demo_hu
     digests = []
     for seed in (1, 2):
         app = open_app(Settings(database=str(tmp_path / f"s{seed}.db"), data_dir=tmp_path,
-                                backup_dir=tmp_path / "b", user="t"))
+                                backup_dir=tmp_path / "b", user="t"), create=True)
         DemoService(app.factory).build(seed=seed, today=DEMO_TODAY)
         digests.append(_names_digest(app))
         app.close()

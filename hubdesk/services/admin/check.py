@@ -94,5 +94,7 @@ BASE_CHECKS: list[Check] = [
 
 class CheckService(Service):
     def run(self) -> list[Finding]:
+        from hubdesk.services.admin.check_invariants import INVARIANTS
+
         with self._read() as s:
-            return [check(s) for check in [*BASE_CHECKS, *EXTRA_CHECKS]]
+            return [check(s) for check in [*BASE_CHECKS, *INVARIANTS, *EXTRA_CHECKS]]

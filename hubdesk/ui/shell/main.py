@@ -1,4 +1,4 @@
-"""Start the GUI: one program per database, migrations, daily backup, then the main window."""
+"""Start the GUI: one window per database, open (create or recover) it, then the daily backup."""
 
 from __future__ import annotations
 
@@ -7,14 +7,21 @@ import logging
 import sys
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from hubdesk.app import database_file, database_label, open_app
-from hubdesk.core.errors import DomainError
+from hubdesk.app import HubApp, database_file, database_label, open_app, open_backups
+from hubdesk.core.dbfile import check_folder
+from hubdesk.core.errors import DatabaseDamaged, DatabaseMissing, DomainError
+from hubdesk.services.admin.backup import BackupService
 from hubdesk.settings import Settings, load_settings, resource_path
 from hubdesk.ui.shell import feedback
+from hubdesk.ui.shell.tasks import run_task
+
+if TYPE_CHECKING:
+    from hubdesk.ui.shell.main_window import MainWindow
 
 
 def _setup_logging(folder: Path) -> None:
@@ -59,6 +66,12 @@ def run(database: str | None = None) -> int:
     _setup_logging(settings.data_dir)
     qapp = qt_app()
     file = database_file(settings)
+    if file is not None:
+        try:
+            check_folder(Path(file))
+        except DomainError as exc:
+            QMessageBox.critical(None, "hubdesk cannot open the database", str(exc))
+            return 2
     lock = QLockFile(_lock_path(settings, file))
     lock.setStaleLockTime(0)
     if not lock.tryLock(100):
@@ -68,28 +81,80 @@ def run(database: str | None = None) -> int:
             "Use the window that is open (look in the task bar).")
         return 1
     try:
-        app = open_app(settings)
+        app = open_database(settings)
+        if app is None:
+            return 1
+        window = MainWindow(app)
+        window.show()
+        sys.excepthook = report_unexpected
+        start_daily_backup(window)
+        code = qapp.exec()
+        app.close()
+        return int(code)
+    finally:
+        lock.unlock()
+
+
+def open_database(settings: Settings) -> HubApp | None:
+    """Open the database; offer to create one on first start, or a backup when it cannot be opened."""
+    file = database_file(settings)
+    try:
+        return open_app(settings)
+    except DatabaseMissing as exc:
+        if file is None:
+            raise
+        backups = open_backups(settings)
+        if backups.good_backups(limit=1):
+            return _recover(settings, backups, str(exc))
+        if not feedback.confirm(None, "Create a new database here?",
+                                f"There is no hubdesk database at {file} yet. Create a new, empty "
+                                "database there?\n\nIf your data is elsewhere (another drive, a "
+                                "USB stick), choose No and start hubdesk with that file."):
+            return None
+        return open_app(settings, create=True)
+    except DatabaseDamaged as exc:
+        if file is None:
+            raise
+        return _recover(settings, open_backups(settings), str(exc))
     except DomainError as exc:
         QMessageBox.critical(None, "hubdesk cannot open the database", str(exc))
-        return 2
-    if file is None:
+        return None
+
+
+def _recover(settings: Settings, backups: BackupService, reason: str) -> HubApp | None:
+    from hubdesk.ui.shell.backups_dialog import RecoveryDialog
+
+    dialog = RecoveryDialog(backups, reason)
+    if dialog.exec() != RecoveryDialog.DialogCode.Accepted:
+        return None
+    return open_app(settings)
+
+
+def start_daily_backup(window: MainWindow) -> None:
+    """Today's backup, after the window shows and off the GUI thread; a failure is only a warning."""
+    app = window.app
+    if app.backups.database is None:
         logging.getLogger(__name__).info(
             "database on a server (%s): no daily backup copy here, the server's own backup "
-            "(pg_dump) is used", database_label(settings))
-    else:
-        try:
-            from hubdesk.services.admin.backup import BackupService
+            "(pg_dump) is used", database_label(app.settings))
+        return
+    run_task(window, "Today's backup", lambda _progress: app.backups.daily_backup(),
+             on_done=lambda _made: None, on_failed=lambda message: backup_failed(window, message))
 
-            BackupService(app.engine, settings.backup_dir).daily_backup()
-        except DomainError as exc:
-            logging.getLogger(__name__).warning("daily backup failed: %s", exc)
-    sys.excepthook = report_unexpected
-    window = MainWindow(app)
-    window.show()
-    code = qapp.exec()
-    app.close()
-    lock.unlock()
-    return int(code)
+
+def backup_failed(window: MainWindow, message: str) -> None:
+    """Say so in the status bar and on the Today page; the program carries on."""
+    logging.getLogger(__name__).warning("daily backup failed: %s", message)
+    text = f"Today's backup failed: {message}"
+    window.statusBar().showMessage(text)
+    today = window.pages.get("Today")
+    layout = today.layout() if today is not None else None
+    if layout is not None:
+        label = QLabel(text)
+        label.setObjectName("backupWarning")
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #b00020; font-weight: bold;")
+        layout.insertWidget(1, label)
 
 
 def _lock_path(settings: Settings, file: str | None) -> str:
@@ -98,7 +163,6 @@ def _lock_path(settings: Settings, file: str | None) -> str:
     Either way one window per database on this PC; other PCs on the same server are welcome.
     """
     if file:
-        Path(file).parent.mkdir(parents=True, exist_ok=True)
         return file + ".lock"
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     key = hashlib.sha256(database_label(settings).encode("utf-8")).hexdigest()[:16]

@@ -63,6 +63,9 @@ class MainWindow(QMainWindow):
         bookings_action = QAction("Import &bookings from a spreadsheet…", self)
         bookings_action.triggered.connect(self.import_bookings)
         file_menu.addAction(bookings_action)
+        backups_action = QAction("Bac&kups…", self)
+        backups_action.triggered.connect(self.show_backups)
+        file_menu.addAction(backups_action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -73,6 +76,13 @@ class MainWindow(QMainWindow):
         from hubdesk.ui.children.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.app, self.events, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_backups(self) -> None:
+        from hubdesk.ui.shell.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self.app, self.events, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

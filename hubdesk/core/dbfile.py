@@ -1,0 +1,121 @@
+"""Look at a SQLite file before opening it: nothing is created and nothing is changed.
+
+The engine switches a file to WAL on connect, so a file that is not ours (another program's database,
+a damaged copy, an empty file) must be judged first, read-only, or it would be altered before being
+refused.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from hubdesk.core.errors import DatabaseDamaged, DatabaseMissing, DatabaseRefused
+from hubdesk.core.schema import known_revision
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+INIT_HINT = ("Choose the right file with --database, restore a backup with 'hubdesk backup --restore "
+             "FILE', or create a new database with 'hubdesk init {path}'")
+COUNTED_TABLES = ("children", "bookings", "session_bookings", "sites", "staff")
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What a readable hubdesk file holds: its schema revisions and row counts of the main tables."""
+
+    path: Path
+    revisions: frozenset[str]
+    counts: dict[str, int]
+
+
+def check_folder(file: Path) -> None:
+    """The folder must exist and be writable (SQLite writes its journal files beside the database)."""
+    folder = file.parent
+    if not folder.is_dir():
+        raise DatabaseMissing(
+            f"The folder {folder} does not exist, so there is no database at {file} (is a USB stick "
+            "unplugged or a network drive not connected?). Nothing was created. "
+            + INIT_HINT.format(path=file) + ".")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise DatabaseRefused(
+            f"The folder {folder} is read-only, and hubdesk must write its journal files beside the "
+            f"database {file.name}. Copy the database to a folder you can write to, or ask for write "
+            "permission on that folder; nothing was changed.")
+
+
+def check_creatable(file: Path) -> None:
+    """``init`` and ``demo`` may create a database only where none is: no file, or an empty one."""
+    check_folder(file)
+    if file.is_dir():
+        raise DatabaseRefused(f"{file} is a folder, not a database file. Give a file name.")
+    if file.exists() and file.stat().st_size > 0:
+        raise DatabaseRefused(f"{file} already exists and is not empty; nothing was changed. "
+                              "Choose a new file name.")
+
+
+def is_blank(file: Path) -> bool:
+    """No database yet: the file is missing or has 0 bytes."""
+    return not file.exists() or (file.is_file() and file.stat().st_size == 0)
+
+
+def probe(file: Path, *, deep: bool = False) -> FileReport:
+    """Refuse, with a sentence naming the path, a file hubdesk cannot safely open; else describe it.
+
+    ``deep`` runs the full ``integrity_check`` (backups); opening uses the faster ``quick_check``.
+    """
+    check_folder(file)
+    if file.is_dir():
+        raise DatabaseRefused(f"{file} is a folder, not a database file. Give the database file itself.")
+    if is_blank(file):
+        what = "There is no database at" if not file.exists() else "The database file is empty (0 bytes):"
+        raise DatabaseMissing(f"{what} {file}. Nothing was created. " + INIT_HINT.format(path=file) + ".")
+    if not os.access(file, os.R_OK | os.W_OK):
+        raise DatabaseRefused(
+            f"The database file {file} is read-only. Make it writable (file properties), or copy it to "
+            "a folder you can write to; nothing was changed.")
+    with file.open("rb") as f:
+        header = f.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise DatabaseDamaged(
+            f"The file {file} is not a hubdesk database or is damaged (it is not a SQLite database). "
+            "Restore the latest backup with 'hubdesk backup --restore'.")
+    return _read(file, deep)
+
+
+def _read(file: Path, deep: bool) -> FileReport:
+    try:
+        conn = sqlite3.connect(f"{file.as_uri()}?mode=ro", uri=True, timeout=10)
+    except sqlite3.Error as exc:
+        raise DatabaseDamaged(f"The file {file} cannot be read ({exc}).") from exc
+    try:
+        pragma = "integrity_check" if deep else "quick_check"
+        rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        revisions = frozenset(r[0] for r in conn.execute("SELECT version_num FROM alembic_version")
+                              ) if "alembic_version" in tables else frozenset()
+        counts = {t: int(conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0])
+                  for t in COUNTED_TABLES if t in tables}
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseDamaged(
+            f"The file {file} is not a hubdesk database or is damaged ({exc}). "
+            "Restore the latest backup with 'hubdesk backup --restore'.") from exc
+    finally:
+        conn.close()
+    if rows != ["ok"]:
+        raise DatabaseDamaged(f"The database {file} is damaged ({'; '.join(rows[:3])}). "
+                              "Restore the latest backup with 'hubdesk backup --restore'.")
+    if not tables:
+        raise DatabaseMissing(f"The database file {file} holds no data yet. Nothing was changed. "
+                              + INIT_HINT.format(path=file) + ".")
+    if not revisions:
+        raise DatabaseRefused(f"{file} is a SQLite database of another program, not a hubdesk "
+                              "database (it has no hubdesk schema version); nothing was changed. "
+                              "Choose another file.")
+    unknown = sorted(r for r in revisions if not known_revision(r))
+    if unknown:
+        raise DatabaseRefused(
+            f"{file} was written by a newer version of hubdesk (schema {'+'.join(unknown)}). "
+            "Install the newer hubdesk to open it; this version will not change it.")
+    return FileReport(file, revisions, counts)
