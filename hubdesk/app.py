@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -54,7 +54,7 @@ class HubApp:
     weeks: WeekService
     booking_imports: BookingImportService
     minibus: Minibus
-    clock: Clock = field(default_factory=Clock)
+    clock: Clock
 
     def close(self) -> None:
         self.engine.dispose()
@@ -62,7 +62,10 @@ class HubApp:
 
 def open_app(settings: Settings | None = None, *, migrate: bool = True,
              clock: Clock | None = None) -> HubApp:
-    """Open (and if needed create or upgrade) the database and build the services."""
+    """Open (and if needed create or upgrade) the database and build the services.
+
+    ``clock`` is the one clock every service and page reads; tests and benchmarks pass a frozen one.
+    """
     settings = settings or load_settings()
     engine = make_engine(settings.database)
     try:
@@ -72,30 +75,31 @@ def open_app(settings: Settings | None = None, *, migrate: bool = True,
     except BaseException:
         engine.dispose()
         raise
-    factory = make_sessionmaker(engine)
+    clock = clock or Clock()
+    factory = make_sessionmaker(engine, clock)
     user = settings.user
     return HubApp(
         settings=settings,
         engine=engine,
         factory=factory,
-        children=ChildService(factory, user),
-        carers=CarerService(factory, user),
-        sites=SiteService(factory, user),
-        calendars=CalendarService(factory, user),
-        staff=StaffService(factory, user),
-        audit=AuditService(factory, user),
-        imports=ImportService(factory, user),
-        learning=Learning(factory, user),
-        rota=RotaService(factory, user),
-        registers=Registers(factory, user),
-        clubs=ClubService(factory, user),
-        club_sessions=ClubSessionService(factory, user),
-        bookings=BookingService(factory, user),
-        waiting_lists=WaitingListService(factory, user),
-        weeks=WeekService(factory, user),
-        booking_imports=BookingImportService(factory, user),
-        minibus=Minibus(factory, user),
-        clock=clock or Clock(),
+        children=ChildService(factory, user, clock),
+        carers=CarerService(factory, user, clock),
+        sites=SiteService(factory, user, clock),
+        calendars=CalendarService(factory, user, clock),
+        staff=StaffService(factory, user, clock),
+        audit=AuditService(factory, user, clock),
+        imports=ImportService(factory, user, clock),
+        learning=Learning(factory, user, clock),
+        rota=RotaService(factory, user, clock),
+        registers=Registers(factory, user, clock),
+        clubs=ClubService(factory, user, clock),
+        club_sessions=ClubSessionService(factory, user, clock),
+        bookings=BookingService(factory, user, clock),
+        waiting_lists=WaitingListService(factory, user, clock),
+        weeks=WeekService(factory, user, clock),
+        booking_imports=BookingImportService(factory, user, clock),
+        minibus=Minibus(factory, user, clock),
+        clock=clock,
     )
 
 

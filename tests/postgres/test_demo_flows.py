@@ -11,7 +11,6 @@ from sqlalchemy import select
 
 from hubdesk.app import HubApp
 from hubdesk.cli import main
-from hubdesk.core import clock
 from hubdesk.core.models import Attendance
 from tests.conftest import DEMO_TODAY
 from tests.reports.pdf_helpers import embedded_fonts, pages_text
@@ -20,8 +19,8 @@ EVENING = datetime(DEMO_TODAY.year, DEMO_TODAY.month, DEMO_TODAY.day, 18, 30)  #
 
 
 @pytest.fixture
-def evening(monkeypatch: pytest.MonkeyPatch) -> datetime:
-    monkeypatch.setattr(clock, "utcnow", lambda: EVENING)
+def evening(demo_hub: HubApp) -> datetime:
+    demo_hub.clock.frozen_at = EVENING
     return EVENING
 
 
