@@ -14,7 +14,10 @@ LONDON = ZoneInfo("Europe/London")
 
 
 class Clock:
-    """The wall clock, read in one place. ``frozen_at`` (naive UTC) stops it for tests and benchmarks."""
+    """The wall clock, read in one place. ``frozen_at`` (naive UTC) stops it for tests and benchmarks.
+
+    Every service and page of an app shares its one Clock, so setting ``frozen_at`` moves "now" for all.
+    """
 
     def __init__(self, frozen_at: datetime | None = None) -> None:
         self.frozen_at = frozen_at
