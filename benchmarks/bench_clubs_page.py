@@ -30,8 +30,7 @@ TODAY_NOON = datetime(TODAY.year, TODAY.month, TODAY.day, 12, 0)
 def main() -> None:
     qt = QApplication.instance() or QApplication([])
     with demo_app(scale=1) as (app, _summary):
-        for service in (app.clubs, app.club_sessions, app.bookings, app.waiting_lists):
-            service.clock = lambda: TODAY_NOON  # type: ignore[method-assign]
+        app.clock.frozen_at = TODAY_NOON
         events = AppEvents()
         pages: list[ClubsPage] = []
 

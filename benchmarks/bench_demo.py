@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import TODAY, report, settings_for
+from common import TODAY, benchmark_clock, report, settings_for
 
 from hubdesk.app import open_app
 from hubdesk.demo.service import DemoService
@@ -18,8 +18,9 @@ from hubdesk.demo.service import DemoService
 def build_ms(scale: int) -> tuple[float, str]:
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
-        app = open_app(settings_for(Path(folder) / "demo.db"))  # migrations included, as the command does
-        summary = DemoService(app.factory).build(scale=scale, today=TODAY)
+        # migrations included, as the command does
+        app = open_app(settings_for(Path(folder) / "demo.db"), clock=benchmark_clock())
+        summary = DemoService(app.factory, None, app.clock).build(scale=scale, today=TODAY)
         app.close()
         elapsed = (time.perf_counter() - started) * 1000
     return elapsed, f"{summary.children:,} children"

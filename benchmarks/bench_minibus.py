@@ -40,7 +40,6 @@ def synthetic_day(count: int = 150) -> tuple[list[NeedSpec], list[RunSpec], list
 
 def _more_buses(app: object, days: list) -> None:  # type: ignore[type-arg]
     """Six more buses, checked each day, so the assignment can make runs for every unmet need."""
-    from hubdesk.core.clock import today
     from hubdesk.services.minibus.vehicles import CHECK_ITEMS, CheckForm, CheckItem, VehicleForm
 
     minibus = app.minibus  # type: ignore[attr-defined]
@@ -50,7 +49,7 @@ def _more_buses(app: object, days: list) -> None:  # type: ignore[type-arg]
             permit_expiry=TODAY.replace(year=2030), mot_due=TODAY.replace(year=2030),
             last_inspection=TODAY - timedelta(days=7)))
         for day in days:
-            if day <= today() + timedelta(days=1):
+            if day <= app.clock.today() + timedelta(days=1):  # type: ignore[attr-defined]
                 minibus.vehicles.record_check(CheckForm(bus, day, "Benchmark", tuple(
                     CheckItem(item, True) for item in CHECK_ITEMS)))
 

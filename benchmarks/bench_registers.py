@@ -22,7 +22,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, SimpleDocTemplate, Table, TableStyle
 
 from hubdesk.app import HubApp
-from hubdesk.core import clock
 from hubdesk.reports.pdf import FONT, register_fonts
 from hubdesk.reports.registers import COLUMNS, wrap, write_registers
 from hubdesk.services.registers.queries import Register
@@ -110,8 +109,8 @@ def sign_in_on_screen(app: HubApp) -> tuple[float, float]:
 
 
 def main() -> int:
-    clock.utcnow = lambda: SIGN_IN_MOMENT  # type: ignore[assignment]  # the demo's Tuesday
     with demo_app(1) as (app, _summary), tempfile.TemporaryDirectory() as folder:
+        app.clock.frozen_at = SIGN_IN_MOMENT  # the demo's Tuesday, as clubs are running
         out = Path(folder)
         registers = app.registers.take.day_registers(TODAY, now=SIGN_IN_MOMENT)
         rows = sum(len(r.lines) for r in registers)

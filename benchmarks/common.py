@@ -11,10 +11,16 @@ from datetime import date
 from pathlib import Path
 
 from hubdesk.app import HubApp, open_app
+from hubdesk.core.clock import Clock
 from hubdesk.demo.service import DemoService, DemoSummary
 from hubdesk.settings import Settings
 
 TODAY = date(2026, 11, 24)  # a Tuesday in the autumn term, so "this week" has clubs running
+
+
+def benchmark_clock() -> Clock:
+    """The benchmarks' clock: noon in London on TODAY, so every run measures the same week."""
+    return Clock.at_local(TODAY, 12)
 
 
 def settings_for(path: Path) -> Settings:
@@ -27,9 +33,9 @@ def demo_app(scale: int = 1) -> Iterator[tuple[HubApp, DemoSummary]]:
     """A HubApp on a freshly built demo cluster of the given scale."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"demo-{scale}.db"
-        app = open_app(settings_for(path))
+        app = open_app(settings_for(path), clock=benchmark_clock())
         try:
-            summary = DemoService(app.factory, "benchmark").build(scale=scale, seed=1, today=TODAY)
+            summary = DemoService(app.factory, "benchmark", app.clock).build(scale=scale, seed=1, today=TODAY)
             yield app, summary
         finally:
             app.close()

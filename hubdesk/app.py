@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -56,7 +56,7 @@ class HubApp:
     booking_imports: BookingImportService
     minibus: Minibus
     backups: BackupService
-    clock: Clock = field(default_factory=Clock)
+    clock: Clock
 
     def close(self) -> None:
         self.engine.dispose()
@@ -67,6 +67,7 @@ def open_app(settings: Settings | None = None, *, migrate: bool = True,
     """Open (and if needed upgrade) the database and build the services.
 
     A missing or empty database file is refused unless ``create`` (``init``, ``demo``, first start).
+    ``clock`` is the one clock every service and page reads; tests and benchmarks pass a frozen one.
     """
     settings = settings or load_settings()
     clock = clock or Clock()
@@ -78,29 +79,29 @@ def open_app(settings: Settings | None = None, *, migrate: bool = True,
     except BaseException:
         engine.dispose()
         raise
-    factory = make_sessionmaker(engine)
+    factory = make_sessionmaker(engine, clock)
     user = settings.user
     return HubApp(
         settings=settings,
         engine=engine,
         factory=factory,
-        children=ChildService(factory, user),
-        carers=CarerService(factory, user),
-        sites=SiteService(factory, user),
-        calendars=CalendarService(factory, user),
-        staff=StaffService(factory, user),
-        audit=AuditService(factory, user),
-        imports=ImportService(factory, user),
-        learning=Learning(factory, user),
-        rota=RotaService(factory, user),
-        registers=Registers(factory, user),
-        clubs=ClubService(factory, user),
-        club_sessions=ClubSessionService(factory, user),
-        bookings=BookingService(factory, user),
-        waiting_lists=WaitingListService(factory, user),
-        weeks=WeekService(factory, user),
-        booking_imports=BookingImportService(factory, user),
-        minibus=Minibus(factory, user),
+        children=ChildService(factory, user, clock),
+        carers=CarerService(factory, user, clock),
+        sites=SiteService(factory, user, clock),
+        calendars=CalendarService(factory, user, clock),
+        staff=StaffService(factory, user, clock),
+        audit=AuditService(factory, user, clock),
+        imports=ImportService(factory, user, clock),
+        learning=Learning(factory, user, clock),
+        rota=RotaService(factory, user, clock),
+        registers=Registers(factory, user, clock),
+        clubs=ClubService(factory, user, clock),
+        club_sessions=ClubSessionService(factory, user, clock),
+        bookings=BookingService(factory, user, clock),
+        waiting_lists=WaitingListService(factory, user, clock),
+        weeks=WeekService(factory, user, clock),
+        booking_imports=BookingImportService(factory, user, clock),
+        minibus=Minibus(factory, user, clock),
         backups=open_backups(settings, clock),
         clock=clock,
     )

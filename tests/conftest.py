@@ -34,9 +34,19 @@ def settings(tmp_path: Path) -> Settings:
                     backup_dir=tmp_path / "backups", user="tester")
 
 
+# A Tuesday in the autumn term 2026 that the calendars of the fixtures cover (after half term,
+# before the Elm Street INSET day), at midday: the day and moment every test's app is stopped at.
+SCHOOL_DAY = date(2026, 11, 24)
+
+
+def frozen_clock(day: date = SCHOOL_DAY, hour: int = 12, minute: int = 0) -> Clock:
+    """A new clock stopped at a London wall-clock time (each app gets its own, so a test may move it)."""
+    return Clock.at_local(day, hour, minute)
+
+
 @pytest.fixture
 def hub(settings: Settings) -> Iterator[HubApp]:
-    app = open_app(settings, create=True)
+    app = open_app(settings, create=True, clock=frozen_clock())
     yield app
     app.close()
 
@@ -73,9 +83,9 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     app = open_app(Settings(database=str(path), data_dir=path.parent, backup_dir=path.parent / "b",
-                            user="tester"), create=True)
+                            user="tester"), create=True, clock=frozen_clock(DEMO_TODAY))
     try:
-        DemoService(app.factory, "tester").build(scale=1, seed=1, today=DEMO_TODAY)
+        DemoService(app.factory, "tester", app.clock).build(scale=1, seed=1, today=DEMO_TODAY)
     finally:
         app.close()
     return path
@@ -94,6 +104,6 @@ def demo_hub(demo_template: Path, tmp_path: Path) -> Iterator[HubApp]:
         source.backup(copy)
     app = open_app(Settings(database=str(target), data_dir=tmp_path / "data",
                             backup_dir=tmp_path / "backups", user="tester"),
-                   clock=Clock.at_local(DEMO_TODAY, 12))
+                   clock=frozen_clock(DEMO_TODAY))
     yield app
     app.close()

@@ -18,7 +18,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     app = open_app(load_settings(args.database))
     try:
-        findings = CheckService(app.factory).run()
+        findings = CheckService(app.factory, None, app.clock).run()
     finally:
         app.close()
     width = max(len(f.check) for f in findings)

@@ -4,7 +4,6 @@ scripts (``--tsv`` gives tab-separated columns for a spreadsheet)."""
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import Any
 
 from hubdesk.app import open_app
@@ -44,7 +43,7 @@ def table(rows: list[tuple[str, ...]]) -> list[str]:
 def list_clubs(args: argparse.Namespace) -> int:
     app = open_app(load_settings(args.database))
     try:
-        rows = app.clubs.list(week_of_day=args.week or date.today(),
+        rows = app.clubs.list(week_of_day=args.week or app.clock.today(),
                               include_inactive=args.all)
     finally:
         app.close()

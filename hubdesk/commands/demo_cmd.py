@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings(database)
     app = open_app(settings, create=True)
     try:
-        state = DemoService(app.factory, settings.user).state()
+        state = DemoService(app.factory, settings.user, app.clock).state()
     finally:
         app.close()
     if state == "demo" and args.fresh:
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         app = open_app(settings, create=True)
         try:
-            summary = DemoService(app.factory, settings.user).build(
+            summary = DemoService(app.factory, settings.user, app.clock).build(
                 args.scale, args.seed, progress=Progress(_print_step))
         finally:
             app.close()

@@ -73,11 +73,12 @@ def run_ical(args: argparse.Namespace) -> int:
         start = args.week - timedelta(days=args.week.weekday())
         end = start + timedelta(days=7 * args.weeks - 1)
         shifts = app.rota.person_shifts(staff_id, start, end)
+        now = app.clock.now()
     finally:
         app.close()
     partial = target.with_name(target.name + ".part")
     try:
-        partial.write_bytes(shifts_calendar(name, shifts))
+        partial.write_bytes(shifts_calendar(name, shifts, now))
         os.replace(partial, target)
     except OSError as exc:
         partial.unlink(missing_ok=True)

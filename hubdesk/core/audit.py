@@ -2,7 +2,8 @@
 
 A listener on the session's ``after_flush`` event writes one audit row per changed object, with
 the fields before and after, using the flush's own connection so the audit row commits or rolls
-back together with the change. Services need no extra code to be audited.
+back together with the change. Services need no extra code to be audited. The moment written is read
+from the program's clock, which the session factory carries in each session's ``info``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
-from hubdesk.core.clock import utcnow
+from hubdesk.core.clock import Clock
 from hubdesk.core.models.audit import AuditEntry
 
 _SKIP_FIELDS = {"row_version", "search_key"}
@@ -74,11 +75,19 @@ def _changes(obj: Any, action: str) -> dict[str, Any]:
     return result
 
 
+def session_clock(session: Session) -> Clock:
+    """The clock of the factory that made this session (so audit times follow a frozen clock too)."""
+    clock = session.info.get("clock")
+    if not isinstance(clock, Clock):
+        raise RuntimeError("The session factory was not made by make_sessionmaker (it has no clock).")
+    return clock
+
+
 def _after_flush(session: Session, _context: Any) -> None:
     if not session.info.get("audit", True):
         return
     user = str(session.info.get("user") or current_user())
-    now = utcnow()
+    now = session_clock(session).now()
     rows: list[dict[str, Any]] = []
     groups = (("insert", session.new), ("update", session.dirty), ("delete", session.deleted))
     for action, objects in groups:
@@ -104,7 +113,7 @@ def _after_flush(session: Session, _context: Any) -> None:
 
 
 def install_audit(factory: sessionmaker[Session]) -> None:
-    """Audit every session the factory makes."""
+    """Audit every session the factory makes (its ``info`` must hold the program's clock)."""
     event.listen(factory, "after_flush", _after_flush)
 
 
@@ -114,7 +123,7 @@ def record_event(session: Session, table_name: str, record_id: str, summary: dic
     session.execute(
         insert(AuditEntry),
         [{
-            "at": utcnow(),
+            "at": session_clock(session).now(),
             "user": str(session.info.get("user") or current_user()),
             "action": action,
             "table_name": table_name,

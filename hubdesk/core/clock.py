@@ -1,7 +1,8 @@
 """The one clock: moments are stored in UTC and shown in Europe/London.
 
-Everything that needs "now" or "today" asks a :class:`Clock`; the program builds one in ``HubApp`` and tests
-build a frozen one, so nothing behaves differently on a particular date.
+Everything that needs "now" or "today" asks a :class:`Clock`; the program builds one in ``HubApp`` and
+passes it to every service and page, and tests build a frozen one, so nothing behaves differently on a
+particular date or in a particular time zone. Nothing else in the program reads the wall clock.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ LONDON = ZoneInfo("Europe/London")
 
 
 class Clock:
-    """The wall clock, read in one place. ``frozen_at`` (naive UTC) stops it for tests and benchmarks."""
+    """The wall clock, read in one place. ``frozen_at`` (naive UTC) stops it for tests and benchmarks.
+
+    Every service and page of an app shares its one Clock, so setting ``frozen_at`` moves "now" for all.
+    """
 
     def __init__(self, frozen_at: datetime | None = None) -> None:
         self.frozen_at = frozen_at
@@ -39,14 +43,6 @@ class Clock:
         return self.local_now().date()
 
 
-_SYSTEM = Clock()
-
-
-def utcnow() -> datetime:
-    """The current moment as a naive UTC datetime (how moments are stored)."""
-    return _SYSTEM.now()
-
-
 def to_local(moment: datetime) -> datetime:
     """A stored naive-UTC moment as an aware Europe/London datetime for display."""
     return moment.replace(tzinfo=UTC).astimezone(LONDON)
@@ -57,8 +53,3 @@ def format_local(moment: datetime | None) -> str:
     if moment is None:
         return ""
     return to_local(moment).strftime("%d/%m/%Y %H:%M")
-
-
-def today() -> date:
-    """Today's date in Europe/London (the office's day, whatever the PC's zone)."""
-    return _SYSTEM.today()

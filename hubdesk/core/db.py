@@ -20,6 +20,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hubdesk.core.audit import install_audit
+from hubdesk.core.clock import Clock
 from hubdesk.core.dbfile import check_creatable, is_blank, probe
 from hubdesk.core.errors import DatabaseRefused
 from hubdesk.core.models import Base
@@ -197,9 +198,9 @@ def make_engine(path_or_url: str | os.PathLike[str], *, check_network: bool = Tr
     return _server_engine(url)
 
 
-def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
-    """The one session factory of the program; every session it makes is audited."""
-    factory = sessionmaker(engine, expire_on_commit=False)
+def make_sessionmaker(engine: Engine, clock: Clock) -> sessionmaker[Session]:
+    """The one session factory of the program; every session it makes is audited by ``clock``."""
+    factory = sessionmaker(engine, expire_on_commit=False, info={"clock": clock})
     install_audit(factory)
     return factory
 

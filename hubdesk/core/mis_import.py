@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from hubdesk.core.dates import parse_day
 from hubdesk.core.errors import DomainError
@@ -155,13 +155,17 @@ class RowError:
     name: str = ""
 
 
-def parse_rows(table: TableFile, schools: dict[str, int]) -> tuple[list[ParsedRow], list[RowError]]:
-    """Parse each row; ``schools`` maps folded school names, short names and DfE numbers to ids."""
+def parse_rows(table: TableFile, schools: dict[str, int],
+               today: date) -> tuple[list[ParsedRow], list[RowError]]:
+    """Parse each row; ``schools`` maps folded school names, short names and DfE numbers to ids.
+
+    ``today`` (the office's day, from the program's clock) bounds a believable date of birth.
+    """
     columns = map_headers(table.headers)
     parsed: list[ParsedRow] = []
     errors: list[RowError] = []
     for number, cells in table.rows:
-        result = _parse_row(number, cells, columns, schools)
+        result = _parse_row(number, cells, columns, schools, today)
         if isinstance(result, ParsedRow):
             parsed.append(result)
         else:
@@ -174,7 +178,7 @@ def _cell(cells: list[str], index: int) -> str:
 
 
 def _parse_row(number: int, cells: list[str], columns: ColumnMap,
-               schools: dict[str, int]) -> ParsedRow | RowError:
+               schools: dict[str, int], today: date) -> ParsedRow | RowError:
     raw = {name: _cell(cells, index) for name, index in columns.child.items()}
     name = f"{raw.get('forename', '')} {raw.get('surname', '')}".strip()
     for required in REQUIRED:
@@ -211,7 +215,7 @@ def _parse_row(number: int, cells: list[str], columns: ColumnMap,
         return RowError(number, f"school '{raw['school']}' is not a school of the cluster", name)
     dob = values["date_of_birth"]
     assert isinstance(dob, date)
-    if dob > datetime.now().date() or dob.year < datetime.now().year - 15:
+    if dob > today or dob.year < today.year - 15:
         return RowError(number, f"date of birth {dob:%d/%m/%Y} is not a primary-school age", name)
     contacts: list[ParsedContact] = []
     for contact_no in sorted(columns.contacts):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
@@ -16,6 +16,7 @@ class DemoContext:
     scale: int
     seed: int
     today: date
+    now: datetime  # when the demo is built (naive UTC, from the clock): created-at stamps
     year_start: date  # 1 September of the current school year
     year_end: date  # 31 August
     school_ids: list[int] = field(default_factory=list)

@@ -11,7 +11,6 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.clock import utcnow
 from hubdesk.core.errors import DomainError
 from hubdesk.core.models import (
     Course,
@@ -114,7 +113,7 @@ def _relief_drivers(s: Session, ctx: DemoContext) -> None:
         person.midas_expires = ctx.today + timedelta(days=500)
 
 
-def _run(s: Session, bus: Vehicle, day: date, stops: list[Stop], name: str = "",
+def _run(s: Session, now: datetime, bus: Vehicle, day: date, stops: list[Stop], name: str = "",
          crew: tuple[int | None, int | None] = (None, None)) -> Run:
     run = Run(vehicle_id=bus.id, day=day, name=name, driver_staff_id=crew[0],
               escort_staff_id=crew[1] if crew[1] != crew[0] else None, status="planned", notes="")
@@ -125,7 +124,7 @@ def _run(s: Session, bus: Vehicle, day: date, stops: list[Stop], name: str = "",
                       arrive=None if stop.arrive is None else clock(stop.arrive),
                       depart=None if stop.depart is None else clock(stop.depart)))
     s.flush()
-    sync_shifts(s, run, stops)
+    sync_shifts(s, run, stops, now)
     return run
 
 
@@ -138,13 +137,13 @@ def _crew(s: Session, day: date, stops: list[Stop], escort: bool,
     return driver, helper
 
 
-def _board(s: Session, run: Run, needs: list[Need]) -> None:
+def _board(s: Session, now: datetime, run: Run, needs: list[Need]) -> None:
     """Put needs on the run while seats last (each call re-reads the run's load)."""
     live = {n.key for n in derive_needs(s, run.day)}
     for need in needs:
         loaded = load_runs(s, run.day, run.day, run_ids=[run.id])[0]
         try:
-            add_rider(s, loaded, need, None, None, live)
+            add_rider(s, loaded, need, None, None, live, now)
         except DomainError:  # full on a stretch, or the run does not serve the need: leave it unmet
             continue
 
@@ -173,12 +172,12 @@ def build(s: Session, ctx: DemoContext) -> None:
             route = ending_by([school, hub], travel, due)
             if route[0].leaves < minutes(time(15, 15)):
                 route = default_times([school, hub], travel, minutes(time(15, 15)))
-            run = _run(s, bus, day, route, crew=_crew(s, day, route, True, crews))
-            _board(s, run, sorted(mine, key=lambda n: n.name))
+            run = _run(s, ctx.now, bus, day, route, crew=_crew(s, day, route, True, crews))
+            _board(s, ctx.now, run, sorted(mine, key=lambda n: n.name))
             if day == days[4] and bus is buses[1]:  # the deliberate conflict: a gala on top
                 gala = default_times([hub, ctx.centre_ids[0] if ctx.centre_ids else schools[0]],
                                      travel, route[0].leaves - 10)
-                _run(s, bus, day, gala, name="Swimming gala (Y5/6 team)",
+                _run(s, ctx.now, bus, day, gala, name="Swimming gala (Y5/6 team)",
                      crew=_crew(s, day, gala, False, crews))
     _teacher(s, ctx, days[2], buses[0], travel, schools)
     _parents(s, ctx, days, buses[1], travel, schools)
@@ -195,7 +194,7 @@ def _teacher(s: Session, ctx: DemoContext, day: date, bus: Vehicle, travel: Trav
     request = TransportRequest(kind="staff", staff_id=teacher.id, day=day, from_site_id=school,
                                to_site_id=ctx.hub_site_id, arrive_by=time(9, 30),
                                return_after=time(12, 30), return_trip=True,
-                               purpose="Safeguarding training", requested_at=utcnow())
+                               purpose="Safeguarding training", requested_at=ctx.now)
     s.add(request)
     s.flush()
     needs = {n.key: n for n in derive_needs(s, day) if n.request_id == request.id}
@@ -203,8 +202,8 @@ def _teacher(s: Session, ctx: DemoContext, day: date, bus: Vehicle, travel: Trav
     out = ending_by([school, ctx.hub_site_id], travel, minutes(time(9, 20)))
     back = default_times([ctx.hub_site_id, school], travel, minutes(time(12, 40)))
     for stops, key in ((out, f"req:{request.id}:out"), (back, f"req:{request.id}:back")):
-        run = _run(s, bus, day, stops, name="Training run", crew=_crew(s, day, stops, False, crews))
-        _board(s, run, [needs[key]] if key in needs else [])
+        run = _run(s, ctx.now, bus, day, stops, name="Training run", crew=_crew(s, day, stops, False, crews))
+        _board(s, ctx.now, run, [needs[key]] if key in needs else [])
 
 
 def _parents(s: Session, ctx: DemoContext, days: list[date], bus: Vehicle, travel: TravelTimes,
@@ -225,7 +224,7 @@ def _parents(s: Session, ctx: DemoContext, days: list[date], bus: Vehicle, trave
                            .order_by(Enrolment.id).limit(3)).all()
     for enrolment in enrolments:
         s.add(TransportRequest(kind="course", enrolment_id=enrolment.id, from_site_id=pickup,
-                               return_trip=True, purpose=course.title[:120], requested_at=utcnow()))
+                               return_trip=True, purpose=course.title[:120], requested_at=ctx.now))
     s.flush()
     day = session.session_date
     needs = [n for n in derive_needs(s, day) if n.kind == "adult"]
@@ -233,6 +232,6 @@ def _parents(s: Session, ctx: DemoContext, days: list[date], bus: Vehicle, trave
     out = ending_by([pickup, course.site_id], travel, minutes(session.start_time) - 10)
     back = default_times([course.site_id, pickup], travel, minutes(session.end_time) + 5)
     for stops, leg in ((out, ":out"), (back, ":back")):
-        run = _run(s, bus, day, stops, name=f"{course.title[:60]} learners",
+        run = _run(s, ctx.now, bus, day, stops, name=f"{course.title[:60]} learners",
                    crew=_crew(s, day, stops, False, crews))
-        _board(s, run, [n for n in needs if n.key.endswith(leg)])
+        _board(s, ctx.now, run, [n for n in needs if n.key.endswith(leg)])

@@ -7,7 +7,7 @@ worker without a DBS on the rota, and one person in two places at once.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from random import Random
 from typing import Any
 
@@ -15,7 +15,6 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from hubdesk.core.audit import record_event
-from hubdesk.core.clock import utcnow
 from hubdesk.core.models import Shift, Staff, StaffAvailability, StaffSite
 from hubdesk.core.vocabulary import fold
 from hubdesk.demo.context import DemoContext
@@ -121,13 +120,13 @@ def _sessional_staff(s: Session, ctx: DemoContext, monday: date, people: list[St
         s.execute(insert(Staff), rows)
 
 
-def _shift_row(staff_id: int, p: Any) -> dict[str, Any]:
+def _shift_row(staff_id: int, p: Any, now: datetime) -> dict[str, Any]:
     kind, _, ident = p.target.partition(":")
     return {"staff_id": staff_id, "kind": kind, "role": p.role, "day": p.day,
             "start_time": p.start, "end_time": p.end, "site_id": None, "note": "",
             "club_session_id": int(ident) if kind == "club" else None,
             "course_session_id": int(ident) if kind == "creche" else None,
-            "created_at": utcnow()}
+            "created_at": now}
 
 
 def build(s: Session, ctx: DemoContext) -> None:
@@ -148,7 +147,7 @@ def build(s: Session, ctx: DemoContext) -> None:
                 chosen = chosen[:-1]  # deliberately one short: an under-ratio session
                 under_done = True
             for p in chosen:
-                row = _shift_row(p.staff_id, p)
+                row = _shift_row(p.staff_id, p, ctx.now)
                 row["site_id"] = sites[target]
                 rows.append(row)
         if rows:
@@ -170,7 +169,7 @@ def _deliberate_problems(s: Session, ctx: DemoContext, monday: date) -> None:
             x = home[0]
             s.add(Shift(staff_id=missing.id, kind="club", role="assistant", day=x.day,
                         start_time=x.start_time, end_time=x.end_time, site_id=x.site_id,
-                        club_session_id=x.club_session_id, created_at=utcnow()))
+                        club_session_id=x.club_session_id, created_at=ctx.now))
     tuesday = monday + timedelta(days=1)
     afternoon = list(s.scalars(select(Shift).where(Shift.day == tuesday, Shift.kind == "club",
                                                    Shift.start_time >= time(15))
@@ -182,6 +181,6 @@ def _deliberate_problems(s: Session, ctx: DemoContext, monday: date) -> None:
         if other is not None:
             s.add(Shift(staff_id=first.staff_id, kind="club", role="assistant", day=tuesday,
                         start_time=other.start_time, end_time=other.end_time, site_id=other.site_id,
-                        club_session_id=other.club_session_id, created_at=utcnow()))
+                        club_session_id=other.club_session_id, created_at=ctx.now))
             break
     s.flush()

@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 
 from hubdesk.core.audit import record_event
 from hubdesk.core.calendar import academic_year_start
-from hubdesk.core.clock import today as clock_today
 from hubdesk.core.db import resync_id_sequences
 from hubdesk.core.errors import DomainError
 from hubdesk.core.models import Carer, Child, MetaValue, Site, Staff
@@ -54,9 +53,9 @@ class DemoService(Service):
         if not 1 <= scale <= 50:
             raise DomainError("The demo scale must be between 1 and 50.")
         started = time.perf_counter()
-        today = today or clock_today()
+        today = today or self._clock.today()
         first = academic_year_start(today)
-        ctx = DemoContext(rng=random.Random(seed), scale=scale, seed=seed, today=today,
+        ctx = DemoContext(rng=random.Random(seed), scale=scale, seed=seed, today=today, now=self._clock.now(),
                           year_start=date(first, 9, 1), year_end=date(first + 1, 8, 31))
         with self._write() as s:
             state = database_state(s)

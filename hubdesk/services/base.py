@@ -1,4 +1,4 @@
-"""What every service shares: its session factory, the acting user, and error translation."""
+"""What every service shares: its session factory, the acting user, the clock, and error translation."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from hubdesk.core.clock import Clock
 from hubdesk.core.db import read_session, write_session
 from hubdesk.core.errors import Conflict, DomainError, NotFound, ValidationError
 
@@ -28,9 +29,12 @@ def fetch(s: Session, model: type[T], ident: Any, missing: str) -> T:
 
 
 class Service:
-    def __init__(self, factory: sessionmaker[Session], user: str | None = None) -> None:
+    """A use-case class; ``clock`` is the program's one clock, so "now" and "today" agree everywhere."""
+
+    def __init__(self, factory: sessionmaker[Session], user: str | None, clock: Clock) -> None:
         self._factory = factory
         self._user = user
+        self._clock = clock
 
     @contextmanager
     def _write(self) -> Iterator[Session]:

@@ -25,7 +25,7 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from hubdesk.app import HubApp, open_app
 from hubdesk.core.db import to_url
 from hubdesk.settings import Settings
-from tests.conftest import DEMO_TODAY
+from tests.conftest import DEMO_TODAY, frozen_clock
 
 ENV = "HUBDESK_TEST_POSTGRES_URL"
 SKIP_REASON = (f"PostgreSQL tests need {ENV}=postgresql://user:password@host/database "
@@ -109,7 +109,7 @@ def pg_server() -> Iterator[PgServer]:
 def pg_migrated(pg_server: PgServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A database migrated to the heads once per run, the template of every test's database."""
     name = pg_server.create()
-    app = open_app(pg_server.settings(name, tmp_path_factory.mktemp("pg-template")))
+    app = open_app(pg_server.settings(name, tmp_path_factory.mktemp("pg-template")), clock=frozen_clock())
     app.close()
     yield name
     pg_server.drop(name)
@@ -136,9 +136,10 @@ def pg_demo_template(pg_server: PgServer, tmp_path_factory: pytest.TempPathFacto
     from hubdesk.demo.service import DemoService
 
     name = pg_server.create()
-    app = open_app(pg_server.settings(name, tmp_path_factory.mktemp("pg-demo")))
+    app = open_app(pg_server.settings(name, tmp_path_factory.mktemp("pg-demo")),
+                   clock=frozen_clock(DEMO_TODAY))
     try:
-        DemoService(app.factory, "tester").build(scale=1, seed=1, today=DEMO_TODAY)
+        DemoService(app.factory, "tester", app.clock).build(scale=1, seed=1, today=DEMO_TODAY)
     finally:
         app.close()
     yield name
@@ -149,7 +150,7 @@ def pg_demo_template(pg_server: PgServer, tmp_path_factory: pytest.TempPathFacto
 def demo_hub(pg_server: PgServer, pg_demo_template: str, tmp_path: Path) -> Iterator[HubApp]:
     """A HubApp on a private PostgreSQL copy of the demo cluster (overrides the SQLite one)."""
     name = pg_server.create(template=pg_demo_template)
-    app = open_app(pg_server.settings(name, tmp_path))
+    app = open_app(pg_server.settings(name, tmp_path), clock=frozen_clock(DEMO_TODAY))
     yield app
     app.close()
     pg_server.drop(name)

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from hubdesk.app import HubApp
+from hubdesk.app import HubApp, open_app
 from hubdesk.cli import main
-from hubdesk.core import clock
+from hubdesk.commands import print_cmd
 from hubdesk.core.models import Attendance
 from tests.conftest import DEMO_TODAY
 from tests.reports.pdf_helpers import embedded_fonts, pages_text
@@ -20,8 +20,8 @@ EVENING = datetime(DEMO_TODAY.year, DEMO_TODAY.month, DEMO_TODAY.day, 18, 30)  #
 
 
 @pytest.fixture
-def evening(monkeypatch: pytest.MonkeyPatch) -> datetime:
-    monkeypatch.setattr(clock, "utcnow", lambda: EVENING)
+def evening(demo_hub: HubApp) -> datetime:
+    demo_hub.clock.frozen_at = EVENING
     return EVENING
 
 
@@ -72,7 +72,11 @@ def test_minibus_week_check_finds_the_one_conflict(demo_hub: HubApp) -> None:
 
 def test_print_the_days_registers_from_the_command_line(demo_hub: HubApp, evening: datetime,
                                                        tmp_path: Path,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+                                                       capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # The command opens its own app: it runs on the test's stopped clock, in the evening.
+    monkeypatch.setattr(print_cmd, "open_app",
+                        lambda settings, **kw: open_app(settings, clock=demo_hub.clock, **kw))
     registers = demo_hub.registers.take.day_registers(DEMO_TODAY)
     booked = sum(len(r.lines) for r in registers)
     out = tmp_path / "registers.pdf"

@@ -81,7 +81,7 @@ def test_demo_command_then_check_then_ordinary_work(empty_db: str,
         with app.factory() as s:
             assert new_id == (s.scalar(select(func.max(Child.id))) or 0)
             assert (s.scalar(select(func.count()).select_from(Child)) or 0) == 2401
-        assert all(f.ok for f in CheckService(app.factory).run())
+        assert all(f.ok for f in CheckService(app.factory, None, app.clock).run())
     finally:
         app.close()
     assert main(["demo", "--database", empty_db, "--no-gui"]) == 0

@@ -26,7 +26,8 @@ def test_old_database_migrates_and_keeps_data(fixture: Path, tmp_path: Path) -> 
         assert [r.name for r in rows] == ["Öztürk, Şükrü"]
         links = app.carers.links(rows[0].id)
         assert links[0].carer.surname == "O'Neill-Brennan" and links[0].collection_password == "otter"
-        assert all(f.ok for f in CheckService(app.factory).run() if f.check != "every school has term dates")
+        assert all(f.ok for f in CheckService(app.factory, None, app.clock).run()
+                   if f.check != "every school has term dates")
     finally:
         app.close()
 

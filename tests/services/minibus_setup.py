@@ -12,6 +12,7 @@ from hubdesk.core.models import Staff
 from hubdesk.services.clubs.booking_plan import BookingRequest
 from hubdesk.services.minibus.runs import RunForm
 from hubdesk.services.minibus.vehicles import CHECK_ITEMS, CheckForm, CheckItem, VehicleForm
+from tests.conftest import frozen_clock
 from tests.services.club_setup import carer_for, child, club, freeze
 
 MON = date(2026, 9, 14)
@@ -68,6 +69,7 @@ def scene(hub: HubApp, two_schools: dict[str, int], children: int = 3, seats: in
         carer_for(hub, [cid], phone=f"07700 90010{n}", surname=f"Öztürk{n}")
         hub.bookings.confirm(BookingRequest(cid, club_id, MON, date(2026, 12, 18)))
         ids.append(cid)
+    hub.clock.frozen_at = frozen_clock(MON, 7).now()  # bookings made; the runs' Monday begins
     bus = vehicle(hub, seats=seats)
     walk_round(hub, bus, MON)
     return Scene(oak, elm, club_id, ids, bus, driver(hub))

@@ -13,8 +13,6 @@ import pytest
 from sqlalchemy.orm import Session
 
 from hubdesk.app import HubApp
-from hubdesk.core import clock
-from hubdesk.core.clock import utcnow
 from hubdesk.core.models import (
     Booking,
     Carer,
@@ -55,8 +53,8 @@ NAMES = {
 
 
 @pytest.fixture
-def frozen_now(monkeypatch: pytest.MonkeyPatch) -> datetime:
-    monkeypatch.setattr(clock, "utcnow", lambda: NOW)
+def frozen_now(hub: HubApp) -> datetime:
+    hub.clock.frozen_at = NOW
     return NOW
 
 
@@ -79,11 +77,11 @@ def book(s: Session, child_id: int, session_id: int) -> int:
     session = s.get_one(ClubSession, session_id)
     booking = Booking(child_id=child_id, club_id=session.club_id, kind="standing",
                       weekdays="01234", start_date=date(2026, 9, 3), end_date=date(2026, 12, 18),
-                      created_at=utcnow())
+                      created_at=NOW)
     s.add(booking)
     s.flush()
     sb = SessionBooking(booking_id=booking.id, session_id=session_id, child_id=child_id,
-                        booked_at=utcnow())
+                        booked_at=NOW)
     s.add(sb)
     session.booked += 1
     s.flush()
@@ -147,7 +145,7 @@ def add_shift(hub: HubApp, name: str, kind: str, role: str, site_id: int, start:
         s.flush()
         shift = Shift(staff_id=person.id, kind=kind, role=role, day=DAY, start_time=start,
                       end_time=end, site_id=site_id, club_session_id=session_id,
-                      created_at=utcnow(), cancelled_at=utcnow() if cancelled else None)
+                      created_at=NOW, cancelled_at=NOW if cancelled else None)
         s.add(shift)
         s.flush()
         return shift.id

@@ -17,7 +17,7 @@ from hubdesk.core.models import CalendarEntry, Child, ChildCarer, Site, Staff
 from hubdesk.demo.families import upn
 from hubdesk.demo.service import DemoService
 from hubdesk.settings import Settings
-from tests.conftest import DEMO_TODAY, child_form
+from tests.conftest import DEMO_TODAY, child_form, frozen_clock
 
 
 def _names_digest(app: HubApp) -> str:
@@ -73,8 +73,9 @@ def test_same_seed_same_cluster_other_seed_other_cluster(tmp_path: Path, demo_hu
     digests = []
     for seed in (1, 2):
         app = open_app(Settings(database=str(tmp_path / f"s{seed}.db"), data_dir=tmp_path,
-                                backup_dir=tmp_path / "b", user="t"), create=True)
-        DemoService(app.factory).build(seed=seed, today=DEMO_TODAY)
+                                backup_dir=tmp_path / "b", user="t"), create=True,
+                       clock=frozen_clock(DEMO_TODAY))
+        DemoService(app.factory, None, app.clock).build(seed=seed, today=DEMO_TODAY)
         digests.append(_names_digest(app))
         app.close()
     assert digests[0] == _names_digest(demo_hub)
@@ -84,18 +85,18 @@ def test_same_seed_same_cluster_other_seed_other_cluster(tmp_path: Path, demo_hu
 def test_refuses_a_database_with_real_records(hub: HubApp, two_schools: dict[str, int]) -> None:
     hub.children.save(child_form(two_schools["oak"]))
     with pytest.raises(DomainError, match="real records"):
-        DemoService(hub.factory).build()
+        DemoService(hub.factory, None, hub.clock).build()
     assert len(hub.sites.list()) == 2
 
 
 def test_refuses_to_build_twice(demo_hub: HubApp) -> None:
     with pytest.raises(DomainError, match="already holds the demo"):
-        DemoService(demo_hub.factory).build()
+        DemoService(demo_hub.factory, None, demo_hub.clock).build()
 
 
 def test_bad_scale_is_refused(hub: HubApp) -> None:
     with pytest.raises(DomainError, match="between 1 and 50"):
-        DemoService(hub.factory).build(scale=0)
+        DemoService(hub.factory, None, hub.clock).build(scale=0)
 
 
 def test_upn_check_letter() -> None:

@@ -18,7 +18,7 @@ from hubdesk.services.learning.creche import CrecheChildForm
 from hubdesk.services.learning.enrolments import Mark, ProgressNotes
 from hubdesk.services.people.carers import CarerForm, CarerLink
 from hubdesk.services.sites.calendars import EntryForm
-from tests.conftest import child_form
+from tests.conftest import child_form, frozen_clock
 
 TUESDAYS_10 = [date(2026, 9, 8), date(2026, 9, 15), date(2026, 9, 22), date(2026, 9, 29),
                date(2026, 10, 6), date(2026, 10, 13), date(2026, 10, 20), date(2026, 11, 3),
@@ -96,6 +96,7 @@ def test_full_course_waiting_list_and_withdrawal(hub: HubApp, two_schools: dict[
     ids = [adult(hub, "Ayşe", "Kaya"), adult(hub, "Łucja", "Wiśniewska"),
            adult(hub, "Siobhán", "O'Neill"), adult(hub, "Emre", "Doğan")]
     enrol = hub.learning.enrolments.enrol
+    hub.clock.frozen_at = frozen_clock(date(2026, 9, 1)).now()  # the queue follows when people asked
     results = [enrol(course_id, carer_id=i, today=date(2026, 9, 1)) for i in ids]
     assert [r.status for r in results] == ["enrolled", "enrolled", "waiting", "waiting"]
     assert [r.position for r in results] == [None, None, 1, 2]
@@ -113,6 +114,7 @@ def test_full_course_waiting_list_and_withdrawal(hub: HubApp, two_schools: dict[
         ("Doğan, Emre", "waiting", 1), ("Kaya, Ayşe", "withdrawn", None)]
     assert learners[-1].withdraw_reason == "Started a job"
     # A withdrawn learner may come back: the same record, at the back of the queue.
+    hub.clock.frozen_at = frozen_clock(date(2026, 9, 11)).now()
     again = enrol(course_id, carer_id=ids[0], today=date(2026, 9, 11))
     assert (again.enrolment_id, again.status, again.position) == \
         (results[0].enrolment_id, "waiting", 2)

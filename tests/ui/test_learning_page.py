@@ -4,7 +4,7 @@ progress notes, the crèche, and printing."""
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +22,10 @@ from hubdesk.ui.learning import page as learning_view
 from hubdesk.ui.learning.page import LearningPage
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
-from tests.conftest import child_form
+from tests.conftest import SCHOOL_DAY, child_form
 from tests.reports.pdf_helpers import pages_text
 
-TODAY = date.today()
+TODAY = SCHOOL_DAY  # the day the hub fixture's clock is stopped at
 
 
 class Said:

@@ -11,14 +11,13 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QSpinBox, QTimeEdit
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
-from hubdesk.services.minibus import patterns as minibus_patterns
-from hubdesk.ui.minibus import patterns_dialog as minibus_patterns_dialog
 from hubdesk.ui.minibus.page import MinibusPage
 from hubdesk.ui.minibus.patterns_dialog import PatternDialog, PatternsDialog
 from hubdesk.ui.minibus.run_dialog import qdate
 from hubdesk.ui.minibus.settings_dialog import MinibusSettingsDialog
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
+from tests.conftest import frozen_clock
 from tests.services.minibus_setup import MON, Scene, scene
 
 TODAY = date(2026, 9, 1)
@@ -29,14 +28,13 @@ def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     messages: list[str] = []
     for name in ("warn", "inform"):
         monkeypatch.setattr(feedback, name, lambda _p, _t, text: messages.append(text))
-    monkeypatch.setattr(minibus_patterns, "clock_today", lambda: TODAY)
-    monkeypatch.setattr(minibus_patterns_dialog, "clock_today", lambda: TODAY)
     return messages
 
 
 @pytest.fixture
 def page(qtbot: QtBot, hub: HubApp, two_schools: dict[str, int]) -> tuple[MinibusPage, Scene]:
     sc = scene(hub, two_schools, children=2)
+    hub.clock.frozen_at = frozen_clock(TODAY, 9).now()  # weekly runs change from today on
     widget = MinibusPage(hub, AppEvents())
     qtbot.addWidget(widget)
     widget.resize(1300, 700)

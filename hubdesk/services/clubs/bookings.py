@@ -8,14 +8,12 @@ stay, with the moment and whether it was after the cut-off (late).
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.clock import utcnow
 from hubdesk.core.errors import Conflict, DomainError, NotFound, ValidationError
 from hubdesk.core.models import Booking, Child, Club, ClubSession, SessionBooking
 from hubdesk.core.rules.booking_checks import is_late
@@ -107,8 +105,6 @@ class BookingSummary:
 
 
 class BookingService(Service):
-    # Tests and the benchmark set the moment "now"; the program uses the clock.
-    clock: Callable[[], datetime] = staticmethod(utcnow)
 
     def preview(self, request: BookingRequest) -> BookingPreview:
         """Each date with its free places and problems; nothing is written."""
@@ -121,7 +117,7 @@ class BookingService(Service):
         with ``waiting_list`` the full dates put the child on those sessions' waiting lists."""
         with self._write() as s:
             preview = Planner(s, load_travel(s)).plan(request)
-            return write_plan(s, request, preview, self.clock(), skip_problems, waiting_list)
+            return write_plan(s, request, preview, self._clock.now(), skip_problems, waiting_list)
 
     def cancel(self, session_booking_id: int, reason: str = "") -> CancelResult:
         """Cancel one session booking; late when after the cut-off before the session."""
@@ -147,14 +143,14 @@ class BookingService(Service):
             if not rows:
                 raise Conflict(f"Nothing is booked from {from_day:%d/%m/%Y} on in this booking.")
             result = self._cancel(s, list(rows), reason)
-            now = self.clock()
+            now = self._clock.now()
             booking.cancelled_from = max(from_day, booking.start_date)
             booking.cancelled_at = now
             return result
 
     def _cancel(self, s: Session, rows: builtins.list[SessionBooking],
                 reason: str) -> CancelResult:
-        now = self.clock()
+        now = self._clock.now()
         if len(reason) > 200:
             raise ValidationError("The reason can be at most 200 characters.", "reason")
         cutoff = load_rules(s).late_cutoff_hours
@@ -210,7 +206,7 @@ class BookingService(Service):
                     continue
                 try:
                     with s.begin_nested():
-                        result = write_plan(s, single, preview, self.clock(), True, False)
+                        result = write_plan(s, single, preview, self._clock.now(), True, False)
                 except DomainError as exc:
                     refused.append(ClassRefusal(child_id, name, str(exc)))
                     continue

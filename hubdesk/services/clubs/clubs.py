@@ -9,14 +9,12 @@ confirms it with ``accept_changes=True``, and refuses outright a capacity below 
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, time
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.clock import utcnow
 from hubdesk.core.errors import Conflict, NotFound, ValidationError
 from hubdesk.core.models import Child, Club, ClubSession, Room, Site, Staff, WaitingListEntry
 from hubdesk.core.models.meta import store_meta
@@ -154,13 +152,11 @@ def expand_sessions(s: Session, club: Club, start: date) -> int:
 
 
 class ClubService(Service):
-    # Tests and the benchmark set the moment "now"; the program uses the clock.
-    clock: Callable[[], datetime] = staticmethod(utcnow)
 
     def list(self, week_of_day: date | None = None, site_id: int | None = None,
              include_inactive: bool = False, query: str = "") -> list[ClubRow]:
         """Clubs with the week's occupancy (booked / places of running sessions) and waiting."""
-        monday, sunday = week_of(week_of_day or self.clock().date())
+        monday, sunday = week_of(week_of_day or self._clock.today())
         week = (select(ClubSession.club_id, func.count().label("n"),
                        func.sum(ClubSession.booked).label("booked"),
                        func.sum(ClubSession.capacity).label("places"))
@@ -205,7 +201,7 @@ class ClubService(Service):
 
     def save(self, form: ClubForm, accept_changes: bool = False) -> SaveResult:
         validate_club(form)
-        today = self.clock().date()
+        today = self._clock.today()
         with self._write() as s:
             _check_links(s, form)
             if form.id is None:
@@ -223,7 +219,7 @@ class ClubService(Service):
                 raise ChangeNeedsDecision(impact)
             _copy(form, club)
             s.flush()
-            cancelled, bookings = apply_change(s, club, impact, today, self.clock())
+            cancelled, bookings = apply_change(s, club, impact, today, self._clock.now())
             added = expand_sessions(s, club, today)
             return SaveResult(club.id, added, cancelled, bookings, impact.affected)
 

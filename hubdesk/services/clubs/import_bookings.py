@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.clock import utcnow
 from hubdesk.core.dates import parse_day
 from hubdesk.core.errors import DomainError
 from hubdesk.core.models import Child, Club, Site
@@ -87,7 +86,6 @@ def _columns(headers: list[str]) -> tuple[dict[str, int], tuple[str, ...]]:
 
 
 class BookingImportService(Service):
-    clock: Callable[[], datetime] = staticmethod(utcnow)
 
     def preview(self, path: str | Path, waiting_list: bool = False) -> BookingImport:
         """What importing would do, row by row; nothing is kept."""
@@ -143,7 +141,7 @@ class BookingImportService(Service):
             if preview.problems or (preview.refused and not (waiting_list and only_full)):
                 return ImportRow(number, who, club_text, "refused", summary(preview))
             with s.begin_nested():
-                result = write_plan(s, request, preview, self.clock(), False, waiting_list)
+                result = write_plan(s, request, preview, self._clock.now(), False, waiting_list)
         except (DomainError, ValueError) as exc:
             return ImportRow(number, who, club_text, "refused", str(exc))
         booked = f"{len(result.booked)} session(s)"

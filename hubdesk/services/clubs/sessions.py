@@ -3,14 +3,12 @@ cancelling one session (with the families to tell) and adding an extra one."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, time
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.clock import utcnow
 from hubdesk.core.errors import Conflict, ValidationError
 from hubdesk.core.models import Child, ClubSession, SessionBooking, Site, WaitingListEntry
 from hubdesk.core.rules.recurrence import weekday_set
@@ -89,8 +87,6 @@ def session_rows(s: Session, sessions: list[ClubSession]) -> list[SessionRow]:
 
 
 class ClubSessionService(Service):
-    # Tests and the benchmark set the moment "now"; the program uses the clock.
-    clock: Callable[[], datetime] = staticmethod(utcnow)
 
     def sessions(self, club_id: int, start: date, end: date) -> list[SessionRow]:
         """The club's sessions between two dates (cancelled ones too, marked)."""
@@ -135,7 +131,7 @@ class ClubSessionService(Service):
             if session.status == "cancelled":
                 raise Conflict(f"The session on {session.day:%a %d/%m/%Y} is already cancelled "
                                f"({session.cancel_reason}).")
-            if start_moment(session.day, session.start_time) <= self.clock():
+            if start_moment(session.day, session.start_time) <= self._clock.now():
                 raise Conflict(f"The session on {session.day:%a %d/%m/%Y} has already started, so it "
                                "cannot be cancelled; mark the children absent on the register instead.")
             booked = s.execute(select(Child).join(SessionBooking,
@@ -146,7 +142,7 @@ class ClubSessionService(Service):
             waiting = s.scalar(select(func.count()).where(
                 WaitingListEntry.session_id == session_id,
                 WaitingListEntry.status.in_(WAITING_OPEN))) or 0
-            cancel_sessions(s, [session_id], reason, self.clock())
+            cancel_sessions(s, [session_id], reason, self._clock.now())
             phones = carer_phones(s, [c.id for c in booked])
             families = tuple(FamilyToTell(c.id, child_name(c), phones.get(c.id, ()))
                              for c in booked)
@@ -193,4 +189,4 @@ class ClubSessionService(Service):
         from hubdesk.services.clubs.clubs import expand_sessions
 
         with self._write() as s:
-            return expand_sessions(s, load_club(s, club_id), self.clock().date())
+            return expand_sessions(s, load_club(s, club_id), self._clock.today())

@@ -8,14 +8,14 @@ that the family declined, and the list moves on to the next child.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.clock import format_local, utcnow
+from hubdesk.core.clock import format_local, to_local
 from hubdesk.core.errors import Conflict, NotFound, ValidationError
 from hubdesk.core.models import Child, Club, ClubSession, SessionBooking, Site, WaitingListEntry
 from hubdesk.core.rules.club_rules import Candidate, priority_order
@@ -112,9 +112,10 @@ def _session_candidates(s: Session, session: ClubSession) -> list[WaitingListEnt
 def offer_freed(s: Session, session_id: int, now: datetime) -> Offer | None:
     """Offer a freed place in a session to the first child waiting, holding the place."""
     session = load_session(s, session_id)
-    if session.status != "running" or session.day < now.date():
+    today = to_local(now).date()  # the office's day, not the UTC one
+    if session.status != "running" or session.day < today:
         return None
-    queue = ordered(s, _session_candidates(s, session), now.date())
+    queue = ordered(s, _session_candidates(s, session), today)
     if not queue or not hold_place(s, session_id):
         return None
     entry = queue[0][0]
@@ -127,8 +128,6 @@ def offer_freed(s: Session, session_id: int, now: datetime) -> Offer | None:
 
 
 class WaitingListService(Service):
-    # Tests and the benchmark set the moment "now"; the program uses the clock.
-    clock: Callable[[], datetime] = staticmethod(utcnow)
 
     def join(self, child_id: int, club_id: int, session_id: int | None = None,
              weekdays: tuple[int, ...] = (), notes: str = "") -> int:
@@ -162,7 +161,7 @@ class WaitingListService(Service):
             if s.scalar(open_entry) is not None:
                 raise Conflict("The child is already on this waiting list.")
             entry = WaitingListEntry(child_id=child_id, club_id=club_id, session_id=session_id,
-                                     weekdays=weekdays_code(weekdays), joined_at=self.clock(),
+                                     weekdays=weekdays_code(weekdays), joined_at=self._clock.now(),
                                      notes=notes.strip()[:300])
             s.add(entry)
             s.flush()
@@ -172,7 +171,7 @@ class WaitingListService(Service):
         """Who waits for one session, in order; an offered child first with position 0."""
         with self._read() as s:
             session = load_session(s, session_id)
-            today = self.clock().date()
+            today = self._clock.today()
             offered = s.scalars(select(WaitingListEntry).where(
                 WaitingListEntry.offered_session_id == session_id,
                 WaitingListEntry.status == "offered")).all()
@@ -190,7 +189,7 @@ class WaitingListService(Service):
                     .order_by(Site.name, Club.name))
             if site_id is not None:
                 stmt = stmt.where(Club.site_id == site_id)
-            today = self.clock().date()
+            today = self._clock.today()
             return [row for cid in s.scalars(stmt) for row in self._club_rows(s, cid, today)]
 
     def position(self, entry_id: int) -> int:
@@ -201,18 +200,18 @@ class WaitingListService(Service):
                 return 0
             if entry.status != "waiting":
                 raise Conflict("The child is no longer on this waiting list.")
-            today = self.clock().date()
+            today = self._clock.today()
             queue = self._queue(s, entry, today)
             return next(i for i, (e, _c) in enumerate(queue, 1) if e.id == entry_id)
 
     def offer_next(self, session_id: int) -> Offer | None:
         """Offer a free place in a session to the first child waiting (None if none)."""
         with self._write() as s:
-            return offer_freed(s, session_id, self.clock())
+            return offer_freed(s, session_id, self._clock.now())
 
     def confirm_offer(self, entry_id: int) -> BookingResult:
         """The family said yes: book the held place (and for a club-wide entry, the days after)."""
-        now = self.clock()
+        now = self._clock.now()
         with self._write() as s:
             entry = self._entry(s, entry_id)
             if entry.status != "offered" or entry.offered_session_id is None:
@@ -245,7 +244,7 @@ class WaitingListService(Service):
         return self._close(entry_id, "withdrawn", offered_only=False)
 
     def _close(self, entry_id: int, status: str, offered_only: bool) -> Offer | None:
-        now = self.clock()
+        now = self._clock.now()
         with self._write() as s:
             entry = self._entry(s, entry_id)
             if entry.status not in WAITING_OPEN or (offered_only and entry.status != "offered"):

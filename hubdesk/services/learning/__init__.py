@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from hubdesk.core.clock import Clock
 from hubdesk.services.learning.courses import CourseService
 from hubdesk.services.learning.creche import CrecheService
 from hubdesk.services.learning.enrolments import EnrolmentService
@@ -19,8 +20,8 @@ from hubdesk.services.learning.reports import LearningReportService
 class Learning:
     """The parent-learning services, built once in the composition root."""
 
-    def __init__(self, factory: sessionmaker[Session], user: str | None = None) -> None:
-        self.courses = CourseService(factory, user)
-        self.enrolments = EnrolmentService(factory, user)
-        self.creche = CrecheService(factory, user)
-        self.reports = LearningReportService(factory, user)
+    def __init__(self, factory: sessionmaker[Session], user: str | None, clock: Clock) -> None:
+        self.courses = CourseService(factory, user, clock)
+        self.enrolments = EnrolmentService(factory, user, clock)
+        self.creche = CrecheService(factory, user, clock)
+        self.reports = LearningReportService(factory, user, clock)

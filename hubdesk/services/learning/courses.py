@@ -235,7 +235,7 @@ class CourseService(Service):
     def save(self, form: CourseForm, today: date | None = None) -> int:
         """Create or update a course and bring its dated sessions in line with it."""
         validate_course(form)
-        today = today or date.today()
+        today = today or self._clock.today()
         with self._write() as s:
             if s.get(Site, form.site_id) is None:
                 raise ValidationError("Choose the site where the course meets.", "site_id")
@@ -321,7 +321,7 @@ class CourseService(Service):
         Without ``include_finished``, courses that ended in the last RECENT_DAYS still show:
         completions are marked and certificates printed after the last session.
         """
-        today = today or date.today()
+        today = today or self._clock.today()
         stmt = select(Course)
         if not include_finished:
             stmt = stmt.where(Course.end_date >= today - timedelta(days=RECENT_DAYS))

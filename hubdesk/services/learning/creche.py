@@ -13,7 +13,7 @@ from datetime import date, datetime, time
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.clock import format_local, to_local, utcnow
+from hubdesk.core.clock import format_local, to_local
 from hubdesk.core.errors import Conflict, NotFound, ValidationError
 from hubdesk.core.models import (
     Carer,
@@ -168,7 +168,7 @@ class CrecheService(Service):
 
     def family_candidates(self, carer_id: int, on: date | None = None) -> list[FamilyChild]:
         """The learner's children on a school roll who are under 5 and not yet crèche children."""
-        on = on or date.today()
+        on = on or self._clock.today()
         with self._read() as s:
             taken = select(CrecheChild.child_id).where(CrecheChild.child_id.is_not(None))
             rows = s.execute(
@@ -181,7 +181,7 @@ class CrecheService(Service):
                     for c, school in rows if age_in_months(c.date_of_birth, on) < MAX_AGE_MONTHS]
 
     def save_child(self, form: CrecheChildForm, today: date | None = None) -> int:
-        validate_creche_child(form, today or date.today())
+        validate_creche_child(form, today or self._clock.today())
         with self._write() as s:
             if s.get(Carer, form.carer_id) is None:
                 raise NotFound("That adult is no longer in the database.")
@@ -216,7 +216,7 @@ class CrecheService(Service):
     # --- bookings -------------------------------------------------------------------------
     def book(self, course_id: int, creche_child_id: int, today: date | None = None) -> int:
         """Book a crèche place for every session of the course; returns the places left."""
-        today = today or date.today()
+        today = today or self._clock.today()
         with self._write() as s:
             course = load_course(s, course_id)
             child = s.get(CrecheChild, creche_child_id)
@@ -347,7 +347,7 @@ class CrecheService(Service):
 
     def sign_in(self, session_id: int, creche_child_id: int, at: datetime | None = None) -> None:
         """Record the actual time a child was left at the crèche (``at`` is UTC)."""
-        at = at or utcnow()
+        at = at or self._clock.now()
         with self._write() as s:
             session = _session_on_the_day(s, session_id, at)
             if s.get(CrecheBooking, (session.course_id, creche_child_id)) is None:
@@ -360,7 +360,7 @@ class CrecheService(Service):
     def sign_out(self, session_id: int, creche_child_id: int, collected_by: str,
                  at: datetime | None = None) -> None:
         """Record who collected the child and when."""
-        at = at or utcnow()
+        at = at or self._clock.now()
         if not collected_by.strip():
             raise ValidationError("Enter who collected the child.", "collected_by")
         with self._write() as s:

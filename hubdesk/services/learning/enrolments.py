@@ -10,7 +10,6 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.clock import utcnow
 from hubdesk.core.errors import Conflict, NotFound, ValidationError
 from hubdesk.core.models import (
     Carer,
@@ -160,7 +159,7 @@ class EnrolmentService(Service):
     def enrol(self, course_id: int, carer_id: int | None = None,
               new_adult: CarerForm | None = None, today: date | None = None) -> EnrolResult:
         """Give an adult a place, or a waiting-list place when the course is full."""
-        today = today or date.today()
+        today = today or self._clock.today()
         if (carer_id is None) == (new_adult is None):
             raise ValidationError("Choose an adult already known, or enter a new one.", "carer")
         with self._write() as s:
@@ -190,7 +189,7 @@ class EnrolmentService(Service):
                 enrolment = Enrolment(course_id=course_id, carer_id=carer.id)
                 s.add(enrolment)
             enrolment.status = "waiting" if full else "enrolled"
-            enrolment.requested_at = utcnow()
+            enrolment.requested_at = self._clock.now()
             enrolment.enrolled_on = None if full else today
             enrolment.withdrawn_on, enrolment.withdraw_reason = None, ""
             s.flush()
@@ -200,7 +199,7 @@ class EnrolmentService(Service):
 
     def withdraw(self, enrolment_id: int, reason: str, today: date | None = None) -> WithdrawResult:
         """Take a learner off the course (or its waiting list); the next in line gets the place."""
-        today = today or date.today()
+        today = today or self._clock.today()
         if not reason.strip():
             raise ValidationError("Enter why the learner is withdrawing.", "reason")
         with self._write() as s:
@@ -226,7 +225,7 @@ class EnrolmentService(Service):
 
     def set_completed(self, enrolment_id: int, completed: bool, on: date | None = None) -> None:
         """Mark a learner as having completed (a certificate is printed for them), or undo it."""
-        on = on or date.today()
+        on = on or self._clock.today()
         with self._write() as s:
             enrolment = _load(s, enrolment_id)
             if completed:
@@ -298,7 +297,7 @@ class EnrolmentService(Service):
 
     def mark(self, session_id: int, marks: Sequence[Mark], today: date | None = None) -> None:
         """Save a session's register in one go (present, or absent with a reason)."""
-        today = today or date.today()
+        today = today or self._clock.today()
         with self._write() as s:
             session = s.get(CourseSession, session_id)
             if session is None:

@@ -160,7 +160,7 @@ class LearningReportService(Service):
 
         Falls back to the school year (1 September to 31 August) when no term dates are kept.
         """
-        today = today or date.today()
+        today = today or self._clock.today()
         with self._read() as s:
             hub_first = select(Site.id).order_by(Site.is_hub.desc(), Site.id).limit(1)
             term = s.scalars(select(CalendarEntry).where(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from hubdesk.core.clock import Clock
 from hubdesk.services.minibus.assign import MinibusAssign
 from hubdesk.services.minibus.checks import MinibusChecks
 from hubdesk.services.minibus.needs import MinibusNeeds
@@ -25,12 +26,12 @@ from hubdesk.services.minibus.vehicles import MinibusVehicles
 class Minibus:
     """The minibus services, built once in the composition root."""
 
-    def __init__(self, factory: sessionmaker[Session], user: str | None = None) -> None:
-        self.vehicles = MinibusVehicles(factory, user)
-        self.runs = MinibusRuns(factory, user)
-        self.patterns = MinibusPatterns(factory, user)
-        self.needs = MinibusNeeds(factory, user)
-        self.checks = MinibusChecks(factory, user)
-        self.assign = MinibusAssign(factory, user)
-        self.sheets = MinibusSheets(factory, user)
-        self.settings = MinibusSettingsService(factory, user)
+    def __init__(self, factory: sessionmaker[Session], user: str | None, clock: Clock) -> None:
+        self.vehicles = MinibusVehicles(factory, user, clock)
+        self.runs = MinibusRuns(factory, user, clock)
+        self.patterns = MinibusPatterns(factory, user, clock)
+        self.needs = MinibusNeeds(factory, user, clock)
+        self.checks = MinibusChecks(factory, user, clock)
+        self.assign = MinibusAssign(factory, user, clock)
+        self.sheets = MinibusSheets(factory, user, clock)
+        self.settings = MinibusSettingsService(factory, user, clock)

@@ -13,7 +13,6 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.clock import today as clock_today
 from hubdesk.core.errors import DomainError
 from hubdesk.core.models import Run, RunStop, Vehicle
 from hubdesk.core.rules.minibus import clock, minutes, vehicle_blocks
@@ -96,7 +95,7 @@ class MinibusAssign(Service):
             vehicles = {v.id: v for v in s.scalars(select(Vehicle).where(Vehicle.active.is_(True)))}
             checks = walk_rounds(s, day, day)
             blocked = {vid: " ".join(vehicle_blocks(vehicle_facts(v), day, checks.get((vid, day)),
-                                                    clock_today())[0]) for vid, v in vehicles.items()}
+                                                    self._clock.today())[0]) for vid, v in vehicles.items()}
             labels = {x.run.id: run_label(x.run, names, x.stops) for x in runs}
             specs = [RunSpec(x.run.id, x.run.vehicle_id, x.rule_stops, vehicles[x.run.vehicle_id].seats
                              if x.run.vehicle_id in vehicles else 0,
@@ -156,7 +155,7 @@ class MinibusAssign(Service):
                     skipped.append(f"{ride.name}: the run was cancelled meanwhile.")
                     continue
                 try:
-                    add_rider(s, loaded[0], need, ride.board, ride.alight, set(needs))
+                    add_rider(s, loaded[0], need, ride.board, ride.alight, set(needs), self._clock.now())
                     placed += 1
                 except DomainError as exc:
                     skipped.append(f"{ride.name}: {exc}")

@@ -17,7 +17,6 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.clock import today as clock_today
 from hubdesk.core.models import Shift, Staff, Vehicle
 from hubdesk.core.rules.driver_eligibility import eligibility
 from hubdesk.core.rules.minibus import (
@@ -186,6 +185,6 @@ def _people(s: Session, runs: list[LoadedRun], labels: dict[int, str], vehicles:
 class MinibusChecks(Service):
     def check(self, start: date, end: date | None = None, today: date | None = None) -> list[CheckRow]:
         with self._read() as s:
-            problems = check_runs(s, start, end or start, today or clock_today())
+            problems = check_runs(s, start, end or start, today or self._clock.today())
         return [CheckRow(p.blocking, p.code, p.message, p.day, p.run_id, p.other_run_id)
                 for p in problems]

@@ -13,7 +13,6 @@ from functools import partial
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.clock import utcnow
 from hubdesk.core.errors import NotFound, ValidationError
 from hubdesk.core.models import (
     Carer,
@@ -248,7 +247,7 @@ class MinibusNeeds(Service):
                                       "first to change it.", "enrolment_id")
             req = TransportRequest(kind="course", enrolment_id=enrolment_id, from_site_id=from_site_id,
                                    return_trip=return_trip, wheelchair=wheelchair,
-                                   purpose=course.title[:120], requested_at=utcnow())
+                                   purpose=course.title[:120], requested_at=self._clock.now())
             s.add(req)
             s.flush()
             return req.id
@@ -271,7 +270,7 @@ class MinibusNeeds(Service):
             req = TransportRequest(kind="staff", staff_id=staff_id, day=day, from_site_id=from_site_id,
                                    to_site_id=to_site_id, arrive_by=arrive_by,
                                    return_after=return_after, return_trip=return_after is not None,
-                                   purpose=purpose.strip()[:120], requested_at=utcnow())
+                                   purpose=purpose.strip()[:120], requested_at=self._clock.now())
             s.add(req)
             s.flush()
             return req.id
@@ -284,7 +283,7 @@ class MinibusNeeds(Service):
             req = s.get(TransportRequest, request_id)
             if req is None:
                 raise NotFound("That transport request no longer exists.")
-            now = utcnow()
+            now = self._clock.now()
             req.cancelled_at, req.cancel_reason = now, reason.strip()[:200]
             riders = s.scalars(select(RunPassenger).where(RunPassenger.request_id == request_id,
                                                           RunPassenger.removed_at.is_(None))).all()

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.clock import utcnow
 from hubdesk.core.errors import Conflict, ValidationError
 from hubdesk.core.models import Carer, Child, Run, RunPassenger, Staff, Vehicle
 from hubdesk.core.rules.minibus import Ride, fits, over_capacity, stretch_loads
@@ -132,7 +132,7 @@ def live_rides(loaded: LoadedRun, live: set[str], without: Sequence[int] = ()) -
 
 
 def add_rider(s: Session, loaded: LoadedRun, need: Need, board: int | None, alight: int | None,
-              live: set[str]) -> int:
+              live: set[str], now: datetime) -> int:
     """Add one passenger inside a write (the run editor, the service and applying a proposal)."""
     run = loaded.run
     sites = [st.site_id for st in loaded.stops]
@@ -153,7 +153,7 @@ def add_rider(s: Session, loaded: LoadedRun, need: Need, board: int | None, alig
     p = RunPassenger(run_id=run.id, kind=need.kind, need_key=need.key,
                      leg="back" if need.key.endswith(":back") else "out",
                      board_stop_id=loaded.stops[board].id, alight_stop_id=loaded.stops[alight].id,
-                     wheelchair=need.wheelchair, added_at=utcnow(), removed_reason="",
+                     wheelchair=need.wheelchair, added_at=now, removed_reason="",
                      session_booking_id=need.session_booking_id, request_id=need.request_id)
     if need.kind == "child":
         p.child_id = need.person_id
@@ -166,9 +166,8 @@ def add_rider(s: Session, loaded: LoadedRun, need: Need, board: int | None, alig
     return p.id
 
 
-def take_off(s: Session, run_id: int, passenger_ids: Sequence[int], reason: str) -> None:
+def take_off(s: Session, run_id: int, passenger_ids: Sequence[int], reason: str, now: datetime) -> None:
     """Mark passengers of this run as taken off (kept, with the moment and the reason)."""
-    now = utcnow()
     for pid in passenger_ids:
         p = s.get(RunPassenger, pid)
         if p is None or p.run_id != run_id:

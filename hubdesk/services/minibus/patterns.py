@@ -9,13 +9,11 @@ Passengers stay aboard where the new route still stops at both their sites in or
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.clock import today as clock_today
-from hubdesk.core.clock import utcnow
 from hubdesk.core.errors import NotFound, ValidationError
 from hubdesk.core.models import Run, RunPassenger, RunPattern, RunPatternStop, RunStop, Site
 from hubdesk.core.rules.minibus import Stop, stretch_loads
@@ -112,7 +110,7 @@ class MinibusPatterns(Service):
             days = club_days(load_calendar(s, form.calendar_site_id), form.weekdays,
                              form.start_date, form.end_date)
             for day in days:
-                _new_run(s, pattern, form, day, stops)
+                _new_run(s, pattern, form, day, stops, self._clock.now())
             return PatternResult(pattern.id, len(days), len(days))
 
     def patterns(self) -> list[PatternRow]:
@@ -142,13 +140,13 @@ class MinibusPatterns(Service):
             pattern.end_date = min(pattern.end_date, last_day)
             later = s.scalars(select(Run).where(Run.pattern_id == pattern_id, Run.day > last_day,
                                                 Run.status == "planned")).all()
-            now = utcnow()
+            now = self._clock.now()
             for run in later:
                 run.status, run.cancelled_at = "cancelled", now
                 run.cancel_reason = f"Weekly run ended on {last_day:%d/%m/%Y}"
                 stops = s.scalars(select(RunStop).where(RunStop.run_id == run.id)
                                   .order_by(RunStop.position)).all()
-                sync_shifts(s, run, list(LoadedRun(run, tuple(stops), ()).rule_stops))
+                sync_shifts(s, run, list(LoadedRun(run, tuple(stops), ()).rule_stops), now)
             return len(later)
 
     def get(self, pattern_id: int) -> PatternForm:
@@ -165,7 +163,7 @@ class MinibusPatterns(Service):
                today: date | None = None) -> PatternChange:
         """Change a weekly run from ``from_day`` on (today at the earliest); earlier runs stay."""
         stops = validate_pattern(form)
-        if from_day < (today or clock_today()):
+        if from_day < (today or self._clock.today()):
             raise ValidationError("Runs before today have happened; changes start today or later.",
                                   "from_day")
         if from_day > form.end_date:
@@ -187,7 +185,7 @@ class MinibusPatterns(Service):
                                    form.end_date))
             later = {r.day: r for r in s.scalars(select(Run).where(Run.pattern_id == pattern_id,
                                                                     Run.day >= first))}
-            now = utcnow()
+            now = self._clock.now()
             cancelled, changed, off = 0, 0, []
             for day, run in sorted(later.items()):
                 if day not in wanted:
@@ -195,7 +193,7 @@ class MinibusPatterns(Service):
                         run.status, run.cancelled_at = "cancelled", now
                         run.cancel_reason = f"{PATTERN_REASON} changed from {from_day:%d/%m/%Y}"
                         cancelled += 1
-                        sync_shifts(s, run, stops)
+                        sync_shifts(s, run, stops, now)
                     continue
                 if run.status == "cancelled":
                     if not run.cancel_reason.startswith(PATTERN_REASON):
@@ -203,11 +201,11 @@ class MinibusPatterns(Service):
                     run.status, run.cancelled_at, run.cancel_reason = "planned", None, ""
                 run.vehicle_id, run.name = form.vehicle_id, pattern.name
                 run.driver_staff_id, run.escort_staff_id = form.driver_staff_id, form.escort_staff_id
-                off += _restop(s, run, form)
-                sync_shifts(s, run, stops)
+                off += _restop(s, run, form, now)
+                sync_shifts(s, run, stops, now)
                 changed += 1
             for day in sorted(wanted - set(later)):
-                _new_run(s, pattern, form, day, stops)
+                _new_run(s, pattern, form, day, stops, self._clock.now())
             s.flush()
             _check_seats(s, [r.id for r in later.values() if r.status == "planned"])
             return PatternChange(changed, len(wanted - set(later)), cancelled, tuple(off))
@@ -227,7 +225,8 @@ def _write_pattern_stops(s: Session, pattern: RunPattern, form: PatternForm) -> 
                              depart=depart))
 
 
-def _new_run(s: Session, pattern: RunPattern, form: PatternForm, day: date, stops: list[Stop]) -> None:
+def _new_run(s: Session, pattern: RunPattern, form: PatternForm, day: date, stops: list[Stop],
+             now: datetime) -> None:
     run = Run(vehicle_id=form.vehicle_id, day=day, name=pattern.name, pattern_id=pattern.id,
               driver_staff_id=form.driver_staff_id, escort_staff_id=form.escort_staff_id,
               status="planned")
@@ -236,10 +235,10 @@ def _new_run(s: Session, pattern: RunPattern, form: PatternForm, day: date, stop
     for n, st in enumerate(form.stops):
         arrive, depart = _stop_rows(form, n, st)
         s.add(RunStop(run_id=run.id, position=n, site_id=st.site_id, arrive=arrive, depart=depart))
-    sync_shifts(s, run, stops)
+    sync_shifts(s, run, stops, now)
 
 
-def _restop(s: Session, run: Run, form: PatternForm) -> list[str]:
+def _restop(s: Session, run: Run, form: PatternForm, now: datetime) -> list[str]:
     """Give a run the pattern's new stops. Every passenger row (also those taken off earlier) is
     pointed at the new stops by site; a live passenger whose sites the new route misses is taken
     off. Returns who was taken off."""
@@ -248,7 +247,6 @@ def _restop(s: Session, run: Run, form: PatternForm) -> list[str]:
     riders = s.scalars(select(RunPassenger).where(RunPassenger.run_id == run.id)).all()
     targets: dict[int, tuple[int, int]] = {}
     off = []
-    now = utcnow()
     for p in riders:
         board_site, alight_site = old[p.board_stop_id].site_id, old[p.alight_stop_id].site_id
         board = sites.index(board_site) if board_site in sites else -1

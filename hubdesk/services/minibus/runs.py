@@ -4,12 +4,11 @@ rota shift of kind 'run'), the passengers on it, and weekly patterns expanded ov
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.clock import utcnow
 from hubdesk.core.errors import Conflict, NotFound, ValidationError
 from hubdesk.core.models import Run, RunPassenger, RunStop, Shift, Site, Staff, Vehicle
 from hubdesk.core.rules.minibus import Stop, clock, default_times, ending_by, minutes, times_in_order
@@ -183,9 +182,8 @@ def write_stops(s: Session, run: Run, form: RunForm, existing: tuple[RunStop, ..
         s.delete(stop)
 
 
-def sync_shifts(s: Session, run: Run, stops: list[Stop]) -> None:
+def sync_shifts(s: Session, run: Run, stops: list[Stop], now: datetime) -> None:
     """The driver and escort of a run each have a rota shift of kind 'run' covering it."""
-    now = utcnow()
     live = s.scalars(select(Shift).where(Shift.kind == "run", Shift.run_id == run.id,
                                          Shift.cancelled_at.is_(None))).all()
     wanted = {} if run.status == "cancelled" else {
@@ -289,7 +287,7 @@ class MinibusRuns(Service):
                 riders: tuple[RunPassenger, ...] = ()
             else:
                 run = load_run(s, form.id)
-                take_off(s, run.id, remove, "Taken off in the run editor")
+                take_off(s, run.id, remove, "Taken off in the run editor", self._clock.now())
                 s.flush()
                 loaded = load_runs(s, run.day, run.day, True, [run.id])[0]
                 existing, riders = loaded.stops, loaded.passengers
@@ -305,10 +303,10 @@ class MinibusRuns(Service):
             s.flush()
             if riders or add:
                 needs = {n.key: n for n in derive_needs(s, run.day)}
-                _board(s, run, add, needs)
+                _board(s, run, add, needs, self._clock.now())
                 after = load_runs(s, run.day, run.day, True, [run.id])[0]
                 check_seats(after, s.get_one(Vehicle, run.vehicle_id), set(needs))
-            sync_shifts(s, run, stops)
+            sync_shifts(s, run, stops, self._clock.now())
             return run.id
 
     def cancel(self, run_id: int, reason: str) -> None:
@@ -319,16 +317,17 @@ class MinibusRuns(Service):
             run = load_run(s, run_id)
             if run.status == "cancelled":
                 return
-            run.status, run.cancelled_at, run.cancel_reason = "cancelled", utcnow(), reason.strip()[:200]
+            now = self._clock.now()
+            run.status, run.cancelled_at, run.cancel_reason = "cancelled", now, reason.strip()[:200]
             loaded = load_runs(s, run.day, run.day, True, [run.id])[0]
-            sync_shifts(s, run, list(loaded.rule_stops))
+            sync_shifts(s, run, list(loaded.rule_stops), now)
 
     def restore(self, run_id: int) -> None:
         with self._write() as s:
             run = load_run(s, run_id)
             run.status, run.cancelled_at, run.cancel_reason = "planned", None, ""
             loaded = load_runs(s, run.day, run.day, True, [run.id])[0]
-            sync_shifts(s, run, list(loaded.rule_stops))
+            sync_shifts(s, run, list(loaded.rule_stops), self._clock.now())
 
     def add_passenger(self, run_id: int, need_key: str, board: int | None = None,
                       alight: int | None = None) -> int:
@@ -342,11 +341,11 @@ class MinibusRuns(Service):
                 raise NotFound("That transport need is gone (the booking or request was "
                                "cancelled); refresh the list.")
             loaded = load_runs(s, run.day, run.day, run_ids=[run.id])[0]
-            return add_rider(s, loaded, needs[need_key], board, alight, set(needs))
+            return add_rider(s, loaded, needs[need_key], board, alight, set(needs), self._clock.now())
 
 
 
-def _board(s: Session, run: Run, add: tuple[Boarding, ...], needs: dict[str, Need]) -> None:
+def _board(s: Session, run: Run, add: tuple[Boarding, ...], needs: dict[str, Need], now: datetime) -> None:
     """Put the editor's new passengers on, one at a time (each checked against the seats left)."""
     for boarding in add:
         need = needs.get(boarding.need_key)
@@ -355,6 +354,6 @@ def _board(s: Session, run: Run, add: tuple[Boarding, ...], needs: dict[str, Nee
                            "was cancelled); take them off the list.")
         loaded = load_runs(s, run.day, run.day, True, [run.id])[0]
         try:
-            add_rider(s, loaded, need, boarding.board, boarding.alight, set(needs))
+            add_rider(s, loaded, need, boarding.board, boarding.alight, set(needs), now)
         except Conflict as exc:
             raise ValidationError(str(exc), "passengers") from exc

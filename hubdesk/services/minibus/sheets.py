@@ -10,7 +10,6 @@ from datetime import date, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.clock import today as clock_today
 from hubdesk.core.models import Carer, Child, ChildCarer, Staff, Vehicle
 from hubdesk.core.vocabulary import year_label
 from hubdesk.services.base import Service
@@ -100,7 +99,7 @@ def emergency_phones(s: Session, child_ids: list[int]) -> dict[int, str]:
     return found
 
 
-def build_sheets(s: Session, day: date) -> list[RunSheet]:
+def build_sheets(s: Session, day: date, today: date) -> list[RunSheet]:
     runs = load_runs(s, day, day)
     names, full = site_names(s), full_site_names(s)
     needs = {n.key: n for n in derive_needs(s, day)}
@@ -113,7 +112,7 @@ def build_sheets(s: Session, day: date) -> list[RunSheet]:
     carers = {c.id: c for c in s.scalars(select(Carer).where(Carer.id.in_(carer_ids)))}
     phones = emergency_phones(s, child_ids)
     problems: dict[int, list[str]] = defaultdict(list)
-    for problem in check_runs(s, day, day, clock_today()):
+    for problem in check_runs(s, day, day, today):
         if problem.blocking:  # a clash goes on both runs' sheets: either crew may be the one to wait
             for run_id in {problem.run_id, problem.other_run_id}:
                 if run_id is not None:
@@ -161,7 +160,7 @@ def build_sheets(s: Session, day: date) -> list[RunSheet]:
 class MinibusSheets(Service):
     def run_sheets(self, day: date) -> list[RunSheet]:
         with self._read() as s:
-            return build_sheets(s, day)
+            return build_sheets(s, day, self._clock.today())
 
     def week(self, day: date) -> WeekTimetable:
         """Every planned run of the school week (Mon–Fri) holding ``day``, per vehicle and day."""
@@ -174,7 +173,7 @@ class MinibusSheets(Service):
                 select(Vehicle).where(Vehicle.active.is_(True)).order_by(Vehicle.name))}
             people = {p.id: staff_name(p) for p in s.scalars(select(Staff).where(Staff.id.in_(
                 {x.run.driver_staff_id for x in runs if x.run.driver_staff_id})))}
-            found = check_runs(s, days[0], days[-1], clock_today())
+            found = check_runs(s, days[0], days[-1], self._clock.today())
             blocked = {p.run_id for p in found if p.blocking}
             live = {n.key for d in days for n in derive_needs(s, d)}
             cells: dict[tuple[date, str], list[TimetableRun]] = defaultdict(list)

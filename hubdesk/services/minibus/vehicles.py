@@ -8,8 +8,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
-from hubdesk.core.clock import format_local, utcnow
-from hubdesk.core.clock import today as clock_today
+from hubdesk.core.clock import format_local
 from hubdesk.core.errors import ValidationError
 from hubdesk.core.models import Vehicle, VehicleCheck, VehicleCheckItem, VehicleService
 from hubdesk.core.rules.minibus import inspection_due, vehicle_blocks
@@ -138,8 +137,8 @@ def validate_vehicle(form: VehicleForm) -> None:
 class MinibusVehicles(Service):
     def overview(self, day: date | None = None, include_inactive: bool = False) -> list[VehicleRow]:
         """Vehicles with whether they may go out on ``day`` (default today)."""
-        day = day or clock_today()
-        today = clock_today()
+        day = day or self._clock.today()
+        today = self._clock.today()
         stmt = select(Vehicle).order_by(Vehicle.name, Vehicle.registration)
         if not include_inactive:
             stmt = stmt.where(Vehicle.active.is_(True))
@@ -188,11 +187,11 @@ class MinibusVehicles(Service):
         for item in form.items:
             if not item.ok and not item.note.strip():
                 raise ValidationError(f"Say what is wrong with: {item.item}.", "items")
-        if form.day > clock_today() + timedelta(days=1):
+        if form.day > self._clock.today() + timedelta(days=1):
             raise ValidationError("A walk-round check is recorded on the day it is done.", "day")
         with self._write() as s:
             load_vehicle(s, form.vehicle_id)
-            check = VehicleCheck(vehicle_id=form.vehicle_id, day=form.day, checked_at=utcnow(),
+            check = VehicleCheck(vehicle_id=form.vehicle_id, day=form.day, checked_at=self._clock.now(),
                                  checked_by=form.checked_by.strip()[:120],
                                  passed=all(i.ok for i in form.items), notes=form.notes.strip())
             s.add(check)
@@ -222,7 +221,7 @@ class MinibusVehicles(Service):
             raise ValidationError("Choose service, safety inspection, MOT or repair.", "kind")
         if form.mileage is not None and form.mileage < 0:
             raise ValidationError("The mileage cannot be negative.", "mileage")
-        if form.day > clock_today():
+        if form.day > self._clock.today():
             raise ValidationError("Record work once it has been done.", "day")
         with self._write() as s:
             v = load_vehicle(s, form.vehicle_id)

@@ -99,9 +99,8 @@ _LABELS = {"mis_id": "MIS id", "gp_details": "GP details",
            "tfc_reference": "Tax-Free Childcare reference"}
 
 
-def validate_child(form: ChildForm, today: date | None = None) -> None:
+def validate_child(form: ChildForm, today: date) -> None:
     """Raise ValidationError naming the first bad field."""
-    today = today or date.today()
     if not form.forename.strip():
         raise ValidationError("Enter the child's legal forename.", "forename")
     if not form.surname.strip():
@@ -157,7 +156,7 @@ class ChildService(Service):
 
     def save(self, form: ChildForm) -> int:
         """Create or update a child; returns its id."""
-        validate_child(form)
+        validate_child(form, self._clock.today())
         with self._write() as s:
             if s.get(Site, form.school_site_id) is None:
                 raise ValidationError("Choose the child's school.", "school_site_id")
@@ -199,7 +198,7 @@ class ChildService(Service):
             if left_on is not None and left_on < child.date_of_birth:
                 raise ValidationError("The leaving date is before the child's date of birth.",
                                       "left_on")
-            if left_on is not None and left_on > date.today() + timedelta(days=366):
+            if left_on is not None and left_on > self._clock.today() + timedelta(days=366):
                 raise ValidationError("The leaving date is more than a year ahead.", "left_on")
             child.left_on = left_on
             s.flush()

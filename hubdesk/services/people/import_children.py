@@ -66,7 +66,7 @@ class ImportResult:
 class _Plan:
     """What the file means against the database, worked out inside one session."""
 
-    def __init__(self, s: Session, path: Path) -> None:
+    def __init__(self, s: Session, path: Path, today: date) -> None:
         table = read_table(path)
         sites = s.scalars(select(Site).where(Site.kind == "school")).all()
         self.school_names = {site.id: site.name for site in sites}
@@ -75,7 +75,7 @@ class _Plan:
             for key in (fold(site.name), fold(site.short_name), site.dfe_number or ""):
                 if key:
                     schools[key] = site.id
-        rows, self.rejected = parse_rows(table, schools)
+        rows, self.rejected = parse_rows(table, schools, today)
         self.ignored = tuple(map_headers(table.headers).ignored)
         children = s.scalars(select(Child).options(selectinload(Child.carer_links))).all()
         self._by_upn = {c.upn: c for c in children if c.upn}
@@ -172,14 +172,14 @@ class ImportService(Service):
     def preview(self, path: Path | str) -> ImportPreview:
         """What the file would add, update and reject; writes nothing."""
         with self._read() as s:
-            return _Plan(s, Path(path)).preview(Path(path).name)
+            return _Plan(s, Path(path), self._clock.today()).preview(Path(path).name)
 
     def apply(self, path: Path | str, skip_rejected: bool = False,
               progress: Progress = NO_PROGRESS) -> ImportResult:
         """Apply the whole file in one transaction; refused rows block it unless skipped."""
         path = Path(path)
         with self._write() as s:
-            plan = _Plan(s, path)
+            plan = _Plan(s, path, self._clock.today())
             if plan.rejected and not skip_rejected:
                 raise DomainError(
                     f"{len(plan.rejected)} row(s) of {path.name} cannot be imported (first: row "

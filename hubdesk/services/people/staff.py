@@ -13,7 +13,6 @@ from datetime import date, time
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.clock import today as clock_today
 from hubdesk.core.errors import NotFound, ValidationError
 from hubdesk.core.models import Site, Staff, StaffAvailability, StaffSite
 from hubdesk.core.vocabulary import fold
@@ -74,8 +73,8 @@ _LICENCE = re.compile(r"^(AM|A1|A2|A|B1|B|BE|C1|C1E|C|CE|D1|D1E|D|DE|F|G|H|K|L|M
 _PHONE_CHARS = set("0123456789 +()-.")
 
 
-def validate_staff(form: StaffForm) -> None:
-    """Raise ValidationError naming the first bad field."""
+def validate_staff(form: StaffForm, today: date) -> None:
+    """Raise ValidationError naming the first bad field (dates are checked against ``today``)."""
     if not form.forename.strip():
         raise ValidationError("Enter the staff member's forename.", "forename")
     if not form.surname.strip():
@@ -95,7 +94,7 @@ def validate_staff(form: StaffForm) -> None:
         if not local or "." not in domain.strip(".") or " " in email or "@" in domain:
             raise ValidationError("That email address looks wrong, e.g. name@school.org.uk.",
                                   "email")
-    validate_checks(form)
+    validate_checks(form, today)
     validate_hours(form)
 
 
@@ -104,9 +103,8 @@ def licence_list(text: str) -> list[str]:
     return [part for part in re.split(r"[\s,;/]+", text.upper()) if part]
 
 
-def validate_checks(form: StaffForm, today: date | None = None) -> None:
+def validate_checks(form: StaffForm, today: date) -> None:
     """DBS, qualifications and driver details: each bad field named with a sentence."""
-    today = today or clock_today()
     number = form.dbs_number.strip()
     if number and not (number.isdigit() and len(number) == 12):
         raise ValidationError("A DBS certificate number has 12 digits, e.g. 001234567890.",
@@ -188,7 +186,7 @@ class StaffService(Service):
                              **{n: getattr(person, n) for n in _FIELDS})
 
     def save(self, form: StaffForm) -> int:
-        validate_staff(form)
+        validate_staff(form, self._clock.today())
         with self._write() as s:
             if form.home_site_id is not None and s.get(Site, form.home_site_id) is None:
                 raise NotFound("That home site no longer exists; choose another.")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from hubdesk.core.clock import Clock
 from hubdesk.services.registers.health import HealthLogService
 from hubdesk.services.registers.late import LateCollectionService
 from hubdesk.services.registers.site import SiteRollService
@@ -21,8 +22,8 @@ from hubdesk.services.registers.take import RegisterService
 class Registers:
     """The register services, built once in the composition root."""
 
-    def __init__(self, factory: sessionmaker[Session], user: str | None = None) -> None:
-        self.take = RegisterService(factory, user)
-        self.late = LateCollectionService(factory, user)
-        self.site = SiteRollService(factory, user)
-        self.health = HealthLogService(factory, user)
+    def __init__(self, factory: sessionmaker[Session], user: str | None, clock: Clock) -> None:
+        self.take = RegisterService(factory, user, clock)
+        self.late = LateCollectionService(factory, user, clock)
+        self.site = SiteRollService(factory, user, clock)
+        self.health = HealthLogService(factory, user, clock)

@@ -13,7 +13,6 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hubdesk.core import clock
 from hubdesk.core.clock import to_local
 from hubdesk.core.errors import Conflict, NotFound, ValidationError
 from hubdesk.core.models import Child, Club, ClubSession, Incident, Site
@@ -103,7 +102,7 @@ def validate_incident(form: IncidentForm, now: datetime) -> None:
 class HealthLogService(MedicineService):
     # --- accidents and incidents -------------------------------------------------------------
     def record_incident(self, form: IncidentForm) -> int:
-        now = clock.utcnow()
+        now = self._clock.now()
         validate_incident(form, now)
         with self._write() as s:
             if s.get(Child, form.child_id) is None:
@@ -130,7 +129,7 @@ class HealthLogService(MedicineService):
             return row.id
 
     def parent_informed(self, incident_id: int, how: str, at: datetime | None = None) -> None:
-        now = clock.utcnow()
+        now = self._clock.now()
         at = at or now
         how = clean_text(how, "parent_informed_how", 150, "Say how the parent was told (in person, "
                                                      "phone).")
@@ -152,7 +151,7 @@ class HealthLogService(MedicineService):
         reason = clean_text(reason, "reason", 300, "Say why the entry is withdrawn.")
         with self._write() as s:
             row = _incident(s, incident_id)
-            row.withdrawn_at, row.withdrawn_reason = clock.utcnow(), reason
+            row.withdrawn_at, row.withdrawn_reason = self._clock.now(), reason
 
     def incidents(self, child_id: int | None = None, site_id: int | None = None,
                   start: date | None = None, end: date | None = None,

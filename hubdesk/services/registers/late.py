@@ -14,7 +14,6 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hubdesk.core import clock
 from hubdesk.core.errors import NotFound, ValidationError
 from hubdesk.core.models import (
     Attendance,
@@ -139,7 +138,7 @@ class LateCollectionService(Service):
     def late_children(self, day: date, site_id: int | None = None,
                       now: datetime | None = None) -> list[LateChild]:
         """Children still signed in after their session's end, latest first."""
-        now = now or clock.utcnow()
+        now = now or self._clock.now()
         with self._read() as s:
             headers = {h.session_id: h for h in day_headers(s, day, site_id)}
             if not headers:
@@ -169,12 +168,12 @@ class LateCollectionService(Service):
                                   "social care).", "called")
         if len(called) > 150 or len(number) > 30 or len(outcome) > 300:
             raise ValidationError("That is too long to keep; shorten it.", "outcome")
-        at = at or clock.utcnow()
+        at = at or self._clock.now()
         with self._write() as s:
             a = s.get(Attendance, attendance_id)
             if a is None:
                 raise NotFound("That register entry no longer exists.")
-            if at > clock.utcnow() + timedelta(minutes=1):
+            if at > self._clock.now() + timedelta(minutes=1):
                 raise ValidationError("A call cannot be in the future.", "called_at")
             call = LateCall(attendance_id=a.id, child_id=a.child_id, carer_id=carer_id,
                             called=called, number=number, called_at=at, outcome=outcome,

@@ -11,7 +11,6 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 
-from hubdesk.core import clock
 from hubdesk.core.clock import to_local
 from hubdesk.core.errors import Conflict, NotFound, ValidationError
 from hubdesk.core.models import (
@@ -123,7 +122,7 @@ class MedicineService(Service):
             if row is None:
                 raise NotFound("That medicine permission no longer exists.")
             if row.ended_at is None:
-                row.ended_at = clock.utcnow()
+                row.ended_at = self._clock.now()
 
     def permissions(self, child_id: int, include_ended: bool = False) -> list[PermissionRow]:
         stmt = select(MedicinePermission, Carer).join(
@@ -143,7 +142,7 @@ class MedicineService(Service):
                   at: datetime | None = None, parent_informed_at: datetime | None = None,
                   notes: str = "") -> int:
         """Log one dose; refused without a current written permission."""
-        now = clock.utcnow()
+        now = self._clock.now()
         at = at or now
         amount = clean_text(amount, "amount", 150, "Enter the amount given.")
         given_by = clean_text(given_by, "given_by", 150, "Say who gave the medicine.")

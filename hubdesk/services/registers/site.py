@@ -14,7 +14,6 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hubdesk.core import clock
 from hubdesk.core.clock import to_local
 from hubdesk.core.errors import NotFound, ValidationError
 from hubdesk.core.models import Attendance, Child, FireDrill, Site
@@ -99,13 +98,13 @@ class DrillRow:
         return f"{minutes} min {seconds:02d} s" if minutes else f"{seconds} s"
 
 
-def validate_drill(form: DrillForm) -> None:
+def validate_drill(form: DrillForm, now: datetime) -> None:
     if not 1 <= form.evacuation_seconds <= 7200:
         raise ValidationError("Enter how long everyone took to get out (1 second to 2 hours).",
                               "evacuation_seconds")
     if form.children_out < 0 or form.staff_out < 0:
         raise ValidationError("Counts cannot be negative.", "children_out")
-    if form.held_at > clock.utcnow() + timedelta(minutes=2):
+    if form.held_at > now + timedelta(minutes=2):
         raise ValidationError("A drill cannot be recorded before it happens.", "held_at")
     if len(form.led_by.strip()) > 150 or len(form.notes) > 4000:
         raise ValidationError("That is too long to keep; shorten it.", "notes")
@@ -165,10 +164,10 @@ class SiteRollService(Service):
     def on_site(self, site_id: int, now: datetime | None = None) -> FireList:
         """Every child signed in at the site right now, and the staff on duty."""
         with self._read() as s:
-            return fire_list(s, site_id, now or clock.utcnow())
+            return fire_list(s, site_id, now or self._clock.now())
 
     def record_drill(self, form: DrillForm) -> int:
-        validate_drill(form)
+        validate_drill(form, self._clock.now())
         with self._write() as s:
             if s.get(Site, form.site_id) is None:
                 raise NotFound("That site no longer exists.")

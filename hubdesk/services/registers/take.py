@@ -14,7 +14,6 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from hubdesk.core import clock
 from hubdesk.core.clock import to_local
 from hubdesk.core.errors import Conflict, NotFound, ValidationError
 from hubdesk.core.models import (
@@ -93,12 +92,12 @@ class RegisterService(Service):
     def register(self, session_id: int, now: datetime | None = None) -> Register:
         """One session's register: every booked child, with what happened so far."""
         with self._read() as s:
-            return load_registers(s, [load_header(s, session_id)], now or clock.utcnow())[0]
+            return load_registers(s, [load_header(s, session_id)], now or self._clock.now())[0]
 
     def line(self, session_booking_id: int, now: datetime | None = None) -> RegisterLine:
         """One child's line, re-read after a change (quicker than the whole register)."""
         with self._read() as s:
-            return _line(s, session_booking_id, now or clock.utcnow())
+            return _line(s, session_booking_id, now or self._clock.now())
 
     def day_registers(self, day: date, site_id: int | None = None, now: datetime | None = None,
                       include_cancelled: bool = False,
@@ -108,7 +107,7 @@ class RegisterService(Service):
         with self._read() as s:
             headers = [h for h in day_headers(s, day, site_id)
                        if include_cancelled or not h.cancelled]
-            result = load_registers(s, headers, now or clock.utcnow())
+            result = load_registers(s, headers, now or self._clock.now())
         progress.step(1, 2, "Laying out the pages…")
         return result
 
@@ -140,7 +139,7 @@ class RegisterService(Service):
     # --- writing ---------------------------------------------------------------------------
     def sign_in(self, session_booking_id: int, at: datetime | None = None) -> RegisterLine:
         """Sign a booked child in now (or at a corrected moment of the session's day)."""
-        now = clock.utcnow()
+        now = self._clock.now()
         with self._write() as s:
             sb = _booked(s, session_booking_id)
             session = _running(s, sb.session_id)
@@ -156,12 +155,12 @@ class RegisterService(Service):
             a.status, a.signed_in_at, a.signed_in_by = "in", at, _user(s)
             a.absence_reason, a.absence_note = None, ""
             s.flush()
-            return _line(s, session_booking_id, clock.utcnow())
+            return _line(s, session_booking_id, self._clock.now())
 
     def sign_out(self, session_booking_id: int, collector: Collector,
                  at: datetime | None = None, password_checked: bool = False) -> RegisterLine:
         """Sign a child out to an adult allowed to collect, or alone with the consent."""
-        now = clock.utcnow()
+        now = self._clock.now()
         with self._write() as s:
             sb = _booked(s, session_booking_id)
             session = _running(s, sb.session_id)
@@ -195,7 +194,7 @@ class RegisterService(Service):
             a.password_checked = password_checked
             a.late_minutes, a.late_fee_pence = late, load_fee_rule(s).fee(late)
             s.flush()
-            return _line(s, session_booking_id, clock.utcnow())
+            return _line(s, session_booking_id, self._clock.now())
 
     def undo_sign_out(self, session_booking_id: int) -> RegisterLine:
         """Put a child signed out by mistake back on the 'in' list (the history keeps both)."""
@@ -207,14 +206,14 @@ class RegisterService(Service):
             a.status, a.signed_out_at, a.signed_out_by = "in", None, ""
             a.collected_kind, a.collected_by_carer_id, a.authorisation_id = None, None, None
             a.password_checked, a.late_minutes, a.late_fee_pence = False, 0, 0
-            _corrected(s, a, "sign-out undone")
+            _corrected(s, a, "sign-out undone", self._clock.now())
             s.flush()
-            return _line(s, session_booking_id, clock.utcnow())
+            return _line(s, session_booking_id, self._clock.now())
 
     def correct_times(self, session_booking_id: int, signed_in_at: datetime,
                       signed_out_at: datetime | None = None, note: str = "") -> RegisterLine:
         """Correct recorded times (e.g. signed in late on the PC); who and when is kept."""
-        now = clock.utcnow()
+        now = self._clock.now()
         with self._write() as s:
             sb = _booked(s, session_booking_id)
             session = _running(s, sb.session_id)
@@ -236,9 +235,9 @@ class RegisterService(Service):
             elif signed_out_at is not None:
                 raise ValidationError("The child is not signed out yet.", "signed_out_at")
             a.signed_in_at = signed_in_at
-            _corrected(s, a, note.strip()[:300])
+            _corrected(s, a, note.strip()[:300], now)
             s.flush()
-            return _line(s, session_booking_id, clock.utcnow())
+            return _line(s, session_booking_id, self._clock.now())
 
     def mark_absent(self, session_booking_id: int, reason: str, note: str = "") -> RegisterLine:
         if reason not in ABSENCE_REASONS:
@@ -254,7 +253,7 @@ class RegisterService(Service):
             a = _attendance(s, sb)
             if a is not None and a.status in ("in", "out"):
                 raise Conflict(f"{_name(s, sb.child_id)} was signed in at "
-                               f"{to_local(a.signed_in_at or clock.utcnow()):%H:%M}, so cannot be "
+                               f"{to_local(a.signed_in_at or self._clock.now()):%H:%M}, so cannot be "
                                "absent. If that was a mistake, correct the register entry.")
             if a is None:
                 a = Attendance(session_booking_id=sb.id, session_id=sb.session_id,
@@ -262,11 +261,11 @@ class RegisterService(Service):
                 s.add(a)
             a.status, a.absence_reason, a.absence_note = "absent", reason, note.strip()
             s.flush()
-            return _line(s, session_booking_id, clock.utcnow())
+            return _line(s, session_booking_id, self._clock.now())
 
     def add_unbooked(self, session_id: int, child_id: int, sign_in: bool = True) -> RegisterLine:
         """Book a child who arrived without a booking (a one-off, if there is room)."""
-        now = clock.utcnow()
+        now = self._clock.now()
         with self._write() as s:
             session = _running(s, session_id)
             child = s.get(Child, child_id)
@@ -299,7 +298,7 @@ class RegisterService(Service):
                                  child_id=child_id, status="in", signed_in_at=at,
                                  signed_in_by=_user(s)))
                 s.flush()
-            return _line(s, sb.id, clock.utcnow())
+            return _line(s, sb.id, self._clock.now())
 
     def authorise_one_off(self, child_id: int, day: date, adult_name: str,
                           authorised_by_carer_id: int, given_how: str, description: str = "",
@@ -326,7 +325,7 @@ class RegisterService(Service):
                 child_id=child_id, day=day, adult_name=adult_name,
                 description=description.strip(), password=password.strip(),
                 authorised_by_carer_id=authorised_by_carer_id, given_how=given_how,
-                recorded_by=_user(s), recorded_at=clock.utcnow())
+                recorded_by=_user(s), recorded_at=self._clock.now())
             s.add(row)
             s.flush()
             return row.id
@@ -337,7 +336,7 @@ class RegisterService(Service):
             if row is None:
                 raise NotFound("That permission no longer exists.")
             if row.cancelled_at is None:
-                row.cancelled_at = clock.utcnow()
+                row.cancelled_at = self._clock.now()
 
     def parents(self, child_id: int) -> list[Collector]:
         """Carers with parental responsibility: who can authorise a one-off collection."""
@@ -399,8 +398,8 @@ def _check_moment(at: datetime, day: date, now: datetime, what: str) -> datetime
     return at
 
 
-def _corrected(s: Session, a: Attendance, note: str) -> None:
-    a.corrected_by, a.corrected_at, a.correction_note = _user(s), clock.utcnow(), note
+def _corrected(s: Session, a: Attendance, note: str, now: datetime) -> None:
+    a.corrected_by, a.corrected_at, a.correction_note = _user(s), now, note
 
 
 def _take_place(s: Session, session_id: int) -> bool:

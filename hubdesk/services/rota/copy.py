@@ -6,12 +6,11 @@ open; people who may not work with children now are left out and named, so the o
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.clock import utcnow
 from hubdesk.core.models import ClubSession, CourseSession, Shift
 from hubdesk.core.rules.staff_checks import blocking_reasons
 from hubdesk.services.rota.dto import CopyResult
@@ -19,7 +18,7 @@ from hubdesk.services.rota.queries import WEEK_DAYS, load_people, target_of
 from hubdesk.services.sites.calendars import load_calendars
 
 
-def copy_week(s: Session, source: date, target: date, site_id: int | None) -> CopyResult:
+def copy_week(s: Session, source: date, target: date, site_id: int | None, now: datetime) -> CopyResult:
     """Copy the live shifts of the week from ``source`` (a Monday) to the week from ``target``."""
     shift_by = target - source
     stmt = select(Shift).where(Shift.day.between(source, source + timedelta(days=WEEK_DAYS - 1)),
@@ -48,7 +47,7 @@ def copy_week(s: Session, source: date, target: date, site_id: int | None) -> Co
             continue
         new = Shift(staff_id=shift.staff_id, kind=shift.kind, role=shift.role, day=day,
                     start_time=shift.start_time, end_time=shift.end_time, site_id=shift.site_id,
-                    note=shift.note, created_at=utcnow())
+                    note=shift.note, created_at=now)
         if shift.kind == "club":
             old_session = s.get_one(ClubSession, shift.club_session_id)
             session = s.scalar(select(ClubSession).where(

@@ -15,14 +15,14 @@ from hubdesk.core.clock import LONDON
 from hubdesk.services.rota.dto import ShiftRow
 
 
-def shifts_calendar(name: str, shifts: Sequence[ShiftRow]) -> bytes:
-    """The .ics text for one person's shifts."""
+def shifts_calendar(name: str, shifts: Sequence[ShiftRow], now: datetime) -> bytes:
+    """The .ics text for one person's shifts; ``now`` (naive UTC, from the clock) stamps each event."""
     cal = Calendar()
     cal.add("prodid", "-//hubdesk//staff rota//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", f"Rota: {name}")
-    stamp = datetime.now(UTC)
+    stamp = now.replace(tzinfo=UTC)
     for shift in shifts:
         event = Event()
         event.add("uid", f"shift-{shift.id}@hubdesk")

@@ -12,7 +12,6 @@ from datetime import date, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.clock import utcnow
 from hubdesk.core.errors import Conflict, NotFound, ValidationError
 from hubdesk.core.models import (
     Club,
@@ -137,7 +136,7 @@ class RotaService(Service):
             if reasons:
                 raise Conflict(reasons[0][1])
             shift = Shift(staff_id=staff.id, kind=kind, role=form.role, note=form.note.strip()[:200],
-                          created_at=utcnow())
+                          created_at=self._clock.now())
             _place(s, shift, form)
             s.add(shift)
             s.flush()
@@ -156,12 +155,13 @@ class RotaService(Service):
             shift = s.get(Shift, shift_id)
             if shift is None or shift.cancelled_at is not None:
                 raise NotFound("That shift is no longer on the rota.")
-            shift.cancelled_at = utcnow()
+            shift.cancelled_at = self._clock.now()
 
     def copy_last_week(self, day: date, site_id: int | None = None) -> CopyResult:
         """Copy the week before ``day``'s week onto it (people already there are not doubled)."""
         with self._write() as s:
-            return copy_week(s, monday_of(day) - timedelta(days=7), monday_of(day), site_id)
+            return copy_week(s, monday_of(day) - timedelta(days=7), monday_of(day), site_id,
+                             self._clock.now())
 
     def propose_fill(self, day: date, site_id: int | None = None) -> list[Proposal]:
         """Staff for under-staffed sessions, never breaking a blocking rule; nothing is saved."""
@@ -179,7 +179,7 @@ class RotaService(Service):
                     raise Conflict(f"{proposal.name} can no longer be put on the rota; "
                                    "ask for new proposals.")
                 shift = Shift(staff_id=proposal.staff_id, kind=proposal.target.split(":")[0],
-                              role=proposal.role, note="", created_at=utcnow())
+                              role=proposal.role, note="", created_at=self._clock.now())
                 _place(s, shift, AssignForm(proposal.staff_id, proposal.target, proposal.role))
                 s.add(shift)
                 added += 1

@@ -31,10 +31,11 @@ _CONFLICT_FIELDS = {"UPN": "upn", "MIS id": "mis_id"}
 class MarkLeftDialog(InlineFormDialog):
     """Asks for the leaving date; ``saved_id`` is the child's new record version."""
 
-    def __init__(self, children: ChildService, child: ChildForm, parent: QWidget | None = None) -> None:
+    def __init__(self, children: ChildService, child: ChildForm, today: date,
+                 parent: QWidget | None = None) -> None:
         super().__init__("Mark as left", parent)
         self.children, self.child = children, child
-        self.left_on = QLineEdit(f"{date.today():%d/%m/%Y}")
+        self.left_on = QLineEdit(f"{today:%d/%m/%Y}")
         self.left_on.setPlaceholderText("dd/mm/yyyy")
         self.form.addRow(QLabel(f"<b>{display_name(child.forename, child.surname)}</b> leaves the "
                                 "hub's lists from this date. Nothing is deleted."))
@@ -63,7 +64,7 @@ class ChildDialog(TabbedFormDialog):
         self.sites = sites
         self.left_dialog: MarkLeftDialog | None = None
         self.sibling: ChildDialog | None = None
-        self.inputs = ChildFields(self, form, sites)
+        self.inputs = ChildFields(self, form, sites, app.clock.today)
         self.carers = CarersTab(app, events)
         self.family = FamilyTab(app, self.open_sibling)
         self.history = HistoryTab(app)
@@ -166,7 +167,7 @@ class ChildDialog(TabbedFormDialog):
         if child is None or child.id is None:
             return
         if child.left_on is None:
-            dialog = MarkLeftDialog(self.app.children, child, self)
+            dialog = MarkLeftDialog(self.app.children, child, self.app.clock.today(), self)
             self.left_dialog = dialog
             dialog.accepted.connect(lambda: self._roll_changed(dialog.leaving_date(),
                                                                dialog.saved_id))

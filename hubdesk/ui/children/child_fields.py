@@ -6,6 +6,7 @@ beside it instead of being silently corrected by a date widget.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtWidgets import (
@@ -61,8 +62,8 @@ class ChildFields:
     """Builds the four editable tabs into ``dialog`` and reads them back as a ChildForm."""
 
     def __init__(self, dialog: TabbedFormDialog, form: ChildForm | None,
-                 sites: list[SiteForm]) -> None:
-        self.dialog = dialog
+                 sites: list[SiteForm], today: Callable[[], date]) -> None:
+        self.dialog, self.today = dialog, today
         self._details(form, sites)
         self._health(form)
         self._choices(form)
@@ -166,7 +167,7 @@ class ChildFields:
             return
         error.clear()
         error.hide()
-        self.age.setText(f"{age_on(born, date.today())} years old")
+        self.age.setText(f"{age_on(born, self.today())} years old")
 
     def to_form(self, base: ChildForm | None) -> ChildForm:
         """The form as typed; ``base`` supplies id, version and leaving date of an existing child."""

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
-from hubdesk.core.clock import today as clock_today
 from hubdesk.core.vocabulary import YEAR_GROUPS, year_label
 from hubdesk.services.people.children import ChildRow
 from hubdesk.ui.children import lazy_children
@@ -232,7 +231,8 @@ class ChildrenPage(QWidget):
         if row is None:
             feedback.inform(self, "Book a club", "Choose a child in the list first.")
             return
-        self._show_dialog(BookingDialog(self.app, self.events, clock_today(), child_id=row.id, parent=self))
+        self._show_dialog(BookingDialog(self.app, self.events, self.app.clock.today(), child_id=row.id,
+                                        parent=self))
 
     def week_of_selected(self) -> None:
         from hubdesk.ui.children.child_week import ChildWeekDialog
@@ -241,7 +241,7 @@ class ChildrenPage(QWidget):
         if row is None:
             feedback.inform(self, "A child's week", "Choose a child in the list first.")
             return
-        self._show_dialog(ChildWeekDialog(self.app, self.events, clock_today(), row.id, self))
+        self._show_dialog(ChildWeekDialog(self.app, self.events, self.app.clock.today(), row.id, self))
 
     def _show_dialog(self, dialog: QWidget) -> None:
         self.other_dialog = dialog

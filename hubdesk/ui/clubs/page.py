@@ -159,7 +159,8 @@ class ClubsPage(QWidget):
         self.refresh()
 
     def today(self) -> date:
-        return self.app.clubs.clock().date()
+        """The office's day (London), from the program's clock: never the UTC date."""
+        return self.app.clock.today()
 
     def on_shown(self) -> None:
         self.refresh()

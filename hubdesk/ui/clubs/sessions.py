@@ -82,7 +82,7 @@ class SessionsPanel(QWidget):
         super().__init__(parent)
         self.app, self.events = app, events
         self.club: ClubRow | None = None
-        self.week = date.today()
+        self.week = app.clock.today()
         self.dialog: QWidget | None = None
         self.heading = QLabel("Choose a club to see its sessions.")
         self.heading.setWordWrap(True)
@@ -137,7 +137,8 @@ class SessionsPanel(QWidget):
         self._update()
 
     def today(self) -> date:
-        return self.app.clubs.clock().date()
+        """The office's day (London), from the program's clock: never the UTC date."""
+        return self.app.clock.today()
 
     def show_club(self, club: ClubRow | None, week: date) -> None:
         """Load the club's sessions for its whole span; the chosen week's first session is picked."""

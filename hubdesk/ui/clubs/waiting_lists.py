@@ -130,7 +130,8 @@ class WaitingListsPage(QWidget):
         self.refresh()
 
     def today(self) -> date:
-        return self.app.waiting_lists.clock().date()
+        """The office's day (London), from the program's clock: never the UTC date."""
+        return self.app.clock.today()
 
     def on_shown(self) -> None:
         self.refresh()

@@ -55,11 +55,11 @@ def pence(text: str) -> int:
 
 
 class CourseDialog(InlineFormDialog):
-    def __init__(self, learning: Learning, sites: list[SiteForm], form: CourseForm | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, learning: Learning, sites: list[SiteForm], today: date,
+                 form: CourseForm | None = None, parent: QWidget | None = None) -> None:
         super().__init__("Edit course" if form else "New course", parent)
         self.learning = learning
-        start = date.today() + timedelta(days=7)
+        start = today + timedelta(days=7)
         hub_site = next((s.id for s in sites if s.is_hub), sites[0].id if sites else 0) or 0
         self.original = form or CourseForm(
             title="", kind="family_learning", site_id=hub_site, start_date=start,

@@ -4,7 +4,6 @@ needs (from the ratio rules), and the crèche register (signed in, signed out, c
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -167,7 +166,7 @@ class CrecheTab(QWidget):
         ids = [x.session_id for x in sessions]
         if sessions:
             row = ids.index(kept) if kept in ids else default_session(
-                [x.day for x in sessions], date.today())
+                [x.day for x in sessions], self.app.clock.today())
             self.session_view.selectRow(row)
         self._fill_learners()
         self.load_register()
@@ -222,7 +221,7 @@ class CrecheTab(QWidget):
             feedback.inform(self, "Crèche", "Enrol the parent on the course first.")
             return
         dialog = CrecheChildDialog(self.app.learning.creche, int(carer_id),
-                                   self.learner.currentText(), None, self)
+                                   self.learner.currentText(), self.app.clock.today(), None, self)
         self.dialog = dialog
 
         def saved() -> None:
@@ -281,7 +280,7 @@ class CrecheTab(QWidget):
         self.register.set_rows(lines)
         self.register_view.resizeColumnsToContents()
         rows = self.session_view.selectionModel().selectedRows()
-        today = bool(rows) and self.sessions.row(rows[0].row()).day == date.today()
+        today = bool(rows) and self.sessions.row(rows[0].row()).day == self.app.clock.today()
         for widget in (self.sign_in_button, self.sign_out_button, self.undo_button,
                        self.collected_by):
             widget.setEnabled(today and bool(lines))

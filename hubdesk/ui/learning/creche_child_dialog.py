@@ -19,11 +19,11 @@ def _notes(text: str, lines: int, owner: QWidget) -> QPlainTextEdit:
 
 
 class CrecheChildDialog(InlineFormDialog):
-    def __init__(self, creche: CrecheService, carer_id: int, carer_name: str,
+    def __init__(self, creche: CrecheService, carer_id: int, carer_name: str, today: date,
                  form: CrecheChildForm | None = None, parent: QWidget | None = None) -> None:
         super().__init__(f"Crèche child of {carer_name}", parent)
         self.creche = creche
-        born = date.today().replace(year=date.today().year - 2, day=1)
+        born = today.replace(year=today.year - 2, day=1)
         self.original = form or CrecheChildForm("", carer_name.split(", ")[0], born, carer_id)
         f = self.original
         self.forename = QLineEdit(f.forename)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime
 from html import escape
 from pathlib import Path
 
@@ -211,7 +210,7 @@ class LearningPage(QWidget):
         if not sites:
             feedback.inform(self, "New course", "Add a site first (Sites & calendars).")
             return
-        self._show(CourseDialog(self.app.learning, sites, None, self))
+        self._show(CourseDialog(self.app.learning, sites, self.app.clock.today(), None, self))
 
     def edit_course(self) -> None:
         course = self.selected()
@@ -221,7 +220,7 @@ class LearningPage(QWidget):
         form = feedback.guarded(self, "Edit course", lambda: self.app.learning.courses.get(course.id))
         sites = feedback.guarded(self, "Edit course", self.app.sites.list) or []
         if form is not None:
-            self._show(CourseDialog(self.app.learning, sites, form, self))
+            self._show(CourseDialog(self.app.learning, sites, self.app.clock.today(), form, self))
 
     def delete_course(self) -> None:
         course = self.selected()
@@ -255,7 +254,7 @@ class LearningPage(QWidget):
     def _target(self, kind: str, name: str) -> Path:
         folder = self.app.settings.data_dir / "printouts"
         folder.mkdir(parents=True, exist_ok=True)
-        return folder / f"{kind}-{_slug(name)}-{datetime.now():%Y%m%d-%H%M%S}.pdf"
+        return folder / f"{kind}-{_slug(name)}-{self.app.clock.local_now():%Y%m%d-%H%M%S}.pdf"
 
     def _print(self, title: str, work: Callable[[Progress], Path]) -> None:
         def done(path: object) -> None:

@@ -81,7 +81,7 @@ class RegisterTab(QWidget):
             self.session.addItem(x.label + marked, x.id)
         index = self.session.findData(keep) if keep is not None else -1
         self.session.setCurrentIndex(index if index >= 0 else
-                                     default_session([x.day for x in sessions], date.today())
+                                     default_session([x.day for x in sessions], self.app.clock.today())
                                      if sessions else -1)
         self.session.blockSignals(False)
         self.load()
@@ -109,7 +109,7 @@ class RegisterTab(QWidget):
         if found is None:
             return
         session, self.lines = found
-        future = session.day > date.today()
+        future = session.day > self.app.clock.today()
         self.save_button.setEnabled(not future and bool(self.lines))
         self.all_present_button.setEnabled(not future and bool(self.lines))
         if future:

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
-from hubdesk.core.clock import today as clock_today
 from hubdesk.reports.run_sheets import write_run_sheets, write_week_timetable
 from hubdesk.services.minibus.needs import NeedRow
 from hubdesk.services.minibus.runs import RunRow
@@ -67,7 +66,7 @@ class MinibusPage(QWidget):
         self.dialog: QWidget | None = None
         title = QLabel("Minibus")
         title.setObjectName("pageTitle")
-        self.day = QDateEdit(qdate(clock_today()))
+        self.day = QDateEdit(qdate(app.clock.today()))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("ddd dd/MM/yyyy")
         self.mode = QComboBox()
@@ -285,7 +284,7 @@ class MinibusPage(QWidget):
     def _target(self, kind: str) -> Path:
         folder = self.app.settings.data_dir / "printouts"
         folder.mkdir(parents=True, exist_ok=True)
-        return folder / f"minibus-{kind}-{datetime.now():%Y%m%d-%H%M%S}.pdf"
+        return folder / f"minibus-{kind}-{self.app.clock.local_now():%Y%m%d-%H%M%S}.pdf"
 
     def _print(self, title: str, work_pdf: object) -> None:
         def done(path: object) -> None:

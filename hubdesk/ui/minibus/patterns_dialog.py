@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
-from hubdesk.core.clock import today as clock_today
 from hubdesk.services.minibus.patterns import PatternChange, PatternForm
 from hubdesk.services.minibus.runs import StopForm
 from hubdesk.ui.common.inline_form import InlineFormDialog
@@ -57,7 +56,7 @@ class PatternDialog(InlineFormDialog):
         self.app, self.pattern_id = app, pattern_id
         self.change: PatternChange | None = None
         current = app.minibus.patterns.get(pattern_id) if pattern_id else None
-        today = clock_today()
+        today = app.clock.today()
         sites = [(int(s.id or 0), s.name) for s in app.sites.list()]
         self.name = QLineEdit(current.name if current else "")
         self.name.setPlaceholderText("e.g. After school: Elm to Oak")

@@ -3,7 +3,7 @@ late-collection call and fee rule, fire drill, incident."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QDateTime, QTimer
 from PySide6.QtWidgets import (
@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hubdesk.core import clock
-from hubdesk.core.clock import LONDON, to_local
+from hubdesk.core.clock import LONDON, Clock, to_local
 from hubdesk.core.errors import ValidationError
 from hubdesk.core.vocabulary import ABSENCE_REASONS, INCIDENT_KINDS
 from hubdesk.services.registers.health import HealthLogService, IncidentForm
@@ -33,10 +32,11 @@ from hubdesk.services.registers.take import RegisterService
 from hubdesk.ui.registers.sign_out_dialog import RegisterFormDialog, moment_of, time_edit
 
 
-def now_edit() -> QDateTimeEdit:
+def now_edit(now: datetime) -> QDateTimeEdit:
+    """A date-and-time field set to ``now`` (naive UTC) in London time."""
     edit = QDateTimeEdit()
     edit.setDisplayFormat("dd/MM/yyyy HH:mm")
-    local = to_local(clock.utcnow())
+    local = to_local(now)
     edit.setDateTime(QDateTime(local.date(), local.time().replace(second=0, microsecond=0)))
     edit.setCalendarPopup(True)
     return edit
@@ -106,12 +106,12 @@ class AbsenceDialog(RegisterFormDialog):
 class TimesDialog(RegisterFormDialog):
     """Correct the times recorded; who corrected and when is kept in the history."""
 
-    def __init__(self, take: RegisterService, line: RegisterLine, day: date,
+    def __init__(self, take: RegisterService, line: RegisterLine, day: date, clock: Clock,
                  parent: QWidget | None = None) -> None:
         super().__init__(f"Correct times: {line.name}", parent)
         self.take, self.line, self.day = take, line, day
-        self.time_in = time_edit(day)
-        self.time_out = time_edit(day)
+        self.time_in = time_edit(clock.now())
+        self.time_out = time_edit(clock.now())
         for edit, value in ((self.time_in, line.signed_in_at), (self.time_out, line.signed_out_at)):
             if value is not None:
                 local = to_local(value)
@@ -206,10 +206,11 @@ class CallDialog(RegisterFormDialog):
 
 
 class DrillDialog(RegisterFormDialog):
-    def __init__(self, site: SiteRollService, site_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, site: SiteRollService, site_id: int, clock: Clock,
+                 parent: QWidget | None = None) -> None:
         super().__init__("Record a fire drill", parent)
         self.site, self.site_id = site, site_id
-        self.held = now_edit()
+        self.held = now_edit(clock.now())
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 120)
         self.minutes.setSuffix(" min")
@@ -247,10 +248,10 @@ class DrillDialog(RegisterFormDialog):
 
 class IncidentDialog(RegisterFormDialog):
     def __init__(self, health: HealthLogService, lines: list[RegisterLine],
-                 session_id: int | None, parent: QWidget | None = None,
+                 session_id: int | None, clock: Clock, parent: QWidget | None = None,
                  child_id: int | None = None) -> None:
         super().__init__("Record an accident or incident", parent)
-        self.health, self.session_id = health, session_id
+        self.health, self.session_id, self.clock = health, session_id, clock
         self.child = QComboBox()
         for line in lines:
             self.child.addItem(line.name, line.child_id)
@@ -258,7 +259,7 @@ class IncidentDialog(RegisterFormDialog):
         self.kind = QComboBox()
         for key, label in INCIDENT_KINDS.items():
             self.kind.addItem(label, key)
-        self.happened = now_edit()
+        self.happened = now_edit(clock.now())
         self.what = QPlainTextEdit()
         self.what.setFixedHeight(70)
         self.action = QPlainTextEdit()
@@ -286,7 +287,7 @@ class IncidentDialog(RegisterFormDialog):
         if child is None:
             raise ValidationError("Choose the child.", "child_id")
         happened = utc_of(self.happened)
-        informed = clock.utcnow() if self.told.isChecked() else None
+        informed = self.clock.now() if self.told.isChecked() else None
         return self.health.record_incident(IncidentForm(
             int(child), str(self.kind.currentData()), happened,  # type: ignore[arg-type]
             self.what.toPlainText(), self.dealt.text(), self.action.toPlainText(),

@@ -154,7 +154,7 @@ class HealthTab(QWidget):
     def medicines(self, child_id: int, name: str, details: str = "") -> MedicinesDialog:
         """Open a child's medicines (also used by the register's medical marker)."""
         dialog = MedicinesDialog(self.app.registers.health, child_id, name,
-                                 self.day or self.page.chosen_day(), details, self)
+                                 self.day or self.page.chosen_day(), self.app.clock, details, self)
         self._open(dialog)
         return dialog
 
@@ -180,8 +180,8 @@ class HealthTab(QWidget):
         day = self.day or self.page.chosen_day()
         current = [p for p in self.app.registers.health.permissions(due.permission.child_id)
                    if p.valid_on(day)]
-        self._open(DoseDialog(self.app.registers.health, current, due.child, due.permission.id,
-                              self))
+        self._open(DoseDialog(self.app.registers.health, current, due.child, self.app.clock,
+                              due.permission.id, self))
 
     def find_child(self) -> None:
         dialog = FindChildDialog(self.app.registers.take, self)
@@ -196,4 +196,5 @@ class HealthTab(QWidget):
         dialog.open()
 
     def record(self, lines: list[RegisterLine], session_id: int, child_id: int | None) -> None:
-        self._open(IncidentDialog(self.app.registers.health, lines, session_id, self, child_id))
+        self._open(IncidentDialog(self.app.registers.health, lines, session_id, self.app.clock, self,
+                                  child_id))

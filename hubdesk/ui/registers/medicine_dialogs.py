@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hubdesk.core import clock
-from hubdesk.core.clock import format_local
+from hubdesk.core.clock import Clock, format_local
 from hubdesk.core.errors import ValidationError
 from hubdesk.services.registers.health import DoseRow, HealthLogService, PermissionForm, PermissionRow
 from hubdesk.services.registers.take import RegisterService
@@ -107,16 +106,16 @@ class DoseDialog(RegisterFormDialog):
     """One dose given under a current written permission."""
 
     def __init__(self, health: HealthLogService, permissions: list[PermissionRow],
-                 child_name: str, chosen: int | None = None,
+                 child_name: str, clock: Clock, chosen: int | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(f"Medicine given: {child_name}", parent)
-        self.health = health
+        self.health, self.clock = health, clock
         self.permission = QComboBox()
         for p in permissions:
             self.permission.addItem(permission_label(p), p)
         found = [n for n, p in enumerate(permissions) if p.id == chosen]
         self.permission.setCurrentIndex(found[0] if found else 0)
-        self.when = now_edit()
+        self.when = now_edit(clock.now())
         self.amount = QLineEdit()
         self.given_by = QLineEdit()
         self.witnessed_by = QLineEdit()
@@ -148,7 +147,7 @@ class DoseDialog(RegisterFormDialog):
             raise ValidationError("There is no current written permission to give a medicine "
                                   "under.", "permission")
         at = utc_of(self.when)
-        told = clock.utcnow() if self.told.isChecked() else None
+        told = self.clock.now() if self.told.isChecked() else None
         return self.health.give_dose(p.id, self.amount.text(), self.given_by.text(),
                                      self.witnessed_by.text(), at,  # type: ignore[arg-type]
                                      told, self.notes.text())
@@ -191,10 +190,11 @@ class MedicinesDialog(QDialog):
     """A child's medical details, written medicine permissions and the doses given."""
 
     def __init__(self, health: HealthLogService, child_id: int, child_name: str, day: date,
-                 details: str = "", parent: QWidget | None = None) -> None:
+                 clock: Clock, details: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Medical and medicines: {child_name}")
         self.health, self.child_id, self.child_name, self.day = health, child_id, child_name, day
+        self.clock = clock
         self.dialog: QDialog | None = None
         self.changed = False
         self.about = QLabel(details or "No allergies or medical notes recorded.")
@@ -275,7 +275,7 @@ class MedicinesDialog(QDialog):
 
     def record_dose(self) -> None:
         chosen = self.selected()
-        self._open(DoseDialog(self.health, self.current(), self.child_name,
+        self._open(DoseDialog(self.health, self.current(), self.child_name, self.clock,
                               chosen.id if chosen else None, self))
 
     def end_permission(self) -> None:

@@ -7,7 +7,7 @@ drill log), and the accident / incident and medicine log.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QUrl
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
-from hubdesk.core.clock import today
 from hubdesk.reports.registers import write_registers
 from hubdesk.services.progress import Progress
 from hubdesk.services.registers.queries import Register, RegisterLine, SessionHeader
@@ -61,7 +60,7 @@ class RegistersPage(QWidget):
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("ddd dd/MM/yyyy")
-        self.day.setDate(QDate(today()))
+        self.day.setDate(QDate(app.clock.today()))
         self.site = QComboBox()
         self.site.setMinimumContentsLength(24)
         self.print_button = QPushButton("Print registers…")
@@ -248,7 +247,7 @@ class RegistersPage(QWidget):
     def sign_out(self, line: RegisterLine) -> None:
         if self.current is None:
             return
-        dialog = SignOutDialog(self.take, line, self.current.header.day, self)
+        dialog = SignOutDialog(self.take, line, self.current.header.day, self.app.clock, self)
         self.dialog = dialog
 
         def finished(code: int) -> None:
@@ -293,7 +292,8 @@ class RegistersPage(QWidget):
     def correct_times(self) -> None:
         line = self._selected("Correct times")
         if line is not None and self.current is not None:
-            self._form(TimesDialog(self.take, line, self.current.header.day, self), line)
+            self._form(TimesDialog(self.take, line, self.current.header.day, self.app.clock,
+                                   self), line)
 
     def undo_sign_out(self) -> None:
         line = self._selected("Undo sign-out")
@@ -345,7 +345,7 @@ class RegistersPage(QWidget):
         folder.mkdir(parents=True, exist_ok=True)
         slug = re.sub(r"[^A-Za-z0-9]+", "-", site_name).strip("-").lower() or "all"
         target = folder / (f"registers-{day:%Y%m%d}-{slug}{'-blank' if blank else ''}-"
-                           f"{datetime.now():%H%M%S}.pdf")
+                           f"{self.app.clock.local_now():%H%M%S}.pdf")
         title = f"Club registers · {day:%a %d/%m/%Y} · {site_name}"
         take = self.take
 

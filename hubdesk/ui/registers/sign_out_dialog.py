@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hubdesk.core import clock
-from hubdesk.core.clock import to_local
+from hubdesk.core.clock import Clock, to_local
 from hubdesk.core.errors import DomainError, ValidationError
 from hubdesk.services.registers.queries import Collector, RegisterLine, moment
 from hubdesk.services.registers.take import RegisterService
@@ -50,11 +49,11 @@ class RegisterFormDialog(InlineFormDialog):
             self.accept()
 
 
-def time_edit(day: date) -> QTimeEdit:
-    """A time field set to now (London), for a moment on ``day``."""
+def time_edit(now: datetime) -> QTimeEdit:
+    """A time field set to ``now`` (naive UTC) as a London wall-clock time."""
     edit = QTimeEdit()
     edit.setDisplayFormat("HH:mm")
-    local = to_local(clock.utcnow())
+    local = to_local(now)
     edit.setTime(QTime(local.hour, local.minute))
     return edit
 
@@ -65,7 +64,7 @@ def moment_of(edit: QTimeEdit, day: date) -> datetime:
 
 
 class SignOutDialog(RegisterFormDialog):
-    def __init__(self, take: RegisterService, line: RegisterLine, day: date,
+    def __init__(self, take: RegisterService, line: RegisterLine, day: date, clock: Clock,
                  parent: QWidget | None = None) -> None:
         super().__init__(f"Sign out {line.name}", parent)
         self.take, self.line, self.day = take, line, day
@@ -103,7 +102,7 @@ class SignOutDialog(RegisterFormDialog):
         self.add_row("Collected by:", "collector", box)
         self.password_checked = QCheckBox("Password checked")
         self.add_row("", "password", self.password_checked)
-        self.when = time_edit(day)
+        self.when = time_edit(clock.now())
         self.add_row("Time out:", "sign-out_at", self.when)
         self.setMinimumWidth(520)
 

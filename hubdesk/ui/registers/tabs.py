@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -179,7 +179,7 @@ class OnSiteTab(QWidget):
             return
         folder = self.app.settings.data_dir / "printouts"
         folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"fire-register-{site_id}-{datetime.now():%Y%m%d-%H%M%S}.pdf"
+        target = folder / f"fire-register-{site_id}-{self.app.clock.local_now():%Y%m%d-%H%M%S}.pdf"
         site = self.app.registers.site
 
         def work(_progress: Progress) -> Path:
@@ -200,7 +200,7 @@ class OnSiteTab(QWidget):
     def record_drill(self) -> None:
         if self.site_id is None:
             return
-        dialog = DrillDialog(self.app.registers.site, self.site_id, self)
+        dialog = DrillDialog(self.app.registers.site, self.site_id, self.app.clock, self)
         self.dialog = dialog
         dialog.accepted.connect(lambda: self.load(self.site_id))
         dialog.finished.connect(dialog.deleteLater)

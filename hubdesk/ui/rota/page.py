@@ -9,7 +9,7 @@ a second adult amber, staffed ones green.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QUrl
@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
-from hubdesk.core.clock import today as clock_today
 from hubdesk.reports.rota import write_person_rota, write_site_rota
 from hubdesk.services.progress import Progress
 from hubdesk.services.rota.dto import ProblemRow, SessionCell, StaffWeek, WeekGrid
@@ -83,7 +82,7 @@ class RotaPage(QWidget):
         title = QLabel("Staff rota")
         title.setObjectName("pageTitle")
         self.site = QComboBox()
-        self.week = QDateEdit(self._qdate(today or clock_today()))
+        self.week = QDateEdit(self._qdate(today or app.clock.today()))
         self.week.setCalendarPopup(True)
         self.week.setDisplayFormat("'Week of' ddd dd MMM yyyy")
         self.week.setDate(self._qdate(self.monday()))
@@ -366,7 +365,7 @@ class RotaPage(QWidget):
     def _target(self, kind: str, name: str, suffix: str = ".pdf") -> Path:
         folder = self.app.settings.data_dir / "printouts"
         folder.mkdir(parents=True, exist_ok=True)
-        return folder / f"{kind}-{_slug(name)}-{datetime.now():%Y%m%d-%H%M%S}{suffix}"
+        return folder / f"{kind}-{_slug(name)}-{self.app.clock.local_now():%Y%m%d-%H%M%S}{suffix}"
 
     def _run(self, title: str, work: object) -> None:
         def done(path: object) -> None:
@@ -419,7 +418,7 @@ class RotaPage(QWidget):
             shifts = self.app.rota.person_shifts(staff_id, monday,
                                                  monday + timedelta(days=7 * weeks - 1))
             target = self._target("shifts", name, ".ics")
-            target.write_bytes(shifts_calendar(name, shifts))
+            target.write_bytes(shifts_calendar(name, shifts, self.app.clock.now()))
             self.printed.append(target)
             return target
 

@@ -30,7 +30,8 @@ class PersonWeekView(QWidget):
     def __init__(self, app: HubApp, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app = app
-        self.monday = date.today() - timedelta(days=date.today().weekday())
+        today = app.clock.today()
+        self.monday = today - timedelta(days=today.weekday())
         self.current: PersonWeek | None = None
         self.person = QComboBox()
         self.person.setEditable(True)  # type to find a name

@@ -35,8 +35,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Any] = {}
         for title, module_name, class_name in PAGES:
             page_class = getattr(importlib.import_module(module_name), class_name)
-            page: QWidget = (page_class(app, self.events, self, today=app.clock.today)
-                             if title == "Today" else page_class(app, self.events, self))
+            page: QWidget = page_class(app, self.events, self)
             self.pages[title] = page
             self.nav.addItem(title)
             self.stack.addWidget(page)

@@ -31,8 +31,11 @@ class CalendarEntryDialog(InlineFormDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__("Edit calendar entry" if form else "Add calendar entry", parent)
         self.calendars = calendars
-        first = start or date.today()
-        self.original = form or EntryForm(site_id, "inset", first, first)
+        if form is None:
+            if start is None:
+                raise ValueError("A new calendar entry needs the day it starts on.")
+            form = EntryForm(site_id, "inset", start, start)
+        self.original = form
         f = self.original
         self.kind = QComboBox()
         for value, label in KIND_LABELS.items():

@@ -5,6 +5,7 @@ Closed days carry a colour AND words or a letter, so a black-and-white printout 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
@@ -62,12 +63,13 @@ class MonthView(QWidget):
 
     month_changed = Signal(int, int)
 
-    def __init__(self, calendars: CalendarService, parent: QWidget | None = None) -> None:
+    def __init__(self, calendars: CalendarService, today_of: Callable[[], date],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.calendars = calendars
         self.sites: list[tuple[int, str]] = []
         self.site_id: int | None = None
-        today = date.today()
+        today = today_of()
         self.year, self.month = today.year, today.month
         self._cells: dict[tuple[int, date], QTableWidgetItem] = {}
 
@@ -81,7 +83,7 @@ class MonthView(QWidget):
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
         self.this_month_button.clicked.connect(
-            lambda: self.show_month(date.today().year, date.today().month))
+            lambda: self.show_month(today_of().year, today_of().month))
         self.compare.toggled.connect(self.refresh)
         top = QHBoxLayout()
         top.addWidget(self.previous_button)

@@ -226,7 +226,7 @@ class CalendarTab(QWidget):
         self.add_button.clicked.connect(self.add_entry)
         self.edit_button.clicked.connect(self.edit_entry)
         self.delete_button.clicked.connect(self.delete_entry)
-        self.month_view = MonthView(app.calendars)
+        self.month_view = MonthView(app.calendars, app.clock.today)
         left = QWidget()
         box = QVBoxLayout(left)
         box.setContentsMargins(0, 0, 0, 0)
@@ -283,7 +283,7 @@ class CalendarTab(QWidget):
         if site_id is None:
             feedback.inform(self, "Add calendar entry", "Add a school on the Sites tab first.")
             return
-        view, today = self.month_view, date.today()
+        view, today = self.month_view, self.app.clock.today()
         # Start on the month being looked at: today if it is this month, else its first day.
         start = today if (view.year, view.month) == (today.year, today.month) else date(
             view.year, view.month, 1)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
-from hubdesk.core.clock import today as clock_today
 from hubdesk.core.errors import DomainError
 from hubdesk.ui.shell.events import AppEvents
 
@@ -49,9 +48,9 @@ def _safe(read: Callable[[], T], fallback: T) -> T:
 
 class TodayPage(QWidget):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None,
-                 today: Callable[[], date] = clock_today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
-        self.app, self.today = app, today
+        self.app, self.today = app, today or app.clock.today
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
         self.sites = QTableWidget(0, 4)
