@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import sys
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hubdesk.app import database_file, open_app
@@ -35,6 +37,10 @@ def qt_app() -> QApplication:
     style = resource_path("style.qss")
     if style.exists():
         qapp.setStyleSheet(style.read_text(encoding="utf-8"))
+    icon = QIcon()
+    for png in sorted(resource_path("icons").glob("hubdesk-*.png")):
+        icon.addFile(str(png))
+    qapp.setWindowIcon(icon)
     return qapp
 
 
@@ -87,6 +93,8 @@ def run(database: str | None = None) -> int:
     sys.excepthook = report_unexpected
     window = MainWindow(app)
     window.show()
+    if os.environ.get("HUBDESK_QUIT_WHEN_SHOWN"):  # start-up benchmarks: quit once the window shows
+        QTimer.singleShot(0, qapp.quit)
     code = qapp.exec()
     app.close()
     lock.unlock()
