@@ -23,6 +23,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--database", metavar="PATH_OR_URL",
         help=f"database file or URL (default: ${ENV_DATABASE}, else the user data folder)")
     parser.add_argument("--database", metavar="PATH_OR_URL", help=argparse.SUPPRESS)
+    parser.add_argument("--self-test", action="store_true",
+                        help="open the window, show every page once and quit (exit 0 when all opened)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", parents=[common], help="open the window (the default)")
     gui.set_defaults(func=run_gui)
@@ -37,10 +39,18 @@ def run_gui(args: argparse.Namespace) -> int:
     return run(args.database)
 
 
+def run_self_test(args: argparse.Namespace) -> int:
+    from hubdesk.ui.shell.self_test import run_self_test as self_test
+
+    return self_test(args.database)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
+    if args.self_test:
+        args.func = run_self_test
+    elif not getattr(args, "func", None):
         args.func = run_gui
     try:
         return int(args.func(args) or 0)

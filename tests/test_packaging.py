@@ -27,6 +27,7 @@ def test_the_wheel_carries_resources_and_migrations(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("hubdesk/resources/style.qss", "hubdesk/resources/fonts/DejaVuSans.ttf",
                    "hubdesk/resources/fonts/DejaVuSans-Bold.ttf",
-                   "hubdesk/resources/demo/sample-mis-export.csv",
+                   "hubdesk/resources/demo/sample-mis-export.csv", "hubdesk/resources/icons/hubdesk-32.png",
+                   "hubdesk/resources/icons/hubdesk.ico",
                    "hubdesk/core/migrations/env.py", "hubdesk/core/migrations/versions/0001_foundation.py"):
         assert needed in names, needed

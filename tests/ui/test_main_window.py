@@ -24,7 +24,7 @@ def test_every_page_opens_on_the_demo_cluster(qtbot: QtBot, demo_hub: HubApp,
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    for title, _module, _cls in PAGES:
+    for title, _factory in PAGES:
         page = window.show_page(title)
         qtbot.wait(10)
         assert window.stack.currentWidget() is page

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import sys
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from hubdesk.app import HubApp, database_file, database_label, open_app, open_backups
@@ -41,6 +43,10 @@ def qt_app() -> QApplication:
     style = resource_path("style.qss")
     if style.exists():
         qapp.setStyleSheet(style.read_text(encoding="utf-8"))
+    icon = QIcon()
+    for png in sorted(resource_path("icons").glob("hubdesk-*.png")):
+        icon.addFile(str(png))
+    qapp.setWindowIcon(icon)
     return qapp
 
 
@@ -86,6 +92,8 @@ def run(database: str | None = None) -> int:
             return 1
         window = MainWindow(app)
         window.show()
+        if os.environ.get("HUBDESK_QUIT_WHEN_SHOWN"):  # start-up benchmarks: quit once the window shows
+            QTimer.singleShot(0, qapp.quit)
         sys.excepthook = report_unexpected
         start_daily_backup(window)
         code = qapp.exec()

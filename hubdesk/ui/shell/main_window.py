@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
@@ -33,8 +32,8 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(190)
         self.stack = QStackedWidget()
         self.pages: dict[str, Any] = {}
-        for title, module_name, class_name in PAGES:
-            page_class = getattr(importlib.import_module(module_name), class_name)
+        for title, page_factory in PAGES:
+            page_class = page_factory()
             page: QWidget = page_class(app, self.events, self)
             self.pages[title] = page
             self.nav.addItem(title)
@@ -101,7 +100,7 @@ class MainWindow(QMainWindow):
 
     def show_page(self, title: str) -> Any:
         """Switch to a page by its navigation title and return it."""
-        titles = [t for t, _, _ in PAGES]
+        titles = [t for t, _ in PAGES]
         self.nav.setCurrentRow(titles.index(title))
         return self.pages[title]
 

@@ -1,18 +1,98 @@
-"""The pages of the main window, in navigation order: (title, module, class name).
+"""The pages of the main window, in navigation order: (title, factory returning the page class).
 
-Each page class takes ``(app, events, parent=None)`` and has ``refresh()``.
+Each factory imports its page module with a plain ``from … import …`` inside the function: importing this
+list stays cheap (no page module loads until its factory is called), and a freezer such as PyInstaller
+still sees every page, because it follows imports inside functions too. Each page class takes
+``(app, events, parent=None)`` and has ``refresh()``.
 """
 
-PAGES: list[tuple[str, str, str]] = [
-    ("Today", "hubdesk.ui.today.page", "TodayPage"),
-    ("Children & families", "hubdesk.ui.children.page", "ChildrenPage"),
-    ("Registers", "hubdesk.ui.registers.page", "RegistersPage"),
-    ("Clubs", "hubdesk.ui.clubs.page", "ClubsPage"),
-    ("Waiting lists", "hubdesk.ui.clubs.waiting_lists", "WaitingListsPage"),
-    ("Sites & calendars", "hubdesk.ui.sites.page", "SitesPage"),
-    ("Staff", "hubdesk.ui.staff.page", "StaffPage"),
-    ("Staff rota", "hubdesk.ui.rota.page", "RotaPage"),
-    ("Minibus", "hubdesk.ui.minibus.page", "MinibusPage"),
-    ("Parent learning", "hubdesk.ui.learning.page", "LearningPage"),
-    ("History", "hubdesk.ui.history.page", "HistoryPage"),
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+PageFactory = Callable[[], "type[QWidget]"]
+
+
+def _today() -> type[QWidget]:
+    from hubdesk.ui.today.page import TodayPage
+
+    return TodayPage
+
+
+def _children() -> type[QWidget]:
+    from hubdesk.ui.children.page import ChildrenPage
+
+    return ChildrenPage
+
+
+def _registers() -> type[QWidget]:
+    from hubdesk.ui.registers.page import RegistersPage
+
+    return RegistersPage
+
+
+def _clubs() -> type[QWidget]:
+    from hubdesk.ui.clubs.page import ClubsPage
+
+    return ClubsPage
+
+
+def _waiting_lists() -> type[QWidget]:
+    from hubdesk.ui.clubs.waiting_lists import WaitingListsPage
+
+    return WaitingListsPage
+
+
+def _sites() -> type[QWidget]:
+    from hubdesk.ui.sites.page import SitesPage
+
+    return SitesPage
+
+
+def _staff() -> type[QWidget]:
+    from hubdesk.ui.staff.page import StaffPage
+
+    return StaffPage
+
+
+def _rota() -> type[QWidget]:
+    from hubdesk.ui.rota.page import RotaPage
+
+    return RotaPage
+
+
+def _minibus() -> type[QWidget]:
+    from hubdesk.ui.minibus.page import MinibusPage
+
+    return MinibusPage
+
+
+def _learning() -> type[QWidget]:
+    from hubdesk.ui.learning.page import LearningPage
+
+    return LearningPage
+
+
+def _history() -> type[QWidget]:
+    from hubdesk.ui.history.page import HistoryPage
+
+    return HistoryPage
+
+
+PAGES: list[tuple[str, PageFactory]] = [
+    ("Today", _today),
+    ("Children & families", _children),
+    ("Registers", _registers),
+    ("Clubs", _clubs),
+    ("Waiting lists", _waiting_lists),
+    ("Sites & calendars", _sites),
+    ("Staff", _staff),
+    ("Staff rota", _rota),
+    ("Minibus", _minibus),
+    ("Parent learning", _learning),
+    ("History", _history),
 ]

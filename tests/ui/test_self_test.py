@@ -1,0 +1,33 @@
+"""``hubdesk --self-test`` opens every page and says which page failed when one does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from hubdesk import cli
+from hubdesk.ui.shell import feedback, pages
+
+
+def test_the_self_test_opens_every_page_and_exits_0(qtbot: QtBot, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    warn_before = feedback.warn
+    assert cli.main(["--database", str(tmp_path / "hub.db"), "--self-test"]) == 0
+    assert f"all {len(pages.PAGES)} pages opened" in capsys.readouterr().out
+    assert feedback.warn is warn_before
+
+
+def test_a_page_that_fails_to_build_fails_the_self_test_by_name(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    def broken() -> type:
+        raise ModuleNotFoundError("No module named 'hubdesk.ui.minibus.page'")
+
+    monkeypatch.setattr(pages, "PAGES", [*pages.PAGES[:-1], ("Minibus", broken)])
+    monkeypatch.setattr("hubdesk.ui.shell.main_window.PAGES", pages.PAGES)
+    monkeypatch.setattr("hubdesk.ui.shell.self_test.PAGES", pages.PAGES)
+    assert cli.main(["--database", str(tmp_path / "hub.db"), "--self-test"]) == 1
+    said = capsys.readouterr().err
+    assert "self-test failed" in said and "No module named 'hubdesk.ui.minibus.page'" in said
