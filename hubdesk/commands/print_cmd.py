@@ -53,10 +53,16 @@ def run(args: argparse.Namespace) -> int:
         target = target.with_name(target.name + ".pdf")
     if not target.parent.is_dir():
         raise DomainError(f"The folder {target.parent} does not exist.")
+    if target.is_dir():
+        raise DomainError(f"{target} is a folder; give a file name, e.g. {target / 'rota.pdf'}.")
     partial = target.with_name(target.name + ".part")
     app = open_app(load_settings(args.database))
     try:
-        message = args.print_kind.run(app, args, partial)
+        try:
+            message = args.print_kind.run(app, args, partial)
+        except OSError as exc:  # an unwritable or full folder, found while writing
+            raise DomainError(f"Cannot write the PDF in {target.parent}: "
+                              f"{exc.strerror or exc}. Choose a folder you can save in.") from exc
         try:
             os.replace(partial, target)
         except OSError as exc:
