@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.clock import utcnow
+from hubdesk.core.clock import to_local, utcnow
 from hubdesk.core.errors import DomainError
 from hubdesk.core.models import Child, Club, Site, fold
 from hubdesk.core.rules.booking_checks import FULL
@@ -142,6 +142,11 @@ class BookingImportService(Service):
             club = finder.club(club_text, cell("site"))
             start = parse_date(cell("from"))
             end = parse_date(cell("to")) if cell("to") else None
+            today = to_local(self.clock()).date()
+            if start < today:
+                raise DomainError(
+                    f"the from date {start:%d/%m/%Y} is in the past; an import books from today "
+                    f"({today:%d/%m/%Y}) on. Book past sessions one by one on the Clubs page.")
             weekdays = _weekdays(cell("weekdays")) if end is not None else ()
             request = BookingRequest(child.id, club.id, start, end, weekdays)
             preview = planner.plan(request)
