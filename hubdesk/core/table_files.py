@@ -126,6 +126,21 @@ def _checked(rows: Iterable[list[str]], name: str) -> list[tuple[int, list[str]]
 def read_table(path: Path | str) -> TableFile:
     """Read the first sheet of a CSV or .xlsx file; empty rows are skipped but keep their numbers."""
     path = Path(path)
+    try:
+        numbered = _read_rows(path)
+    except OSError as exc:
+        raise DomainError(f"{path.name[:100]} cannot be read ({exc.strerror or exc}). Check the "
+                          "name, that the file is not open elsewhere and that you may read it.") from exc
+    if not numbered:
+        raise DomainError(f"{path.name} is empty.")
+    headers = numbered[0][1]
+    width = len(headers)
+    rows = [(n, (cells + [""] * width)[:max(width, len(cells))]) for n, cells in numbered[1:]]
+    return TableFile(headers=[h.strip() for h in headers], rows=rows)
+
+
+def _read_rows(path: Path) -> list[tuple[int, list[str]]]:
+    """The file's non-empty rows, after the checks that need no reading."""
     if not path.exists():
         raise DomainError(f"There is no file at {path}.")
     if not path.is_file():
@@ -135,27 +150,16 @@ def read_table(path: Path | str) -> TableFile:
         raise DomainError(f"{path.name} is {size_text(size)}; an import file may be at most "
                           f"{size_text(LIMITS.bytes)}. Split it into smaller files.")
     suffix = path.suffix.lower()
-    try:
-        if suffix in (".csv", ".txt", ".tsv"):
-            numbered = _checked(_read_csv(path), path.name)
-        elif suffix in (".xlsx", ".xlsm"):
-            from hubdesk.core.xlsx_reader import read_xlsx
+    if suffix in (".csv", ".txt", ".tsv"):
+        return _checked(_read_csv(path), path.name)
+    if suffix in (".xlsx", ".xlsm"):
+        from hubdesk.core.xlsx_reader import read_xlsx
 
-            numbered = _checked(read_xlsx(path, LIMITS), path.name)
-        elif suffix == ".xls":
-            raise DomainError(f"{path.name} is an old-style .xls file. Open it in Excel and save it "
-                              "as .xlsx or .csv, then import that.")
-        else:
-            raise DomainError(f"{path.name} is not a CSV or .xlsx file.")
-    except OSError as exc:
-        raise DomainError(f"{path.name} cannot be read ({exc.strerror or exc}). Check that it is "
-                          "not open elsewhere and that you may read it.") from exc
-    if not numbered:
-        raise DomainError(f"{path.name} is empty.")
-    headers = numbered[0][1]
-    width = len(headers)
-    rows = [(n, (cells + [""] * width)[:max(width, len(cells))]) for n, cells in numbered[1:]]
-    return TableFile(headers=[h.strip() for h in headers], rows=rows)
+        return _checked(read_xlsx(path, LIMITS), path.name)
+    if suffix == ".xls":
+        raise DomainError(f"{path.name} is an old-style .xls file. Open it in Excel and save it "
+                          "as .xlsx or .csv, then import that.")
+    raise DomainError(f"{path.name} is not a CSV or .xlsx file.")
 
 
 def safe_cell(value: str) -> str:
