@@ -80,7 +80,7 @@ def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path) ->
 
 def test_more_rows_than_the_limit_are_refused(tmp_path: Path) -> None:
     path = write(tmp_path, (HEADER + ROW * (LIMITS.rows + 1)).encode())
-    with pytest.raises(DomainError, match="at most 20,000 rows at a time"):
+    with pytest.raises(DomainError, match=f"at most {LIMITS.rows:,} rows at a time"):
         read_table(path)
     path = write(tmp_path, (HEADER + ROW * LIMITS.rows).encode())
     assert len(read_table(path).rows) == LIMITS.rows
@@ -131,7 +131,7 @@ def test_a_row_far_down_the_sheet_is_capped(tmp_path: Path) -> None:
                            b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is>'
                            b"</c></row></sheetData>")
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    with pytest.raises(DomainError, match="more than 100,000 rows, most of them empty"):
+    with pytest.raises(DomainError, match=f"more than {LIMITS.rows * 5:,} rows, most of them empty"):
         read_table(_rewrite(_xlsx(tmp_path), "xl/worksheets/sheet1.xml", far))
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200_000  # KB
 
