@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
+from xml.etree import ElementTree
 
 from hubdesk.core.errors import DomainError
 
@@ -52,6 +53,41 @@ def check_archive(path: Path, limits: Limits) -> None:
             ".csv, and import that.")
 
 
+def _scan_sheet(archive: zipfile.ZipFile, part: str, path: Path, limits: Limits) -> None:
+    """Count cells per row and rows, streaming, before openpyxl builds any row in memory.
+
+    openpyxl collects every cell of a row before trimming it to the columns asked for, so one row
+    of millions of empty cells (a few hundred KB zipped) would take gigabytes.
+    """
+    rows = cells = 0
+    number = "1"
+    try:
+        with archive.open(part) as source:
+            for event, element in ElementTree.iterparse(source, events=("start", "end")):
+                tag = element.tag.rpartition("}")[2]
+                if event == "start":
+                    if tag == "row":
+                        number = element.get("r") or str(rows + 1)
+                    continue
+                if tag == "c":
+                    cells += 1
+                    if cells > limits.columns * 4:
+                        raise DomainError(
+                            f"Row {number} of {path.name} holds more than {limits.columns * 4:,} "
+                            f"cells; an import takes at most {limits.columns} columns. Copy the "
+                            "rows you need into a new workbook and import that.")
+                    element.clear()
+                elif tag == "row":
+                    rows, cells = rows + 1, 0
+                    element.clear()
+                    if rows > limits.rows * 5:
+                        raise DomainError(
+                            f"{path.name} has more than {limits.rows * 5:,} rows, most of them "
+                            "empty; copy the rows you need into a new workbook and import that.")
+    except (ElementTree.ParseError, KeyError, zipfile.BadZipFile, ValueError) as exc:
+        raise _unreadable(path, str(exc) or type(exc).__name__) from exc
+
+
 def read_xlsx(path: Path, limits: Limits) -> Iterator[list[str]]:
     """Rows of the first sheet as text; refuses a sheet declared larger than the limits."""
     check_archive(path, limits)
@@ -72,6 +108,10 @@ def read_xlsx(path: Path, limits: Limits) -> Iterator[list[str]]:
                 f"{path.name} declares a sheet of {declared_rows:,} rows by {declared_columns:,} "
                 f"columns; an import takes at most {limits.rows:,} rows and {limits.columns} "
                 "columns. Copy the rows you need into a new workbook and import that.")
+        part = getattr(sheet, "_worksheet_path", None)
+        if part:
+            with zipfile.ZipFile(path) as archive:
+                _scan_sheet(archive, part, path, limits)
         if hasattr(sheet, "reset_dimensions"):
             sheet.reset_dimensions()  # no padding of short rows to a declared width
         rows = sheet.iter_rows(values_only=True, max_col=limits.columns + 1)
@@ -82,7 +122,10 @@ def read_xlsx(path: Path, limits: Limits) -> Iterator[list[str]]:
                 return
             except Exception as exc:  # broken XML inside the zip
                 raise _unreadable(path, str(exc) or type(exc).__name__) from exc
-            yield [] if values.count(None) == len(values) else [cell_text(v) for v in values]
+            width = len(values)
+            while width and values[width - 1] is None:  # rows come padded to the column cap
+                width -= 1
+            yield [cell_text(v) for v in values[:width]]
         else:
             raise DomainError(f"{path.name} has more than {limits.rows * 5:,} rows, most of them "
                               "empty; copy the rows you need into a new workbook and import that.")

@@ -136,6 +136,19 @@ def test_a_row_far_down_the_sheet_is_capped(tmp_path: Path) -> None:
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200_000  # KB
 
 
+def test_a_row_of_a_million_empty_cells_is_refused_while_streaming(tmp_path: Path) -> None:
+    def wide(xml: bytes) -> bytes:
+        xml = re.sub(rb"<dimension [^>]*/>", b"", xml)
+        return xml.replace(b"</sheetData>", b'<row r="3">' + b'<c s="0"/>' * 1_000_000
+                           + b"</row></sheetData>")
+    bomb = _rewrite(_xlsx(tmp_path), "xl/worksheets/sheet1.xml", wide)
+    assert bomb.stat().st_size < 200_000
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with pytest.raises(DomainError, match="Row 3 of bomb.xlsx holds more than 1,000 cells"):
+        read_table(bomb)
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100_000  # KB
+
+
 def test_a_zip_that_unpacks_to_too_much_is_refused_unopened(tmp_path: Path) -> None:
     def padded(xml: bytes) -> bytes:
         return xml.replace(b"<sheetData>", b"<sheetData>" + b" " * (LIMITS.unpacked + 1))
