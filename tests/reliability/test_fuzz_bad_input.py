@@ -66,9 +66,10 @@ def fingerprint(path: Path) -> tuple[tuple[str, int], ...]:
                      for t in sorted(tables))
 
 
-def run(argv: list[str]) -> tuple[int, str, str]:
+def run(argv: list[str], folder: Path) -> tuple[int, str, str]:
+    """The command in-process, inside ``folder`` so relative output paths land there."""
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    with contextlib.chdir(folder), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
             code = cli.main(argv)
         except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
@@ -139,7 +140,7 @@ def test_fuzzed_command_lines_are_told_never_crash(pristine: Path, tmp_path: Pat
     shutil.copy(pristine, database)
     before = fingerprint(database)
     argv = data.draw(command_lines(folder))
-    code, out, err = run([*argv, "--database", str(database)])
+    code, out, err = run([*argv, "--database", str(database)], folder)
     check_outcome(code, out, err, before, database,
                   may_change=argv[0] == "import" and "--dry-run" not in argv)
 
@@ -204,7 +205,7 @@ def test_fuzzed_import_files_are_told_never_crash(pristine: Path, tmp_path: Path
                                unique=True))
     if kind == "children" and "--waiting-list" in flags:
         flags.remove("--waiting-list")
-    code, out, err = run(["import", kind, str(path), *flags, "--database", str(database)])
+    code, out, err = run(["import", kind, str(path), *flags, "--database", str(database)], folder)
     check_outcome(code, out, err, before, database, may_change="--dry-run" not in flags)
     if code == 2 and f"{path.name}: " in out:
         pytest.fail(f"the preview passed but applying was refused: {err}")
