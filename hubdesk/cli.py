@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import traceback
 from collections.abc import Sequence
-from pathlib import Path
 
 from hubdesk import __version__
 from hubdesk.commands import COMMANDS
 from hubdesk.core.errors import DomainError
+from hubdesk.core.text_checks import printable
 from hubdesk.settings import ENV_DATABASE, data_dir
 
 
@@ -55,26 +56,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except DomainError as exc:
-        print(f"hubdesk: {exc}", file=sys.stderr)
+        print(f"hubdesk: {printable(str(exc)) or type(exc).__name__}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("hubdesk: stopped.", file=sys.stderr)
         return 130
     except Exception as exc:  # a bug, not bad input: keep the details in the log, say where
-        log_file = _log_unexpected()
-        print(f"hubdesk: something went wrong ({type(exc).__name__}: {str(exc).splitlines()[0][:200]}). "
-              f"Nothing was half-saved. The details are in {log_file}.", file=sys.stderr)
+        first = next(iter(str(exc).splitlines()), "")[:200]
+        what = f"{type(exc).__name__}: {redact(printable(first))}" if first else type(exc).__name__
+        where = _log_unexpected()
+        print(f"hubdesk: something went wrong ({what}). Nothing was half-saved. {where}",
+              file=sys.stderr)
         return 3
 
 
-def _log_unexpected() -> Path:
-    """Append the current traceback to hubdesk.log in the data folder."""
-    folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    log_file = folder / "hubdesk.log"
-    with log_file.open("a", encoding="utf-8") as f:
-        f.write(f"--- {' '.join(sys.argv)}\n{traceback.format_exc()}\n")
-    return log_file
+_SECRET = re.compile(r"(?P<head>\b[a-z][a-z0-9+.-]*://[^:/@\s]*:)(?P<secret>\S*)(?=@)", re.I)
+_SECRET_OPTION = re.compile(r"(?P<head>(?:password|passwd|pwd)=)(?P<secret>[^\s&;]+)", re.I)
+
+
+def redact(text: str) -> str:
+    """Hide passwords in database URLs (postgresql://user:pw@host → postgresql://user:***@host)."""
+    text = _SECRET.sub(lambda m: m["head"] + "***", text)
+    return _SECRET_OPTION.sub(lambda m: m["head"] + "***", text)
+
+
+def _log_unexpected() -> str:
+    """Append the current traceback to hubdesk.log; the sentence saying where (or that it could not)."""
+    try:
+        folder = data_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        log_file = folder / "hubdesk.log"
+        with log_file.open("a", encoding="utf-8") as f:
+            f.write(redact(f"--- {' '.join(sys.argv)}\n{traceback.format_exc()}\n"))
+    except OSError as exc:
+        return f"The details could not be written to the log ({exc.strerror or exc})."
+    return f"The details are in {log_file}."
 
 
 if __name__ == "__main__":

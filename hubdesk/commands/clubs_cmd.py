@@ -4,13 +4,18 @@ scripts (``--tsv`` gives tab-separated columns for a spreadsheet)."""
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from typing import Any
 
 from hubdesk.app import open_app
 from hubdesk.commands.lookup import day_argument
+from hubdesk.commands.output import say
+from hubdesk.core.errors import DomainError
+from hubdesk.core.table_files import safe_cell
 from hubdesk.services.clubs.clubs import ClubRow
 from hubdesk.settings import load_settings
 
+FIRST, LAST = date(1900, 1, 1), date(2999, 12, 31)
 HEADERS = ("No", "Club", "Site", "Kind", "Days", "Times", "Years", "Price", "Booked/places",
            "Waiting")
 
@@ -41,6 +46,9 @@ def table(rows: list[tuple[str, ...]]) -> list[str]:
 
 
 def list_clubs(args: argparse.Namespace) -> int:
+    if args.week is not None and not FIRST <= args.week <= LAST:
+        raise DomainError(f"{args.week:%d/%m/%Y} is not a week hubdesk can count; choose a day "
+                          f"between {FIRST:%d/%m/%Y} and {LAST:%d/%m/%Y}.")
     app = open_app(load_settings(args.database))
     try:
         rows = app.clubs.list(week_of_day=args.week or app.clock.today(),
@@ -54,12 +62,12 @@ def list_clubs(args: argparse.Namespace) -> int:
         print("No clubs." if not args.site else f"No clubs at a site matching '{args.site}'.")
         return 0
     lines = [HEADERS, *(cells(r) for r in rows)]
-    if args.tsv:
+    if args.tsv:  # for a spreadsheet: a club called =HYPERLINK(…) must stay text there
         for line in lines:
-            print("\t".join(line))
+            say("\t".join(safe_cell(c.replace("\t", " ")) for c in line))
         return 0
     for text in table(lines):
-        print(text)
+        say(text)
     booked = sum(r.week_booked for r in rows)
     places = sum(r.week_places for r in rows)
     print(f"{len(rows)} clubs; this week {booked} of {places} places booked"

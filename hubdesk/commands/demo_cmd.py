@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 from hubdesk.app import database_file, open_app
+from hubdesk.core.clock import Clock
 from hubdesk.core.db import describe
 from hubdesk.core.errors import DomainError
 from hubdesk.demo.service import DemoService
@@ -37,11 +40,18 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings(database)
     app = open_app(settings, create=True)
     try:
-        state = DemoService(app.factory, settings.user, app.clock).state()
+        demo = DemoService(app.factory, settings.user, app.clock)
+        state = demo.state()
+        changed = demo.changes_since_built() if state == "demo" and args.fresh else 0
     finally:
         app.close()
     if state == "demo" and args.fresh:
-        _discard(database_file(settings))
+        file = database_file(settings)
+        if changed and file:
+            kept = _keep_copy(Path(file))
+            print(f"{changed:,} change(s) were made to the demo database after it was built; "
+                  f"a copy of it is kept in {kept}.")
+        _discard(file)
         state = "empty"
     if state == "demo":
         print(f"The demo cluster is already in {describe(database)}; opening it "
@@ -65,6 +75,20 @@ def run(args: argparse.Namespace) -> int:
 
 def _print_step(done: int, total: int, message: str) -> None:
     print(f"[{done}/{total}] {message}", file=sys.stdout, flush=True)
+
+
+def _keep_copy(file: Path) -> Path:
+    """Copy the database (consistently, with SQLite's backup) beside it before it is thrown away."""
+    stamp = Clock().local_now().strftime("%Y%m%d-%H%M%S")
+    target = file.with_name(f"{file.stem}-before-fresh-{stamp}{file.suffix}")
+    try:
+        with closing(sqlite3.connect(file)) as source, closing(sqlite3.connect(target)) as copy:
+            source.backup(copy)
+    except (sqlite3.Error, OSError) as exc:
+        target.unlink(missing_ok=True)
+        raise DomainError(f"The demo database has changes made after it was built, and a copy "
+                          f"could not be kept ({exc}), so it was not thrown away.") from exc
+    return target
 
 
 def _discard(file: str | None) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from hubdesk.app import HubApp
+from hubdesk.commands.output import say
 from hubdesk.services.clubs.import_bookings import BookingImport
 
 
@@ -16,13 +17,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def print_preview(result: BookingImport) -> None:
     counts = {outcome: sum(r.outcome == outcome for r in result.rows)
               for outcome in ("booked", "waiting list", "refused")}
-    print(f"{result.file}: {len(result.rows)} rows, {result.sessions} sessions")
+    say(f"{result.file}: {len(result.rows)} rows, {result.sessions} sessions")
     for outcome, n in counts.items():
-        print(f"  {outcome + ':':<14}{n}")
+        say(f"  {outcome + ':':<14}{n}")
     if result.ignored_columns:
-        print("  columns not used: " + ", ".join(result.ignored_columns))
+        say("  columns not used: " + ", ".join(result.ignored_columns))
     for row in result.rows:
-        print(f"  row {row.row}: {row.child} · {row.club}: {row.outcome} – {row.detail}")
+        say(f"  row {row.row}: {row.child} · {row.club}: {row.outcome} – {row.detail}")
 
 
 def import_bookings(app: HubApp, args: argparse.Namespace) -> int:

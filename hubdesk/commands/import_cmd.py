@@ -11,6 +11,7 @@ from typing import Any
 
 from hubdesk.app import HubApp, open_app
 from hubdesk.commands import import_bookings
+from hubdesk.commands.output import say
 from hubdesk.services.people.import_children import ImportPreview
 from hubdesk.settings import load_settings
 
@@ -42,21 +43,21 @@ def _runner(runner: Runner) -> Callable[[argparse.Namespace], int]:
 
 
 def print_children_preview(preview: ImportPreview) -> None:
-    print(f"{preview.file}: {preview.total} rows")
-    print(f"  to add:     {len(preview.added)}")
-    print(f"  to update:  {len(preview.updated)}")
-    print(f"  unchanged:  {len(preview.unchanged)}")
-    print(f"  rejected:   {len(preview.rejected)}")
-    print(f"  new carers: {preview.new_carers}")
+    say(f"{preview.file}: {preview.total} rows")
+    say(f"  to add:     {len(preview.added)}")
+    say(f"  to update:  {len(preview.updated)}")
+    say(f"  unchanged:  {len(preview.unchanged)}")
+    say(f"  rejected:   {len(preview.rejected)}")
+    say(f"  new carers: {preview.new_carers}")
     if preview.ignored_columns:
-        print("  columns not used: " + ", ".join(preview.ignored_columns))
+        say("  columns not used: " + ", ".join(preview.ignored_columns))
     for row in preview.updated[:50]:
-        print(f"  row {row.row}: update {row.name}: " + "; ".join(row.changes))
+        say(f"  row {row.row}: update {row.name}: " + "; ".join(row.changes))
     if len(preview.updated) > 50:
-        print(f"  … and {len(preview.updated) - 50} more updates")
+        say(f"  … and {len(preview.updated) - 50} more updates")
     for error in preview.rejected:
         who = f" ({error.name})" if error.name else ""
-        print(f"  row {error.row}{who}: {error.reason}")
+        say(f"  row {error.row}{who}: {error.reason}")
 
 
 def import_children(app: HubApp, args: argparse.Namespace) -> int:

@@ -49,14 +49,26 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     target = Path(args.output).expanduser()
+    if not target.name or target.name in (".", "..") or not args.output.strip():
+        raise DomainError("Give the PDF file to write after -o, e.g. -o rota.pdf.")
     if target.suffix.lower() != ".pdf":
         target = target.with_name(target.name + ".pdf")
-    if not target.parent.is_dir():
-        raise DomainError(f"The folder {target.parent} does not exist.")
+    try:
+        if not target.parent.is_dir():
+            raise DomainError(f"The folder {target.parent} does not exist.")
+        if target.is_dir():
+            raise DomainError(f"{target} is a folder; give a file name, e.g. {target / 'rota.pdf'}.")
+    except OSError as exc:  # e.g. a name longer than the file system allows
+        raise DomainError(f"Cannot write a PDF called {target.name[:100]}: "
+                          f"{exc.strerror or exc}.") from exc
     partial = target.with_name(target.name + ".part")
     app = open_app(load_settings(args.database))
     try:
-        message = args.print_kind.run(app, args, partial)
+        try:
+            message = args.print_kind.run(app, args, partial)
+        except OSError as exc:  # an unwritable or full folder, found while writing
+            raise DomainError(f"Cannot write the PDF in {target.parent}: "
+                              f"{exc.strerror or exc}. Choose a folder you can save in.") from exc
         try:
             os.replace(partial, target)
         except OSError as exc:

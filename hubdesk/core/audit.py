@@ -36,8 +36,11 @@ def _plain(value: Any) -> Any:
 
 
 def _record_id(obj: Any) -> str:
-    identity = inspect(obj).identity
-    if identity is None:
+    """The primary key as text. A row inserted in this flush has its key values already, but its
+    identity is only set after the flush, so the key is read from the mapped columns."""
+    state = inspect(obj)
+    identity = state.identity or state.mapper.primary_key_from_instance(obj)
+    if not identity or all(part is None for part in identity):
         return ""
     return "/".join(str(part) for part in identity)
 

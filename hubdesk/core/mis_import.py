@@ -112,7 +112,8 @@ def parse_year(text: str) -> int:
         return 0
     if value in ("n", "n1", "n2", "nursery", "yn", "f1", "fs1"):
         return -1
-    match = re.fullmatch(r"(?:y|year|yr)?(\d{1,2})", value)
+    # Matched on the text itself, not the letters-and-digits key: "-1" is not Year 1.
+    match = re.fullmatch(r"(?:y|year|yr)?\s*(\d{1,2})", text.strip().lower().replace(".", ""), re.ASCII)
     if match and 1 <= int(match[1]) <= 6:
         return int(match[1])
     raise ValueError(f"'{text}' is not a year group from Nursery to Y6")
@@ -239,13 +240,11 @@ def _parse_contact(cells: list[str], columns: dict[str, int]) -> ParsedContact |
             except ValueError as exc:
                 return f"{key.replace('_', ' ')} {exc}"
         elif key == "emergency_priority":
-            if text and not (text.isdigit() and 1 <= int(text) <= 9):
+            if text and not re.fullmatch(r"[1-9]", text):
                 return f"priority '{text}' is not a number from 1 to 9"
             values[key] = int(text) if text else None
-        elif key == "email" and text and "@" not in text:
-            return f"'{text}' is not an email address"
         else:
-            values[key] = text[:200]
+            values[key] = text  # lengths, emails and phones: validate_link in the import service
     if values.get("can_collect") and values.get("must_not_collect"):
         return "cannot both be allowed to collect and be barred from collecting"
     return ParsedContact(values)

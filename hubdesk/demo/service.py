@@ -15,7 +15,7 @@ from hubdesk.core.audit import record_event
 from hubdesk.core.calendar import academic_year_start
 from hubdesk.core.db import resync_id_sequences
 from hubdesk.core.errors import DomainError
-from hubdesk.core.models import Carer, Child, MetaValue, Site, Staff
+from hubdesk.core.models import AuditEntry, Carer, Child, MetaValue, Site, Staff
 from hubdesk.demo import STEPS, DemoContext
 from hubdesk.services.base import Service
 from hubdesk.services.progress import NO_PROGRESS, Progress
@@ -46,6 +46,19 @@ class DemoService(Service):
     def state(self) -> str:
         with self._read() as s:
             return database_state(s)
+
+    def changes_since_built(self) -> int:
+        """How many records were added, changed or removed by hand after the demo was built.
+
+        Someone may have typed real children into the demo; ``--fresh`` keeps a copy if so.
+        """
+        with self._read() as s:
+            built = s.scalar(select(func.max(AuditEntry.id)).where(
+                AuditEntry.table_name == "demo", AuditEntry.action == "event"))
+            if built is None:
+                return 0
+            return s.scalar(select(func.count()).select_from(AuditEntry).where(
+                AuditEntry.id > built, AuditEntry.action.in_(("insert", "update", "delete")))) or 0
 
     def build(self, scale: int = 1, seed: int = 1, today: date | None = None,
               progress: Progress = NO_PROGRESS) -> DemoSummary:

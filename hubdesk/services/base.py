@@ -16,6 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from hubdesk.core.clock import Clock
 from hubdesk.core.db import read_session, write_session
 from hubdesk.core.errors import Conflict, DomainError, NotFound, ValidationError
+from hubdesk.core.text_checks import control_character
 
 T = TypeVar("T")
 
@@ -135,6 +136,20 @@ def data_message(exc: DataError) -> str:
         return (f"A text is longer than the {too_long.group(1)} characters the database keeps. "
                 "Shorten it; nothing was saved.")
     return f"A value cannot be stored ({text.splitlines()[0]}). Nothing was saved."
+
+
+def check_characters(form: object, labels: Mapping[str, str] | None = None,
+                     multiline: tuple[str, ...] = ()) -> None:
+    """Refuse a text field holding a control character (NUL, a terminal escape…), naming it."""
+    for field in dataclasses.fields(form):  # type: ignore[arg-type]
+        value = getattr(form, field.name)
+        if not isinstance(value, str):
+            continue
+        found = control_character(value, allow_newlines=field.name in multiline)
+        if found:
+            label = (labels or {}).get(field.name, field.name.replace("_", " "))
+            raise ValidationError(f"The {label} holds a hidden control character ({found}); "
+                                  "type it again.", field.name)
 
 
 def check_lengths(form: object, table: FromClause, labels: Mapping[str, str] | None = None) -> None:

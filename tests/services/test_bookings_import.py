@@ -11,7 +11,8 @@ from hubdesk import cli
 from hubdesk.app import HubApp
 from hubdesk.core.errors import DomainError
 from hubdesk.services.clubs.booking_plan import BookingRequest
-from tests.services.club_setup import child, club, freeze
+from hubdesk.services.clubs.import_bookings import BookingImportService
+from tests.services.club_setup import NOW, child, club, freeze
 
 HEADER = "Child,Date of birth,Club,Site,Days,From,To\n"
 
@@ -83,7 +84,9 @@ def test_a_file_without_the_needed_columns_is_refused(hub: HubApp, tmp_path: Pat
 
 
 def test_commands_list_clubs_and_import(hub: HubApp, clubs: dict[str, int], tmp_path: Path,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+                                        capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(BookingImportService, "clock", staticmethod(lambda: NOW))
     database = hub.settings.database
     path = write(tmp_path, "A123456789012,,Football,,Mon,14/09/2026,\n")
     assert cli.main(["import", "bookings", str(path), "--dry-run", "--database", database]) == 0
@@ -96,3 +99,20 @@ def test_commands_list_clubs_and_import(hub: HubApp, clubs: dict[str, int], tmp_
     football = next(line for line in out if "Football" in line)
     assert "1/20" in football and "Mon, Wed" in football and "£7.50" in football
     assert out[-1] == "2 clubs; this week 1 of 22 places booked (4%)."
+
+
+def test_rows_dated_in_the_past_are_refused(hub: HubApp, clubs: dict[str, int],
+                                            tmp_path: Path) -> None:
+    path = write(tmp_path, "A123456789012,,Football,,Mon Wed,02/09/2026,30/09/2026\n"
+                           "A123456789012,,Football,,,07/09/2026,\n"
+                           "A123456789012,,Football,,,09/09/2026,\n")
+    preview = hub.booking_imports.preview(path)
+    assert [(r.row, r.outcome) for r in preview.rows] == \
+        [(2, "refused"), (3, "refused"), (4, "booked")]
+    assert "07/09/2026 is in the past" in preview.rows[1].detail
+    assert preview.rows[0].detail.startswith("the from date 02/09/2026 is in the past; an import "
+                                             "books from today (08/09/2026) on.")
+    assert not hub.booking_imports.apply(path).applied
+    assert hub.bookings.history(clubs["ella"]) == []
+    hub.booking_imports.apply(path, skip_rejected=True)
+    assert [line.day for line in hub.bookings.history(clubs["ella"])] == [date(2026, 9, 9)]

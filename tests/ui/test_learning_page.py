@@ -149,7 +149,7 @@ def test_enrol_a_known_parent_and_a_new_adult(qtbot: QtBot, page: LearningPage, 
 def test_mark_a_register(qtbot: QtBot, page: LearningPage, hub: HubApp, course: int,
                          said: Said) -> None:
     for name in (("Ayşe", "Kaya"), ("Emre", "Doğan")):
-        hub.learning.enrolments.enrol(course, new_adult=CarerForm(*name, phone_mobile="0"))
+        hub.learning.enrolments.enrol(course, new_adult=CarerForm(*name, phone_mobile="07700 900000"))
     page.refresh()
     page.tabs.setCurrentIndex(1)
     register = page.register
@@ -180,7 +180,7 @@ def test_mark_a_register(qtbot: QtBot, page: LearningPage, hub: HubApp, course: 
 def test_withdraw_complete_and_progress_notes(qtbot: QtBot, page: LearningPage, hub: HubApp,
                                               course: int, said: Said) -> None:
     for name in (("Ayşe", "Kaya"), ("Emre", "Doğan"), ("Ana", "Ruiz")):
-        hub.learning.enrolments.enrol(course, new_adult=CarerForm(*name, phone_mobile="0"))
+        hub.learning.enrolments.enrol(course, new_adult=CarerForm(*name, phone_mobile="07700 900000"))
     page.refresh()
     tab = page.learners
     tab.select("Doğan, Emre")
@@ -237,7 +237,7 @@ def test_new_course_through_the_editor(qtbot: QtBot, page: LearningPage, hub: Hu
     assert said.warnings == []
     assert [c.title for c in page.model.rows] == ["Family English"]
     hub.learning.enrolments.enrol(page.model.rows[0].id, new_adult=CarerForm("Ana", "Ruiz",
-                                                                             phone_mobile="0"))
+                                                                             phone_mobile="07700 900000"))
     click(qtbot, page.delete_button)
     assert "has 1 learner record(s), so it is kept" in said.warnings[0]
 
@@ -245,7 +245,7 @@ def test_new_course_through_the_editor(qtbot: QtBot, page: LearningPage, hub: Hu
 def test_creche_booking_staff_and_register(qtbot: QtBot, page: LearningPage, hub: HubApp,
                                            course: int, said: Said) -> None:
     mum = hub.learning.enrolments.enrol(course, new_adult=CarerForm("Ayşe", "Kaya",
-                                                                    phone_mobile="0")).carer_id
+                                                                    phone_mobile="07700 900000")).carer_id
     hub.learning.creche.save_child(CrecheChildForm("Can", "Kaya", TODAY - timedelta(days=800),
                                                    mum))
     page.refresh()
@@ -302,7 +302,7 @@ def test_print_register_and_certificates(qtbot: QtBot, page: LearningPage, hub: 
     opened: list[Path] = []
     monkeypatch.setattr(learning_view, "open_pdf", opened.append)
     enrolled = hub.learning.enrolments.enrol(course, new_adult=CarerForm(
-        "Şükrü", "Öztürk", phone_mobile="0"))
+        "Şükrü", "Öztürk", phone_mobile="07700 900000"))
     page.refresh()
     click(qtbot, page.print_register_button)
     qtbot.waitUntil(lambda: bool(opened), timeout=10000)

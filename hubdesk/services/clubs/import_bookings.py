@@ -133,6 +133,11 @@ class BookingImportService(Service):
             club = finder.club(club_text, cell("site"))
             start = _date(cell("from"), "from date")
             end = _date(cell("to"), "to date") if cell("to") else None
+            today = self._clock.today()
+            if start < today:
+                raise DomainError(
+                    f"the from date {start:%d/%m/%Y} is in the past; an import books from today "
+                    f"({today:%d/%m/%Y}) on. Book past sessions one by one on the Clubs page.")
             weekdays = _weekdays(cell("weekdays")) if end is not None else ()
             request = BookingRequest(child.id, club.id, start, end, weekdays)
             preview = planner.plan(request)

@@ -9,8 +9,9 @@ from sqlalchemy.orm import Session
 
 from hubdesk.core.errors import NotFound, ValidationError
 from hubdesk.core.models import Carer, Child, ChildCarer, Site
+from hubdesk.core.text_checks import is_email, is_phone
 from hubdesk.core.vocabulary import fold, year_label
-from hubdesk.services.base import Service, check_lengths
+from hubdesk.services.base import Service, check_characters, check_lengths
 from hubdesk.services.people.children import display_name
 
 
@@ -70,9 +71,16 @@ _LABELS = {"phone_mobile": "mobile number", "phone_home": "home phone number",
 def validate_carer(form: CarerForm) -> None:
     if not (form.forename.strip() or form.surname.strip()):
         raise ValidationError("Enter the carer's name.", "forename")
-    if form.email and ("@" not in form.email or " " in form.email.strip()):
-        raise ValidationError(f"'{form.email}' is not an email address.", "email")
+    check_characters(form, _LABELS, multiline=("address",))
     check_lengths(form, Carer.__table__, _LABELS)
+    if form.email.strip() and not is_email(form.email):
+        raise ValidationError(f"'{form.email.strip()}' is not an email address (for example "
+                              "name@example.co.uk).", "email")
+    for key in ("phone_mobile", "phone_home", "phone_work"):
+        phone = str(getattr(form, key)).strip()
+        if phone and not is_phone(phone):
+            raise ValidationError(f"'{phone}' is not a {_LABELS[key]}: use digits, spaces and "
+                                  "+ ( ) -, e.g. 07700 900123.", key)
 
 
 def validate_link(link: CarerLink) -> None:
@@ -83,6 +91,7 @@ def validate_link(link: CarerLink) -> None:
             "must_not_collect")
     if link.emergency_priority is not None and not 1 <= link.emergency_priority <= 9:
         raise ValidationError("Emergency priority is 1 (call first) to 9.", "emergency_priority")
+    check_characters(link, _LABELS)
     check_lengths(link, ChildCarer.__table__, _LABELS)
 
 

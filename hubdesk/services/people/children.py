@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from hubdesk.core.errors import Conflict, ValidationError
 from hubdesk.core.models import Child, Site
 from hubdesk.core.vocabulary import fold, year_label
-from hubdesk.services.base import Service, check_lengths, fetch
+from hubdesk.services.base import Service, check_characters, check_lengths, fetch
 
 CONSENTS = {
     "consent_photos": "Photos",
@@ -95,6 +95,7 @@ def display_name(forename: str, surname: str, preferred_forename: str = "",
     return name
 
 
+_MULTILINE = ("medical_notes", "allergies", "dietary_needs", "gp_details", "lives_with", "notes")
 _LABELS = {"mis_id": "MIS id", "gp_details": "GP details",
            "tfc_reference": "Tax-Free Childcare reference"}
 
@@ -118,6 +119,7 @@ def validate_child(form: ChildForm, today: date) -> None:
     if upn and (len(upn) != 13 or not upn[0].isalpha() or not upn[1:12].isdigit()):
         raise ValidationError(
             "A UPN is 13 characters: a letter, 11 digits and a letter or digit.", "upn")
+    check_characters(form, _LABELS, multiline=_MULTILINE)
     check_lengths(form, Child.__table__, _LABELS)
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from hubdesk.core.audit import record_event
-from hubdesk.core.errors import DomainError
+from hubdesk.core.errors import DomainError, ValidationError
 from hubdesk.core.mis_import import (
     ParsedContact,
     ParsedRow,
@@ -23,10 +23,13 @@ from hubdesk.core.models import Carer, Child, ChildCarer, Site
 from hubdesk.core.table_files import read_table
 from hubdesk.core.vocabulary import fold
 from hubdesk.services.base import Service
+from hubdesk.services.people.carers import CarerForm, CarerLink, validate_link
+from hubdesk.services.people.children import ChildForm, validate_child
 from hubdesk.services.progress import NO_PROGRESS, Progress
 
 _LINK_FIELDS = ("parental_responsibility", "can_collect", "must_not_collect", "collection_password",
                 "emergency_priority", "lives_with")
+_LINK_BOOLS = ("parental_responsibility", "can_collect", "must_not_collect", "lives_with")
 _CARER_FIELDS = ("title", "forename", "surname", "phone_mobile", "phone_home", "phone_work", "email",
                  "address", "postcode")
 
@@ -75,7 +78,14 @@ class _Plan:
             for key in (fold(site.name), fold(site.short_name), site.dfe_number or ""):
                 if key:
                     schools[key] = site.id
-        rows, self.rejected = parse_rows(table, schools, today)
+        parsed, self.rejected = parse_rows(table, schools, today)
+        rows = []
+        for row in parsed:  # the dialogs' own checks, so apply never meets what preview passed
+            problem = _form_problem(row, today)
+            if problem is None:
+                rows.append(row)
+            else:
+                self.rejected.append(problem)
         self.ignored = tuple(map_headers(table.headers).ignored)
         children = s.scalars(select(Child).options(selectinload(Child.carer_links))).all()
         self._by_upn = {c.upn: c for c in children if c.upn}
@@ -153,6 +163,26 @@ class _CarerIndex:
 
     def add(self, carer: Carer) -> None:
         self.by_name.setdefault(fold(f"{carer.forename} {carer.surname}"), []).append(carer)
+
+
+def _form_problem(row: ParsedRow, today: date) -> RowError | None:
+    """The first thing the child or carer forms would refuse in this row, as a row error."""
+    where = ""
+    try:
+        validate_child(ChildForm(school_site_id=row.school_site_id, **row.fields),  # type: ignore[arg-type]
+                       today)
+        for number, contact in enumerate(row.contacts, start=1):
+            where = f"contact {number}: "
+            fields = contact.fields
+            carer = CarerForm(**{k: str(fields.get(k) or "") for k in _CARER_FIELDS})  # type: ignore[arg-type]
+            validate_link(CarerLink(
+                carer, relationship=str(fields.get("relationship") or ""),
+                collection_password=str(fields.get("collection_password") or ""),
+                emergency_priority=fields.get("emergency_priority"),  # type: ignore[arg-type]
+                **{k: bool(fields.get(k)) for k in _LINK_BOOLS}))
+    except ValidationError as exc:
+        return RowError(row.row, where + str(exc), row.name)
+    return None
 
 
 def _child_changes(child: Child, row: ParsedRow) -> list[str]:
