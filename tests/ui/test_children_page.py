@@ -19,7 +19,7 @@ from hubdesk.services.people.carers import CarerForm, CarerLink
 from hubdesk.ui.children import lazy_children
 from hubdesk.ui.children.child_dialog import ChildDialog
 from hubdesk.ui.children.page import ChildrenPage
-from hubdesk.ui.common.inline_form import InlineFormDialog
+from hubdesk.ui.common.forms import InlineFormDialog
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from tests.conftest import child_form

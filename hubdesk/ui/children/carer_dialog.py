@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.services.people.carers import CarerForm, CarerLink, CarerMatch, CarerService
 from hubdesk.ui.children.child_fields import HINT_STYLE, line, notes
-from hubdesk.ui.common.inline_form import InlineFormDialog
+from hubdesk.ui.common.forms import InlineFormDialog
 from hubdesk.ui.shell import feedback
 
 RELATIONSHIPS = ["Mother", "Father", "Step-mother", "Step-father", "Grandmother", "Grandfather",

@@ -19,8 +19,8 @@ from hubdesk.services.people.children import ChildForm, ChildService, display_na
 from hubdesk.services.sites.sites import SiteForm
 from hubdesk.ui.children.child_fields import HINT_STYLE, ChildFields, read_date
 from hubdesk.ui.children.child_people import CarersTab, FamilyTab, HistoryTab
-from hubdesk.ui.common.inline_form import InlineFormDialog
-from hubdesk.ui.common.tabbed_form import TabbedFormDialog
+from hubdesk.ui.common.forms import InlineFormDialog, TabbedFormDialog
+from hubdesk.ui.common.page import open_dialog
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 
@@ -170,8 +170,7 @@ class ChildDialog(TabbedFormDialog):
             self.left_dialog = dialog
             dialog.accepted.connect(lambda: self._roll_changed(dialog.leaving_date(),
                                                                dialog.saved_id))
-            dialog.finished.connect(dialog.deleteLater)
-            dialog.open()
+            open_dialog(dialog)
             return
         if not feedback.confirm(self, "Back on roll",
                                 "Put this child back on the lists (undo 'left')?"):
@@ -208,5 +207,4 @@ class ChildDialog(TabbedFormDialog):
         if dialog is None:
             return
         self.sibling = dialog
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_dialog(dialog)

@@ -23,7 +23,8 @@ from hubdesk.app import HubApp
 from hubdesk.services.people.carers import CarerLink, FamilyMember
 from hubdesk.ui.children.carer_dialog import CarerLinkDialog, FindCarerDialog, carer_name
 from hubdesk.ui.children.child_fields import HINT_STYLE
-from hubdesk.ui.common.dto_table import DtoTableModel
+from hubdesk.ui.common.page import open_dialog
+from hubdesk.ui.common.tables import DtoTableModel
 from hubdesk.ui.history.page import history_model
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
@@ -130,8 +131,7 @@ class CarersTab(QWidget):
                 self._edit(CarerLink(finder.chosen))
 
         finder.accepted.connect(chosen)
-        finder.finished.connect(finder.deleteLater)
-        finder.open()
+        open_dialog(finder)
 
     def edit_carer(self) -> None:
         link = self.selected()
@@ -148,8 +148,7 @@ class CarersTab(QWidget):
         dialog = CarerLinkDialog(self.app.carers, self.child_id, existing or link, self)
         self.dialog = dialog
         dialog.accepted.connect(self._changed)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_dialog(dialog)
 
     def unlink_carer(self) -> None:
         link, child_id = self.selected(), self.child_id

@@ -27,11 +27,12 @@ from hubdesk.services.clubs.family_weeks import ChildWeek, WeekItem
 from hubdesk.ui.children.child_picker import ChildPicker
 from hubdesk.ui.clubs.booking_dialog import BookingDialog
 from hubdesk.ui.clubs.cancel_booking_dialog import CancelBookingDialog
-from hubdesk.ui.common.dto_table import DtoTableModel
-from hubdesk.ui.common.widgets import WEEKDAY_NAMES, qdate, short_names, table_view
+from hubdesk.ui.common.dates import date_edit, qdate, to_date
+from hubdesk.ui.common.page import open_dialog
+from hubdesk.ui.common.tables import DtoTableModel, table_view
+from hubdesk.ui.common.widgets import WEEKDAY_NAMES, short_names
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
-from hubdesk.ui.sites.calendar_entry_dialog import date_edit, to_date
 
 
 def item_text(item: WeekItem, short: dict[str, str] | None = None) -> str:
@@ -171,8 +172,7 @@ class ChildWeekDialog(QDialog):
 
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_dialog(dialog)
 
     def book(self) -> None:
         week = self.selected_week()

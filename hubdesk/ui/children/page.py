@@ -31,6 +31,7 @@ from hubdesk.services.people.children import ChildRow
 from hubdesk.ui.children import lazy_children
 from hubdesk.ui.children.child_dialog import ChildDialog
 from hubdesk.ui.children.lazy_children import children_model
+from hubdesk.ui.common.page import Page
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 
@@ -51,15 +52,13 @@ def count_text(count: int, filtered: bool, include_left: bool) -> str:
     return text + (", including those who have left" if include_left else "")
 
 
-class ChildrenPage(QWidget):
+class ChildrenPage(Page):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.app, self.events = app, events
+        super().__init__(app, events, parent)
         self.dialog: ChildDialog | None = None
         self.other_dialog: QWidget | None = None  # booking or week dialog
         self.total = 0
-        title = QLabel("Children & families")
-        title.setObjectName("pageTitle")
+        title = self.page_title("Children & families")
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search by name or UPN")
         self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 24)
@@ -245,8 +244,7 @@ class ChildrenPage(QWidget):
 
     def _show_dialog(self, dialog: QWidget) -> None:
         self.other_dialog = dialog
-        dialog.finished.connect(dialog.deleteLater)  # type: ignore[attr-defined]
-        dialog.open()  # type: ignore[attr-defined]
+        self.open_dialog(dialog)
 
     def open_child(self, child_id: int | None) -> None:
         def load() -> ChildDialog:
@@ -259,8 +257,7 @@ class ChildrenPage(QWidget):
             return
         self.dialog = dialog
         dialog.saved.connect(self.select_child)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self.open_dialog(dialog)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter on a row opens the child, like a double-click."""

@@ -29,13 +29,13 @@ from hubdesk.app import HubApp
 from hubdesk.core.models import YEAR_GROUPS, year_label
 from hubdesk.services.clubs.bookings import ClassRefusal, ClassReport, ClassRequest
 from hubdesk.services.clubs.clubs import ClubRow
-from hubdesk.ui.common.dto_table import DtoTableModel
-from hubdesk.ui.common.inline_form import error_label
-from hubdesk.ui.common.widgets import WeekdayBoxes, fit_columns, qdate, table_view
+from hubdesk.ui.common.dates import date_edit, qdate, to_date
+from hubdesk.ui.common.forms import error_label
+from hubdesk.ui.common.tables import DtoTableModel, fit_columns, table_view
+from hubdesk.ui.common.widgets import WeekdayBoxes
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from hubdesk.ui.shell.tasks import run_task
-from hubdesk.ui.sites.calendar_entry_dialog import date_edit, to_date
 
 
 def refusal_model() -> DtoTableModel[ClassRefusal]:

@@ -34,19 +34,12 @@ from hubdesk.core.rules.recurrence import Skipped
 from hubdesk.services.clubs.booking_plan import BookingPreview, BookingRequest, BookingResult, PreviewLine
 from hubdesk.services.clubs.clubs import ClubRow
 from hubdesk.ui.children.child_picker import ChildPicker
-from hubdesk.ui.common.inline_form import error_label
-from hubdesk.ui.common.widgets import (
-    AMBER,
-    RED,
-    TintedTableModel,
-    WeekdayBoxes,
-    fit_columns,
-    qdate,
-    table_view,
-)
+from hubdesk.ui.common.dates import date_edit, qdate, to_date
+from hubdesk.ui.common.forms import error_label
+from hubdesk.ui.common.tables import AMBER, RED, TintedTableModel, fit_columns, table_view
+from hubdesk.ui.common.widgets import WeekdayBoxes
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
-from hubdesk.ui.sites.calendar_entry_dialog import date_edit, to_date
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, time
 
-from PySide6.QtCore import QTime
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -30,10 +28,10 @@ from hubdesk.core.errors import Conflict, ValidationError
 from hubdesk.core.models import CLUB_KIND_LABELS, CLUB_KINDS, YEAR_GROUPS, year_label
 from hubdesk.services.clubs.changes import AffectedBooking
 from hubdesk.services.clubs.clubs import ChangeNeedsDecision, ClubForm, ClubService, SaveResult
-from hubdesk.ui.common.dto_table import DtoTableModel
-from hubdesk.ui.common.inline_form import InlineFormDialog
-from hubdesk.ui.common.widgets import WeekdayBoxes, fit_columns, table_view
-from hubdesk.ui.sites.calendar_entry_dialog import date_edit, to_date
+from hubdesk.ui.common.dates import date_edit, time_edit, to_date, to_time
+from hubdesk.ui.common.forms import InlineFormDialog
+from hubdesk.ui.common.tables import DtoTableModel, fit_columns, table_view
+from hubdesk.ui.common.widgets import WeekdayBoxes
 
 Choices = Sequence[tuple[int, str]]
 
@@ -41,17 +39,6 @@ Choices = Sequence[tuple[int, str]]
 def school_year_end(today: date) -> date:
     """The last day a club set up today would normally run: late July of this school year."""
     return date(today.year + (1 if today.month >= 8 else 0), 7, 22)
-
-
-def time_edit(value: time) -> QTimeEdit:
-    edit = QTimeEdit(QTime(value.hour, value.minute))
-    edit.setDisplayFormat("HH:mm")
-    return edit
-
-
-def to_time(edit: QTimeEdit) -> time:
-    value = edit.time()
-    return time(value.hour(), value.minute())
 
 
 def affected_model() -> DtoTableModel[AffectedBooking]:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.core.rules.club_rules import PRIORITY_KEYS, PRIORITY_LABELS, ClubRules
 from hubdesk.services.clubs.clubs import ClubService
-from hubdesk.ui.common.inline_form import InlineFormDialog
+from hubdesk.ui.common.forms import InlineFormDialog
 
 
 class ClubRulesDialog(InlineFormDialog):

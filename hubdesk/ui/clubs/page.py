@@ -22,21 +22,13 @@ from hubdesk.app import HubApp
 from hubdesk.services.clubs.clubs import ClubRow
 from hubdesk.ui.clubs.club_dialog import ClubDialog, summary
 from hubdesk.ui.clubs.sessions import SessionsPanel
+from hubdesk.ui.common.dates import date_edit, qdate, to_date
+from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.site_combo import refill_sites
-from hubdesk.ui.common.widgets import (
-    AMBER,
-    GREY,
-    TintedTableModel,
-    fit_columns,
-    money,
-    qdate,
-    selected_row,
-    short_names,
-    table_view,
-)
+from hubdesk.ui.common.tables import AMBER, GREY, TintedTableModel, fit_columns, selected_row, table_view
+from hubdesk.ui.common.widgets import money, short_names
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
-from hubdesk.ui.sites.calendar_entry_dialog import date_edit, to_date
 
 WEEKDAYS_ALL = "Mon, Tue, Wed, Thu, Fri"
 
@@ -64,13 +56,11 @@ def clubs_model(short: dict[str, str]) -> TintedTableModel[ClubRow]:
                            f"{r.week_sessions} session(s) this week, {r.waiting} waiting"))
 
 
-class ClubsPage(QWidget):
+class ClubsPage(Page):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.app, self.events = app, events
+        super().__init__(app, events, parent)
         self.dialog: QWidget | None = None
-        title = QLabel("Clubs")
-        title.setObjectName("pageTitle")
+        title = self.page_title("Clubs")
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search clubs, e.g. football")
         self.search.setClearButtonEnabled(True)
@@ -221,8 +211,7 @@ class ClubsPage(QWidget):
 
     def _open(self, dialog: QWidget) -> None:
         self.dialog = dialog
-        dialog.finished.connect(dialog.deleteLater)  # type: ignore[attr-defined]
-        dialog.open()  # type: ignore[attr-defined]
+        self.open_dialog(dialog)
 
     def edit_selected(self) -> None:
         club = self.selected()

@@ -21,17 +21,18 @@ from hubdesk.services.clubs.sessions import BookedChild, SessionRow
 from hubdesk.ui.clubs.booking_dialog import BookingDialog
 from hubdesk.ui.clubs.cancel_booking_dialog import CancelBookingDialog
 from hubdesk.ui.clubs.session_dialogs import AddSessionDialog, CancelSessionDialog
-from hubdesk.ui.common.dto_table import DtoTableModel
-from hubdesk.ui.common.widgets import (
+from hubdesk.ui.common.page import open_dialog
+from hubdesk.ui.common.tables import (
     AMBER,
     GREEN,
     GREY,
+    DtoTableModel,
     TintedTableModel,
     fit_columns,
     selected_row,
-    short_names,
     table_view,
 )
+from hubdesk.ui.common.widgets import short_names
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 
@@ -220,8 +221,7 @@ class SessionsPanel(QWidget):
 
     def _open(self, dialog: QWidget) -> None:
         self.dialog = dialog
-        dialog.finished.connect(dialog.deleteLater)  # type: ignore[attr-defined]
-        dialog.open()  # type: ignore[attr-defined]
+        open_dialog(dialog)
 
     def book_child(self) -> None:
         if self.club is None:

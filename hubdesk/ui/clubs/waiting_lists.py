@@ -22,15 +22,10 @@ from hubdesk.core.errors import DomainError
 from hubdesk.services.clubs.sessions import SessionRow
 from hubdesk.services.clubs.waiting_lists import Offer, WaitingRow
 from hubdesk.ui.clubs.join_waiting_dialog import JoinWaitingDialog
+from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.site_combo import refill_sites
-from hubdesk.ui.common.widgets import (
-    GREEN,
-    TintedTableModel,
-    fit_columns,
-    selected_row,
-    short_names,
-    table_view,
-)
+from hubdesk.ui.common.tables import GREEN, TintedTableModel, fit_columns, selected_row, table_view
+from hubdesk.ui.common.widgets import short_names
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 
@@ -69,12 +64,10 @@ def offer_text(offer: Offer) -> str:
             f"Phone {phones}, then press 'Family said yes' or 'Family said no'.")
 
 
-class WaitingListsPage(QWidget):
+class WaitingListsPage(Page):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.app, self.events = app, events
-        title = QLabel("Waiting lists")
-        title.setObjectName("pageTitle")
+        super().__init__(app, events, parent)
+        title = self.page_title("Waiting lists")
         self.site = QComboBox()
         self.site.setMinimumContentsLength(18)
         self.site.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -204,9 +197,8 @@ class WaitingListsPage(QWidget):
         dialog = JoinWaitingDialog(self.app.waiting_lists, self.app.clubs, self.app.children,
                                    self.today(), row.club_id if row else None, self)
         dialog.accepted.connect(self.events.bookings_changed.emit)
-        dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
-        dialog.open()
+        self.open_dialog(dialog)
 
     def _act(self, title: str, work: Callable[[], T]) -> tuple[bool, T | None]:
         """Run a service call; a refusal is shown and (False, None) returned."""

@@ -5,18 +5,15 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
     QSpinBox,
-    QTimeEdit,
     QWidget,
 )
 
@@ -25,20 +22,8 @@ from hubdesk.core.models import COURSE_KINDS
 from hubdesk.services.learning import Learning
 from hubdesk.services.learning.courses import WEEKDAY_NAMES, CourseForm
 from hubdesk.services.sites.sites import SiteForm
-from hubdesk.ui.common.inline_form import InlineFormDialog
-
-
-def _date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("ddd dd/MM/yyyy")
-    return edit
-
-
-def _time_edit(value: time) -> QTimeEdit:
-    edit = QTimeEdit(QTime(value.hour, value.minute))
-    edit.setDisplayFormat("HH:mm")
-    return edit
+from hubdesk.ui.common.dates import date_edit, time_edit, to_date, to_time
+from hubdesk.ui.common.forms import InlineFormDialog
 
 
 def pence(text: str) -> int:
@@ -92,8 +77,8 @@ class CourseDialog(InlineFormDialog):
         self.weekday_boxes = [QCheckBox(name) for name in WEEKDAY_NAMES]
         for n, box in enumerate(self.weekday_boxes):
             box.setChecked(n in f.weekdays)
-        self.start_date, self.end_date = _date_edit(f.start_date), _date_edit(f.end_date)
-        self.start_time, self.end_time = _time_edit(f.start_time), _time_edit(f.end_time)
+        self.start_date, self.end_date = date_edit(f.start_date), date_edit(f.end_date)
+        self.start_time, self.end_time = time_edit(f.start_time), time_edit(f.end_time)
         self.capacity = QSpinBox()
         self.capacity.setRange(1, 200)
         self.capacity.setValue(f.capacity)
@@ -209,9 +194,9 @@ class CourseDialog(InlineFormDialog):
             id=self.original.id, row_version=self.original.row_version,
             title=self.title.text(), kind=str(self.kind.currentData()),
             site_id=int(self.site.currentData() or 0),
-            start_date=self.start_date.date().toPython(), end_date=self.end_date.date().toPython(),
+            start_date=to_date(self.start_date), end_date=to_date(self.end_date),
             weekdays=tuple(n for n, box in enumerate(self.weekday_boxes) if box.isChecked()),
-            start_time=self.start_time.time().toPython(), end_time=self.end_time.time().toPython(),
+            start_time=to_time(self.start_time), end_time=to_time(self.end_time),
             capacity=self.capacity.value(), provider=self.provider.text() if external else "",
             external=external, tutor_staff_id=None if external or tutor is None else int(tutor),
             tutor_name=self.tutor_name.text() if external else "",

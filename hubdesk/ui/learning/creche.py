@@ -29,7 +29,8 @@ from hubdesk.services.learning.creche import (
     CrecheRegisterLine,
     CrecheSessionRow,
 )
-from hubdesk.ui.common.dto_table import DtoTableModel
+from hubdesk.ui.common.page import open_dialog
+from hubdesk.ui.common.tables import DtoTableModel
 from hubdesk.ui.learning.creche_child_dialog import CrecheChildDialog
 from hubdesk.ui.learning.creche_rules_dialog import CrecheRulesDialog
 from hubdesk.ui.learning.register import default_session
@@ -212,8 +213,7 @@ class CrecheTab(QWidget):
         dialog = CrecheRulesDialog(self.app.learning.creche, rules, self)
         self.rules_dialog = dialog
         dialog.accepted.connect(self.changed)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_dialog(dialog)
 
     # --- bookings ---------------------------------------------------------------------------
     def new_child(self) -> None:
@@ -231,8 +231,7 @@ class CrecheTab(QWidget):
             self.child.setCurrentIndex(max(0, index))
 
         dialog.accepted.connect(saved)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_dialog(dialog)
 
     def book(self) -> None:
         course, choice, carer_id = self.course, self.child.currentData(), self.learner.currentData()

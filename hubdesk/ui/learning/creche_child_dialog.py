@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 
 from hubdesk.services.learning.creche import CrecheChildForm, CrecheService
-from hubdesk.ui.common.inline_form import InlineFormDialog
+from hubdesk.ui.common.forms import InlineFormDialog
 
 
 def _notes(text: str, lines: int, owner: QWidget) -> QPlainTextEdit:

@@ -26,8 +26,8 @@ from hubdesk.core.errors import DomainError, ValidationError
 from hubdesk.services.learning import Learning
 from hubdesk.services.learning.enrolments import EnrolResult
 from hubdesk.services.people.carers import CarerForm, CarerService
-from hubdesk.ui.common.dto_table import DtoTableModel
-from hubdesk.ui.common.inline_form import error_label
+from hubdesk.ui.common.forms import error_label
+from hubdesk.ui.common.tables import DtoTableModel
 from hubdesk.ui.shell import feedback
 
 

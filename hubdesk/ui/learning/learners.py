@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.services.learning.courses import CourseRow
 from hubdesk.services.learning.enrolments import LearnerRow, ProgressNotes
-from hubdesk.ui.common.dto_table import DtoTableModel
+from hubdesk.ui.common.page import open_dialog
+from hubdesk.ui.common.tables import DtoTableModel
 from hubdesk.ui.learning.enrol_dialog import EnrolDialog
 from hubdesk.ui.shell import feedback
 
@@ -168,8 +169,7 @@ class LearnersTab(QWidget):
                 feedback.inform(self, "Waiting list", result.message)
 
         dialog.accepted.connect(done)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_dialog(dialog)
 
     def withdraw(self) -> None:
         learner = self.selected()

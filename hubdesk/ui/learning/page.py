@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from datetime import datetime
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,19 +26,14 @@ from hubdesk.reports.course_register import write_course_register
 from hubdesk.reports.course_summary import write_course_summary
 from hubdesk.services.learning.courses import CourseRow
 from hubdesk.services.progress import Progress
-from hubdesk.ui.common.dto_table import DtoTableModel
+from hubdesk.ui.common.page import Page
+from hubdesk.ui.common.tables import DtoTableModel
 from hubdesk.ui.learning.course_dialog import CourseDialog
 from hubdesk.ui.learning.creche import CrecheTab
 from hubdesk.ui.learning.learners import LearnersTab
 from hubdesk.ui.learning.register import RegisterTab
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
-from hubdesk.ui.shell.tasks import run_task
-
-
-def open_pdf(path: Path) -> None:
-    """Show a printout in the PC's PDF viewer (tests replace this)."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def course_model() -> DtoTableModel[CourseRow]:
@@ -58,16 +49,10 @@ def course_model() -> DtoTableModel[CourseRow]:
                               f"{c.fee.lower()}")
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()[:40] or "course"
-
-
-class LearningPage(QWidget):
+class LearningPage(Page):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.app, self.events = app, events
+        super().__init__(app, events, parent)
         self.dialog: CourseDialog | None = None
-        self.printed: list[Path] = []
         title = QLabel("Parent learning")
         title.setObjectName("pageTitle")
         self.new_button = QPushButton("New course…")
@@ -248,23 +233,9 @@ class LearningPage(QWidget):
                 self.select_course(dialog.saved_id)
 
         dialog.accepted.connect(saved)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self.open_dialog(dialog)
 
     # --- printing ---------------------------------------------------------------------------
-    def _target(self, kind: str, name: str) -> Path:
-        folder = self.app.settings.data_dir / "printouts"
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder / f"{kind}-{_slug(name)}-{datetime.now():%Y%m%d-%H%M%S}.pdf"
-
-    def _print(self, title: str, work: Callable[[Progress], Path]) -> None:
-        def done(path: object) -> None:
-            if isinstance(path, Path):
-                self.printed.append(path)
-                open_pdf(path)
-
-        run_task(self, title, work, done, lambda message: feedback.warn(self, title, message))
-
     def _course_or_say(self, title: str) -> CourseRow | None:
         course = self.selected()
         if course is None:
@@ -275,31 +246,29 @@ class LearningPage(QWidget):
         course = self._course_or_say("Print register")
         if course is None:
             return
-        target, reports = self._target("register", course.title), self.app.learning.reports
+        reports = self.app.learning.reports
 
-        def work(progress: Progress) -> Path:
+        def write(target: Path, progress: Progress) -> None:
             progress.step(0, 2, "Reading the register…")
             sheet = reports.register_sheet(course.id)
             progress.step(1, 2, "Writing the PDF…")
             write_course_register(sheet, target)
-            return target
 
-        self._print("Print register", work)
+        self.print_pdf(f"register-{course.title}", write, "Print register")
 
     def print_certificates(self) -> None:
         course = self._course_or_say("Print certificates")
         if course is None:
             return
-        target, reports = self._target("certificates", course.title), self.app.learning.reports
+        reports = self.app.learning.reports
 
-        def work(progress: Progress) -> Path:
+        def write(target: Path, progress: Progress) -> None:
             progress.step(0, 2, "Reading who completed…")
             certificates = reports.certificates(course.id)
             progress.step(1, 2, f"Writing {len(certificates)} certificate(s)…")
             write_certificates(certificates, target)
-            return target
 
-        self._print("Print certificates", work)
+        self.print_pdf(f"certificates-{course.title}", write, "Print certificates")
 
     def print_summary(self) -> None:
         reports = self.app.learning.reports
@@ -307,13 +276,11 @@ class LearningPage(QWidget):
             None, None, "")
         if start is None or end is None:
             return
-        target = self._target("summary", label)
 
-        def work(progress: Progress) -> Path:
+        def write(target: Path, progress: Progress) -> None:
             progress.step(0, 2, "Counting learners…")
             summary = reports.term_summary(start, end)
             progress.step(1, 2, "Writing the PDF…")
             write_course_summary(summary, target)
-            return target
 
-        self._print("Term summary", work)
+        self.print_pdf(f"summary-{label}", write, "Term summary")

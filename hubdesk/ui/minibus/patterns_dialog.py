@@ -3,13 +3,12 @@ new times, stops, weekdays, vehicle and crew; earlier runs stay as they ran)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -27,19 +26,13 @@ from hubdesk.app import HubApp
 from hubdesk.core.clock import today as clock_today
 from hubdesk.services.minibus.patterns import PatternChange, PatternForm
 from hubdesk.services.minibus.runs import StopForm
-from hubdesk.ui.common.inline_form import InlineFormDialog
-from hubdesk.ui.minibus.run_dialog import pydate, qdate
+from hubdesk.ui.common.dates import date_edit, to_date
+from hubdesk.ui.common.forms import InlineFormDialog
+from hubdesk.ui.common.page import open_dialog
 from hubdesk.ui.minibus.run_stops import StopsEditor, select
 from hubdesk.ui.shell import feedback
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri")
-
-
-def _date_edit(day: date) -> QDateEdit:
-    edit = QDateEdit(qdate(day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("ddd dd/MM/yyyy")
-    return edit
 
 
 def change_summary(change: PatternChange) -> str:
@@ -70,8 +63,8 @@ class PatternDialog(InlineFormDialog):
             box.setChecked(n in (current.weekdays if current else (0, 1, 2, 3, 4)))
             days_row.addWidget(box)
         days_row.addStretch(1)
-        self.start = _date_edit(current.start_date if current else today)
-        self.end = _date_edit(current.end_date if current else today + timedelta(weeks=12))
+        self.start = date_edit(current.start_date if current else today)
+        self.end = date_edit(current.end_date if current else today + timedelta(weeks=12))
         self.calendar = QComboBox()
         for sid, name in sites:
             self.calendar.addItem(name, sid)
@@ -82,7 +75,7 @@ class PatternDialog(InlineFormDialog):
             for p in app.staff.list():
                 box.addItem(f"{p.name} ({p.role})", p.id)
         self.stops = StopsEditor(sites, self._fill)
-        self.from_day = _date_edit(max(today, current.start_date) if current else today)
+        self.from_day = date_edit(max(today, current.start_date) if current else today)
         if current:
             self.add_row("Changes apply from", "from_day", self.from_day)
             note = QLabel("Runs before this day stay as they ran. Later runs take the changes; "
@@ -118,7 +111,7 @@ class PatternDialog(InlineFormDialog):
     def pattern_form(self) -> PatternForm:
         return PatternForm(self.name.text(), self.vehicle.currentData(),
                            tuple(n for n, box in enumerate(self.days) if box.isChecked()),
-                           pydate(self.start.date()), pydate(self.end.date()),
+                           to_date(self.start), to_date(self.end),
                            self.calendar.currentData(), self.stops.stops(), self.driver.currentData(),
                            self.escort.currentData(), self.pattern_id)
 
@@ -126,7 +119,7 @@ class PatternDialog(InlineFormDialog):
         patterns = self.app.minibus.patterns
         if self.pattern_id is None:
             return patterns.save(self.pattern_form()).pattern_id
-        self.change = patterns.change(self.pattern_id, self.pattern_form(), pydate(self.from_day.date()))
+        self.change = patterns.change(self.pattern_id, self.pattern_form(), to_date(self.from_day))
         return self.pattern_id
 
 
@@ -199,5 +192,4 @@ class PatternsDialog(QDialog):
                 feedback.inform(self, "Weekly run changed", change_summary(dialog.change))
 
         dialog.accepted.connect(saved)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_dialog(dialog)

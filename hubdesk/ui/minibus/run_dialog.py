@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, time
 
-from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,19 +29,12 @@ from hubdesk.core.errors import DomainError
 from hubdesk.services.minibus.needs import NeedRow
 from hubdesk.services.minibus.passengers import Boarding
 from hubdesk.services.minibus.runs import PassengerRow, RunForm, StopForm
-from hubdesk.ui.common.inline_form import ERROR_STYLE, InlineFormDialog
+from hubdesk.ui.common.dates import qdate, to_date
+from hubdesk.ui.common.forms import ERROR_STYLE, InlineFormDialog
 from hubdesk.ui.minibus.run_stops import StopsEditor, select
 from hubdesk.ui.shell import feedback
 
 KINDS = {"child": "Child", "staff": "Staff", "adult": "Adult"}
-
-
-def qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 @dataclass(frozen=True)
@@ -159,7 +151,7 @@ class RunDialog(InlineFormDialog):
 
     def _load_needs(self) -> None:
         self.needs = feedback.guarded(self, "Transport needs", lambda: self.app.minibus.needs.day(
-            pydate(self.day.date()))) or []
+            to_date(self.day))) or []
         self.refresh_passengers()
 
     def refresh_passengers(self) -> None:
@@ -235,7 +227,7 @@ class RunDialog(InlineFormDialog):
     # -- saving -----------------------------------------------------------------------------------
 
     def run_form(self) -> RunForm:
-        base = RunForm(self.vehicle.currentData(), pydate(self.day.date()), self.stops.stops(),
+        base = RunForm(self.vehicle.currentData(), to_date(self.day), self.stops.stops(),
                        self.name.text(), self.driver.currentData(), self.escort.currentData())
         if self.form_data is not None:
             return replace(base, id=self.form_data.id, notes=self.form_data.notes)

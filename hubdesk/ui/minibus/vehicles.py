@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.services.minibus.vehicles import VehicleRow
-from hubdesk.ui.common.dto_table import DtoTableModel
+from hubdesk.ui.common.page import open_dialog
+from hubdesk.ui.common.tables import DtoTableModel
 from hubdesk.ui.minibus.dialogs import CheckDialog, VehicleDialog
 from hubdesk.ui.shell import feedback
 
@@ -103,8 +104,7 @@ class VehiclesTab(QWidget):
     def _open(self, dialog: QWidget) -> None:
         self.dialog = dialog
         dialog.accepted.connect(self.changed)  # type: ignore[attr-defined]
-        dialog.finished.connect(dialog.deleteLater)  # type: ignore[attr-defined]
-        dialog.open()  # type: ignore[attr-defined]
+        open_dialog(dialog)
 
     def edit_vehicle(self) -> None:
         row = self.selected_vehicle()

@@ -8,12 +8,11 @@ a second adult amber, staffed ones green.
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QUrl
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -37,25 +36,16 @@ from hubdesk.reports.rota import write_person_rota, write_site_rota
 from hubdesk.services.progress import Progress
 from hubdesk.services.rota.dto import ProblemRow, SessionCell, StaffWeek, WeekGrid
 from hubdesk.services.rota.ical import shifts_calendar
+from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.site_combo import refill_sites
 from hubdesk.ui.rota.dialogs import FillDialog, PersonDayDialog, SessionStaffDialog
 from hubdesk.ui.rota.person import PersonWeekView
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
-from hubdesk.ui.shell.tasks import run_task
 
 COLOURS = {"under": "#f4b6b6", "warning": "#fde3a7", "ok": "#cdebd0", "none": "#eeeeee"}
 STAFF_BUSY, STAFF_PROBLEM, CLOSED = "#dde8f6", "#fde3a7", "#f3f3f3"
 ROLE_FIRST_AID = " ✚"
-
-
-def open_pdf(path: Path) -> None:
-    """Show a printout in the PC's PDF viewer (tests replace this)."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()[:40] or "rota"
 
 
 def session_text(cell: SessionCell) -> str:
@@ -70,18 +60,15 @@ def session_text(cell: SessionCell) -> str:
     return "\n".join(lines)
 
 
-class RotaPage(QWidget):
+class RotaPage(Page):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None,
                  today: date | None = None) -> None:
-        super().__init__(parent)
-        self.app, self.events = app, events
+        super().__init__(app, events, parent)
         self.grid: WeekGrid | None = None
-        self.printed: list[Path] = []
         self.dialog: SessionStaffDialog | PersonDayDialog | FillDialog | None = None
         self._cells: dict[tuple[int, int], SessionCell] = {}
         self._people: dict[int, StaffWeek] = {}
-        title = QLabel("Staff rota")
-        title.setObjectName("pageTitle")
+        title = self.page_title("Staff rota")
         self.site = QComboBox()
         self.week = QDateEdit(self._qdate(today or clock_today()))
         self.week.setCalendarPopup(True)
@@ -298,10 +285,9 @@ class RotaPage(QWidget):
         def finished() -> None:
             if getattr(dialog, "changed", False):
                 self.events.staff_changed.emit()
-            dialog.deleteLater()
 
         dialog.finished.connect(finished)
-        dialog.open()
+        self.open_dialog(dialog)
 
     def jump_to_problem(self, item: QListWidgetItem) -> None:
         """Show the site and session (or the person) the problem is about, ready to fix."""
@@ -346,8 +332,7 @@ class RotaPage(QWidget):
         current = self.site.currentData()
         dialog = RatioRulesDialog(self.app.rota, sites, int(current) if current is not None else None, self)
         dialog.accepted.connect(self.events.staff_changed.emit)
-        dialog.open()
-        self.rules_dialog = dialog
+        self.rules_dialog = self.open_dialog(dialog)
 
     def fill_gaps(self) -> None:
         site_id = self.site.currentData()
@@ -366,33 +351,18 @@ class RotaPage(QWidget):
         self._show(dialog)
 
     # --- printing and calendar files ----------------------------------------------------------
-    def _target(self, kind: str, name: str, suffix: str = ".pdf") -> Path:
-        folder = self.app.settings.data_dir / "printouts"
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder / f"{kind}-{_slug(name)}-{datetime.now():%Y%m%d-%H%M%S}{suffix}"
-
-    def _run(self, title: str, work: object) -> None:
-        def done(path: object) -> None:
-            if isinstance(path, Path):
-                self.printed.append(path)
-                open_pdf(path)
-
-        run_task(self, title, work, done,  # type: ignore[arg-type]
-                 lambda message: feedback.warn(self, title, message))
-
     def print_sites(self, all_sites: bool) -> None:
         monday, rota = self.monday(), self.app.rota
         site_ids = None if all_sites else [int(self.site.currentData())]
-        target = self._target("rota", "all-sites" if all_sites else self.site.currentText())
 
-        def work(progress: Progress) -> Path:
+        def write(target: Path, progress: Progress) -> None:
             progress.step(0, 2, "Reading the rota…")
             grids = rota.week_grids(monday, site_ids)
             progress.step(1, 2, "Writing the PDF…")
             write_site_rota(grids, target)
-            return target
 
-        self._run("Print rota", work)
+        name = "all-sites" if all_sites else self.site.currentText()
+        self.print_pdf(f"rota-{name}", write, "Print rota")
 
     def print_person(self) -> None:
         staff_id = self.person.staff_id()
@@ -400,14 +370,12 @@ class RotaPage(QWidget):
             feedback.inform(self, "Print rota", "Choose a person first.")
             return
         monday, rota = self.monday(), self.app.rota
-        target = self._target("rota", self.person.person.currentText())
 
-        def work(progress: Progress) -> Path:
+        def write(target: Path, progress: Progress) -> None:
             progress.step(0, 1, "Writing the PDF…")
             write_person_rota([rota.person_week(staff_id, monday)], target)
-            return target
 
-        self._run("Print rota", work)
+        self.print_pdf(f"rota-{self.person.person.currentText()}", write, "Print rota")
 
     def export_calendar(self) -> None:
         staff_id = self.person.staff_id()
@@ -421,7 +389,7 @@ class RotaPage(QWidget):
         def write() -> Path:
             shifts = self.app.rota.person_shifts(staff_id, monday,
                                                  monday + timedelta(days=7 * weeks - 1))
-            target = self._target("shifts", name, ".ics")
+            target = self.printout_path(f"shifts-{name}", ".ics")
             target.write_bytes(shifts_calendar(name, shifts))
             self.printed.append(target)
             return target

@@ -20,7 +20,7 @@ from hubdesk.core.errors import ValidationError
 from hubdesk.services.rota.dto import RatioBandRow
 from hubdesk.services.rota.queries import RotaSettings
 from hubdesk.services.rota.service import RotaService
-from hubdesk.ui.common.inline_form import InlineFormDialog
+from hubdesk.ui.common.forms import InlineFormDialog
 
 DEFAULTS = "Cluster defaults (every site without its own)"
 

@@ -29,8 +29,9 @@ from hubdesk.app import HubApp
 from hubdesk.core.errors import ValidationError
 from hubdesk.services.sites.calendars import KIND_LABELS, EntryForm
 from hubdesk.services.sites.sites import SiteForm
-from hubdesk.ui.common.dto_table import DtoTableModel
-from hubdesk.ui.common.inline_form import InlineFormDialog
+from hubdesk.ui.common.forms import InlineFormDialog
+from hubdesk.ui.common.page import Page, open_dialog
+from hubdesk.ui.common.tables import DtoTableModel
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from hubdesk.ui.sites.calendar_entry_dialog import CalendarEntryDialog
@@ -50,8 +51,7 @@ def _buttons(*buttons: QPushButton) -> QHBoxLayout:
 def _open(dialog: InlineFormDialog, on_saved: Callable[[], None]) -> None:
     """Show a form window-modally without blocking, so tests can type into it."""
     dialog.accepted.connect(on_saved)
-    dialog.finished.connect(dialog.deleteLater)
-    dialog.open()
+    open_dialog(dialog)
 
 
 def short(site: SiteForm) -> str:
@@ -333,12 +333,10 @@ class CalendarTab(QWidget):
             self.events.calendars_changed.emit(entry.site_id)
 
 
-class SitesPage(QWidget):
+class SitesPage(Page):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.app = app
-        title = QLabel("Sites & calendars")
-        title.setObjectName("pageTitle")
+        super().__init__(app, events, parent)
+        title = self.page_title("Sites & calendars")
         self.sites = SiteListTab(app, events)
         self.travel = TravelTimesTab(app, events)
         self.calendar = CalendarTab(app, events)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.core.errors import ValidationError
 from hubdesk.services.sites.sites import SiteForm, SiteService
-from hubdesk.ui.common.inline_form import InlineFormDialog
+from hubdesk.ui.common.forms import InlineFormDialog
 
 KIND_LABELS = {"school": "School", "centre": "Centre"}
 OFSTED_LABELS = {

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.services.people.staff import StaffRow
-from hubdesk.ui.common.dto_table import DtoTableModel
+from hubdesk.ui.common.page import Page
+from hubdesk.ui.common.tables import DtoTableModel
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from hubdesk.ui.staff.staff_dialog import StaffDialog
@@ -34,13 +35,11 @@ def staff_model() -> DtoTableModel[StaffRow]:
         [])
 
 
-class StaffPage(QWidget):
+class StaffPage(Page):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.app, self.events = app, events
+        super().__init__(app, events, parent)
         self.dialog: StaffDialog | None = None
-        title = QLabel("Staff")
-        title.setObjectName("pageTitle")
+        title = self.page_title("Staff")
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search by name or role, e.g. driver")
         self.search.setClearButtonEnabled(True)
@@ -121,5 +120,4 @@ class StaffPage(QWidget):
             return
         self.dialog = dialog
         dialog.accepted.connect(self.events.staff_changed.emit)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self.open_dialog(dialog)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.core.clock import today as clock_today
 from hubdesk.core.errors import DomainError
+from hubdesk.ui.common.page import Page
 from hubdesk.ui.shell.events import AppEvents
 
 T = TypeVar("T")
@@ -47,10 +48,10 @@ def _safe(read: Callable[[], T], fallback: T) -> T:
     return fallback
 
 
-class TodayPage(QWidget):
+class TodayPage(Page):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None,
                  today: Callable[[], date] = clock_today) -> None:
-        super().__init__(parent)
+        super().__init__(app, events, parent)
         self.app, self.today = app, today
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
