@@ -234,7 +234,7 @@ class ChildrenPage(Page):
         self._show_dialog(BookingDialog(self.app, self.events, clock_today(), child_id=row.id, parent=self))
 
     def week_of_selected(self) -> None:
-        from hubdesk.ui.children.child_week import ChildWeekDialog
+        from hubdesk.ui.clubs.child_week import ChildWeekDialog
 
         row = self.selected()
         if row is None:

@@ -33,7 +33,7 @@ from hubdesk.core.rules.booking_checks import FULL
 from hubdesk.core.rules.recurrence import Skipped
 from hubdesk.services.clubs.booking_plan import BookingPreview, BookingRequest, BookingResult, PreviewLine
 from hubdesk.services.clubs.clubs import ClubRow
-from hubdesk.ui.children.child_picker import ChildPicker
+from hubdesk.ui.common.child_picker import ChildPicker
 from hubdesk.ui.common.dates import date_edit, qdate, to_date
 from hubdesk.ui.common.forms import error_label
 from hubdesk.ui.common.tables import AMBER, RED, TintedTableModel, fit_columns, table_view

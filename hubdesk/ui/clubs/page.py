@@ -259,6 +259,6 @@ class ClubsPage(Page):
         self._open(ClubRulesDialog(self.app.clubs, self))
 
     def child_bookings(self) -> None:
-        from hubdesk.ui.children.child_week import ChildWeekDialog
+        from hubdesk.ui.clubs.child_week import ChildWeekDialog
 
         self._open(ChildWeekDialog(self.app, self.events, self.today(), None, self))

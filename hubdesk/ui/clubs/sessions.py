@@ -262,6 +262,6 @@ class SessionsPanel(QWidget):
         child = self.selected_child()
         if child is None:
             return
-        from hubdesk.ui.children.child_week import ChildWeekDialog
+        from hubdesk.ui.clubs.child_week import ChildWeekDialog
 
         self._open(ChildWeekDialog(self.app, self.events, self.today(), child.child_id, self))

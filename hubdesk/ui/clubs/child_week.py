@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.services.clubs.family_weeks import ChildWeek, WeekItem
-from hubdesk.ui.children.child_picker import ChildPicker
 from hubdesk.ui.clubs.booking_dialog import BookingDialog
 from hubdesk.ui.clubs.cancel_booking_dialog import CancelBookingDialog
+from hubdesk.ui.common.child_picker import ChildPicker
 from hubdesk.ui.common.dates import date_edit, qdate, to_date
 from hubdesk.ui.common.page import open_dialog
 from hubdesk.ui.common.tables import DtoTableModel, table_view
