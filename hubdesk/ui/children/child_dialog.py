@@ -33,7 +33,7 @@ class MarkLeftDialog(InlineFormDialog):
 
     def __init__(self, children: ChildService, child: ChildForm, parent: QWidget | None = None) -> None:
         super().__init__("Mark as left", parent)
-        self.children, self.child = children, child
+        self.child_service, self.child = children, child
         self.left_on = QLineEdit(f"{date.today():%d/%m/%Y}")
         self.left_on.setPlaceholderText("dd/mm/yyyy")
         self.form.addRow(QLabel(f"<b>{display_name(child.forename, child.surname)}</b> leaves the "
@@ -49,7 +49,7 @@ class MarkLeftDialog(InlineFormDialog):
 
     def save(self) -> int:
         assert self.child.id is not None
-        return self.children.mark_left(self.child.id, self.leaving_date(), self.child.row_version)
+        return self.child_service.mark_left(self.child.id, self.leaving_date(), self.child.row_version)
 
 
 class ChildDialog(TabbedFormDialog):
@@ -78,7 +78,7 @@ class ChildDialog(TabbedFormDialog):
         roll = QHBoxLayout()
         roll.addWidget(self.roll, 1)
         roll.addWidget(self.left_button)
-        self.layout().insertLayout(2, roll)  # type: ignore[attr-defined]
+        self.body.insertLayout(2, roll)
         self.apply_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Apply)
         self.apply_button.setToolTip("Save and keep the form open (to add carers to a new child).")
         self.apply_button.clicked.connect(self.apply)

@@ -6,10 +6,13 @@ The dialog stays open on any refusal, so nothing typed is lost.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QTabWidget,
@@ -153,3 +156,39 @@ class TabbedFormDialog(InlineFormDialog):
         if widget is not None and (number := self.tab_of(widget)) >= 0:
             self.tabs.setCurrentIndex(number)
         super().show_error(field, message)
+
+
+def hbox(*parts: QWidget | QLayout | str | tuple[QWidget, int], stretch: bool = False,
+         end: Sequence[QWidget] = ()) -> QHBoxLayout:
+    """A row of fields: text becomes a label, (widget, n) gets stretch factor n. ``stretch`` (or any
+    ``end`` widgets, which sit at the right) pushes the parts to the left."""
+    row = QHBoxLayout()
+    for part in parts:
+        if isinstance(part, str):
+            row.addWidget(QLabel(part))
+        elif isinstance(part, tuple):
+            row.addWidget(part[0], part[1])
+        elif isinstance(part, QLayout):
+            row.addLayout(part)
+        else:
+            row.addWidget(part)
+    if stretch or end:
+        row.addStretch(1)
+    for widget in end:
+        row.addWidget(widget)
+    return row
+
+
+def column(*parts: QWidget | QLayout | tuple[QWidget, int]) -> QWidget:
+    """A widget stacking its parts top to bottom, without margins (one side of a splitter)."""
+    holder = QWidget()
+    box = QVBoxLayout(holder)
+    box.setContentsMargins(0, 0, 0, 0)
+    for part in parts:
+        if isinstance(part, tuple):
+            box.addWidget(part[0], part[1])
+        elif isinstance(part, QLayout):
+            box.addLayout(part)
+        else:
+            box.addWidget(part)
+    return holder

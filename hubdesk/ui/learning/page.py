@@ -7,14 +7,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -26,8 +24,9 @@ from hubdesk.reports.course_register import write_course_register
 from hubdesk.reports.course_summary import write_course_summary
 from hubdesk.services.learning.courses import CourseRow
 from hubdesk.services.progress import Progress
+from hubdesk.ui.common.forms import hbox
 from hubdesk.ui.common.page import Page
-from hubdesk.ui.common.tables import DtoTableModel
+from hubdesk.ui.common.tables import DtoTableModel, table_view
 from hubdesk.ui.learning.course_dialog import CourseDialog
 from hubdesk.ui.learning.creche import CrecheTab
 from hubdesk.ui.learning.learners import LearnersTab
@@ -53,8 +52,26 @@ class LearningPage(Page):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
         super().__init__(app, events, parent)
         self.dialog: CourseDialog | None = None
-        title = QLabel("Parent learning")
-        title.setObjectName("pageTitle")
+        top = self._build_actions()
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._build_list())
+        splitter.addWidget(self._build_detail())
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([220, 480])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.page_title("Parent learning"))
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        events.data_reloaded.connect(self.refresh)
+        events.sites_changed.connect(self.refresh)
+        events.staff_changed.connect(self.refresh)
+        events.carers_changed.connect(lambda _child: self.refresh())
+        self.refresh()
+
+    def _build_actions(self) -> QHBoxLayout:
+        """Course buttons on the left, printouts on the right."""
         self.new_button = QPushButton("New course…")
         self.edit_button = QPushButton("Edit course…")
         self.delete_button = QPushButton("Delete course")
@@ -75,36 +92,37 @@ class LearningPage(Page):
         self.print_register_button.clicked.connect(self.print_register)
         self.print_certificates_button.clicked.connect(self.print_certificates)
         self.print_summary_button.clicked.connect(self.print_summary)
-        top = QHBoxLayout()
-        for widget in (self.new_button, self.edit_button, self.delete_button, self.show_finished):
-            top.addWidget(widget)
-        top.addStretch(1)
-        for widget in (self.print_register_button, self.print_certificates_button,
-                       self.print_summary_button):
-            top.addWidget(widget)
+        return hbox(self.new_button, self.edit_button, self.delete_button, self.show_finished,
+                    end=(self.print_register_button, self.print_certificates_button,
+                         self.print_summary_button))
 
+    def _build_list(self) -> QWidget:
+        """The courses, or a hint when there are none yet."""
         self.model = course_model()
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
+        self.view = table_view(self.model, stretch=-1)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, 230)
-        header.setStretchLastSection(True)
         self.view.doubleClicked.connect(lambda _index: self.edit_course())
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._chosen())
         self.empty = QLabel("No courses yet. Press 'New course…' to add one.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        upper = QWidget()
+        upper_box = QVBoxLayout(upper)
+        upper_box.setContentsMargins(0, 0, 0, 0)
+        upper_box.addWidget(self.view, 1)
+        upper_box.addWidget(self.empty)
+        return upper
 
+    def _build_detail(self) -> QWidget:
+        """The chosen course's learners, register and crèche."""
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
-        self.learners = LearnersTab(app, self._changed)
-        self.register = RegisterTab(app, self._changed)
-        self.creche = CrecheTab(app, self._changed)
+        self.learners = LearnersTab(self.app, self._changed)
+        self.register = RegisterTab(self.app, self._changed)
+        self.creche = CrecheTab(self.app, self._changed)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.learners, "Learners")
         self.tabs.addTab(self.register, "Register")
@@ -114,27 +132,7 @@ class LearningPage(Page):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.heading)
         box.addWidget(self.tabs, 1)
-        upper = QWidget()
-        upper_box = QVBoxLayout(upper)
-        upper_box.setContentsMargins(0, 0, 0, 0)
-        upper_box.addWidget(self.view, 1)
-        upper_box.addWidget(self.empty)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(upper)
-        splitter.addWidget(detail)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([220, 480])
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
-        events.data_reloaded.connect(self.refresh)
-        events.sites_changed.connect(self.refresh)
-        events.staff_changed.connect(self.refresh)
-        events.carers_changed.connect(lambda _child: self.refresh())
-        self.refresh()
+        return detail
 
     # --- the course list --------------------------------------------------------------------
     def on_shown(self) -> None:

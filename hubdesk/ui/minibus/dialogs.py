@@ -127,6 +127,7 @@ class CheckDialog(InlineFormDialog):
         items = []
         for row in range(self.items.rowCount()):
             name, note = self.items.item(row, 0), self.items.item(row, 1)
+            assert name is not None  # every row is built with its name cell
             items.append(CheckItem(name.text(), name.checkState() == Qt.CheckState.Checked,
                                    note.text() if note else ""))
         return self.app.minibus.vehicles.record_check(CheckForm(

@@ -34,6 +34,7 @@ from hubdesk.services.minibus.needs import NeedRow
 from hubdesk.services.minibus.runs import RunRow
 from hubdesk.services.progress import Progress
 from hubdesk.ui.common.dates import qdate, to_date
+from hubdesk.ui.common.forms import hbox
 from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.tables import DtoTableModel
 from hubdesk.ui.minibus.dialogs import AssignDialog, RunDialog
@@ -59,17 +60,32 @@ class MinibusPage(Page):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
         super().__init__(app, events, parent)
         self.dialog: QDialog | None = None
-        title = self.page_title("Minibus")
         self.day = QDateEdit(qdate(clock_today()))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("ddd dd/MM/yyyy")
+        bar = self._build_bar()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_runs_tab(), "Runs and needs")
+        self.vehicles_tab = VehiclesTab(app, lambda: to_date(self.day), self.refresh)
+        self.tabs.addTab(self.vehicles_tab, "Vehicles")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.page_title("Minibus"))
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs, 1)
+        for signal in (events.bookings_changed, events.clubs_changed, events.staff_changed,
+                       events.sites_changed, events.data_reloaded):
+            signal.connect(self.refresh)
+        self.refresh()
+
+    def _build_bar(self) -> QHBoxLayout:
+        """The day or week shown, the run actions, and printing and settings on the right."""
         self.mode = QComboBox()
         self.mode.addItems(["Day", "Week"])
         back, forward = QPushButton("◀"), QPushButton("▶")
         back.setToolTip("Previous day or week")
         forward.setToolTip("Next day or week")
-        back.clicked.connect(lambda: self.move(-1))
-        forward.clicked.connect(lambda: self.move(1))
+        back.clicked.connect(lambda: self.step_day(-1))
+        forward.clicked.connect(lambda: self.step_day(1))
         self.new_run_button = QPushButton("New run…")
         self.patterns_button = QPushButton("Weekly runs…")
         self.patterns_button.setToolTip("Runs that repeat every week in term time: add one, or "
@@ -89,13 +105,12 @@ class MinibusPage(Page):
         self.print_week_button.clicked.connect(self.print_week)
         self.day.dateChanged.connect(lambda _d: self.refresh())
         self.mode.currentIndexChanged.connect(lambda _i: self.refresh())
-        bar = QHBoxLayout()
-        for w in (self.day, back, forward, self.mode, self.new_run_button, self.patterns_button,
-                  self.assign_button):
-            bar.addWidget(w)
-        bar.addStretch(1)
-        for w in (self.print_button, self.print_week_button, self.settings_button):
-            bar.addWidget(w)
+        return hbox(self.day, back, forward, self.mode, self.new_run_button, self.patterns_button,
+                    self.assign_button,
+                    end=(self.print_button, self.print_week_button, self.settings_button))
+
+    def _build_runs_tab(self) -> QSplitter:
+        """The runs as a timeline over their problems; the day's travel needs beside them."""
         self.timeline = RunTimeline()
         self.timeline.run_clicked.connect(self.edit_run)
         scroll = QScrollArea()
@@ -125,18 +140,7 @@ class MinibusPage(Page):
         runs_tab.addWidget(left)
         runs_tab.addWidget(right)
         runs_tab.setSizes([700, 420])
-        self.tabs = QTabWidget()
-        self.tabs.addTab(runs_tab, "Runs and needs")
-        self.vehicles_tab = VehiclesTab(app, lambda: to_date(self.day), self.refresh)
-        self.tabs.addTab(self.vehicles_tab, "Vehicles")
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addLayout(bar)
-        layout.addWidget(self.tabs, 1)
-        for signal in (events.bookings_changed, events.clubs_changed, events.staff_changed,
-                       events.sites_changed, events.data_reloaded):
-            signal.connect(self.refresh)
-        self.refresh()
+        return runs_tab
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -150,7 +154,7 @@ class MinibusPage(Page):
             return monday, monday + timedelta(days=4)
         return day, day
 
-    def move(self, step: int) -> None:
+    def step_day(self, step: int) -> None:
         days = 7 if self.mode.currentText() == "Week" else 1
         self.day.setDate(self.day.date().addDays(step * days))
 

@@ -3,7 +3,7 @@ a stop and to fill the times from the travel-time table (plus the office's loadi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -19,7 +19,17 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.services.minibus.runs import StopForm
+from hubdesk.services.people.staff import StaffRow
 from hubdesk.ui.common.dates import optional_time, time_edit
+
+
+def people_box(nobody: str, people: Iterable[StaffRow]) -> QComboBox:
+    """A driver or escort chooser: ``nobody`` (None) first, then each person with their role."""
+    box = QComboBox()
+    box.addItem(nobody, None)
+    for p in people:
+        box.addItem(f"{p.name} ({p.role})", p.id)
+    return box
 
 
 def select(box: QComboBox, value: object) -> None:

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -101,9 +102,9 @@ class VehiclesTab(QWidget):
         rows = self.vehicles_view.selectionModel().selectedRows()
         return self.vehicles.row(rows[0].row()) if rows else None
 
-    def _open(self, dialog: QWidget) -> None:
+    def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
-        dialog.accepted.connect(self.changed)  # type: ignore[attr-defined]
+        dialog.accepted.connect(self.changed)
         open_dialog(dialog)
 
     def edit_vehicle(self) -> None:

@@ -92,7 +92,7 @@ class AddChildDialog(RegisterFormDialog):
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(200)
-        self._typing.timeout.connect(self.find)
+        self._typing.timeout.connect(self.find_children)
         self.search.textChanged.connect(lambda _t: self._typing.start())
         self.add_row("Child:", "child", self.search)
         self.form.addRow("", self.matches)
@@ -100,7 +100,7 @@ class AddChildDialog(RegisterFormDialog):
         self.buttons.button(self.buttons.StandardButton.Save).setText("Add")
         self.setMinimumWidth(460)
 
-    def find(self) -> None:
+    def find_children(self) -> None:
         self._typing.stop()
         self.matches.clear()
         for c in self.take.find_children(self.search.text()):
@@ -185,9 +185,8 @@ class DrillDialog(RegisterFormDialog):
 
     def save(self) -> int:
         held = utc_of(self.held)
-        assert not isinstance(held, str)
         return self.site.record_drill(DrillForm(
-            self.site_id, held, self.minutes.value() * 60 + self.seconds.value(),  # type: ignore[arg-type]
+            self.site_id, held, self.minutes.value() * 60 + self.seconds.value(),
             self.children_out.value(), self.staff_out.value(), self.real.isChecked(),
             self.led_by.text(), self.notes.toPlainText()))
 
@@ -235,7 +234,7 @@ class IncidentDialog(RegisterFormDialog):
         happened = utc_of(self.happened)
         informed = clock.utcnow() if self.told.isChecked() else None
         return self.health.record_incident(IncidentForm(
-            int(child), str(self.kind.currentData()), happened,  # type: ignore[arg-type]
+            int(child), str(self.kind.currentData()), happened,
             self.what.toPlainText(), self.dealt.text(), self.action.toPlainText(),
             session_id=self.session_id, parent_informed_at=informed,
             parent_informed_how=self.told_how.text() if informed else "",

@@ -40,6 +40,14 @@ class HealthTab(QWidget):
         self.site_id: int | None = None
         self.day: date | None = None
         self.dialog: QDialog | None = None
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._build_incidents())
+        splitter.addWidget(self._build_medicines())
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def _build_incidents(self) -> QWidget:
+        """Accidents, incidents and first aid of the last 30 days, with what is still owed."""
         self.model: DtoTableModel[IncidentRow] = DtoTableModel(
             [("When", lambda x: format_local(x.happened_at)), ("Child", lambda x: x.child),
              ("Kind", lambda x: x.kind_label), ("What happened", lambda x: x.what),
@@ -52,6 +60,22 @@ class HealthTab(QWidget):
         self.told_button.clicked.connect(self.parent_told)
         self.incident_medicines = QPushButton("This child's medicines…")
         self.incident_medicines.clicked.connect(self.open_incident_child)
+        top = QWidget()
+        upper = QVBoxLayout(top)
+        upper.setContentsMargins(0, 0, 0, 0)
+        upper.addWidget(QLabel("<b>Accidents, incidents and first aid</b> in the 30 days to the "
+                               "chosen day. Record a new one from the register (Accident / "
+                               "incident…)."))
+        upper.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.told_button)
+        row.addWidget(self.incident_medicines)
+        row.addStretch(1)
+        upper.addLayout(row)
+        return top
+
+    def _build_medicines(self) -> QWidget:
+        """Today's children with a medicine permission, and the doses given so far."""
         self.due_model: DtoTableModel[MedicineDue] = DtoTableModel(
             [("Child", lambda x: x.child), ("Club", lambda x: x.clubs),
              ("Medicine", lambda x: x.permission.medicine), ("Dose", lambda x: x.permission.dose),
@@ -70,19 +94,6 @@ class HealthTab(QWidget):
         self.find_button.clicked.connect(self.find_child)
         self.due_note = QLabel()
         self.due_note.setWordWrap(True)
-
-        top = QWidget()
-        upper = QVBoxLayout(top)
-        upper.setContentsMargins(0, 0, 0, 0)
-        upper.addWidget(QLabel("<b>Accidents, incidents and first aid</b> in the 30 days to the "
-                               "chosen day. Record a new one from the register (Accident / "
-                               "incident…)."))
-        upper.addWidget(self.view, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.told_button)
-        row.addWidget(self.incident_medicines)
-        row.addStretch(1)
-        upper.addLayout(row)
         bottom = QWidget()
         lower = QVBoxLayout(bottom)
         lower.setContentsMargins(0, 0, 0, 0)
@@ -93,11 +104,7 @@ class HealthTab(QWidget):
             buttons.addWidget(b)
         buttons.addStretch(1)
         lower.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(bottom)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        return bottom
 
     def load(self, site_id: int | None, day: date) -> None:
         self.site_id, self.day = site_id, day
@@ -133,8 +140,8 @@ class HealthTab(QWidget):
         if row is None:
             feedback.inform(self, "Parent told", "Choose an entry first.")
             return
-        if feedback.guarded(self, "Parent told", lambda: self.app.registers.health.parent_informed(
-                row.id, "told by the club") or True):
+        if feedback.attempt(self, "Parent told", lambda: self.app.registers.health.parent_informed(
+                row.id, "told by the club")):
             self.reload()
 
     def _open(self, dialog: QDialog) -> None:

@@ -149,7 +149,7 @@ class DoseDialog(RegisterFormDialog):
         at = utc_of(self.when)
         told = clock.utcnow() if self.told.isChecked() else None
         return self.health.give_dose(p.id, self.amount.text(), self.given_by.text(),
-                                     self.witnessed_by.text(), at,  # type: ignore[arg-type]
+                                     self.witnessed_by.text(), at,
                                      told, self.notes.text())
 
 

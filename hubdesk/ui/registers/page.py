@@ -31,6 +31,7 @@ from hubdesk.core.clock import today
 from hubdesk.reports.registers import write_registers
 from hubdesk.services.progress import Progress
 from hubdesk.services.registers.queries import Register, RegisterLine, SessionHeader
+from hubdesk.ui.common.dates import to_date
 from hubdesk.ui.common.page import Page
 from hubdesk.ui.registers.dialogs import AbsenceDialog, AddChildDialog, TimesDialog
 from hubdesk.ui.registers.health_tab import HealthTab
@@ -135,7 +136,7 @@ class RegistersPage(Page):
 
     # --- loading -----------------------------------------------------------------------------
     def chosen_day(self) -> date:
-        return self.day.date().toPython()  # type: ignore[no-any-return]
+        return to_date(self.day)
 
     def site_id(self) -> int | None:
         value = self.site.currentData()

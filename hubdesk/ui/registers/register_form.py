@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import QDateTimeEdit, QTimeEdit
 
 from hubdesk.core import clock
 from hubdesk.core.clock import LONDON, to_local
 from hubdesk.core.errors import DomainError, ValidationError
 from hubdesk.services.registers.queries import moment
-from hubdesk.ui.common.dates import time_edit, to_time
+from hubdesk.ui.common.dates import qdate, time_edit, to_time
 from hubdesk.ui.common.forms import InlineFormDialog
 from hubdesk.ui.shell import feedback
 
@@ -52,7 +52,7 @@ def now_edit() -> QDateTimeEdit:
     edit = QDateTimeEdit()
     edit.setDisplayFormat("dd/MM/yyyy HH:mm")
     local = to_local(clock.utcnow())
-    edit.setDateTime(QDateTime(local.date(), local.time().replace(second=0, microsecond=0)))
+    edit.setDateTime(QDateTime(qdate(local.date()), QTime(local.hour, local.minute)))
     edit.setCalendarPopup(True)
     return edit
 

@@ -168,7 +168,7 @@ class RegisterTable(QTableView):
         label = action_label(line)
         index = self.register_model.index(row, ACTION)
         if not label:
-            self.setIndexWidget(index, None)
+            self.setIndexWidget(index, None)  # type: ignore[arg-type]  # None removes the button; the stub lacks Optional
             self.buttons.pop(line.session_booking_id, None)
             return
         button = self.buttons.get(line.session_booking_id)

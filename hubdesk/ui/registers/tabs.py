@@ -61,7 +61,11 @@ class LateTab(QWidget):
         layout.addLayout(row)
         self.timer = QTimer(self)  # minutes late keep counting while the tab is open
         self.timer.setInterval(60_000)
-        self.timer.timeout.connect(lambda: self.isVisible() and self.reload())
+        self.timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        if self.isVisible():
+            self.reload()
 
     def load(self, day: date, site_id: int | None) -> None:
         self.day, self.site_id = day, site_id

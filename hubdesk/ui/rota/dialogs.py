@@ -133,8 +133,7 @@ class SessionStaffDialog(QDialog):
             feedback.inform(self, "Take off the session", "Choose a person on the session first.")
             return
         shift_id = int(item.data(Qt.ItemDataRole.UserRole))
-        if feedback.guarded(self, "Take off the session",
-                            lambda: self.app.rota.unassign(shift_id) or True):
+        if feedback.attempt(self, "Take off the session", lambda: self.app.rota.unassign(shift_id)):
             self.changed = True
             self.reload()
 

@@ -36,6 +36,8 @@ from hubdesk.reports.rota import write_person_rota, write_site_rota
 from hubdesk.services.progress import Progress
 from hubdesk.services.rota.dto import ProblemRow, SessionCell, StaffWeek, WeekGrid
 from hubdesk.services.rota.ical import shifts_calendar
+from hubdesk.ui.common.dates import qdate
+from hubdesk.ui.common.forms import hbox
 from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.site_combo import refill_sites
 from hubdesk.ui.rota.dialogs import FillDialog, PersonDayDialog, SessionStaffDialog
@@ -68,69 +70,19 @@ class RotaPage(Page):
         self.dialog: SessionStaffDialog | PersonDayDialog | FillDialog | None = None
         self._cells: dict[tuple[int, int], SessionCell] = {}
         self._people: dict[int, StaffWeek] = {}
-        title = self.page_title("Staff rota")
         self.site = QComboBox()
-        self.week = QDateEdit(self._qdate(today or clock_today()))
+        self.week = QDateEdit(qdate(today or clock_today()))
         self.week.setCalendarPopup(True)
         self.week.setDisplayFormat("'Week of' ddd dd MMM yyyy")
-        self.week.setDate(self._qdate(self.monday()))
-        self.prev_button, self.next_button = QPushButton("◀ Week"), QPushButton("Week ▶")
-        self.copy_button = QPushButton("Copy last week")
-        self.fill_button = QPushButton("Fill the gaps…")
-        self.rules_button = QPushButton("Ratios && settings…")
-        self.rules_button.clicked.connect(self.edit_rules)
-        self.print_button = QPushButton("Print site rota")
-        self.print_all_button = QPushButton("Print all sites")
-        self.prev_button.clicked.connect(lambda: self._move(-7))
-        self.next_button.clicked.connect(lambda: self._move(7))
-        self.copy_button.clicked.connect(self.copy_last_week)
-        self.fill_button.clicked.connect(self.fill_gaps)
-        self.print_button.clicked.connect(lambda: self.print_sites(all_sites=False))
-        self.print_all_button.clicked.connect(lambda: self.print_sites(all_sites=True))
-        top = QHBoxLayout()
-        for widget in (QLabel("Site:"), self.site, self.prev_button, self.week, self.next_button):
-            top.addWidget(widget)
-        top.addStretch(1)
-        actions = QHBoxLayout()
-        for widget in (self.copy_button, self.fill_button, self.rules_button, self.print_button,
-                       self.print_all_button):
-            actions.addWidget(widget)
-        actions.addStretch(1)
-        self.table = QTableWidget()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.cellDoubleClicked.connect(self.open_cell)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.person = PersonWeekView(app, self)
-        self.person.print_button.clicked.connect(self.print_person)
-        self.person.ical_button.clicked.connect(self.export_calendar)
-        self.tabs = QTabWidget()
-        site_tab = QWidget()
-        site_layout = QVBoxLayout(site_tab)
-        site_layout.setContentsMargins(0, 0, 0, 0)
-        site_layout.addWidget(self.table, 1)
-        site_layout.addWidget(self.summary)
-        self.tabs.addTab(site_tab, "Site week")
-        self.tabs.addTab(self.person, "Person's week")
-        self.problems = QListWidget()
-        self.problems.setWordWrap(True)
-        self.problems.itemDoubleClicked.connect(self.jump_to_problem)
-        self.problems_title = QLabel("<b>Rota problems</b>")
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.problems_title)
-        side_layout.addWidget(QLabel("Double-click a problem to fix it."))
-        side_layout.addWidget(self.problems, 1)
+        self.week.setDate(qdate(self.monday()))
+        top, actions = self._build_week_bar(), self._build_actions()
         splitter = QSplitter()
-        splitter.addWidget(self.tabs)
-        splitter.addWidget(side)
+        splitter.addWidget(self._build_tabs())
+        splitter.addWidget(self._build_problems())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addWidget(self.page_title("Staff rota"))
         layout.addLayout(top)
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
@@ -143,11 +95,62 @@ class RotaPage(Page):
         events.sites_changed.connect(self._load_sites)
         self.refresh()
 
-    # --- navigation -------------------------------------------------------------------------
-    @staticmethod
-    def _qdate(day: date) -> QDate:
-        return QDate(day.year, day.month, day.day)
+    def _build_week_bar(self) -> QHBoxLayout:
+        self.prev_button, self.next_button = QPushButton("◀ Week"), QPushButton("Week ▶")
+        self.prev_button.clicked.connect(lambda: self._move(-7))
+        self.next_button.clicked.connect(lambda: self._move(7))
+        return hbox("Site:", self.site, self.prev_button, self.week, self.next_button, stretch=True)
 
+    def _build_actions(self) -> QHBoxLayout:
+        self.copy_button = QPushButton("Copy last week")
+        self.fill_button = QPushButton("Fill the gaps…")
+        self.rules_button = QPushButton("Ratios && settings…")
+        self.rules_button.clicked.connect(self.edit_rules)
+        self.print_button = QPushButton("Print site rota")
+        self.print_all_button = QPushButton("Print all sites")
+        self.copy_button.clicked.connect(self.copy_last_week)
+        self.fill_button.clicked.connect(self.fill_gaps)
+        self.print_button.clicked.connect(lambda: self.print_sites(all_sites=False))
+        self.print_all_button.clicked.connect(lambda: self.print_sites(all_sites=True))
+        return hbox(self.copy_button, self.fill_button, self.rules_button, self.print_button,
+                    self.print_all_button, stretch=True)
+
+    def _build_tabs(self) -> QTabWidget:
+        """The site's week as a grid, and one person's week."""
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.cellDoubleClicked.connect(self.open_cell)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.person = PersonWeekView(self.app, self)
+        self.person.print_button.clicked.connect(self.print_person)
+        self.person.ical_button.clicked.connect(self.export_calendar)
+        self.tabs = QTabWidget()
+        site_tab = QWidget()
+        site_layout = QVBoxLayout(site_tab)
+        site_layout.setContentsMargins(0, 0, 0, 0)
+        site_layout.addWidget(self.table, 1)
+        site_layout.addWidget(self.summary)
+        self.tabs.addTab(site_tab, "Site week")
+        self.tabs.addTab(self.person, "Person's week")
+        return self.tabs
+
+    def _build_problems(self) -> QWidget:
+        self.problems = QListWidget()
+        self.problems.setWordWrap(True)
+        self.problems.itemDoubleClicked.connect(self.jump_to_problem)
+        self.problems_title = QLabel("<b>Rota problems</b>")
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.problems_title)
+        side_layout.addWidget(QLabel("Double-click a problem to fix it."))
+        side_layout.addWidget(self.problems, 1)
+        return side
+
+    # --- navigation -------------------------------------------------------------------------
     def monday(self) -> date:
         d = self.week.date()
         day = date(d.year(), d.month(), d.day())
@@ -155,7 +158,7 @@ class RotaPage(Page):
 
     def _week_changed(self, _date: QDate) -> None:
         """Any day picked stands for its week: show the Monday."""
-        monday = self._qdate(self.monday())
+        monday = qdate(self.monday())
         if self.week.date() != monday:
             self.week.setDate(monday)  # comes back here once more
             return
@@ -190,6 +193,7 @@ class RotaPage(Page):
         self.person.set_week(self.monday())
 
     def _fill_table(self, grid: WeekGrid) -> None:
+        """Sessions by title on top, then a divider, then each member of staff's shifts."""
         titles: list[str] = []
         for cell in grid.sessions:
             if cell.title not in titles:
@@ -204,6 +208,25 @@ class RotaPage(Page):
                 grid.days, grid.closed, strict=True)])
         bold = QFont()
         bold.setBold(True)
+        self._fill_sessions(grid, titles, bold)
+        divider = len(titles)
+        t.setVerticalHeaderItem(divider, QTableWidgetItem("Staff"))
+        t.setSpan(divider, 0, 1, len(grid.days))
+        label = QTableWidgetItem("Staff working at this site (double-click a day to put someone on)")
+        label.setFont(bold)
+        t.setItem(divider, 0, label)
+        self._fill_staff(grid, divider + 1)
+        t.resizeRowsToContents()
+        under = sum(1 for c in grid.sessions if c.status == "under")
+        self.summary.setText(
+            f"{len(grid.sessions)} sessions, {under} under ratio · {len(grid.staff)} staff · "
+            "red: under ratio, amber: no first-aider or too few staff, green: staffed · "
+            "✚ first-aider" if grid.sessions else
+            "No club sessions at this site this week. Staff rows show other work.")
+
+    def _fill_sessions(self, grid: WeekGrid, titles: list[str], bold: QFont) -> None:
+        """One row per session title, coloured by its staffing."""
+        t = self.table
         for row, title in enumerate(titles):
             t.setVerticalHeaderItem(row, QTableWidgetItem(title))
             for col, day in enumerate(grid.days):
@@ -218,15 +241,13 @@ class RotaPage(Page):
                     item.setFont(bold)
                 t.setItem(row, col, item)
                 self._cells[(row, col)] = cell
-        divider = len(titles)
-        t.setVerticalHeaderItem(divider, QTableWidgetItem("Staff"))
-        t.setSpan(divider, 0, 1, len(grid.days))
-        label = QTableWidgetItem("Staff working at this site (double-click a day to put someone on)")
-        label.setFont(bold)
-        t.setItem(divider, 0, label)
+
+    def _fill_staff(self, grid: WeekGrid, first_row: int) -> None:
+        """One row per member of staff from ``first_row``: their shifts, amber where a problem is."""
+        t = self.table
         problem_days = {(p.staff_id, p.day) for p in grid.problems if p.staff_id}
         for n, week in enumerate(grid.staff):
-            row = divider + 1 + n
+            row = first_row + n
             header = week.name + (ROLE_FIRST_AID if week.first_aider else "")
             t.setVerticalHeaderItem(row, QTableWidgetItem(header))
             self._people[row] = week
@@ -240,13 +261,6 @@ class RotaPage(Page):
                 elif grid.closed[col]:
                     item.setBackground(QBrush(QColor(CLOSED)))
                 t.setItem(row, col, item)
-        t.resizeRowsToContents()
-        under = sum(1 for c in grid.sessions if c.status == "under")
-        self.summary.setText(
-            f"{len(grid.sessions)} sessions, {under} under ratio · {len(grid.staff)} staff · "
-            "red: under ratio, amber: no first-aider or too few staff, green: staffed · "
-            "✚ first-aider" if grid.sessions else
-            "No club sessions at this site this week. Staff rows show other work.")
 
     def _fill_problems(self, problems: tuple[ProblemRow, ...]) -> None:
         self.problems.clear()
@@ -344,7 +358,9 @@ class RotaPage(Page):
 
         def accepted() -> None:
             chosen = dialog.accepted_proposals()
-            if chosen and feedback.guarded(self, "Fill the gaps", lambda: self.app.rota.apply(chosen)):
+            if not chosen:
+                return
+            if feedback.guarded(self, "Fill the gaps", lambda: self.app.rota.apply(chosen)) is not None:
                 self.events.staff_changed.emit()
 
         dialog.accepted.connect(accepted)

@@ -112,8 +112,8 @@ class RatioRulesDialog(InlineFormDialog):
     def bands(self) -> list[RatioBandRow]:
         rows = []
         for row in range(self.table.rowCount()):
-            texts = [(self.table.item(row, c).text().strip() if self.table.item(row, c) else "")
-                     for c in range(2)]
+            cells = [self.table.item(row, c) for c in range(2)]
+            texts = [cell.text().strip() if cell is not None else "" for cell in cells]
             if not any(texts):
                 continue
             try:

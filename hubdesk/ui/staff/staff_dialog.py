@@ -27,7 +27,7 @@ from hubdesk.core.errors import ValidationError
 from hubdesk.core.models import STAFF_ROLES
 from hubdesk.services.people.staff import StaffForm, StaffService
 from hubdesk.services.sites.sites import SiteForm
-from hubdesk.ui.common.dates import time_edit
+from hubdesk.ui.common.dates import time_edit, to_time
 from hubdesk.ui.common.forms import InlineFormDialog
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
@@ -211,7 +211,7 @@ class StaffDialog(InlineFormDialog):
         sites = tuple(int(self.sites.item(n).data(Qt.ItemDataRole.UserRole))
                       for n in range(self.sites.count())
                       if self.sites.item(n).checkState() == Qt.CheckState.Checked)
-        availability = tuple((n, a.time().toPython(), b.time().toPython())
+        availability = tuple((n, to_time(a), to_time(b))
                              for n, (box, a, b) in enumerate(self.available) if box.isChecked())
         return StaffForm(
             id=self.original.id,
@@ -238,7 +238,7 @@ class StaffDialog(InlineFormDialog):
             contracted_week_minutes=_parse_hours(self.week_hours.text(), "contracted_week_minutes"),
             contracted_day_minutes=_parse_hours(self.day_hours.text(), "contracted_day_minutes"),
             site_ids=sites,
-            availability=availability,  # type: ignore[arg-type]
+            availability=availability,
         )
 
     def save(self) -> int:
