@@ -62,15 +62,19 @@ class Page(QWidget):
         return open_dialog(dialog)
 
     def printout_path(self, name: str, suffix: str = ".pdf") -> Path:
-        """A new file in the printouts folder: the name, then the moment, so nothing is overwritten."""
+        """A new, empty file in the printouts folder named after ``name`` and the moment; it is
+        claimed at once, so two printouts in one second (or under a stopped clock) never collide."""
         folder = self.app.settings.data_dir / "printouts"
         folder.mkdir(parents=True, exist_ok=True)
         stem = f"{slug(name)}-{self.app.clock.local_now():%Y%m%d-%H%M%S}"
-        target, number = folder / f"{stem}{suffix}", 1
-        while target.exists():  # two printouts in one second (or a stopped clock)
-            number += 1
-            target = folder / f"{stem}-{number}{suffix}"
-        return target
+        for number in range(1, 1000):
+            target = folder / (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}")
+            try:
+                target.open("x").close()
+            except FileExistsError:
+                continue
+            return target
+        raise OSError(f"too many printouts named {stem}")
 
     def print_pdf(self, name: str, write: Writer, title: str = "Printing") -> None:
         """Write a printout in the background, say where it is and open it.
@@ -91,6 +95,9 @@ class Page(QWidget):
             try:
                 write(partial, progress)
                 partial.replace(target)
+            except BaseException:
+                target.unlink(missing_ok=True)  # the claimed name goes too
+                raise
             finally:
                 partial.unlink(missing_ok=True)
             return target

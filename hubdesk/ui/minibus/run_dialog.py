@@ -12,7 +12,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,7 +28,7 @@ from hubdesk.core.errors import DomainError
 from hubdesk.services.minibus.needs import NeedRow
 from hubdesk.services.minibus.passengers import Boarding
 from hubdesk.services.minibus.runs import PassengerRow, RunDetail, RunForm, StopForm
-from hubdesk.ui.common.dates import qdate, to_date
+from hubdesk.ui.common.dates import date_edit, to_date
 from hubdesk.ui.common.forms import ERROR_STYLE, InlineFormDialog
 from hubdesk.ui.minibus.run_stops import StopsEditor, people_box, select
 from hubdesk.ui.shell import feedback
@@ -89,9 +88,7 @@ class RunDialog(InlineFormDialog):
         self.vehicle = QComboBox()
         for v in self.app.minibus.vehicles.overview(day):
             self.vehicle.addItem(f"{v.label} · {v.seats} seats", v.id)
-        self.day = QDateEdit(qdate(form.day if form else day))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("ddd dd/MM/yyyy")
+        self.day = date_edit(form.day if form else day)
         self.name = QLineEdit(form.name if form else "")
         self.name.setPlaceholderText("optional, e.g. Swimming gala")
         people = self.app.staff.list()

@@ -405,8 +405,9 @@ class RotaPage(Page):
         def write() -> Path:
             shifts = self.app.rota.person_shifts(staff_id, monday,
                                                  monday + timedelta(days=7 * weeks - 1))
+            content = shifts_calendar(name, shifts)
             target = self.printout_path(f"shifts-{name}", ".ics")
-            target.write_bytes(shifts_calendar(name, shifts))
+            target.write_bytes(content)
             self.printed.append(target)
             return target
 
