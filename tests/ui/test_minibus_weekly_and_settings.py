@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
 from hubdesk.services.minibus import patterns as minibus_patterns
+from hubdesk.ui.common.dates import qdate
 from hubdesk.ui.minibus import patterns_dialog as minibus_patterns_dialog
 from hubdesk.ui.minibus.page import MinibusPage
 from hubdesk.ui.minibus.patterns_dialog import PatternDialog, PatternsDialog
-from hubdesk.ui.minibus.run_dialog import qdate
 from hubdesk.ui.minibus.settings_dialog import MinibusSettingsDialog
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents

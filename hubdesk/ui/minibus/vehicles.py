@@ -7,14 +7,12 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +20,7 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.services.minibus.vehicles import VehicleRow
 from hubdesk.ui.common.page import open_dialog
-from hubdesk.ui.common.tables import DtoTableModel
+from hubdesk.ui.common.tables import DtoTableModel, table_view
 from hubdesk.ui.minibus.dialogs import CheckDialog, VehicleDialog
 from hubdesk.ui.shell import feedback
 
@@ -45,11 +43,7 @@ class VehiclesTab(QWidget):
         self.app, self.day, self.changed = app, day, changed
         self.dialog: QWidget | None = None
         self.vehicles = vehicles_model()
-        self.vehicles_view = QTableView()
-        self.vehicles_view.setModel(self.vehicles)
-        self.vehicles_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.vehicles_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.vehicles_view.verticalHeader().hide()
+        self.vehicles_view = table_view(self.vehicles)
         self.vehicles_view.setWordWrap(True)
         self.vehicles_view.doubleClicked.connect(lambda _i: self.edit_vehicle())
         self.vehicles_view.clicked.connect(lambda _i: self.show_checks())

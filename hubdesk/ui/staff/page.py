@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -19,7 +17,7 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.services.people.staff import StaffRow
 from hubdesk.ui.common.page import Page
-from hubdesk.ui.common.tables import DtoTableModel
+from hubdesk.ui.common.tables import DtoTableModel, table_view
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from hubdesk.ui.staff.staff_dialog import StaffDialog
@@ -58,11 +56,7 @@ class StaffPage(Page):
         self.new_button.clicked.connect(self.new_staff)
         self.edit_button.clicked.connect(self.edit_staff)
         self.model = staff_model()
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
+        self.view = table_view(self.model)
         self.view.doubleClicked.connect(lambda _index: self.edit_staff())
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
