@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from hubdesk.ui.clubs.booking_dialog import BookingDialog
 from hubdesk.ui.clubs.page import ClubsPage
-from hubdesk.ui.common.widgets import qdate
+from hubdesk.ui.common.dates import qdate
 from hubdesk.ui.shell.events import AppEvents
 
 # Noon UTC on the benchmark's Tuesday: "this week" is the demo's busy autumn week.

@@ -15,12 +15,12 @@ from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
 from hubdesk.services.clubs.booking_plan import BookingRequest
-from hubdesk.ui.children.child_week import ChildWeekDialog
 from hubdesk.ui.clubs.book_class_dialog import BookClassDialog
 from hubdesk.ui.clubs.booking_dialog import BookingDialog
 from hubdesk.ui.clubs.cancel_booking_dialog import CancelBookingDialog
+from hubdesk.ui.clubs.child_week import ChildWeekDialog
 from hubdesk.ui.clubs.waiting_lists import WaitingListsPage
-from hubdesk.ui.common.widgets import qdate
+from hubdesk.ui.common.dates import qdate
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from tests.services.club_setup import NOW, carer_for, child, club, freeze

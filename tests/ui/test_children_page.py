@@ -19,7 +19,7 @@ from hubdesk.services.people.carers import CarerForm, CarerLink
 from hubdesk.ui.children import lazy_children
 from hubdesk.ui.children.child_dialog import ChildDialog
 from hubdesk.ui.children.page import ChildrenPage
-from hubdesk.ui.common.inline_form import InlineFormDialog
+from hubdesk.ui.common.forms import InlineFormDialog
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from tests.conftest import child_form
@@ -467,8 +467,8 @@ def test_open_a_sibling_from_the_family_tab(qtbot: QtBot, page: ChildrenPage, hu
 
 
 def test_book_and_week_buttons_open_for_the_chosen_child(qtbot: QtBot, demo_hub: HubApp) -> None:
-    from hubdesk.ui.children.child_week import ChildWeekDialog
     from hubdesk.ui.clubs.booking_dialog import BookingDialog
+    from hubdesk.ui.clubs.child_week import ChildWeekDialog
 
     page = ChildrenPage(demo_hub, AppEvents())
     qtbot.addWidget(page)

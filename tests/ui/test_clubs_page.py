@@ -16,7 +16,7 @@ from hubdesk.services.clubs.booking_plan import BookingRequest
 from hubdesk.ui.clubs.club_dialog import ClubDialog
 from hubdesk.ui.clubs.page import ClubsPage
 from hubdesk.ui.clubs.session_dialogs import AddSessionDialog, CancelSessionDialog
-from hubdesk.ui.common.widgets import qdate
+from hubdesk.ui.common.dates import qdate
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from tests.services.club_setup import carer_for, child, club, freeze

@@ -18,7 +18,7 @@ from hubdesk.services.learning.courses import CourseForm
 from hubdesk.services.learning.creche import CrecheChildForm
 from hubdesk.services.people.carers import CarerForm, CarerLink
 from hubdesk.services.sites.calendars import EntryForm
-from hubdesk.ui.learning import page as learning_view
+from hubdesk.ui.common import page as common_page
 from hubdesk.ui.learning.page import LearningPage
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
@@ -300,7 +300,7 @@ def test_print_register_and_certificates(qtbot: QtBot, page: LearningPage, hub: 
                                          course: int, said: Said,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[Path] = []
-    monkeypatch.setattr(learning_view, "open_pdf", opened.append)
+    monkeypatch.setattr(common_page, "open_pdf", opened.append)
     enrolled = hub.learning.enrolments.enrol(course, new_adult=CarerForm(
         "Şükrü", "Öztürk", phone_mobile="07700 900000"))
     page.refresh()

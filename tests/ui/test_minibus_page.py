@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
-from hubdesk.ui.minibus import page as minibus_view
+from hubdesk.ui.common import page as common_page
 from hubdesk.ui.minibus.dialogs import AssignDialog, CheckDialog, RunDialog, qdate
 from hubdesk.ui.minibus.page import MinibusPage
 from hubdesk.ui.shell import feedback
@@ -115,7 +115,7 @@ def test_walk_round_check_blocks_a_vehicle_until_it_passes(qtbot: QtBot, page: M
 def test_print_run_sheets_off_the_gui_thread(qtbot: QtBot, page: MinibusPage, hub: HubApp, sc: Scene,
                                              monkeypatch: pytest.MonkeyPatch, said: list[str]) -> None:
     opened: list[Path] = []
-    monkeypatch.setattr(minibus_view, "open_pdf", opened.append)
+    monkeypatch.setattr(common_page, "open_pdf", opened.append)
     run_id = elm_to_oak(hub, sc)
     hub.minibus.runs.add_passenger(run_id, hub.minibus.needs.day(MON)[0].key)
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QSpinBox, QTimeEdit
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
+from hubdesk.ui.common.dates import qdate
 from hubdesk.ui.minibus.page import MinibusPage
 from hubdesk.ui.minibus.patterns_dialog import PatternDialog, PatternsDialog
-from hubdesk.ui.minibus.run_dialog import qdate
 from hubdesk.ui.minibus.settings_dialog import MinibusSettingsDialog
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents

@@ -13,10 +13,9 @@ from hubdesk.ui.registers.dialogs import (
     DrillDialog,
     IncidentDialog,
     LateFeeDialog,
-    OneOffDialog,
 )
 from hubdesk.ui.registers.page import RegistersPage
-from hubdesk.ui.registers.sign_out_dialog import SignOutDialog
+from hubdesk.ui.registers.sign_out_dialog import OneOffDialog, SignOutDialog
 from tests.services.registers_data import DAY, NOW, Cluster
 from tests.ui.registers_ui import click_ok, cluster, frozen_now, page, row_of, said
 

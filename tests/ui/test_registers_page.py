@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
-from hubdesk.ui.registers import page as registers_view
+from hubdesk.ui.common import page as common_page
 from hubdesk.ui.registers.page import RegistersPage
 from hubdesk.ui.registers.register_table import MARKER
 from tests.services.registers_data import Cluster
@@ -104,7 +104,7 @@ def test_absence_and_add_unbooked_child(qtbot: QtBot, page: RegistersPage, hub: 
 def test_print_registers_from_the_page(qtbot: QtBot, page: RegistersPage,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[Path] = []
-    monkeypatch.setattr(registers_view, "open_pdf", opened.append)
+    monkeypatch.setattr(common_page, "open_pdf", opened.append)
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(opened) == 1, timeout=10_000)
     assert opened[0].exists() and opened[0].suffix == ".pdf"

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from hubdesk.app import HubApp
 from hubdesk.services.people.staff import StaffForm
 from hubdesk.services.rota.dto import AssignForm
+from hubdesk.ui.common import page as common_page
 from hubdesk.ui.rota import page as rota_view
 from hubdesk.ui.rota.dialogs import FillDialog, PersonDayDialog, SessionStaffDialog
 from hubdesk.ui.rota.page import RotaPage
@@ -129,7 +130,7 @@ def test_print_site_and_person_and_calendar(qtbot: QtBot, page: RotaPage, hub: H
                                             monkeypatch: pytest.MonkeyPatch, two_schools: dict[str, int]
                                             ) -> None:
     opened: list[Path] = []
-    monkeypatch.setattr(rota_view, "open_pdf", opened.append)
+    monkeypatch.setattr(common_page, "open_pdf", opened.append)
     ann = next(r.id for r in hub.staff.list("ann"))
     hub.rota.assign(AssignForm(ann, session_target(hub, two_schools["oak"], MONDAY), "lead"))
     page.print_sites(all_sites=True)

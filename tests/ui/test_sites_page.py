@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
 from hubdesk.services.sites.sites import SiteForm
-from hubdesk.ui.common.inline_form import InlineFormDialog
+from hubdesk.ui.common.forms import InlineFormDialog
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from hubdesk.ui.sites.page import SitesPage

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.services.people.carers import CarerForm, CarerLink, CarerMatch, CarerService
 from hubdesk.ui.children.child_fields import HINT_STYLE, line, notes
-from hubdesk.ui.common.inline_form import InlineFormDialog
+from hubdesk.ui.common.forms import InlineFormDialog
 from hubdesk.ui.shell import feedback
 
 RELATIONSHIPS = ["Mother", "Father", "Step-mother", "Step-father", "Grandmother", "Grandfather",
@@ -45,7 +45,20 @@ class CarerLinkDialog(InlineFormDialog):
         super().__init__("Carer" if known else "New carer", parent)
         self.carers, self.child_id = carers, child_id
         self.original = link or CarerLink(CarerForm(forename="", surname=""))
-        c, k = self.original.carer, self.original
+        self._build_person(self.original.carer, self.original.relationship)
+        self._build_link(self.original)
+        if known:
+            shared = QLabel("Name, phones, email and address are shared with every child this "
+                            "carer is linked to.")
+            shared.setWordWrap(True)
+            shared.setStyleSheet(HINT_STYLE)
+            self.form.addRow(shared)
+        self._add_rows()
+        self.setMinimumWidth(520)
+        (self.relationship if known else self.forename).setFocus()
+
+    def _build_person(self, c: CarerForm, relationship: str) -> None:
+        """Who the carer is and how to reach them (shared by every child they are linked to)."""
         self.title = line(c.title, 20, "e.g. Mrs, Dr")
         self.forename = line(c.forename, 100)
         self.surname = line(c.surname, 100)
@@ -53,15 +66,20 @@ class CarerLinkDialog(InlineFormDialog):
         self.relationship.setEditable(True)
         self.relationship.setMinimumContentsLength(18)
         self.relationship.addItems(RELATIONSHIPS)
-        self.relationship.setCurrentText(k.relationship)
-        self.relationship.lineEdit().setMaxLength(40)
-        self.relationship.lineEdit().setPlaceholderText("e.g. Mother")
+        self.relationship.setCurrentText(relationship)
+        typed = self.relationship.lineEdit()
+        assert typed is not None  # an editable combo box always has its line edit
+        typed.setMaxLength(40)
+        typed.setPlaceholderText("e.g. Mother")
         self.phone_mobile = line(c.phone_mobile, 30, "e.g. 07700 900123")
         self.phone_home = line(c.phone_home, 30)
         self.phone_work = line(c.phone_work, 30)
         self.email = line(c.email, 200, "e.g. name@example.org")
         self.address = notes(c.address, 3)
         self.postcode = line(c.postcode, 10)
+
+    def _build_link(self, k: CarerLink) -> None:
+        """What this carer may do for this child."""
         self.parental_responsibility = QCheckBox("Has parental responsibility")
         self.lives_with = QCheckBox("The child lives with this carer")
         self.can_collect = QCheckBox("May collect the child")
@@ -76,12 +94,8 @@ class CarerLinkDialog(InlineFormDialog):
         self.emergency_priority.setSpecialValueText("not an emergency contact")
         self.emergency_priority.setValue(k.emergency_priority or 0)
         self.emergency_priority.setToolTip("1 is called first.")
-        if known:
-            shared = QLabel("Name, phones, email and address are shared with every child this "
-                            "carer is linked to.")
-            shared.setWordWrap(True)
-            shared.setStyleSheet(HINT_STYLE)
-            self.form.addRow(shared)
+
+    def _add_rows(self) -> None:
         self.add_row("Title:", "title", self.title)
         self.add_row("Forename:", "forename", self.forename)
         self.add_row("Surname:", "surname", self.surname)
@@ -98,8 +112,6 @@ class CarerLinkDialog(InlineFormDialog):
         self.add_row("", "must_not_collect", self.must_not_collect)
         self.add_row("Collection password:", "collection_password", self.collection_password)
         self.add_row("Emergency priority:", "emergency_priority", self.emergency_priority)
-        self.setMinimumWidth(520)
-        (self.relationship if known else self.forename).setFocus()
 
     def link(self) -> CarerLink:
         priority = self.emergency_priority.value()

@@ -19,8 +19,8 @@ from hubdesk.services.people.children import ChildForm, ChildService, display_na
 from hubdesk.services.sites.sites import SiteForm
 from hubdesk.ui.children.child_fields import HINT_STYLE, ChildFields, read_date
 from hubdesk.ui.children.child_people import CarersTab, FamilyTab, HistoryTab
-from hubdesk.ui.common.inline_form import InlineFormDialog
-from hubdesk.ui.common.tabbed_form import TabbedFormDialog
+from hubdesk.ui.common.forms import InlineFormDialog, TabbedFormDialog
+from hubdesk.ui.common.page import open_dialog
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 
@@ -34,7 +34,7 @@ class MarkLeftDialog(InlineFormDialog):
     def __init__(self, children: ChildService, child: ChildForm, today: date,
                  parent: QWidget | None = None) -> None:
         super().__init__("Mark as left", parent)
-        self.children, self.child = children, child
+        self.child_service, self.child = children, child
         self.left_on = QLineEdit(f"{today:%d/%m/%Y}")
         self.left_on.setPlaceholderText("dd/mm/yyyy")
         self.form.addRow(QLabel(f"<b>{display_name(child.forename, child.surname)}</b> leaves the "
@@ -50,7 +50,7 @@ class MarkLeftDialog(InlineFormDialog):
 
     def save(self) -> int:
         assert self.child.id is not None
-        return self.children.mark_left(self.child.id, self.leaving_date(), self.child.row_version)
+        return self.child_service.mark_left(self.child.id, self.leaving_date(), self.child.row_version)
 
 
 class ChildDialog(TabbedFormDialog):
@@ -79,7 +79,7 @@ class ChildDialog(TabbedFormDialog):
         roll = QHBoxLayout()
         roll.addWidget(self.roll, 1)
         roll.addWidget(self.left_button)
-        self.layout().insertLayout(2, roll)  # type: ignore[attr-defined]
+        self.body.insertLayout(2, roll)
         self.apply_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Apply)
         self.apply_button.setToolTip("Save and keep the form open (to add carers to a new child).")
         self.apply_button.clicked.connect(self.apply)
@@ -171,8 +171,7 @@ class ChildDialog(TabbedFormDialog):
             self.left_dialog = dialog
             dialog.accepted.connect(lambda: self._roll_changed(dialog.leaving_date(),
                                                                dialog.saved_id))
-            dialog.finished.connect(dialog.deleteLater)
-            dialog.open()
+            open_dialog(dialog)
             return
         if not feedback.confirm(self, "Back on roll",
                                 "Put this child back on the lists (undo 'left')?"):
@@ -209,5 +208,4 @@ class ChildDialog(TabbedFormDialog):
         if dialog is None:
             return
         self.sibling = dialog
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_dialog(dialog)

@@ -23,7 +23,7 @@ from hubdesk.core.errors import ValidationError
 from hubdesk.core.vocabulary import YEAR_GROUPS, year_label
 from hubdesk.services.people.children import CONSENTS, FUNDING, ChildForm
 from hubdesk.services.sites.sites import SiteForm
-from hubdesk.ui.common.tabbed_form import TabbedFormDialog
+from hubdesk.ui.common.forms import TabbedFormDialog
 
 HINT_STYLE = "color: #555;"
 

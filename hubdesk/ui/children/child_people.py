@@ -7,14 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,23 +21,13 @@ from hubdesk.app import HubApp
 from hubdesk.services.people.carers import CarerLink, FamilyMember
 from hubdesk.ui.children.carer_dialog import CarerLinkDialog, FindCarerDialog, carer_name
 from hubdesk.ui.children.child_fields import HINT_STYLE
-from hubdesk.ui.common.dto_table import DtoTableModel
+from hubdesk.ui.common.page import open_dialog
+from hubdesk.ui.common.tables import DtoTableModel, table_view
 from hubdesk.ui.history.page import history_model
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 
 NEEDS_SAVING = "Save the child first (Apply), then this tab fills in."
-
-
-def _table(model: QAbstractItemModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 def _hint(text: str) -> QLabel:
@@ -76,7 +64,7 @@ class CarersTab(QWidget):
              ("Password", lambda k: k.collection_password), ("Phones", _phones),
              ("Email", lambda k: k.carer.email)],
             [], tooltip=lambda k: f"{k.carer.address}\n{k.carer.postcode}".strip())
-        self.view = _table(self.model)
+        self.view = table_view(self.model, stretch=-1)
         self.view.doubleClicked.connect(lambda _index: self.edit_carer())
         self.status = _hint(NEEDS_SAVING)
         self.link_button = QPushButton("Link existing carer…")
@@ -130,8 +118,7 @@ class CarersTab(QWidget):
                 self._edit(CarerLink(finder.chosen))
 
         finder.accepted.connect(chosen)
-        finder.finished.connect(finder.deleteLater)
-        finder.open()
+        open_dialog(finder)
 
     def edit_carer(self) -> None:
         link = self.selected()
@@ -148,8 +135,7 @@ class CarersTab(QWidget):
         dialog = CarerLinkDialog(self.app.carers, self.child_id, existing or link, self)
         self.dialog = dialog
         dialog.accepted.connect(self._changed)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_dialog(dialog)
 
     def unlink_carer(self) -> None:
         link, child_id = self.selected(), self.child_id
@@ -161,8 +147,7 @@ class CarersTab(QWidget):
                                 f"Unlink {carer_name(link.carer)} from this child? The carer stays "
                                 "linked to any siblings and in the history."):
             return
-        if feedback.guarded(self, "Unlink carer",
-                            lambda: self.app.carers.unlink(child_id, carer_id) or True):
+        if feedback.attempt(self, "Unlink carer", lambda: self.app.carers.unlink(child_id, carer_id)):
             self._changed()
 
     def _changed(self) -> None:
@@ -182,7 +167,7 @@ class FamilyTab(QWidget):
         self.model: DtoTableModel[FamilyMember] = DtoTableModel(
             [("Name", lambda m: m.name + (" (this child)" if m.child_id == self.child_id else "")),
              ("School", lambda m: m.school), ("Year", lambda m: m.year)], [])
-        self.view = _table(self.model)
+        self.view = table_view(self.model, stretch=-1)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.doubleClicked.connect(self._open)
         self.status = _hint(NEEDS_SAVING)
@@ -219,7 +204,7 @@ class HistoryTab(QWidget):
         super().__init__(parent)
         self.app = app
         self.model = history_model()
-        self.view = _table(self.model)
+        self.view = table_view(self.model, stretch=-1)
         self.view.setWordWrap(True)
         self.status = _hint(NEEDS_SAVING)
         layout = QVBoxLayout(self)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.services.people.import_children import ImportPreview, ImportResult
 from hubdesk.services.progress import Progress
+from hubdesk.ui.common.forms import hbox
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from hubdesk.ui.shell.tasks import run_task
@@ -53,38 +54,11 @@ class ImportDialog(QDialog):
         self.app, self.events = app, events
         self.path: Path | None = None
         self.preview: ImportPreview | None = None
-        self.result: ImportResult | None = None
+        self.result: ImportResult | None = None  # type: ignore[assignment]  # tests read it; QDialog.result() unused
         self.setWindowTitle("Import children and carers from the school MIS")
         self.resize(900, 600)
-        self.file_label = QLabel("Choose the CSV or Excel (.xlsx) export of your school MIS. "
-                                 "You will see what changes before anything is saved.")
-        self.file_label.setWordWrap(True)
-        self.choose_button = QPushButton("Choose file…")
-        self.choose_button.clicked.connect(self._choose)
-        top = QHBoxLayout()
-        top.addWidget(self.file_label, 1)
-        top.addWidget(self.choose_button)
-        self.summary = QLabel("")
-        self.summary.setObjectName("importSummary")
-        self.summary.setWordWrap(True)
-        self.show_combo = QComboBox()
-        self.show_combo.addItems(SHOW)
-        self.show_combo.currentIndexChanged.connect(self._fill_table)
-        filter_row = QHBoxLayout()
-        filter_row.addWidget(self.summary, 1)
-        filter_row.addWidget(QLabel("Show:"))
-        filter_row.addWidget(self.show_combo)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Row", "Child", "School", "What happens"])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        top, filter_row = self._build_header()
+        self._build_table()
         self.skip_box = QCheckBox("Skip the rejected rows and import the others")
         self.skip_box.setEnabled(False)
         self.skip_box.toggled.connect(self._update_buttons)
@@ -99,6 +73,35 @@ class ImportDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.skip_box)
         layout.addWidget(self.buttons)
+
+    def _build_header(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """The file chooser, then the summary of what would change and which rows to show."""
+        self.file_label = QLabel("Choose the CSV or Excel (.xlsx) export of your school MIS. "
+                                 "You will see what changes before anything is saved.")
+        self.file_label.setWordWrap(True)
+        self.choose_button = QPushButton("Choose file…")
+        self.choose_button.clicked.connect(self._choose)
+        self.summary = QLabel("")
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        self.show_combo = QComboBox()
+        self.show_combo.addItems(SHOW)
+        self.show_combo.currentIndexChanged.connect(self._fill_table)
+        return (hbox((self.file_label, 1), self.choose_button),
+                hbox((self.summary, 1), "Show:", self.show_combo))
+
+    def _build_table(self) -> None:
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["Row", "Child", "School", "What happens"])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
     def _choose(self) -> None:
         path = choose_file(self)

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from hubdesk.services.people.children import ChildRow
-from hubdesk.ui.common.lazy_table import LazyTableModel
+from hubdesk.ui.common.tables import LazyTableModel
 
 NAME, SCHOOL, YEAR, CLASS, MEDICAL, FLAGS, LEFT = range(7)
 COLUMNS: list[tuple[str, Callable[[ChildRow], Any]]] = [

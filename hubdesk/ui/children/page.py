@@ -11,15 +11,14 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,9 @@ from hubdesk.services.people.children import ChildRow
 from hubdesk.ui.children import lazy_children
 from hubdesk.ui.children.child_dialog import ChildDialog
 from hubdesk.ui.children.lazy_children import children_model
+from hubdesk.ui.common.forms import hbox
+from hubdesk.ui.common.page import Page
+from hubdesk.ui.common.tables import table_view
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 
@@ -50,15 +52,29 @@ def count_text(count: int, filtered: bool, include_left: bool) -> str:
     return text + (", including those who have left" if include_left else "")
 
 
-class ChildrenPage(QWidget):
+class ChildrenPage(Page):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.app, self.events = app, events
+        super().__init__(app, events, parent)
         self.dialog: ChildDialog | None = None
         self.other_dialog: QWidget | None = None  # booking or week dialog
         self.total = 0
-        title = QLabel("Children & families")
-        title.setObjectName("pageTitle")
+        self._school_names: list[str] = []
+        self._sized = False
+        top, actions = self._build_filters(), self._build_actions()
+        self._build_table()
+        self._load_schools()
+        self._connect()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.page_title("Children & families"))
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(actions)
+        events.children_changed.connect(self.refresh)
+        events.sites_changed.connect(self._sites_changed)
+        events.data_reloaded.connect(self._sites_changed)
+        self.apply_filter()
+
+    def _build_filters(self) -> QHBoxLayout:
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search by name or UPN")
         self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 24)
@@ -71,6 +87,15 @@ class ChildrenPage(QWidget):
         for year in YEAR_GROUPS:
             self.year.addItem(year_label(year), year)
         self.show_left = QCheckBox("Show children who have left")
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(DEBOUNCE_MS)
+        self._typing.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _text: self._typing.start())
+        self.search.returnPressed.connect(self.apply_filter)
+        return hbox((self.search, 1), self.school, self.year, self.show_left)
+
+    def _build_actions(self) -> QHBoxLayout:
         self.new_button = QPushButton("New child…")
         self.open_button = QPushButton("Open…")
         self.book_button = QPushButton("Book a club…")
@@ -78,30 +103,19 @@ class ChildrenPage(QWidget):
         self.week_button.setToolTip("The child's clubs this week, and the whole family's")
         self.count = QLabel()
         self.count.setObjectName("childCount")
-        self._typing = QTimer(self)
-        self._typing.setSingleShot(True)
-        self._typing.setInterval(DEBOUNCE_MS)
-        self._typing.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(lambda _text: self._typing.start())
-        self.search.returnPressed.connect(self.apply_filter)
+        return hbox((self.count, 1), self.new_button, self.open_button, self.book_button,
+                    self.week_button)
+
+    def _build_table(self) -> None:
+        """The children, a page at a time as the list scrolls; Enter or a double-click opens one."""
         self.model = children_model()
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view = table_view(self.model, stretch=-1)
         self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self._school_names: list[str] = []
-        self._sized = False
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.doubleClicked.connect(lambda _index: self.open_selected())
         self.view.installEventFilter(self)
-        self._load_schools()
+
+    def _connect(self) -> None:
         self.school.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.year.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.show_left.toggled.connect(lambda _on: self.apply_filter())
@@ -109,24 +123,6 @@ class ChildrenPage(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.book_button.clicked.connect(self.book_selected)
         self.week_button.clicked.connect(self.week_of_selected)
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addWidget(self.school)
-        top.addWidget(self.year)
-        top.addWidget(self.show_left)
-        actions = QHBoxLayout()
-        actions.addWidget(self.count, 1)
-        for button in (self.new_button, self.open_button, self.book_button, self.week_button):
-            actions.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addLayout(top)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(actions)
-        events.children_changed.connect(self.refresh)
-        events.sites_changed.connect(self._sites_changed)
-        events.data_reloaded.connect(self._sites_changed)
-        self.apply_filter()
 
     # ----- filters
     def _load_schools(self) -> None:
@@ -235,7 +231,7 @@ class ChildrenPage(QWidget):
                                         parent=self))
 
     def week_of_selected(self) -> None:
-        from hubdesk.ui.children.child_week import ChildWeekDialog
+        from hubdesk.ui.clubs.child_week import ChildWeekDialog
 
         row = self.selected()
         if row is None:
@@ -243,10 +239,9 @@ class ChildrenPage(QWidget):
             return
         self._show_dialog(ChildWeekDialog(self.app, self.events, self.app.clock.today(), row.id, self))
 
-    def _show_dialog(self, dialog: QWidget) -> None:
+    def _show_dialog(self, dialog: QDialog) -> None:
         self.other_dialog = dialog
-        dialog.finished.connect(dialog.deleteLater)  # type: ignore[attr-defined]
-        dialog.open()  # type: ignore[attr-defined]
+        self.open_dialog(dialog)
 
     def open_child(self, child_id: int | None) -> None:
         def load() -> ChildDialog:
@@ -259,8 +254,7 @@ class ChildrenPage(QWidget):
             return
         self.dialog = dialog
         dialog.saved.connect(self.select_child)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self.open_dialog(dialog)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter on a row opens the child, like a double-click."""

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -28,14 +27,14 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.core.vocabulary import YEAR_GROUPS, year_label
 from hubdesk.services.clubs.bookings import ClassRefusal, ClassReport, ClassRequest
-from hubdesk.services.clubs.clubs import ClubRow
-from hubdesk.ui.common.dto_table import DtoTableModel
-from hubdesk.ui.common.inline_form import error_label
-from hubdesk.ui.common.widgets import WeekdayBoxes, fit_columns, qdate, table_view
+from hubdesk.services.clubs.clubs import ClubForm, ClubRow
+from hubdesk.ui.common.dates import date_edit, qdate, to_date
+from hubdesk.ui.common.forms import error_label, hbox
+from hubdesk.ui.common.tables import DtoTableModel, fit_columns, table_view
+from hubdesk.ui.common.widgets import WeekdayBoxes
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from hubdesk.ui.shell.tasks import run_task
-from hubdesk.ui.sites.calendar_entry_dialog import date_edit, to_date
 
 
 def refusal_model() -> DtoTableModel[ClassRefusal]:
@@ -60,11 +59,33 @@ class BookClassDialog(QDialog):
         self.report: ClassReport | None = None
         form = app.clubs.get(club.id)
         self.banner = error_label()
+        fields = self._build_fields(form, today)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        self.refusals = refusal_model()
+        self.refusals_view = table_view(self.refusals)
+        self.refusals_view.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Close)
+        self.book_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.book_button.setText("Book the ticked children")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(fields, 1)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.refusals_view, 1)
+        layout.addWidget(self.buttons)
+        self._connect()
+        self.resize(640, 700)
+        self.load_children()
+
+    def _build_fields(self, form: ClubForm, today: date) -> QFormLayout:
+        """Which class (school and year group), which children of it, and how they are booked."""
         self.school = QComboBox()
-        for site in app.sites.list():
-            if site.kind == "school" or site.id == club.site_id:
+        for site in self.app.sites.list():
+            if site.kind == "school" or site.id == self.club.site_id:
                 self.school.addItem(site.name, site.id)
-        self.school.setCurrentIndex(max(0, self.school.findData(club.site_id)))
+        self.school.setCurrentIndex(max(0, self.school.findData(self.club.site_id)))
         self.year = QComboBox()
         for year in YEAR_GROUPS:
             self.year.addItem(year_label(year), year)
@@ -81,52 +102,25 @@ class BookClassDialog(QDialog):
         self.weekdays = WeekdayBoxes(form.weekdays)
         self.start_date = date_edit(max(today, form.start_date))
         self.end_date = date_edit(form.end_date)
-        span = QHBoxLayout()
-        span.addWidget(self.start_date)
-        span.addWidget(QLabel("to"))
-        span.addWidget(self.end_date)
-        span.addStretch(1)
-        kinds = QHBoxLayout()
-        kinds.addWidget(self.standing)
-        kinds.addWidget(self.one_off)
-        kinds.addStretch(1)
-        ticks = QHBoxLayout()
-        ticks.addWidget(self.tick_all)
-        ticks.addWidget(self.tick_none)
-        ticks.addWidget(self.ticked_label, 1)
         fields = QFormLayout()
         fields.addRow("School:", self.school)
         fields.addRow("Year group:", self.year)
         fields.addRow("Children:", self.pupils)
-        fields.addRow("", ticks)
-        fields.addRow("Kind:", kinds)
+        fields.addRow("", hbox(self.tick_all, self.tick_none, (self.ticked_label, 1)))
+        fields.addRow("Kind:", hbox(self.standing, self.one_off, stretch=True))
         fields.addRow("Weekdays:", self.weekdays)
-        fields.addRow("Dates:", span)
-        self.result_label = QLabel()
-        self.result_label.setWordWrap(True)
-        self.refusals = refusal_model()
-        self.refusals_view = table_view(self.refusals)
-        self.refusals_view.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Close)
-        self.book_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.book_button.setText("Book the ticked children")
+        fields.addRow("Dates:", hbox(self.start_date, "to", self.end_date, stretch=True))
+        return fields
+
+    def _connect(self) -> None:
         self.buttons.accepted.connect(self.book)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
-        layout.addLayout(fields, 1)
-        layout.addWidget(self.result_label)
-        layout.addWidget(self.refusals_view, 1)
-        layout.addWidget(self.buttons)
         self.school.currentIndexChanged.connect(lambda _i: self.load_children())
         self.year.currentIndexChanged.connect(lambda _i: self.load_children())
         self.pupils.itemChanged.connect(lambda _item: self._count())
         self.tick_all.clicked.connect(lambda: self._tick(True))
         self.tick_none.clicked.connect(lambda: self._tick(False))
         self.standing.toggled.connect(self._kind)
-        self.resize(640, 700)
-        self.load_children()
 
     def load_children(self) -> None:
         school, year = self.school.currentData(), self.year.currentData()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QRadioButton,
@@ -33,20 +32,13 @@ from hubdesk.core.rules.booking_checks import FULL
 from hubdesk.core.rules.recurrence import Skipped
 from hubdesk.services.clubs.booking_plan import BookingPreview, BookingRequest, BookingResult, PreviewLine
 from hubdesk.services.clubs.clubs import ClubRow
-from hubdesk.ui.children.child_picker import ChildPicker
-from hubdesk.ui.common.inline_form import error_label
-from hubdesk.ui.common.widgets import (
-    AMBER,
-    RED,
-    TintedTableModel,
-    WeekdayBoxes,
-    fit_columns,
-    qdate,
-    table_view,
-)
+from hubdesk.ui.common.child_picker import ChildPicker
+from hubdesk.ui.common.dates import date_edit, qdate, to_date
+from hubdesk.ui.common.forms import error_label, hbox
+from hubdesk.ui.common.tables import AMBER, RED, TintedTableModel, fit_columns, table_view
+from hubdesk.ui.common.widgets import WeekdayBoxes
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
-from hubdesk.ui.sites.calendar_entry_dialog import date_edit, to_date
 
 log = logging.getLogger(__name__)
 
@@ -112,17 +104,34 @@ class BookingDialog(QDialog):
         self.preview: BookingPreview | None = None
         self.outcome: BookingResult | None = None
         self.banner = error_label()
+        form = self._build_form(child_id, club_id, day)
+        self._build_preview()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(form)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.lines_view, 1)
+        parts: tuple[QWidget, ...] = (self.skipped, self.skip_problems, self.waiting, self.buttons)
+        for part in parts:
+            layout.addWidget(part)
+        self._connect()
+        self.resize(880, 700)
+        self._club_chosen(keep_dates=day is not None)
+
+    def _build_form(self, child_id: int | None, club_id: int | None, day: date | None) -> QFormLayout:
+        """Who, which club, standing or one-off, which days and dates."""
         self.child_label = QLabel()
         self.picker: ChildPicker | None = None
         if child_id is None:
-            self.picker = ChildPicker(app.children)
+            self.picker = ChildPicker(self.app.children)
             self.picker.changed.connect(self.schedule_preview)
         else:
             self.child_label.setText(self._child_name(child_id))
         self.club = QComboBox()
         self.club.setMinimumContentsLength(40)
         self.club.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        for row in app.clubs.list(today):
+        for row in self.app.clubs.list(self.today):
             self.club.addItem(club_label(row), row.id)
         self.club.setCurrentIndex(max(0, self.club.findData(club_id)))
         self.standing = QRadioButton("Standing booking (every week on the ticked days)")
@@ -132,14 +141,9 @@ class BookingDialog(QDialog):
         kinds.addButton(self.one_off)
         (self.one_off if day is not None else self.standing).setChecked(True)
         self.weekdays = WeekdayBoxes()
-        self.start_date = date_edit(day or today)
-        self.end_date = date_edit(day or today)
+        self.start_date = date_edit(day or self.today)
+        self.end_date = date_edit(day or self.today)
         self.end_label = QLabel("to")
-        span = QHBoxLayout()
-        span.addWidget(self.start_date)
-        span.addWidget(self.end_label)
-        span.addWidget(self.end_date)
-        span.addStretch(1)
         self.notes = QLineEdit()
         self.notes.setPlaceholderText("Optional, e.g. booked by phone with mum")
         self.weekdays_error, self.dates_error = error_label(), error_label()
@@ -152,9 +156,13 @@ class BookingDialog(QDialog):
         form.addRow("Kind:", kind_box)
         form.addRow("Weekdays:", self.weekdays)
         form.addRow("", self.weekdays_error)
-        form.addRow("Dates:", span)
+        form.addRow("Dates:", hbox(self.start_date, self.end_label, self.end_date, stretch=True))
         form.addRow("", self.dates_error)
         form.addRow("Note:", self.notes)
+        return form
+
+    def _build_preview(self) -> None:
+        """The dates the booking would make, what stops it, and the Book button."""
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.problems = error_label()
@@ -169,18 +177,10 @@ class BookingDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.book_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.book_button.setText("Book")
+
+    def _connect(self) -> None:
         self.buttons.accepted.connect(self.book)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
-        layout.addLayout(form)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.problems)
-        layout.addWidget(self.lines_view, 1)
-        layout.addWidget(self.skipped)
-        layout.addWidget(self.skip_problems)
-        layout.addWidget(self.waiting)
-        layout.addWidget(self.buttons)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
@@ -192,8 +192,6 @@ class BookingDialog(QDialog):
         self.end_date.dateChanged.connect(lambda _d: self.schedule_preview())
         self.skip_problems.toggled.connect(lambda _on: self._update_button())
         self.waiting.toggled.connect(lambda _on: self._update_button())
-        self.resize(880, 700)
-        self._club_chosen(keep_dates=day is not None)
 
     def _child_name(self, child_id: int) -> str:
         form = self.app.children.get(child_id)

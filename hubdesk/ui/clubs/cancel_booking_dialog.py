@@ -24,19 +24,18 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.core.errors import DomainError, ValidationError
 from hubdesk.services.clubs.bookings import BookingLine, BookingSummary, CancelResult
-from hubdesk.ui.common.dto_table import DtoTableModel
-from hubdesk.ui.common.inline_form import error_label
-from hubdesk.ui.common.widgets import (
+from hubdesk.ui.common.dates import date_edit, qdate, to_date
+from hubdesk.ui.common.forms import error_label
+from hubdesk.ui.common.tables import (
     GREY,
+    DtoTableModel,
     TintedTableModel,
     fit_columns,
-    qdate,
     selected_row,
     table_view,
 )
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
-from hubdesk.ui.sites.calendar_entry_dialog import date_edit, to_date
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, time
 
-from PySide6.QtCore import QTime
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -30,10 +28,10 @@ from hubdesk.core.errors import Conflict, ValidationError
 from hubdesk.core.vocabulary import CLUB_KIND_LABELS, CLUB_KINDS, YEAR_GROUPS, year_label
 from hubdesk.services.clubs.changes import AffectedBooking
 from hubdesk.services.clubs.clubs import ChangeNeedsDecision, ClubForm, ClubService, SaveResult
-from hubdesk.ui.common.dto_table import DtoTableModel
-from hubdesk.ui.common.inline_form import InlineFormDialog
-from hubdesk.ui.common.widgets import WeekdayBoxes, fit_columns, table_view
-from hubdesk.ui.sites.calendar_entry_dialog import date_edit, to_date
+from hubdesk.ui.common.dates import date_edit, time_edit, to_date, to_time
+from hubdesk.ui.common.forms import InlineFormDialog, hbox
+from hubdesk.ui.common.tables import DtoTableModel, fit_columns, table_view
+from hubdesk.ui.common.widgets import WeekdayBoxes
 
 Choices = Sequence[tuple[int, str]]
 
@@ -41,17 +39,6 @@ Choices = Sequence[tuple[int, str]]
 def school_year_end(today: date) -> date:
     """The last day a club set up today would normally run: late July of this school year."""
     return date(today.year + (1 if today.month >= 8 else 0), 7, 22)
-
-
-def time_edit(value: time) -> QTimeEdit:
-    edit = QTimeEdit(QTime(value.hour, value.minute))
-    edit.setDisplayFormat("HH:mm")
-    return edit
-
-
-def to_time(edit: QTimeEdit) -> time:
-    value = edit.time()
-    return time(value.hour(), value.minute())
 
 
 def affected_model() -> DtoTableModel[AffectedBooking]:
@@ -79,6 +66,17 @@ class ClubDialog(InlineFormDialog):
             start_time=time(15, 15), end_time=time(17, 30), capacity=20, start_date=today,
             end_date=school_year_end(today), min_year=0, max_year=6)
         f = self.original
+        self._build_what(f, sites)
+        self._build_places(f, staff)
+        self._add_rows()
+        self._build_impact_box()
+        self._fill_rooms(f.room_id)
+        self.site.currentIndexChanged.connect(lambda _i: self._fill_rooms(None))
+        self.setMinimumWidth(640)
+        self.name.setFocus()
+
+    def _build_what(self, f: ClubForm, sites: Choices) -> None:
+        """Name, place, kind and when it meets."""
         self.name = QLineEdit(f.name)
         self.name.setPlaceholderText("e.g. Football, Breakfast club")
         self.site = QComboBox()
@@ -91,12 +89,17 @@ class ClubDialog(InlineFormDialog):
         self.kind.setCurrentIndex(max(0, self.kind.findData(f.kind)))
         self.weekdays = WeekdayBoxes(f.weekdays)
         self.start_time, self.end_time = time_edit(f.start_time), time_edit(f.end_time)
-        times = QHBoxLayout()
-        times.addWidget(self.start_time)
-        times.addWidget(QLabel("to"))
-        times.addWidget(self.end_time)
-        times.addStretch(1)
         self.room = QComboBox()
+        self.start_date, self.end_date = date_edit(f.start_date), date_edit(f.end_date)
+        self.open_to_others = QCheckBox("Children from other schools of the cluster may book it")
+        self.open_to_others.setChecked(f.open_to_other_schools)
+        self.active = QCheckBox("Active (untick to close the club; nothing is deleted)")
+        self.active.setChecked(f.active)
+        self.notes = QPlainTextEdit(f.notes)
+        self.notes.setFixedHeight(self.fontMetrics().height() * 3 + 12)
+
+    def _build_places(self, f: ClubForm, staff: Choices) -> None:
+        """Places, year groups, price and the lead."""
         self.capacity = QSpinBox()
         self.capacity.setRange(0, 999)
         self.capacity.setValue(f.capacity)
@@ -106,11 +109,6 @@ class ClubDialog(InlineFormDialog):
             for year in YEAR_GROUPS:
                 box.addItem(year_label(year), year)
             box.setCurrentIndex(max(0, box.findData(value)))
-        years = QHBoxLayout()
-        years.addWidget(self.min_year)
-        years.addWidget(QLabel("to"))
-        years.addWidget(self.max_year)
-        years.addStretch(1)
         self.price = QDoubleSpinBox()
         self.price.setPrefix("£")
         self.price.setDecimals(2)
@@ -121,39 +119,27 @@ class ClubDialog(InlineFormDialog):
         for staff_id, staff_name in staff:
             self.lead.addItem(staff_name, staff_id)
         self.lead.setCurrentIndex(max(0, self.lead.findData(f.lead_staff_id)))
-        self.start_date, self.end_date = date_edit(f.start_date), date_edit(f.end_date)
-        span = QHBoxLayout()
-        span.addWidget(self.start_date)
-        span.addWidget(QLabel("to"))
-        span.addWidget(self.end_date)
-        span.addStretch(1)
-        self.open_to_others = QCheckBox("Children from other schools of the cluster may book it")
-        self.open_to_others.setChecked(f.open_to_other_schools)
-        self.active = QCheckBox("Active (untick to close the club; nothing is deleted)")
-        self.active.setChecked(f.active)
-        self.notes = QPlainTextEdit(f.notes)
-        self.notes.setFixedHeight(self.fontMetrics().height() * 3 + 12)
+
+    def _add_rows(self) -> None:
         self.add_row("Name:", "name", self.name)
         self.add_row("Site:", "site_id", self.site)
         self.add_row("Kind:", "kind", self.kind)
         self.add_row("Weekdays:", "weekdays", self.weekdays)
-        self.add_row("Times:", "end_time", times, focus=self.end_time)
+        self.add_row("Times:", "end_time", hbox(self.start_time, "to", self.end_time, stretch=True),
+                     focus=self.end_time)
         self.add_row("Room:", "room_id", self.room)
         self.add_row("Capacity:", "capacity", self.capacity)
-        self.add_row("Year groups:", "max_year", years, focus=self.max_year)
+        self.add_row("Year groups:", "max_year", hbox(self.min_year, "to", self.max_year, stretch=True),
+                     focus=self.max_year)
         self.errors["min_year"] = self.errors["max_year"]
         self.add_row("Price per session:", "price_pence", self.price)
         self.add_row("Lead staff:", "lead_staff_id", self.lead)
-        self.add_row("Runs:", "end_date", span, focus=self.end_date)
+        self.add_row("Runs:", "end_date", hbox(self.start_date, "to", self.end_date, stretch=True),
+                     focus=self.end_date)
         self.errors["start_date"] = self.errors["end_date"]
         self.form.addRow("", self.open_to_others)
         self.form.addRow("", self.active)
         self.add_row("Notes:", "notes", self.notes)
-        self._build_impact_box()
-        self._fill_rooms(f.room_id)
-        self.site.currentIndexChanged.connect(lambda _i: self._fill_rooms(None))
-        self.setMinimumWidth(640)
-        self.name.setFocus()
 
     def _build_impact_box(self) -> None:
         self.impact_box = QGroupBox("Bookings this change affects")

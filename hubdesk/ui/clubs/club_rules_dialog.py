@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.core.rules.club_rules import PRIORITY_KEYS, PRIORITY_LABELS, ClubRules
 from hubdesk.services.clubs.clubs import ClubService
-from hubdesk.ui.common.inline_form import InlineFormDialog
+from hubdesk.ui.common.forms import InlineFormDialog
 
 
 class ClubRulesDialog(InlineFormDialog):
@@ -43,8 +43,8 @@ class ClubRulesDialog(InlineFormDialog):
                                else Qt.CheckState.Unchecked)
             self.order.addItem(item)
         self.up_button, self.down_button = QPushButton("Move up"), QPushButton("Move down")
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self.up_button.clicked.connect(lambda: self.move_rule(-1))
+        self.down_button.clicked.connect(lambda: self.move_rule(1))
         moves = QVBoxLayout()
         moves.addWidget(self.up_button)
         moves.addWidget(self.down_button)
@@ -59,7 +59,7 @@ class ClubRulesDialog(InlineFormDialog):
         self.form.addRow("", hint)
         self.setMinimumWidth(560)
 
-    def move(self, step: int) -> None:
+    def move_rule(self, step: int) -> None:
         row = self.order.currentRow()
         target = row + step
         if row < 0 or not 0 <= target < self.order.count():

@@ -11,9 +11,9 @@ from hubdesk.core.errors import ValidationError
 from hubdesk.services.clubs.clubs import ClubService
 from hubdesk.services.clubs.waiting_lists import WaitingListService
 from hubdesk.services.people.children import ChildService
-from hubdesk.ui.children.child_picker import ChildPicker
 from hubdesk.ui.clubs.booking_dialog import club_label
-from hubdesk.ui.common.inline_form import InlineFormDialog
+from hubdesk.ui.common.child_picker import ChildPicker
+from hubdesk.ui.common.forms import InlineFormDialog
 from hubdesk.ui.common.widgets import WeekdayBoxes
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,21 +23,14 @@ from hubdesk.app import HubApp
 from hubdesk.services.clubs.clubs import ClubRow
 from hubdesk.ui.clubs.club_dialog import ClubDialog, summary
 from hubdesk.ui.clubs.sessions import SessionsPanel
+from hubdesk.ui.common.dates import date_edit, qdate, to_date
+from hubdesk.ui.common.forms import hbox
+from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.site_combo import refill_sites
-from hubdesk.ui.common.widgets import (
-    AMBER,
-    GREY,
-    TintedTableModel,
-    fit_columns,
-    money,
-    qdate,
-    selected_row,
-    short_names,
-    table_view,
-)
+from hubdesk.ui.common.tables import AMBER, GREY, TintedTableModel, fit_columns, selected_row, table_view
+from hubdesk.ui.common.widgets import money, short_names
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
-from hubdesk.ui.sites.calendar_entry_dialog import date_edit, to_date
 
 WEEKDAYS_ALL = "Mon, Tue, Wed, Thu, Fri"
 
@@ -64,13 +58,30 @@ def clubs_model(short: dict[str, str]) -> TintedTableModel[ClubRow]:
                            f"{r.week_sessions} session(s) this week, {r.waiting} waiting"))
 
 
-class ClubsPage(QWidget):
+class ClubsPage(Page):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.app, self.events = app, events
-        self.dialog: QWidget | None = None
-        title = QLabel("Clubs")
-        title.setObjectName("pageTitle")
+        super().__init__(app, events, parent)
+        self.dialog: QDialog | None = None
+        self.short: dict[str, str] = {}
+        self.model = clubs_model(self.short)
+        self.view = table_view(self.model)
+        self.panel = SessionsPanel(app, events)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        filters, actions = self._build_filters(), self._build_actions()
+        self._connect()
+        self._load_sites()
+        self.site.currentIndexChanged.connect(lambda _i: self.refresh())
+        self._lay_out(filters, actions)
+        events.clubs_changed.connect(self.refresh)
+        events.bookings_changed.connect(self.refresh)
+        events.sites_changed.connect(self._sites_changed)
+        events.calendars_changed.connect(lambda _site: self.refresh())
+        events.data_reloaded.connect(self._sites_changed)
+        self.refresh()
+
+    def _build_filters(self) -> QHBoxLayout:
+        """Search, site and the week shown."""
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search clubs, e.g. football")
         self.search.setClearButtonEnabled(True)
@@ -86,21 +97,23 @@ class ClubsPage(QWidget):
         self.prev_week.setToolTip("Week before")
         self.next_week.setToolTip("Week after")
         self.show_inactive = QCheckBox("Show closed clubs")
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(250)
+        return hbox((self.search, 1), self.site, "Week of", self.prev_week, self.week, self.next_week,
+                    self.this_week, self.show_inactive)
+
+    def _build_actions(self) -> QHBoxLayout:
         self.new_button = QPushButton("New club…")
         self.edit_button = QPushButton("Edit…")
         self.book_class_button = QPushButton("Book a class…")
         self.child_button = QPushButton("A child's bookings…")
         self.rules_button = QPushButton("Club rules…")
         self.count = QLabel()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.short: dict[str, str] = {}
-        self.model = clubs_model(self.short)
-        self.view = table_view(self.model)
-        self.panel = SessionsPanel(app, events)
-        self._typing = QTimer(self)
-        self._typing.setSingleShot(True)
-        self._typing.setInterval(250)
+        return hbox(self.new_button, self.edit_button, self.book_class_button, self.child_button,
+                    self.rules_button, end=(self.count,))
+
+    def _connect(self) -> None:
         self._typing.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self._typing.start())
         self.search.returnPressed.connect(self.refresh)
@@ -116,25 +129,9 @@ class ClubsPage(QWidget):
         self.rules_button.clicked.connect(self.edit_rules)
         self.view.doubleClicked.connect(lambda _i: self.edit_selected())
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._club_chosen())
-        self._load_sites()
-        self.site.currentIndexChanged.connect(lambda _i: self.refresh())
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.site)
-        filters.addWidget(QLabel("Week of"))
-        filters.addWidget(self.prev_week)
-        filters.addWidget(self.week)
-        filters.addWidget(self.next_week)
-        filters.addWidget(self.this_week)
-        filters.addWidget(self.show_inactive)
-        actions = QHBoxLayout()
-        actions.addWidget(self.new_button)
-        actions.addWidget(self.edit_button)
-        actions.addWidget(self.book_class_button)
-        actions.addWidget(self.child_button)
-        actions.addWidget(self.rules_button)
-        actions.addStretch(1)
-        actions.addWidget(self.count)
+
+    def _lay_out(self, filters: QHBoxLayout, actions: QHBoxLayout) -> None:
+        """Filters on top; the club list over the chosen club's sessions; the status line below."""
         top = QWidget()
         top_box = QVBoxLayout(top)
         top_box.setContentsMargins(0, 0, 0, 0)
@@ -147,16 +144,10 @@ class ClubsPage(QWidget):
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addWidget(self.page_title("Clubs"))
         layout.addLayout(filters)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
-        events.clubs_changed.connect(self.refresh)
-        events.bookings_changed.connect(self.refresh)
-        events.sites_changed.connect(self._sites_changed)
-        events.calendars_changed.connect(lambda _site: self.refresh())
-        events.data_reloaded.connect(self._sites_changed)
-        self.refresh()
 
     def today(self) -> date:
         """The office's day (London), from the program's clock: never the UTC date."""
@@ -220,10 +211,9 @@ class ClubsPage(QWidget):
         self.book_class_button.setEnabled(club is not None)
         self.panel.show_club(club, self.week_day())
 
-    def _open(self, dialog: QWidget) -> None:
+    def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
-        dialog.finished.connect(dialog.deleteLater)  # type: ignore[attr-defined]
-        dialog.open()  # type: ignore[attr-defined]
+        self.open_dialog(dialog)
 
     def edit_selected(self) -> None:
         club = self.selected()
@@ -271,6 +261,6 @@ class ClubsPage(QWidget):
         self._open(ClubRulesDialog(self.app.clubs, self))
 
     def child_bookings(self) -> None:
-        from hubdesk.ui.children.child_week import ChildWeekDialog
+        from hubdesk.ui.clubs.child_week import ChildWeekDialog
 
         self._open(ChildWeekDialog(self.app, self.events, self.today(), None, self))

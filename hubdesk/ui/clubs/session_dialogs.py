@@ -16,11 +16,10 @@ from PySide6.QtWidgets import (
 
 from hubdesk.services.clubs.clubs import ClubForm
 from hubdesk.services.clubs.sessions import CancelledSession, ClubSessionService, SessionRow
-from hubdesk.ui.clubs.club_dialog import time_edit, to_time
-from hubdesk.ui.common.inline_form import InlineFormDialog
+from hubdesk.ui.common.dates import date_edit, time_edit, to_date, to_time
+from hubdesk.ui.common.forms import InlineFormDialog
 from hubdesk.ui.common.widgets import CopyableText
 from hubdesk.ui.shell.events import AppEvents
-from hubdesk.ui.sites.calendar_entry_dialog import date_edit, to_date
 
 
 def families_text(done: CancelledSession, club_name: str) -> str:

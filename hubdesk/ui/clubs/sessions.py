@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QPersistentModelIndex, QTimer
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QDialog,
     QLabel,
     QPushButton,
     QSplitter,
@@ -21,17 +21,19 @@ from hubdesk.services.clubs.sessions import BookedChild, SessionRow
 from hubdesk.ui.clubs.booking_dialog import BookingDialog
 from hubdesk.ui.clubs.cancel_booking_dialog import CancelBookingDialog
 from hubdesk.ui.clubs.session_dialogs import AddSessionDialog, CancelSessionDialog
-from hubdesk.ui.common.dto_table import DtoTableModel
-from hubdesk.ui.common.widgets import (
+from hubdesk.ui.common.forms import column, hbox
+from hubdesk.ui.common.page import open_dialog
+from hubdesk.ui.common.tables import (
     AMBER,
     GREEN,
     GREY,
+    DtoTableModel,
     TintedTableModel,
     fit_columns,
     selected_row,
-    short_names,
     table_view,
 )
+from hubdesk.ui.common.widgets import short_names
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 
@@ -97,25 +99,11 @@ class SessionsPanel(QWidget):
         self.add_session_button = QPushButton("Add extra session…")
         self.cancel_booking_button = QPushButton("Cancel this child's booking…")
         self.week_button = QPushButton("Child's week…")
-        left = QWidget()
-        left_box = QVBoxLayout(left)
-        left_box.setContentsMargins(0, 0, 0, 0)
-        left_box.addWidget(self.sessions_view, 1)
-        session_actions = QHBoxLayout()
-        for button in (self.book_button, self.cancel_session_button, self.add_session_button):
-            session_actions.addWidget(button)
-        session_actions.addStretch(1)
-        left_box.addLayout(session_actions)
-        right = QWidget()
-        right_box = QVBoxLayout(right)
-        right_box.setContentsMargins(0, 0, 0, 0)
-        right_box.addWidget(self.booked_label)
-        right_box.addWidget(self.booked_view, 1)
-        child_actions = QHBoxLayout()
-        child_actions.addWidget(self.cancel_booking_button)
-        child_actions.addWidget(self.week_button)
-        child_actions.addStretch(1)
-        right_box.addLayout(child_actions)
+        session_actions = hbox(self.book_button, self.cancel_session_button, self.add_session_button,
+                               stretch=True)
+        left = column((self.sessions_view, 1), session_actions)
+        child_actions = hbox(self.cancel_booking_button, self.week_button, stretch=True)
+        right = column(self.booked_label, (self.booked_view, 1), child_actions)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
@@ -126,6 +114,10 @@ class SessionsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(split, 1)
+        self._connect()
+        self._update()
+
+    def _connect(self) -> None:
         self.sessions_view.selectionModel().selectionChanged.connect(lambda *_a: self._show_booked())
         self.booked_view.selectionModel().selectionChanged.connect(lambda *_a: self._update())
         self.booked_view.doubleClicked.connect(lambda _i: self.child_week())
@@ -134,7 +126,6 @@ class SessionsPanel(QWidget):
         self.add_session_button.clicked.connect(self.add_session)
         self.cancel_booking_button.clicked.connect(self.cancel_booking)
         self.week_button.clicked.connect(self.child_week)
-        self._update()
 
     def today(self) -> date:
         """The office's day (London), from the program's clock: never the UTC date."""
@@ -219,10 +210,9 @@ class SessionsPanel(QWidget):
         self.cancel_booking_button.setEnabled(has_child)
         self.week_button.setEnabled(has_child)
 
-    def _open(self, dialog: QWidget) -> None:
+    def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
-        dialog.finished.connect(dialog.deleteLater)  # type: ignore[attr-defined]
-        dialog.open()  # type: ignore[attr-defined]
+        open_dialog(dialog)
 
     def book_child(self) -> None:
         if self.club is None:
@@ -263,6 +253,6 @@ class SessionsPanel(QWidget):
         child = self.selected_child()
         if child is None:
             return
-        from hubdesk.ui.children.child_week import ChildWeekDialog
+        from hubdesk.ui.clubs.child_week import ChildWeekDialog
 
         self._open(ChildWeekDialog(self.app, self.events, self.today(), child.child_id, self))

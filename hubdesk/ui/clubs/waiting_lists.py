@@ -22,15 +22,11 @@ from hubdesk.core.errors import DomainError
 from hubdesk.services.clubs.sessions import SessionRow
 from hubdesk.services.clubs.waiting_lists import Offer, WaitingRow
 from hubdesk.ui.clubs.join_waiting_dialog import JoinWaitingDialog
+from hubdesk.ui.common.forms import hbox
+from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.site_combo import refill_sites
-from hubdesk.ui.common.widgets import (
-    GREEN,
-    TintedTableModel,
-    fit_columns,
-    selected_row,
-    short_names,
-    table_view,
-)
+from hubdesk.ui.common.tables import GREEN, TintedTableModel, fit_columns, selected_row, table_view
+from hubdesk.ui.common.widgets import short_names
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 
@@ -69,48 +65,19 @@ def offer_text(offer: Offer) -> str:
             f"Phone {phones}, then press 'Family said yes' or 'Family said no'.")
 
 
-class WaitingListsPage(QWidget):
+class WaitingListsPage(Page):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.app, self.events = app, events
-        title = QLabel("Waiting lists")
-        title.setObjectName("pageTitle")
-        self.site = QComboBox()
-        self.site.setMinimumContentsLength(18)
-        self.site.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        super().__init__(app, events, parent)
         self.club_sites: dict[int, str] = {}
         self.short: dict[str, str] = {}
         self.model = waiting_model(self.club_sites, self.short)
         self.view = table_view(self.model)
-        self.place = QComboBox()
-        self.place.setMinimumContentsLength(26)
-        self.place.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.offer_button = QPushButton("Offer the place to the first child")
-        self.yes_button = QPushButton("Family said yes")
-        self.no_button = QPushButton("Family said no")
-        self.withdraw_button = QPushButton("Take off the list…")
-        self.join_button = QPushButton("Put a child on a list…")
         self.dialog: JoinWaitingDialog | None = None
-        self.count = QLabel()
         self.status = QLabel()
         self.status.setWordWrap(True)
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Site:"))
-        top.addWidget(self.site)
-        top.addStretch(1)
-        top.addWidget(self.count)
-        top.addWidget(self.join_button)
-        actions = QHBoxLayout()
-        actions.addWidget(QLabel("Free place on:"))
-        actions.addWidget(self.place)
-        actions.addWidget(self.offer_button)
-        actions.addSpacing(16)
-        actions.addWidget(self.yes_button)
-        actions.addWidget(self.no_button)
-        actions.addWidget(self.withdraw_button)
-        actions.addStretch(1)
+        top, actions = self._build_top(), self._build_actions()
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addWidget(self.page_title("Waiting lists"))
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addLayout(actions)
@@ -118,16 +85,40 @@ class WaitingListsPage(QWidget):
         self._load_sites()
         self.site.currentIndexChanged.connect(lambda _i: self.refresh())
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._chosen())
-        self.offer_button.clicked.connect(self.offer)
-        self.yes_button.clicked.connect(self.confirm)
-        self.no_button.clicked.connect(self.decline)
-        self.withdraw_button.clicked.connect(self.withdraw)
-        self.join_button.clicked.connect(self.join)
         events.bookings_changed.connect(self.refresh)
         events.clubs_changed.connect(self.refresh)
         events.sites_changed.connect(self._sites_changed)
         events.data_reloaded.connect(self._sites_changed)
         self.refresh()
+
+    def _build_top(self) -> QHBoxLayout:
+        self.site = QComboBox()
+        self.site.setMinimumContentsLength(18)
+        self.site.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.count = QLabel()
+        self.join_button = QPushButton("Put a child on a list…")
+        self.join_button.clicked.connect(self.join)
+        return hbox("Site:", self.site, stretch=True, end=(self.count, self.join_button))
+
+    def _build_actions(self) -> QHBoxLayout:
+        """Offer a free place in order, record the family's answer, or take a child off."""
+        self.place = QComboBox()
+        self.place.setMinimumContentsLength(26)
+        self.place.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.offer_button = QPushButton("Offer the place to the first child")
+        self.yes_button = QPushButton("Family said yes")
+        self.no_button = QPushButton("Family said no")
+        self.withdraw_button = QPushButton("Take off the list…")
+        self.offer_button.clicked.connect(self.offer)
+        self.yes_button.clicked.connect(self.confirm)
+        self.no_button.clicked.connect(self.decline)
+        self.withdraw_button.clicked.connect(self.withdraw)
+        actions = hbox("Free place on:", self.place, self.offer_button)
+        actions.addSpacing(16)
+        for button in (self.yes_button, self.no_button, self.withdraw_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        return actions
 
     def today(self) -> date:
         """The office's day (London), from the program's clock: never the UTC date."""
@@ -205,9 +196,8 @@ class WaitingListsPage(QWidget):
         dialog = JoinWaitingDialog(self.app.waiting_lists, self.app.clubs, self.app.children,
                                    self.today(), row.club_id if row else None, self)
         dialog.accepted.connect(self.events.bookings_changed.emit)
-        dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
-        dialog.open()
+        self.open_dialog(dialog)
 
     def _act(self, title: str, work: Callable[[], T]) -> tuple[bool, T | None]:
         """Run a service call; a refusal is shown and (False, None) returned."""

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.services.admin.audit import HistoryLine
-from hubdesk.ui.common.dto_table import DtoTableModel
+from hubdesk.ui.common.page import Page
+from hubdesk.ui.common.tables import DtoTableModel
 from hubdesk.ui.shell.events import AppEvents
 
 TABLES = ["(all)", "children", "carers", "child_carers", "sites", "calendar_entries", "staff",
@@ -31,10 +32,9 @@ def history_model(lines: list[HistoryLine] | None = None) -> DtoTableModel[Histo
     )
 
 
-class HistoryPage(QWidget):
+class HistoryPage(Page):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.app = app
+        super().__init__(app, events, parent)
         self.table_filter = QComboBox()
         self.table_filter.addItems(TABLES)
         self.record_filter = QLineEdit()

@@ -5,18 +5,14 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
     QSpinBox,
-    QTimeEdit,
     QWidget,
 )
 
@@ -25,20 +21,8 @@ from hubdesk.core.vocabulary import COURSE_KINDS
 from hubdesk.services.learning import Learning
 from hubdesk.services.learning.courses import WEEKDAY_NAMES, CourseForm
 from hubdesk.services.sites.sites import SiteForm
-from hubdesk.ui.common.inline_form import InlineFormDialog
-
-
-def _date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("ddd dd/MM/yyyy")
-    return edit
-
-
-def _time_edit(value: time) -> QTimeEdit:
-    edit = QTimeEdit(QTime(value.hour, value.minute))
-    edit.setDisplayFormat("HH:mm")
-    return edit
+from hubdesk.ui.common.dates import date_edit, time_edit, to_date, to_time
+from hubdesk.ui.common.forms import InlineFormDialog, hbox
 
 
 def pence(text: str) -> int:
@@ -59,13 +43,29 @@ class CourseDialog(InlineFormDialog):
                  form: CourseForm | None = None, parent: QWidget | None = None) -> None:
         super().__init__("Edit course" if form else "New course", parent)
         self.learning = learning
+        self.original = form or self._new_course(sites, today)
+        f = self.original
+        self._build_who(f)
+        self._build_when(f, sites)
+        self._build_terms(f)
+        self._add_rows()
+        self._fill_rooms(f.room_id)
+        self._connect()
+        self._update()
+        self.setMinimumWidth(640)
+        self.title.setFocus()
+
+    @staticmethod
+    def _new_course(sites: list[SiteForm], today: date) -> CourseForm:
+        """A ten-week morning course at the hub, starting next week."""
         start = today + timedelta(days=7)
         hub_site = next((s.id for s in sites if s.is_hub), sites[0].id if sites else 0) or 0
-        self.original = form or CourseForm(
+        return CourseForm(
             title="", kind="family_learning", site_id=hub_site, start_date=start,
             end_date=start + timedelta(weeks=9), weekdays=(start.weekday() % 5,),
             start_time=time(9, 15), end_time=time(11, 15), capacity=12)
-        f = self.original
+
+    def _build_who(self, f: CourseForm) -> None:
         self.title = QLineEdit(f.title)
         self.title.setPlaceholderText("e.g. Family English")
         self.kind = QComboBox()
@@ -79,11 +79,13 @@ class CourseDialog(InlineFormDialog):
         self.provider.setPlaceholderText("e.g. City Adult College")
         self.tutor = QComboBox()
         self.tutor.addItem("(to be confirmed)", None)
-        for choice in learning.courses.tutors():
+        for choice in self.learning.courses.tutors():
             self.tutor.addItem(choice.name, choice.id)
         self.tutor.setCurrentIndex(max(0, self.tutor.findData(f.tutor_staff_id)))
         self.tutor_name = QLineEdit(f.tutor_name)
         self.tutor_name.setPlaceholderText("the partner's tutor")
+
+    def _build_when(self, f: CourseForm, sites: list[SiteForm]) -> None:
         self.site = QComboBox()
         for site in sites:
             self.site.addItem(site.name, site.id)
@@ -92,8 +94,14 @@ class CourseDialog(InlineFormDialog):
         self.weekday_boxes = [QCheckBox(name) for name in WEEKDAY_NAMES]
         for n, box in enumerate(self.weekday_boxes):
             box.setChecked(n in f.weekdays)
-        self.start_date, self.end_date = _date_edit(f.start_date), _date_edit(f.end_date)
-        self.start_time, self.end_time = _time_edit(f.start_time), _time_edit(f.end_time)
+        self.start_date, self.end_date = date_edit(f.start_date), date_edit(f.end_date)
+        self.start_time, self.end_time = time_edit(f.start_time), time_edit(f.end_time)
+        self.preview = QLabel()
+        self.preview.setWordWrap(True)
+        self.preview.setStyleSheet("color: #333;")
+        self.preview.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 6)
+
+    def _build_terms(self, f: CourseForm) -> None:
         self.capacity = QSpinBox()
         self.capacity.setRange(1, 200)
         self.capacity.setValue(f.capacity)
@@ -110,47 +118,25 @@ class CourseDialog(InlineFormDialog):
         self.notes = QPlainTextEdit(f.notes)
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3)
-        self.preview = QLabel()
-        self.preview.setWordWrap(True)
-        self.preview.setStyleSheet("color: #333;")
-        self.preview.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 6)
 
-        who = QHBoxLayout()
-        who.addWidget(self.by_hub)
-        who.addWidget(self.by_partner)
-        who.addWidget(self.provider, 1)
-        tutor = QHBoxLayout()
-        tutor.addWidget(self.tutor, 1)
-        tutor.addWidget(self.tutor_name, 1)
-        where = QHBoxLayout()
-        where.addWidget(self.site, 2)
-        where.addWidget(QLabel("Room:"))
-        where.addWidget(self.room, 1)
-        days = QHBoxLayout()
-        for box in self.weekday_boxes:
-            days.addWidget(box)
-        days.addStretch(1)
-        dates = QHBoxLayout()
-        dates.addWidget(self.start_date)
-        dates.addWidget(QLabel("to"))
-        dates.addWidget(self.end_date)
-        dates.addStretch(1)
-        times = QHBoxLayout()
-        times.addWidget(self.start_time)
-        times.addWidget(QLabel("to"))
-        times.addWidget(self.end_time)
-        times.addStretch(1)
+    def _add_rows(self) -> None:
         self.add_row("Title:", "title", self.title)
         self.add_row("Kind:", "kind", self.kind)
-        self.add_row("Run by:", "provider", who, focus=self.provider)
-        self.add_row("Tutor:", "tutor_staff_id", tutor, focus=self.tutor)
-        self.add_row("Where:", "site_id", where, focus=self.site)
+        self.add_row("Run by:", "provider", hbox(self.by_hub, self.by_partner, (self.provider, 1)),
+                     focus=self.provider)
+        self.add_row("Tutor:", "tutor_staff_id", hbox((self.tutor, 1), (self.tutor_name, 1)),
+                     focus=self.tutor)
+        self.add_row("Where:", "site_id", hbox((self.site, 2), "Room:", (self.room, 1)),
+                     focus=self.site)
         self.errors["room_id"] = self.errors["site_id"]
-        self.add_row("Meets on:", "weekdays", days, focus=self.weekday_boxes[0])
-        self.add_row("Dates:", "start_date", dates, focus=self.start_date)
+        self.add_row("Meets on:", "weekdays", hbox(*self.weekday_boxes, stretch=True),
+                     focus=self.weekday_boxes[0])
+        self.add_row("Dates:", "start_date", hbox(self.start_date, "to", self.end_date, stretch=True),
+                     focus=self.start_date)
         self.errors["end_date"] = self.errors["start_date"]
         self.fields["end_date"] = self.end_date
-        self.add_row("Times:", "start_time", times, focus=self.start_time)
+        self.add_row("Times:", "start_time", hbox(self.start_time, "to", self.end_time, stretch=True),
+                     focus=self.start_time)
         self.errors["end_time"] = self.errors["start_time"]
         self.fields["end_time"] = self.end_time
         self.form.addRow("Sessions:", self.preview)
@@ -161,16 +147,14 @@ class CourseDialog(InlineFormDialog):
         self.add_row("Funding source:", "funding_source", self.funding_source)
         self.add_row("Notes:", "notes", self.notes)
 
-        self._fill_rooms(f.room_id)
+    def _connect(self) -> None:
+        """The room list follows the site; the session preview follows every date and time."""
         self.site.currentIndexChanged.connect(lambda _i: self._fill_rooms(None))
         for signal in (self.by_hub.toggled, self.site.currentIndexChanged,
                        self.start_date.dateChanged, self.end_date.dateChanged,
                        *[box.toggled for box in self.weekday_boxes],
                        self.start_time.timeChanged, self.end_time.timeChanged):
             signal.connect(self._update)
-        self._update()
-        self.setMinimumWidth(640)
-        self.title.setFocus()
 
     def _fill_rooms(self, room_id: int | None) -> None:
         self.room.clear()
@@ -209,9 +193,9 @@ class CourseDialog(InlineFormDialog):
             id=self.original.id, row_version=self.original.row_version,
             title=self.title.text(), kind=str(self.kind.currentData()),
             site_id=int(self.site.currentData() or 0),
-            start_date=self.start_date.date().toPython(), end_date=self.end_date.date().toPython(),
+            start_date=to_date(self.start_date), end_date=to_date(self.end_date),
             weekdays=tuple(n for n, box in enumerate(self.weekday_boxes) if box.isChecked()),
-            start_time=self.start_time.time().toPython(), end_time=self.end_time.time().toPython(),
+            start_time=to_time(self.start_time), end_time=to_time(self.end_time),
             capacity=self.capacity.value(), provider=self.provider.text() if external else "",
             external=external, tutor_staff_id=None if external or tutor is None else int(tutor),
             tutor_name=self.tutor_name.text() if external else "",

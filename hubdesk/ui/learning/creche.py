@@ -4,10 +4,10 @@ needs (from the ratio rules), and the crèche register (signed in, signed out, c
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -28,19 +28,18 @@ from hubdesk.services.learning.creche import (
     CrecheRegisterLine,
     CrecheSessionRow,
 )
-from hubdesk.ui.common.dto_table import DtoTableModel
+from hubdesk.ui.common.page import open_dialog
+from hubdesk.ui.common.tables import DtoTableModel, table_view
 from hubdesk.ui.learning.creche_child_dialog import CrecheChildDialog
 from hubdesk.ui.learning.creche_rules_dialog import CrecheRulesDialog
 from hubdesk.ui.learning.register import default_session
 from hubdesk.ui.shell import feedback
 
+T = TypeVar("T")
 
-def _table(model: DtoTableModel, stretch: int) -> QTableView:  # type: ignore[type-arg]
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.verticalHeader().hide()
+def _table(model: DtoTableModel[Any], stretch: int) -> QTableView:
+    """A house-style table whose ``stretch`` column takes the spare width."""
+    view = table_view(model)
     view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
 
@@ -58,7 +57,24 @@ class CrecheTab(QWidget):
         self.rules_button.setToolTip("How many children each adult may look after, by age")
         self.rules_button.clicked.connect(self.edit_rules)
         self.rules_dialog: CrecheRulesDialog | None = None
+        booked = self._build_bookings()
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self._build_staffing())
+        right.addWidget(self._build_register())
+        splitter = QSplitter()
+        splitter.addWidget(booked)
+        splitter.addWidget(right)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([430, 570])
+        heading = QHBoxLayout()
+        heading.addWidget(self.summary, 1)
+        heading.addWidget(self.rules_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(heading)
+        layout.addWidget(splitter, 1)
 
+    def _build_bookings(self) -> QGroupBox:
+        """The children booked for the whole course, and booking one more."""
         self.bookings: DtoTableModel[CrecheBookingRow] = DtoTableModel(
             [("Child", lambda b: b.name), ("Age at start", lambda b: b.age),
              ("Parent", lambda b: b.carer),
@@ -87,7 +103,9 @@ class CrecheTab(QWidget):
         box.addLayout(pick)
         box.addWidget(self.booking_view, 1)
         box.addWidget(self.cancel_button)
+        return booked
 
+    def _build_staffing(self) -> QGroupBox:
         self.sessions: DtoTableModel[CrecheSessionRow] = DtoTableModel(
             [("Date", lambda x: f"{x.day:%a %d/%m/%Y}"),
              ("Time", lambda x: f"{x.start_time:%H:%M}–{x.end_time:%H:%M}"),
@@ -97,7 +115,10 @@ class CrecheTab(QWidget):
         self.session_view.selectionModel().selectionChanged.connect(lambda *_a: self.load_register())
         staffing = QGroupBox("Staffing per session (crèche workers come from the rota)")
         QVBoxLayout(staffing).addWidget(self.session_view)
+        return staffing
 
+    def _build_register(self) -> QGroupBox:
+        """The chosen session's crèche register with sign in / out."""
         self.register: DtoTableModel[CrecheRegisterLine] = DtoTableModel(
             [("Child", lambda r: r.name), ("Age", lambda r: r.age), ("Parent", lambda r: r.carer),
              ("Allergies / medical", lambda r: r.medical), ("In", lambda r: r.signed_in),
@@ -123,21 +144,7 @@ class CrecheTab(QWidget):
         box.addWidget(self.register_state)
         box.addWidget(self.register_view, 1)
         box.addLayout(actions)
-
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(staffing)
-        right.addWidget(register)
-        splitter = QSplitter()
-        splitter.addWidget(booked)
-        splitter.addWidget(right)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([430, 570])
-        heading = QHBoxLayout()
-        heading.addWidget(self.summary, 1)
-        heading.addWidget(self.rules_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(heading)
-        layout.addWidget(splitter, 1)
+        return register
 
     # --- loading ----------------------------------------------------------------------------
     def set_course(self, course: CourseRow | None) -> None:
@@ -171,7 +178,7 @@ class CrecheTab(QWidget):
         self._fill_learners()
         self.load_register()
 
-    def _get(self, read: Callable[[int], list]) -> list:  # type: ignore[type-arg]
+    def _get(self, read: Callable[[int], list[T]]) -> list[T]:
         course = self.course
         if course is None or course.creche_places == 0:
             return []
@@ -211,8 +218,7 @@ class CrecheTab(QWidget):
         dialog = CrecheRulesDialog(self.app.learning.creche, rules, self)
         self.rules_dialog = dialog
         dialog.accepted.connect(self.changed)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_dialog(dialog)
 
     # --- bookings ---------------------------------------------------------------------------
     def new_child(self) -> None:
@@ -230,8 +236,7 @@ class CrecheTab(QWidget):
             self.child.setCurrentIndex(max(0, index))
 
         dialog.accepted.connect(saved)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_dialog(dialog)
 
     def book(self) -> None:
         course, choice, carer_id = self.course, self.child.currentData(), self.learner.currentData()

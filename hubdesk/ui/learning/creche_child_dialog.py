@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 
 from hubdesk.services.learning.creche import CrecheChildForm, CrecheService
-from hubdesk.ui.common.inline_form import InlineFormDialog
+from hubdesk.ui.common.dates import qdate, to_date
+from hubdesk.ui.common.forms import InlineFormDialog
 
 
 def _notes(text: str, lines: int, owner: QWidget) -> QPlainTextEdit:
@@ -28,8 +28,7 @@ class CrecheChildDialog(InlineFormDialog):
         f = self.original
         self.forename = QLineEdit(f.forename)
         self.surname = QLineEdit(f.surname)
-        self.date_of_birth = QDateEdit(QDate(f.date_of_birth.year, f.date_of_birth.month,
-                                             f.date_of_birth.day))
+        self.date_of_birth = QDateEdit(qdate(f.date_of_birth))
         self.date_of_birth.setCalendarPopup(True)
         self.date_of_birth.setDisplayFormat("dd/MM/yyyy")
         self.allergies = _notes(f.allergies, 2, self)
@@ -47,7 +46,7 @@ class CrecheChildDialog(InlineFormDialog):
     def child_form(self) -> CrecheChildForm:
         f = self.original
         return CrecheChildForm(self.forename.text(), self.surname.text(),
-                               self.date_of_birth.date().toPython(), f.carer_id, f.id, f.child_id,
+                               to_date(self.date_of_birth), f.carer_id, f.id, f.child_id,
                                self.allergies.toPlainText(), self.medical_notes.toPlainText(),
                                self.notes.toPlainText())
 

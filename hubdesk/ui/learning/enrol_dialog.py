@@ -8,7 +8,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -26,8 +24,8 @@ from hubdesk.core.errors import DomainError, ValidationError
 from hubdesk.services.learning import Learning
 from hubdesk.services.learning.enrolments import EnrolResult
 from hubdesk.services.people.carers import CarerForm, CarerService
-from hubdesk.ui.common.dto_table import DtoTableModel
-from hubdesk.ui.common.inline_form import error_label
+from hubdesk.ui.common.forms import error_label
+from hubdesk.ui.common.tables import DtoTableModel, table_view
 from hubdesk.ui.shell import feedback
 
 
@@ -39,26 +37,34 @@ def carer_model() -> DtoTableModel[CarerForm]:
 
 
 class EnrolDialog(QDialog):
-    """Returns (via ``result``) what the enrolment did; the page shows it and any clash warning."""
+    """Returns (via ``enrolled``) what the enrolment did; the page shows it and any clash warning."""
 
     def __init__(self, learning: Learning, carers: CarerService, course_id: int, course_title: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Enrol on {course_title}")
         self.learning, self.carers, self.course_id = learning, carers, course_id
-        self.result: EnrolResult | None = None
+        self.enrolled: EnrolResult | None = None
         self.banner = error_label()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_known(), "Someone already known")
+        self.tabs.addTab(self._build_new(), "New adult")
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(close)
+        self.resize(640, 460)
+        self.search.setFocus()
 
-        # Someone already known
+    def _build_known(self) -> QWidget:
+        """Someone already known: parents and carers of pupils, and past learners, found as typed."""
         self.search = QLineEdit()
         self.search.setPlaceholderText("Type a name, phone number or email")
         self.search.setClearButtonEnabled(True)
         self.matches = carer_model()
-        self.match_view = QTableView()
-        self.match_view.setModel(self.matches)
-        self.match_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.match_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.match_view.verticalHeader().hide()
+        self.match_view = table_view(self.matches)
         self.match_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.match_view.doubleClicked.connect(lambda _i: self.enrol_known())
         self.known_button = QPushButton("Enrol the chosen adult")
@@ -72,11 +78,13 @@ class EnrolDialog(QDialog):
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(200)
-        self._typing.timeout.connect(self.find)
+        self._typing.timeout.connect(self.find_adults)
         self.search.textChanged.connect(lambda _t: self._typing.start())
-        self.search.returnPressed.connect(self.find)
+        self.search.returnPressed.connect(self.find_adults)
+        return known
 
-        # A new adult
+    def _build_new(self) -> QWidget:
+        """A new adult, with a warning when someone of the same name is already known."""
         self.forename, self.surname = QLineEdit(), QLineEdit()
         self.mobile, self.email, self.postcode = QLineEdit(), QLineEdit(), QLineEdit()
         self.mobile.setPlaceholderText("tells two people with the same name apart")
@@ -99,24 +107,13 @@ class EnrolDialog(QDialog):
         form.addRow("", self.new_button)
         for edit in (self.forename, self.surname):
             edit.editingFinished.connect(self.check_same_name)
-
-        self.tabs = QTabWidget()
-        self.tabs.addTab(known, "Someone already known")
-        self.tabs.addTab(new, "New adult")
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(close)
-        self.resize(640, 460)
-        self.search.setFocus()
+        return new
 
     def done(self, result: int) -> None:
         self._typing.stop()  # no search after the dialog has closed
         super().done(result)
 
-    def find(self) -> None:
+    def find_adults(self) -> None:
         self._typing.stop()
         if not self.isVisible():
             return
@@ -168,7 +165,7 @@ class EnrolDialog(QDialog):
                 "Add a new adult anyway?"):
             self.search.setText(f"{form.forename} {form.surname}")
             self.tabs.setCurrentIndex(0)
-            self.find()
+            self.find_adults()
             return
         self._enrol(lambda: self.learning.enrolments.enrol(self.course_id, new_adult=form))
 
@@ -186,7 +183,7 @@ class EnrolDialog(QDialog):
 
         result = feedback.guarded(self, self.windowTitle(), attempt)
         if result is not None:
-            self.result = result
+            self.enrolled = result
             self.accept()
 
     def _clear(self) -> None:

@@ -6,16 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +20,9 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.services.learning.courses import CourseRow
 from hubdesk.services.learning.enrolments import LearnerRow, ProgressNotes
-from hubdesk.ui.common.dto_table import DtoTableModel
+from hubdesk.ui.common.forms import hbox
+from hubdesk.ui.common.page import open_dialog
+from hubdesk.ui.common.tables import DtoTableModel, table_view
 from hubdesk.ui.learning.enrol_dialog import EnrolDialog
 from hubdesk.ui.shell import feedback
 
@@ -59,12 +58,20 @@ class LearnersTab(QWidget):
         self.app, self.changed = app, changed
         self.course: CourseRow | None = None
         self.dialog: EnrolDialog | None = None
+        splitter = QSplitter()
+        splitter.addWidget(self._build_learners())
+        splitter.addWidget(self._build_notes())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 400])
+        splitter.setChildrenCollapsible(False)
+        QVBoxLayout(self).addWidget(splitter)
+        self._show_notes()
+
+    def _build_learners(self) -> QWidget:
+        """The course's learners and what can be done to the chosen one."""
         self.model = learner_model()
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
+        self.view = table_view(self.model)
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._show_notes())
         self.enrol_button = QPushButton("Enrol…")
         self.complete_button = QPushButton("Mark completed")
@@ -77,13 +84,19 @@ class LearnersTab(QWidget):
         self.uncomplete_button.clicked.connect(lambda: self.set_completed(False))
         self.withdraw_button.clicked.connect(self.withdraw)
         self.reason.returnPressed.connect(self.withdraw)
-        buttons = QHBoxLayout()
-        for widget in (self.enrol_button, self.complete_button, self.uncomplete_button):
-            buttons.addWidget(widget)
+        buttons = hbox(self.enrol_button, self.complete_button, self.uncomplete_button)
         buttons.addSpacing(16)
         buttons.addWidget(self.reason, 1)
         buttons.addWidget(self.withdraw_button)
+        left = QWidget()
+        box = QVBoxLayout(left)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(buttons)
+        box.addWidget(self.view, 1)
+        return left
 
+    def _build_notes(self) -> QGroupBox:
+        """The chosen learner's progress notes (RARPA)."""
         self.notes_box = QGroupBox("Progress (RARPA)")
         self.notes: dict[str, QPlainTextEdit] = {}
         form = QVBoxLayout(self.notes_box)
@@ -98,20 +111,7 @@ class LearnersTab(QWidget):
         self.save_notes_button = QPushButton("Save progress notes")
         self.save_notes_button.clicked.connect(self.save_notes)
         form.addWidget(self.save_notes_button)
-        left = QWidget()
-        box = QVBoxLayout(left)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addLayout(buttons)
-        box.addWidget(self.view, 1)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.notes_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([600, 400])
-        splitter.setChildrenCollapsible(False)
-        QVBoxLayout(self).addWidget(splitter)
-        self._show_notes()
+        return self.notes_box
 
     def set_course(self, course: CourseRow | None) -> None:
         self.course = course
@@ -155,7 +155,7 @@ class LearnersTab(QWidget):
         self.dialog = dialog
 
         def done() -> None:
-            result = dialog.result
+            result = dialog.enrolled
             self.changed()
             if result is None:
                 return
@@ -168,8 +168,7 @@ class LearnersTab(QWidget):
                 feedback.inform(self, "Waiting list", result.message)
 
         dialog.accepted.connect(done)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_dialog(dialog)
 
     def withdraw(self) -> None:
         learner = self.selected()

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,19 +24,15 @@ from hubdesk.reports.course_register import write_course_register
 from hubdesk.reports.course_summary import write_course_summary
 from hubdesk.services.learning.courses import CourseRow
 from hubdesk.services.progress import Progress
-from hubdesk.ui.common.dto_table import DtoTableModel
+from hubdesk.ui.common.forms import hbox
+from hubdesk.ui.common.page import Page
+from hubdesk.ui.common.tables import DtoTableModel, table_view
 from hubdesk.ui.learning.course_dialog import CourseDialog
 from hubdesk.ui.learning.creche import CrecheTab
 from hubdesk.ui.learning.learners import LearnersTab
 from hubdesk.ui.learning.register import RegisterTab
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
-from hubdesk.ui.shell.tasks import run_task
-
-
-def open_pdf(path: Path) -> None:
-    """Show a printout in the PC's PDF viewer (tests replace this)."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def course_model() -> DtoTableModel[CourseRow]:
@@ -57,18 +48,30 @@ def course_model() -> DtoTableModel[CourseRow]:
                               f"{c.fee.lower()}")
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()[:40] or "course"
-
-
-class LearningPage(QWidget):
+class LearningPage(Page):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.app, self.events = app, events
+        super().__init__(app, events, parent)
         self.dialog: CourseDialog | None = None
-        self.printed: list[Path] = []
-        title = QLabel("Parent learning")
-        title.setObjectName("pageTitle")
+        top = self._build_actions()
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._build_list())
+        splitter.addWidget(self._build_detail())
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([220, 480])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.page_title("Parent learning"))
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        events.data_reloaded.connect(self.refresh)
+        events.sites_changed.connect(self.refresh)
+        events.staff_changed.connect(self.refresh)
+        events.carers_changed.connect(lambda _child: self.refresh())
+        self.refresh()
+
+    def _build_actions(self) -> QHBoxLayout:
+        """Course buttons on the left, printouts on the right."""
         self.new_button = QPushButton("New course…")
         self.edit_button = QPushButton("Edit course…")
         self.delete_button = QPushButton("Delete course")
@@ -89,36 +92,37 @@ class LearningPage(QWidget):
         self.print_register_button.clicked.connect(self.print_register)
         self.print_certificates_button.clicked.connect(self.print_certificates)
         self.print_summary_button.clicked.connect(self.print_summary)
-        top = QHBoxLayout()
-        for widget in (self.new_button, self.edit_button, self.delete_button, self.show_finished):
-            top.addWidget(widget)
-        top.addStretch(1)
-        for widget in (self.print_register_button, self.print_certificates_button,
-                       self.print_summary_button):
-            top.addWidget(widget)
+        return hbox(self.new_button, self.edit_button, self.delete_button, self.show_finished,
+                    end=(self.print_register_button, self.print_certificates_button,
+                         self.print_summary_button))
 
+    def _build_list(self) -> QWidget:
+        """The courses, or a hint when there are none yet."""
         self.model = course_model()
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
+        self.view = table_view(self.model, stretch=-1)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, 230)
-        header.setStretchLastSection(True)
         self.view.doubleClicked.connect(lambda _index: self.edit_course())
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._chosen())
         self.empty = QLabel("No courses yet. Press 'New course…' to add one.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        upper = QWidget()
+        upper_box = QVBoxLayout(upper)
+        upper_box.setContentsMargins(0, 0, 0, 0)
+        upper_box.addWidget(self.view, 1)
+        upper_box.addWidget(self.empty)
+        return upper
 
+    def _build_detail(self) -> QWidget:
+        """The chosen course's learners, register and crèche."""
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
-        self.learners = LearnersTab(app, self._changed)
-        self.register = RegisterTab(app, self._changed)
-        self.creche = CrecheTab(app, self._changed)
+        self.learners = LearnersTab(self.app, self._changed)
+        self.register = RegisterTab(self.app, self._changed)
+        self.creche = CrecheTab(self.app, self._changed)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.learners, "Learners")
         self.tabs.addTab(self.register, "Register")
@@ -128,27 +132,7 @@ class LearningPage(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.heading)
         box.addWidget(self.tabs, 1)
-        upper = QWidget()
-        upper_box = QVBoxLayout(upper)
-        upper_box.setContentsMargins(0, 0, 0, 0)
-        upper_box.addWidget(self.view, 1)
-        upper_box.addWidget(self.empty)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(upper)
-        splitter.addWidget(detail)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([220, 480])
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
-        events.data_reloaded.connect(self.refresh)
-        events.sites_changed.connect(self.refresh)
-        events.staff_changed.connect(self.refresh)
-        events.carers_changed.connect(lambda _child: self.refresh())
-        self.refresh()
+        return detail
 
     # --- the course list --------------------------------------------------------------------
     def on_shown(self) -> None:
@@ -247,23 +231,9 @@ class LearningPage(QWidget):
                 self.select_course(dialog.saved_id)
 
         dialog.accepted.connect(saved)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self.open_dialog(dialog)
 
     # --- printing ---------------------------------------------------------------------------
-    def _target(self, kind: str, name: str) -> Path:
-        folder = self.app.settings.data_dir / "printouts"
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder / f"{kind}-{_slug(name)}-{self.app.clock.local_now():%Y%m%d-%H%M%S}.pdf"
-
-    def _print(self, title: str, work: Callable[[Progress], Path]) -> None:
-        def done(path: object) -> None:
-            if isinstance(path, Path):
-                self.printed.append(path)
-                open_pdf(path)
-
-        run_task(self, title, work, done, lambda message: feedback.warn(self, title, message))
-
     def _course_or_say(self, title: str) -> CourseRow | None:
         course = self.selected()
         if course is None:
@@ -274,31 +244,29 @@ class LearningPage(QWidget):
         course = self._course_or_say("Print register")
         if course is None:
             return
-        target, reports = self._target("register", course.title), self.app.learning.reports
+        reports = self.app.learning.reports
 
-        def work(progress: Progress) -> Path:
+        def write(target: Path, progress: Progress) -> None:
             progress.step(0, 2, "Reading the register…")
             sheet = reports.register_sheet(course.id)
             progress.step(1, 2, "Writing the PDF…")
             write_course_register(sheet, target)
-            return target
 
-        self._print("Print register", work)
+        self.print_pdf(f"register-{course.title}", write, "Print register")
 
     def print_certificates(self) -> None:
         course = self._course_or_say("Print certificates")
         if course is None:
             return
-        target, reports = self._target("certificates", course.title), self.app.learning.reports
+        reports = self.app.learning.reports
 
-        def work(progress: Progress) -> Path:
+        def write(target: Path, progress: Progress) -> None:
             progress.step(0, 2, "Reading who completed…")
             certificates = reports.certificates(course.id)
             progress.step(1, 2, f"Writing {len(certificates)} certificate(s)…")
             write_certificates(certificates, target)
-            return target
 
-        self._print("Print certificates", work)
+        self.print_pdf(f"certificates-{course.title}", write, "Print certificates")
 
     def print_summary(self) -> None:
         reports = self.app.learning.reports
@@ -306,13 +274,11 @@ class LearningPage(QWidget):
             None, None, "")
         if start is None or end is None:
             return
-        target = self._target("summary", label)
 
-        def work(progress: Progress) -> Path:
+        def write(target: Path, progress: Progress) -> None:
             progress.step(0, 2, "Counting learners…")
             summary = reports.term_summary(start, end)
             progress.step(1, 2, "Writing the PDF…")
             write_course_summary(summary, target)
-            return target
 
-        self._print("Term summary", work)
+        self.print_pdf(f"summary-{label}", write, "Term summary")

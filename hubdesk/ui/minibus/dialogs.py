@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.services.minibus.assign import AssignProposal
 from hubdesk.services.minibus.vehicles import CHECK_ITEMS, CheckForm, CheckItem, VehicleForm
-from hubdesk.ui.common.inline_form import InlineFormDialog
-from hubdesk.ui.minibus.run_dialog import RunDialog, pydate, qdate
+from hubdesk.ui.common.dates import qdate, to_date
+from hubdesk.ui.common.forms import InlineFormDialog
+from hubdesk.ui.minibus.run_dialog import RunDialog
 
-__all__ = ["AssignDialog", "CheckDialog", "RunDialog", "VehicleDialog", "pydate", "qdate"]
+__all__ = ["AssignDialog", "CheckDialog", "RunDialog", "VehicleDialog"]
 
 NOT_RECORDED = QDate(2000, 1, 1)
 
@@ -85,7 +86,7 @@ class VehicleDialog(InlineFormDialog):
             self.add_row(label, field, edit)
 
     def save(self) -> int:
-        values = {k: None if v.date() == NOT_RECORDED else pydate(v.date())
+        values = {k: None if v.date() == NOT_RECORDED else to_date(v)
                   for k, v in self.dates.items()}
         base = self.current or VehicleForm(registration="", seats=1)
         return self.app.minibus.vehicles.save(replace(
@@ -126,6 +127,7 @@ class CheckDialog(InlineFormDialog):
         items = []
         for row in range(self.items.rowCount()):
             name, note = self.items.item(row, 0), self.items.item(row, 1)
+            assert name is not None  # every row is built with its name cell
             items.append(CheckItem(name.text(), name.checkState() == Qt.CheckState.Checked,
                                    note.text() if note else ""))
         return self.app.minibus.vehicles.record_check(CheckForm(

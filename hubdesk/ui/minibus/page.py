@@ -8,12 +8,12 @@ from datetime import date, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -32,20 +32,17 @@ from hubdesk.reports.run_sheets import write_run_sheets, write_week_timetable
 from hubdesk.services.minibus.needs import NeedRow
 from hubdesk.services.minibus.runs import RunRow
 from hubdesk.services.progress import Progress
-from hubdesk.ui.common.dto_table import DtoTableModel
-from hubdesk.ui.minibus.dialogs import AssignDialog, RunDialog, pydate, qdate
+from hubdesk.ui.common.dates import qdate, to_date
+from hubdesk.ui.common.forms import hbox
+from hubdesk.ui.common.page import Page
+from hubdesk.ui.common.tables import DtoTableModel
+from hubdesk.ui.minibus.dialogs import AssignDialog, RunDialog
 from hubdesk.ui.minibus.patterns_dialog import PatternsDialog
 from hubdesk.ui.minibus.run_timeline import Lane, RunTimeline
 from hubdesk.ui.minibus.settings_dialog import MinibusSettingsDialog
 from hubdesk.ui.minibus.vehicles import VehiclesTab
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
-from hubdesk.ui.shell.tasks import run_task
-
-
-def open_pdf(path: Path) -> None:
-    """Show a printout in the PC's PDF viewer (tests replace this)."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def needs_model() -> DtoTableModel[NeedRow]:
@@ -58,24 +55,36 @@ def needs_model() -> DtoTableModel[NeedRow]:
                                + (f"\nMedical: {n.medical}" if n.medical else "")))
 
 
-class MinibusPage(QWidget):
+class MinibusPage(Page):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.app, self.events = app, events
-        self.printed: list[Path] = []
-        self.dialog: QWidget | None = None
-        title = QLabel("Minibus")
-        title.setObjectName("pageTitle")
+        super().__init__(app, events, parent)
+        self.dialog: QDialog | None = None
         self.day = QDateEdit(qdate(app.clock.today()))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("ddd dd/MM/yyyy")
+        bar = self._build_bar()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_runs_tab(), "Runs and needs")
+        self.vehicles_tab = VehiclesTab(app, lambda: to_date(self.day), self.refresh)
+        self.tabs.addTab(self.vehicles_tab, "Vehicles")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.page_title("Minibus"))
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs, 1)
+        for signal in (events.bookings_changed, events.clubs_changed, events.staff_changed,
+                       events.sites_changed, events.data_reloaded):
+            signal.connect(self.refresh)
+        self.refresh()
+
+    def _build_bar(self) -> QHBoxLayout:
+        """The day or week shown, the run actions, and printing and settings on the right."""
         self.mode = QComboBox()
         self.mode.addItems(["Day", "Week"])
         back, forward = QPushButton("◀"), QPushButton("▶")
         back.setToolTip("Previous day or week")
         forward.setToolTip("Next day or week")
-        back.clicked.connect(lambda: self.move(-1))
-        forward.clicked.connect(lambda: self.move(1))
+        back.clicked.connect(lambda: self.step_day(-1))
+        forward.clicked.connect(lambda: self.step_day(1))
         self.new_run_button = QPushButton("New run…")
         self.patterns_button = QPushButton("Weekly runs…")
         self.patterns_button.setToolTip("Runs that repeat every week in term time: add one, or "
@@ -95,13 +104,12 @@ class MinibusPage(QWidget):
         self.print_week_button.clicked.connect(self.print_week)
         self.day.dateChanged.connect(lambda _d: self.refresh())
         self.mode.currentIndexChanged.connect(lambda _i: self.refresh())
-        bar = QHBoxLayout()
-        for w in (self.day, back, forward, self.mode, self.new_run_button, self.patterns_button,
-                  self.assign_button):
-            bar.addWidget(w)
-        bar.addStretch(1)
-        for w in (self.print_button, self.print_week_button, self.settings_button):
-            bar.addWidget(w)
+        return hbox(self.day, back, forward, self.mode, self.new_run_button, self.patterns_button,
+                    self.assign_button,
+                    end=(self.print_button, self.print_week_button, self.settings_button))
+
+    def _build_runs_tab(self) -> QSplitter:
+        """The runs as a timeline over their problems; the day's travel needs beside them."""
         self.timeline = RunTimeline()
         self.timeline.run_clicked.connect(self.edit_run)
         scroll = QScrollArea()
@@ -131,18 +139,7 @@ class MinibusPage(QWidget):
         runs_tab.addWidget(left)
         runs_tab.addWidget(right)
         runs_tab.setSizes([700, 420])
-        self.tabs = QTabWidget()
-        self.tabs.addTab(runs_tab, "Runs and needs")
-        self.vehicles_tab = VehiclesTab(app, lambda: pydate(self.day.date()), self.refresh)
-        self.tabs.addTab(self.vehicles_tab, "Vehicles")
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addLayout(bar)
-        layout.addWidget(self.tabs, 1)
-        for signal in (events.bookings_changed, events.clubs_changed, events.staff_changed,
-                       events.sites_changed, events.data_reloaded):
-            signal.connect(self.refresh)
-        self.refresh()
+        return runs_tab
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -150,13 +147,13 @@ class MinibusPage(QWidget):
         self.refresh()
 
     def span(self) -> tuple[date, date]:
-        day = pydate(self.day.date())
+        day = to_date(self.day)
         if self.mode.currentText() == "Week":
             monday = day - timedelta(days=day.weekday())
             return monday, monday + timedelta(days=4)
         return day, day
 
-    def move(self, step: int) -> None:
+    def step_day(self, step: int) -> None:
         days = 7 if self.mode.currentText() == "Week" else 1
         self.day.setDate(self.day.date().addDays(step * days))
 
@@ -231,11 +228,10 @@ class MinibusPage(QWidget):
         if run_id:
             self.edit_run(int(run_id))
 
-    def _open(self, dialog: QWidget) -> None:
-        self.dialog = dialog
-        dialog.accepted.connect(self.refresh)  # type: ignore[attr-defined]
-        dialog.finished.connect(dialog.deleteLater)  # type: ignore[attr-defined]
-        dialog.open()  # type: ignore[attr-defined]
+    def _open(self, dialog: QDialog) -> None:
+        """A dialog whose saving changes the day shown."""
+        dialog.accepted.connect(self.refresh)
+        self.dialog = self.open_dialog(dialog)
 
     def edit_run(self, run_id: int | None) -> None:
         dialog = feedback.guarded(self, "Run", lambda: RunDialog(self.app, self.span()[0], run_id, self))
@@ -263,58 +259,38 @@ class MinibusPage(QWidget):
                                 f"run(s) made. Add a driver to new runs.{extra}")
                 self.refresh()
 
-        self.dialog = dialog
         dialog.accepted.connect(save)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self.dialog = self.open_dialog(dialog)
 
     def weekly_runs(self) -> None:
         dialog = feedback.guarded(self, "Weekly runs", lambda: PatternsDialog(self.app, self))
         if dialog is not None:
-            self.dialog = dialog
             dialog.finished.connect(lambda _r: self.refresh() if dialog.changed else None)
-            dialog.finished.connect(dialog.deleteLater)
-            dialog.open()
+            self.dialog = self.open_dialog(dialog)
 
     def edit_settings(self) -> None:
         dialog = feedback.guarded(self, "Minibus settings", lambda: MinibusSettingsDialog(self.app, self))
         if dialog is not None:
             self._open(dialog)
 
-    def _target(self, kind: str) -> Path:
-        folder = self.app.settings.data_dir / "printouts"
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder / f"minibus-{kind}-{self.app.clock.local_now():%Y%m%d-%H%M%S}.pdf"
-
-    def _print(self, title: str, work_pdf: object) -> None:
-        def done(path: object) -> None:
-            if isinstance(path, Path):
-                self.printed.append(path)
-                open_pdf(path)
-
-        run_task(self, title, work_pdf, done,  # type: ignore[arg-type]
-                 lambda message: feedback.warn(self, title, message))
-
     def print_sheets(self) -> None:
-        day, target, sheets = self.span()[0], self._target("runs"), self.app.minibus.sheets
+        day, sheets = self.span()[0], self.app.minibus.sheets
 
-        def work(progress: Progress) -> Path:
+        def write(target: Path, progress: Progress) -> None:
             progress.step(0, 2, "Reading the runs…")
             found = sheets.run_sheets(day)
             progress.step(1, 2, "Writing the PDF…")
             write_run_sheets(found, target, day)
-            return target
 
-        self._print("Print run sheets", work)
+        self.print_pdf("minibus-runs", write, "Print run sheets")
 
     def print_week(self) -> None:
-        day, target, sheets = self.span()[0], self._target("week"), self.app.minibus.sheets
+        day, sheets = self.span()[0], self.app.minibus.sheets
 
-        def work(progress: Progress) -> Path:
+        def write(target: Path, progress: Progress) -> None:
             progress.step(0, 2, "Reading the week…")
             week = sheets.week(day)
             progress.step(1, 2, "Writing the PDF…")
             write_week_timetable(week, target)
-            return target
 
-        self._print("Print week", work)
+        self.print_pdf("minibus-week", write, "Print week")

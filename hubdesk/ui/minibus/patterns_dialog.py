@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -26,19 +25,14 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.services.minibus.patterns import PatternChange, PatternForm
 from hubdesk.services.minibus.runs import StopForm
-from hubdesk.ui.common.inline_form import InlineFormDialog
-from hubdesk.ui.minibus.run_dialog import pydate, qdate
-from hubdesk.ui.minibus.run_stops import StopsEditor, select
+from hubdesk.ui.common.dates import date_edit, to_date
+from hubdesk.ui.common.forms import InlineFormDialog, hbox
+from hubdesk.ui.common.page import open_dialog
+from hubdesk.ui.minibus.run_stops import StopsEditor, people_box, select
 from hubdesk.ui.shell import feedback
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri")
-
-
-def _date_edit(day: date) -> QDateEdit:
-    edit = QDateEdit(qdate(day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("ddd dd/MM/yyyy")
-    return edit
+Choices = list[tuple[int, str]]  # (site id, name)
 
 
 def change_summary(change: PatternChange) -> str:
@@ -58,30 +52,34 @@ class PatternDialog(InlineFormDialog):
         current = app.minibus.patterns.get(pattern_id) if pattern_id else None
         today = app.clock.today()
         sites = [(int(s.id or 0), s.name) for s in app.sites.list()]
+        self._build_fields(current, today, sites)
+        self._add_rows(current)
+        self._load(current, today, sites)
+        self.resize(680, 720)
+
+    def _build_fields(self, current: PatternForm | None, today: date, sites: Choices) -> None:
         self.name = QLineEdit(current.name if current else "")
         self.name.setPlaceholderText("e.g. After school: Elm to Oak")
         self.vehicle = QComboBox()
-        for v in app.minibus.vehicles.overview(today):
+        for v in self.app.minibus.vehicles.overview(today):
             self.vehicle.addItem(f"{v.label} · {v.seats} seats", v.id)
         self.days = [QCheckBox(d) for d in WEEKDAYS]
-        days_row = QHBoxLayout()
         for n, box in enumerate(self.days):
             box.setChecked(n in (current.weekdays if current else (0, 1, 2, 3, 4)))
-            days_row.addWidget(box)
-        days_row.addStretch(1)
-        self.start = _date_edit(current.start_date if current else today)
-        self.end = _date_edit(current.end_date if current else today + timedelta(weeks=12))
+        self.start = date_edit(current.start_date if current else today)
+        self.end = date_edit(current.end_date if current else today + timedelta(weeks=12))
         self.calendar = QComboBox()
         for sid, name in sites:
             self.calendar.addItem(name, sid)
         self.calendar.setToolTip("Runs are made on the days this site is open (terms, INSET, closures)")
-        self.driver, self.escort = QComboBox(), QComboBox()
-        for box, first in ((self.driver, "— no driver yet —"), (self.escort, "— no escort —")):
-            box.addItem(first, None)
-            for p in app.staff.list():
-                box.addItem(f"{p.name} ({p.role})", p.id)
+        people = self.app.staff.list()
+        self.driver = people_box("— no driver yet —", people)
+        self.escort = people_box("— no escort —", people)
         self.stops = StopsEditor(sites, self._fill)
-        self.from_day = _date_edit(max(today, current.start_date) if current else today)
+        self.from_day = date_edit(max(today, current.start_date) if current else today)
+
+    def _add_rows(self, current: PatternForm | None) -> None:
+        """A change of an existing weekly run starts with the day it applies from."""
         if current:
             self.add_row("Changes apply from", "from_day", self.from_day)
             note = QLabel("Runs before this day stay as they ran. Later runs take the changes; "
@@ -90,13 +88,16 @@ class PatternDialog(InlineFormDialog):
             self.form.addRow("", note)
         self.add_row("Name", "name", self.name)
         self.add_row("Vehicle", "vehicle_id", self.vehicle)
-        self.add_row("Weekdays", "weekdays", days_row, self.days[0])
+        self.add_row("Weekdays", "weekdays", hbox(*self.days, stretch=True), self.days[0])
         self.add_row("First day", "start_date", self.start)
         self.add_row("Last day", "end_date", self.end)
         self.add_row("Open days of", "calendar_site_id", self.calendar)
         self.add_row("Driver", "driver_staff_id", self.driver)
         self.add_row("Escort", "escort_staff_id", self.escort)
         self.add_row("Stops", "stops", self.stops, self.stops.table)
+
+    def _load(self, current: PatternForm | None, today: date, sites: Choices) -> None:
+        """The weekly run being changed, or two stops with times filled for a new one."""
         if current:
             select(self.vehicle, current.vehicle_id)
             select(self.calendar, current.calendar_site_id)
@@ -105,10 +106,10 @@ class PatternDialog(InlineFormDialog):
             self.stops.set_stops(current.stops)
             self.start.setEnabled(current.start_date >= today)  # a run that has begun keeps its start
         else:
-            first = sites[0][0] if sites else 0
-            self.stops.set_stops((StopForm(first, None, None), StopForm(sites[-1][0] if sites else 0)))
+            first_site = sites[0][0] if sites else 0
+            self.stops.set_stops((StopForm(first_site, None, None),
+                                  StopForm(sites[-1][0] if sites else 0)))
             self.stops.fill_times()
-        self.resize(680, 720)
 
     def _fill(self, stops: tuple[StopForm, ...]) -> tuple[StopForm, ...] | None:
         return feedback.guarded(self, "Stop times", lambda: self.app.minibus.runs.default_stops(
@@ -117,7 +118,7 @@ class PatternDialog(InlineFormDialog):
     def pattern_form(self) -> PatternForm:
         return PatternForm(self.name.text(), self.vehicle.currentData(),
                            tuple(n for n, box in enumerate(self.days) if box.isChecked()),
-                           pydate(self.start.date()), pydate(self.end.date()),
+                           to_date(self.start), to_date(self.end),
                            self.calendar.currentData(), self.stops.stops(), self.driver.currentData(),
                            self.escort.currentData(), self.pattern_id)
 
@@ -125,7 +126,7 @@ class PatternDialog(InlineFormDialog):
         patterns = self.app.minibus.patterns
         if self.pattern_id is None:
             return patterns.save(self.pattern_form()).pattern_id
-        self.change = patterns.change(self.pattern_id, self.pattern_form(), pydate(self.from_day.date()))
+        self.change = patterns.change(self.pattern_id, self.pattern_form(), to_date(self.from_day))
         return self.pattern_id
 
 
@@ -198,5 +199,4 @@ class PatternsDialog(QDialog):
                 feedback.inform(self, "Weekly run changed", change_summary(dialog.change))
 
         dialog.accepted.connect(saved)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_dialog(dialog)

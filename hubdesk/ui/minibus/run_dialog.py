@@ -8,12 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, time
 
-from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,20 +27,13 @@ from hubdesk.app import HubApp
 from hubdesk.core.errors import DomainError
 from hubdesk.services.minibus.needs import NeedRow
 from hubdesk.services.minibus.passengers import Boarding
-from hubdesk.services.minibus.runs import PassengerRow, RunForm, StopForm
-from hubdesk.ui.common.inline_form import ERROR_STYLE, InlineFormDialog
-from hubdesk.ui.minibus.run_stops import StopsEditor, select
+from hubdesk.services.minibus.runs import PassengerRow, RunDetail, RunForm, StopForm
+from hubdesk.ui.common.dates import date_edit, to_date
+from hubdesk.ui.common.forms import ERROR_STYLE, InlineFormDialog
+from hubdesk.ui.minibus.run_stops import StopsEditor, people_box, select
 from hubdesk.ui.shell import feedback
 
 KINDS = {"child": "Child", "staff": "Staff", "adult": "Adult"}
-
-
-def qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 @dataclass(frozen=True)
@@ -74,38 +65,11 @@ class RunDialog(InlineFormDialog):
         self.form_data = detail.form if detail else None
         sites = [(int(s.id or 0), s.name, s.is_hub) for s in app.sites.list()]
         self.site_names = {sid: name for sid, name, _hub in sites}
-        self.vehicle = QComboBox()
-        for v in app.minibus.vehicles.overview(day):
-            self.vehicle.addItem(f"{v.label} · {v.seats} seats", v.id)
-        self.day = QDateEdit(qdate(detail.form.day if detail else day))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("ddd dd/MM/yyyy")
-        self.name = QLineEdit(detail.form.name if detail else "")
-        self.name.setPlaceholderText("optional, e.g. Swimming gala")
-        self.driver, self.escort = QComboBox(), QComboBox()
-        for box, first in ((self.driver, "— no driver yet —"), (self.escort, "— no escort —")):
-            box.addItem(first, None)
-            for p in app.staff.list():
-                box.addItem(f"{p.name} ({p.role})", p.id)
-        self.stops = StopsEditor([(sid, name) for sid, name, _hub in sites], self._fill)
-        self.add_row("Vehicle", "vehicle_id", self.vehicle)
-        self.add_row("Day", "day", self.day)
-        self.add_row("Name", "name", self.name)
-        self.add_row("Driver", "driver_staff_id", self.driver)
-        self.add_row("Escort", "escort_staff_id", self.escort)
-        self.add_row("Stops", "stops", self.stops, self.stops.table)
-        self.add_row("Passengers", "passengers", self._passengers_box(), self.aboard_table)
-        self.seats = QLabel()  # one line per stretch; a wrapped label gets squeezed in the form
-        self.seats.setMinimumHeight(3 * self.fontMetrics().height())
-        self.add_row("Seats", "seats", self.seats)
+        self._build_fields(detail.form if detail else None, day, sites)
         self.aboard: list[Aboard] = []
         self.removed: list[int] = []
         if detail:
-            select(self.vehicle, detail.form.vehicle_id)
-            select(self.driver, detail.form.driver_staff_id)
-            select(self.escort, detail.form.escort_staff_id)
-            self.stops.set_stops(detail.form.stops)
-            self.aboard = [self._existing(p, detail.form.stops) for p in detail.passengers]
+            self._load(detail)
         else:
             hub = next((sid for sid, _name, is_hub in sites if is_hub), None)
             start = sites[0][0] if sites else 0
@@ -119,6 +83,36 @@ class RunDialog(InlineFormDialog):
         self.vehicle.currentIndexChanged.connect(lambda _i: self.update_seats())
         self.day.dateChanged.connect(lambda _d: self._load_needs())
         self.resize(720, 760)
+
+    def _build_fields(self, form: RunForm | None, day: date, sites: list[tuple[int, str, bool]]) -> None:
+        self.vehicle = QComboBox()
+        for v in self.app.minibus.vehicles.overview(day):
+            self.vehicle.addItem(f"{v.label} · {v.seats} seats", v.id)
+        self.day = date_edit(form.day if form else day)
+        self.name = QLineEdit(form.name if form else "")
+        self.name.setPlaceholderText("optional, e.g. Swimming gala")
+        people = self.app.staff.list()
+        self.driver = people_box("— no driver yet —", people)
+        self.escort = people_box("— no escort —", people)
+        self.stops = StopsEditor([(sid, name) for sid, name, _hub in sites], self._fill)
+        self.add_row("Vehicle", "vehicle_id", self.vehicle)
+        self.add_row("Day", "day", self.day)
+        self.add_row("Name", "name", self.name)
+        self.add_row("Driver", "driver_staff_id", self.driver)
+        self.add_row("Escort", "escort_staff_id", self.escort)
+        self.add_row("Stops", "stops", self.stops, self.stops.table)
+        self.add_row("Passengers", "passengers", self._passengers_box(), self.aboard_table)
+        self.seats = QLabel()  # one line per stretch; a wrapped label gets squeezed in the form
+        self.seats.setMinimumHeight(3 * self.fontMetrics().height())
+        self.add_row("Seats", "seats", self.seats)
+
+    def _load(self, detail: RunDetail) -> None:
+        """The run being edited: its vehicle, crew, stops and who is aboard."""
+        select(self.vehicle, detail.form.vehicle_id)
+        select(self.driver, detail.form.driver_staff_id)
+        select(self.escort, detail.form.escort_staff_id)
+        self.stops.set_stops(detail.form.stops)
+        self.aboard = [self._existing(p, detail.form.stops) for p in detail.passengers]
 
     def _passengers_box(self) -> QVBoxLayout:
         self.aboard_table = QTableWidget(0, 4)
@@ -159,7 +153,7 @@ class RunDialog(InlineFormDialog):
 
     def _load_needs(self) -> None:
         self.needs = feedback.guarded(self, "Transport needs", lambda: self.app.minibus.needs.day(
-            pydate(self.day.date()))) or []
+            to_date(self.day))) or []
         self.refresh_passengers()
 
     def refresh_passengers(self) -> None:
@@ -235,7 +229,7 @@ class RunDialog(InlineFormDialog):
     # -- saving -----------------------------------------------------------------------------------
 
     def run_form(self) -> RunForm:
-        base = RunForm(self.vehicle.currentData(), pydate(self.day.date()), self.stops.stops(),
+        base = RunForm(self.vehicle.currentData(), to_date(self.day), self.stops.stops(),
                        self.name.text(), self.driver.currentData(), self.escort.currentData())
         if self.form_data is not None:
             return replace(base, id=self.form_data.id, notes=self.form_data.notes)

@@ -3,10 +3,9 @@ a stop and to fill the times from the travel-time table (plus the office's loadi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import time
+from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,22 +19,17 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.services.minibus.runs import StopForm
-
-NO_TIME = QTime(0, 0)
-
-
-def time_edit(value: time | None) -> QTimeEdit:
-    """A time box where 00:00 shows as '—': no time (no minibus runs at midnight)."""
-    edit = QTimeEdit(QTime(value.hour, value.minute) if value else NO_TIME)
-    edit.setDisplayFormat("HH:mm")
-    edit.setMinimumTime(NO_TIME)
-    edit.setSpecialValueText("—")
-    return edit
+from hubdesk.services.people.staff import StaffRow
+from hubdesk.ui.common.dates import optional_time, time_edit
 
 
-def _value(edit: QTimeEdit) -> time | None:
-    t = edit.time()
-    return None if t == NO_TIME else time(t.hour(), t.minute())
+def people_box(nobody: str, people: Iterable[StaffRow]) -> QComboBox:
+    """A driver or escort chooser: ``nobody`` (None) first, then each person with their role."""
+    box = QComboBox()
+    box.addItem(nobody, None)
+    for p in people:
+        box.addItem(f"{p.name} ({p.role})", p.id)
+    return box
 
 
 def select(box: QComboBox, value: object) -> None:
@@ -91,7 +85,7 @@ class StopsEditor(QWidget):
         site.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.table.setCellWidget(row, 0, site)
         for col, value in ((1, stop.arrive if stop else None), (2, stop.depart if stop else None)):
-            edit = time_edit(value)
+            edit = time_edit(value, blank="—")  # 00:00 is no time: no run at midnight
             edit.timeChanged.connect(lambda _t: self.changed.emit())
             self.table.setCellWidget(row, col, edit)
         self._grey_ends()
@@ -127,8 +121,8 @@ class StopsEditor(QWidget):
             arrive, depart = self.table.cellWidget(row, 1), self.table.cellWidget(row, 2)
             assert isinstance(site, QComboBox) and isinstance(arrive, QTimeEdit)
             assert isinstance(depart, QTimeEdit)
-            found.append(StopForm(site.currentData(), None if row == 0 else _value(arrive),
-                                  None if row == last else _value(depart)))
+            found.append(StopForm(site.currentData(), None if row == 0 else optional_time(arrive),
+                                  None if row == last else optional_time(depart)))
         return tuple(found)
 
     def fill_times(self) -> None:

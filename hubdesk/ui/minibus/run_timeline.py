@@ -104,14 +104,14 @@ class RunTimeline(QWidget):
         by_id = {r.id: r for r in self.runs}
         for (a, b), minutes in self.dead.items():
             self._draw_dead(painter, by_id.get(a), by_id.get(b), minutes)
-        placed = sorted(((lane, run) for run in self.runs
-                         if (lane := self._lane_of(run)) is not None),
+        placed = sorted(((row, run) for run in self.runs
+                         if (row := self._lane_of(run)) is not None),
                         key=lambda x: (x[0], _minutes(x[1].start)))
-        for n, (lane, run) in enumerate(placed):
+        for n, (row, run) in enumerate(placed):
             following = placed[n + 1] if n + 1 < len(placed) else None
-            limit = (self._x(_minutes(following[1].start)) if following and following[0] == lane
+            limit = (self._x(_minutes(following[1].start)) if following and following[0] == row
                      else float(self.width()))
-            self._draw_run(painter, run, HEADER + lane * LANE_HEIGHT, limit)
+            self._draw_run(painter, run, HEADER + row * LANE_HEIGHT, limit)
         painter.end()
 
     def _draw_run(self, painter: QPainter, run: RunRow, top: float, limit: float) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import time
 
-from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,27 +19,15 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.services.minibus.settings import ESCORT_LABELS, MinibusSettings, SiteRule
-from hubdesk.ui.common.inline_form import InlineFormDialog
+from hubdesk.ui.common.dates import optional_time, time_edit, to_time
+from hubdesk.ui.common.forms import InlineFormDialog
 
 AS_CLUSTER = "as the cluster"
-UNSET = QTime(0, 0)
-
-
-def _time(value: time | None, blank: str = "") -> QTimeEdit:
-    edit = QTimeEdit(QTime(value.hour, value.minute) if value else UNSET)
-    edit.setDisplayFormat("HH:mm")
-    if blank:
-        edit.setMinimumTime(UNSET)
-        edit.setSpecialValueText(blank)  # 00:00 shows the blank text and saves as 'not set'
-        edit.setToolTip(f"Type this site's own time, or set it back to 00:00 for '{blank}'")
+def _site_time(value: time | None) -> QTimeEdit:
+    """A site's own time; 00:00 shows 'as the cluster' and saves as 'not set'."""
+    edit = time_edit(value, blank=AS_CLUSTER)
+    edit.setToolTip(f"Type this site's own time, or set it back to 00:00 for '{AS_CLUSTER}'")
     return edit
-
-
-def _value(edit: QTimeEdit, blank: bool = False) -> time | None:
-    t = edit.time()
-    if blank and t == UNSET:
-        return None
-    return time(t.hour(), t.minute())
 
 
 def _escort_box(current: str | None, with_cluster: bool) -> QComboBox:
@@ -66,8 +53,8 @@ class MinibusSettingsDialog(InlineFormDialog):
         super().__init__("Minibus settings", parent)
         self.app = app
         current = app.minibus.settings.get()
-        self.school_starts = _time(current.school_starts)
-        self.school_ends = _time(current.school_ends)
+        self.school_starts = time_edit(current.school_starts)
+        self.school_ends = time_edit(current.school_ends)
         # Wider than allowed so the form can say what the limits are instead of stopping silently.
         self.max_ride = _spin(0, 600, current.max_ride_minutes)
         self.loading = _spin(0, 120, current.loading_minutes)
@@ -98,8 +85,8 @@ class MinibusSettingsDialog(InlineFormDialog):
             item = QTableWidgetItem(site.name)
             item.setData(256, site.id)
             self.sites.setItem(row, 0, item)
-            self.sites.setCellWidget(row, 1, _time(rule.school_starts, AS_CLUSTER))
-            self.sites.setCellWidget(row, 2, _time(rule.school_ends, AS_CLUSTER))
+            self.sites.setCellWidget(row, 1, _site_time(rule.school_starts))
+            self.sites.setCellWidget(row, 2, _site_time(rule.school_ends))
             self.sites.setCellWidget(row, 3, _escort_box(rule.escort_rule, with_cluster=True))
         header = self.sites.horizontalHeader()
         for col in (1, 2, 3):
@@ -121,10 +108,10 @@ class MinibusSettingsDialog(InlineFormDialog):
             assert isinstance(escort, QComboBox)
             item = self.sites.item(row, 0)
             assert item is not None
-            rules.append(SiteRule(int(item.data(256)), _value(starts, True), _value(ends, True),
+            rules.append(SiteRule(int(item.data(256)), optional_time(starts), optional_time(ends),
                                   escort.currentData()))
         return MinibusSettings(
-            _value(self.school_starts) or time(8, 50), _value(self.school_ends) or time(15, 15),
+            to_time(self.school_starts), to_time(self.school_ends),
             self.max_ride.value(), self.loading.value(), self.escort.currentData(),
             self.escort_blocking.isChecked(), tuple(rules))
 

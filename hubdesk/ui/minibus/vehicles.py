@@ -7,20 +7,20 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from hubdesk.app import HubApp
 from hubdesk.services.minibus.vehicles import VehicleRow
-from hubdesk.ui.common.dto_table import DtoTableModel
+from hubdesk.ui.common.page import open_dialog
+from hubdesk.ui.common.tables import DtoTableModel, table_view
 from hubdesk.ui.minibus.dialogs import CheckDialog, VehicleDialog
 from hubdesk.ui.shell import feedback
 
@@ -43,11 +43,7 @@ class VehiclesTab(QWidget):
         self.app, self.day, self.changed = app, day, changed
         self.dialog: QWidget | None = None
         self.vehicles = vehicles_model()
-        self.vehicles_view = QTableView()
-        self.vehicles_view.setModel(self.vehicles)
-        self.vehicles_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.vehicles_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.vehicles_view.verticalHeader().hide()
+        self.vehicles_view = table_view(self.vehicles)
         self.vehicles_view.setWordWrap(True)
         self.vehicles_view.doubleClicked.connect(lambda _i: self.edit_vehicle())
         self.vehicles_view.clicked.connect(lambda _i: self.show_checks())
@@ -100,11 +96,10 @@ class VehiclesTab(QWidget):
         rows = self.vehicles_view.selectionModel().selectedRows()
         return self.vehicles.row(rows[0].row()) if rows else None
 
-    def _open(self, dialog: QWidget) -> None:
+    def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
-        dialog.accepted.connect(self.changed)  # type: ignore[attr-defined]
-        dialog.finished.connect(dialog.deleteLater)  # type: ignore[attr-defined]
-        dialog.open()  # type: ignore[attr-defined]
+        dialog.accepted.connect(self.changed)
+        open_dialog(dialog)
 
     def edit_vehicle(self) -> None:
         row = self.selected_vehicle()

@@ -1,15 +1,14 @@
-"""Small register forms: one-off collection permission, absence, time correction, unbooked child,
+"""Small register forms: absence, time correction, unbooked child,
 late-collection call and fee rule, fire drill, incident."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
-from PySide6.QtCore import QDateTime, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hubdesk.core.clock import LONDON, Clock, to_local
+from hubdesk.core.clock import Clock, to_local
 from hubdesk.core.errors import ValidationError
 from hubdesk.core.vocabulary import ABSENCE_REASONS, INCIDENT_KINDS
 from hubdesk.services.registers.health import HealthLogService, IncidentForm
@@ -29,60 +28,7 @@ from hubdesk.services.registers.late import LateChild, LateCollectionService, La
 from hubdesk.services.registers.queries import RegisterLine
 from hubdesk.services.registers.site import DrillForm, SiteRollService
 from hubdesk.services.registers.take import RegisterService
-from hubdesk.ui.registers.sign_out_dialog import RegisterFormDialog, moment_of, time_edit
-
-
-def now_edit(now: datetime) -> QDateTimeEdit:
-    """A date-and-time field set to ``now`` (naive UTC) in London time."""
-    edit = QDateTimeEdit()
-    edit.setDisplayFormat("dd/MM/yyyy HH:mm")
-    local = to_local(now)
-    edit.setDateTime(QDateTime(local.date(), local.time().replace(second=0, microsecond=0)))
-    edit.setCalendarPopup(True)
-    return edit
-
-
-def utc_of(edit: QDateTimeEdit) -> object:
-    from datetime import UTC
-
-    local = edit.dateTime().toPython().replace(tzinfo=LONDON)  # type: ignore[union-attr]
-    return local.astimezone(UTC).replace(tzinfo=None)
-
-
-class OneOffDialog(RegisterFormDialog):
-    """The office records a parent's permission for another adult to collect, today only."""
-
-    def __init__(self, take: RegisterService, line: RegisterLine, day: date,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(f"One-off collection: {line.name}", parent)
-        self.take, self.line, self.day = take, line, day
-        self.parent_carer = QComboBox()
-        for p in take.parents(line.child_id):
-            self.parent_carer.addItem(p.label, p.carer_id)
-        self.adult = QLineEdit()
-        self.adult.setPlaceholderText("full name of the adult collecting")
-        self.how = QComboBox()
-        self.how.setEditable(True)
-        self.how.addItems(["phone call to the office", "signed note", "in person", "email"])
-        self.description = QLineEdit()
-        self.description.setPlaceholderText("e.g. aunt; photo ID to be shown")
-        self.password = QLineEdit()
-        self.add_row("Permission from:", "authorised_by", self.parent_carer)
-        self.add_row("Adult collecting:", "adult_name", self.adult)
-        self.add_row("Given by:", "given_how", self.how)
-        self.add_row("Description:", "description", self.description)
-        self.add_row("Password agreed:", "password", self.password)
-        self.setMinimumWidth(480)
-
-    def save(self) -> int:
-        carer = self.parent_carer.currentData()
-        if carer is None:
-            raise ValidationError("Only a parent with parental responsibility can give "
-                                  "permission, and none is recorded for this child.",
-                                  "authorised_by")
-        return self.take.authorise_one_off(self.line.child_id, self.day, self.adult.text(),
-                                           int(carer), self.how.currentText(),
-                                           self.description.text(), self.password.text())
+from hubdesk.ui.registers.register_form import RegisterFormDialog, moment_of, now_edit, now_time_edit, utc_of
 
 
 class AbsenceDialog(RegisterFormDialog):
@@ -110,8 +56,8 @@ class TimesDialog(RegisterFormDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(f"Correct times: {line.name}", parent)
         self.take, self.line, self.day = take, line, day
-        self.time_in = time_edit(clock.now())
-        self.time_out = time_edit(clock.now())
+        self.time_in = now_time_edit(clock.now())
+        self.time_out = now_time_edit(clock.now())
         for edit, value in ((self.time_in, line.signed_in_at), (self.time_out, line.signed_out_at)):
             if value is not None:
                 local = to_local(value)
@@ -145,7 +91,7 @@ class AddChildDialog(RegisterFormDialog):
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(200)
-        self._typing.timeout.connect(self.find)
+        self._typing.timeout.connect(self.find_children)
         self.search.textChanged.connect(lambda _t: self._typing.start())
         self.add_row("Child:", "child", self.search)
         self.form.addRow("", self.matches)
@@ -153,7 +99,7 @@ class AddChildDialog(RegisterFormDialog):
         self.buttons.button(self.buttons.StandardButton.Save).setText("Add")
         self.setMinimumWidth(460)
 
-    def find(self) -> None:
+    def find_children(self) -> None:
         self._typing.stop()
         self.matches.clear()
         for c in self.take.find_children(self.search.text()):
@@ -239,9 +185,8 @@ class DrillDialog(RegisterFormDialog):
 
     def save(self) -> int:
         held = utc_of(self.held)
-        assert not isinstance(held, str)
         return self.site.record_drill(DrillForm(
-            self.site_id, held, self.minutes.value() * 60 + self.seconds.value(),  # type: ignore[arg-type]
+            self.site_id, held, self.minutes.value() * 60 + self.seconds.value(),
             self.children_out.value(), self.staff_out.value(), self.real.isChecked(),
             self.led_by.text(), self.notes.toPlainText()))
 
@@ -289,7 +234,7 @@ class IncidentDialog(RegisterFormDialog):
         happened = utc_of(self.happened)
         informed = self.clock.now() if self.told.isChecked() else None
         return self.health.record_incident(IncidentForm(
-            int(child), str(self.kind.currentData()), happened,  # type: ignore[arg-type]
+            int(child), str(self.kind.currentData()), happened,
             self.what.toPlainText(), self.dealt.text(), self.action.toPlainText(),
             session_id=self.session_id, parent_informed_at=informed,
             parent_informed_how=self.told_how.text() if informed else "",

@@ -29,12 +29,11 @@ from hubdesk.core.clock import Clock, format_local
 from hubdesk.core.errors import ValidationError
 from hubdesk.services.registers.health import DoseRow, HealthLogService, PermissionForm, PermissionRow
 from hubdesk.services.registers.take import RegisterService
-from hubdesk.ui.common.dto_table import DtoTableModel
-from hubdesk.ui.registers.dialogs import now_edit, utc_of
-from hubdesk.ui.registers.register_table import fit, table_view
-from hubdesk.ui.registers.sign_out_dialog import RegisterFormDialog
+from hubdesk.ui.common.dates import date_edit, to_date
+from hubdesk.ui.common.page import open_dialog
+from hubdesk.ui.common.tables import DtoTableModel, fit_columns, table_view
+from hubdesk.ui.registers.register_form import RegisterFormDialog, now_edit, utc_of
 from hubdesk.ui.shell import feedback
-from hubdesk.ui.sites.calendar_entry_dialog import date_edit, to_date
 
 
 def permission_label(p: PermissionRow) -> str:
@@ -149,7 +148,7 @@ class DoseDialog(RegisterFormDialog):
         at = utc_of(self.when)
         told = self.clock.now() if self.told.isChecked() else None
         return self.health.give_dose(p.id, self.amount.text(), self.given_by.text(),
-                                     self.witnessed_by.text(), at,  # type: ignore[arg-type]
+                                     self.witnessed_by.text(), at,
                                      told, self.notes.text())
 
 
@@ -213,8 +212,8 @@ class MedicinesDialog(QDialog):
              ("Witness", lambda x: x.witnessed_by),
              ("Parent told", lambda x: format_local(x.parent_informed_at)),
              ("Notes", lambda x: x.notes)], [])
-        self.permissions_view = table_view(self.permissions_model)
-        self.doses_view = table_view(self.doses_model)
+        self.permissions_view = table_view(self.permissions_model, stretch=-1)
+        self.doses_view = table_view(self.doses_model, stretch=-1)
         self.add_button = QPushButton("Add written permission…")
         self.dose_button = QPushButton("Record a dose given…")
         self.end_button = QPushButton("End permission…")
@@ -248,8 +247,8 @@ class MedicinesDialog(QDialog):
         doses = feedback.guarded(self, "Medicines", lambda: health.doses(child))
         self.permissions_model.set_rows(permissions or [])
         self.doses_model.set_rows(doses or [])
-        fit(self.permissions_view)
-        fit(self.doses_view)
+        fit_columns(self.permissions_view)
+        fit_columns(self.doses_view)
 
     def current(self) -> list[PermissionRow]:
         return [p for p in self.permissions_model.rows if p.valid_on(self.day)]
@@ -265,10 +264,9 @@ class MedicinesDialog(QDialog):
             if code:
                 self.changed = True
                 self.reload()
-            dialog.deleteLater()
 
         dialog.finished.connect(finished)
-        dialog.open()
+        open_dialog(dialog)
 
     def add_permission(self) -> None:
         self._open(PermissionDialog(self.health, self.child_id, self.child_name, self.day, self))

@@ -10,11 +10,11 @@ import re
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -30,33 +30,27 @@ from hubdesk.app import HubApp
 from hubdesk.reports.registers import write_registers
 from hubdesk.services.progress import Progress
 from hubdesk.services.registers.queries import Register, RegisterLine, SessionHeader
+from hubdesk.ui.common.dates import to_date
+from hubdesk.ui.common.page import Page
 from hubdesk.ui.registers.dialogs import AbsenceDialog, AddChildDialog, TimesDialog
 from hubdesk.ui.registers.health_tab import HealthTab
+from hubdesk.ui.registers.register_form import RegisterFormDialog
 from hubdesk.ui.registers.register_table import RegisterTable
 from hubdesk.ui.registers.sign_out_dialog import SignOutDialog
 from hubdesk.ui.registers.tabs import LateTab, OnSiteTab
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
-from hubdesk.ui.shell.tasks import run_task
 
 ROLE_ID = 256
 
 
-def open_pdf(path: Path) -> None:
-    """Show a printout in the PC's PDF viewer (tests replace this)."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-class RegistersPage(QWidget):
+class RegistersPage(Page):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.app, self.events = app, events
+        super().__init__(app, events, parent)
         self.take = app.registers.take
         self.current: Register | None = None
-        self.dialog: QWidget | None = None
-        self.printed: list[Path] = []
-        title = QLabel("Registers")
-        title.setObjectName("pageTitle")
+        self.dialog: QDialog | None = None
+        title = self.page_title("Registers")
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("ddd dd/MM/yyyy")
@@ -76,9 +70,9 @@ class RegistersPage(QWidget):
         top.addWidget(self.blank_button)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._register_tab(), "Register")
-        self.late_tab = LateTab(app, self)
-        self.on_site_tab = OnSiteTab(app, self)
-        self.health_tab = HealthTab(app, self)
+        self.late_tab = LateTab(app, self, self.chosen_day)
+        self.on_site_tab = OnSiteTab(app, self, self.chosen_day)
+        self.health_tab = HealthTab(app, self, self.chosen_day)
         self.tabs.addTab(self.late_tab, "Late collection")
         self.tabs.addTab(self.on_site_tab, "On site now && fire drills")
         self.tabs.addTab(self.health_tab, "Incidents && medicines")
@@ -141,7 +135,7 @@ class RegistersPage(QWidget):
 
     # --- loading -----------------------------------------------------------------------------
     def chosen_day(self) -> date:
-        return self.day.date().toPython()  # type: ignore[no-any-return]
+        return to_date(self.day)
 
     def site_id(self) -> int | None:
         value = self.site.currentData()
@@ -255,10 +249,9 @@ class RegistersPage(QWidget):
                 self._updated(dialog.result_line)
             elif code == 2:  # a one-off permission was recorded: ask again with it listed
                 self.sign_out(line)
-            dialog.deleteLater()
 
         dialog.finished.connect(finished)
-        dialog.open()
+        self.open_dialog(dialog)
 
     def _selected(self, title: str) -> RegisterLine | None:
         line = self.table.selected()
@@ -266,7 +259,7 @@ class RegistersPage(QWidget):
             feedback.inform(self, title, "Choose a child in the register first.")
         return line
 
-    def _form(self, dialog: QWidget, line: RegisterLine | None = None) -> None:
+    def _form(self, dialog: RegisterFormDialog, line: RegisterLine | None = None) -> None:
         self.dialog = dialog
         sb = line.session_booking_id if line else None
 
@@ -279,10 +272,9 @@ class RegistersPage(QWidget):
                                                    lambda: self.take.line(target)))
                 if sb is None:
                     self.events.bookings_changed.emit()
-            dialog.deleteLater()
 
-        dialog.finished.connect(finished)  # type: ignore[attr-defined]
-        dialog.open()  # type: ignore[attr-defined]
+        dialog.finished.connect(finished)
+        self.open_dialog(dialog)
 
     def mark_absent(self) -> None:
         line = self._selected("Absent")
@@ -339,31 +331,14 @@ class RegistersPage(QWidget):
 
     # --- printing ----------------------------------------------------------------------------
     def print_day(self, blank: bool) -> None:
-        day, site = self.chosen_day(), self.site_id()
+        day, site, take = self.chosen_day(), self.site_id(), self.take
         site_name = re.sub(r"\s+\(.*\)$", "", self.site.currentText())
-        folder = self.app.settings.data_dir / "printouts"
-        folder.mkdir(parents=True, exist_ok=True)
-        slug = re.sub(r"[^A-Za-z0-9]+", "-", site_name).strip("-").lower() or "all"
-        target = folder / (f"registers-{day:%Y%m%d}-{slug}{'-blank' if blank else ''}-"
-                           f"{self.app.clock.local_now():%H%M%S}.pdf")
         title = f"Club registers · {day:%a %d/%m/%Y} · {site_name}"
-        take = self.take
 
-        def work(progress: Progress) -> Path:
-            partial = target.with_name(target.name + ".part")  # a cancelled print leaves nothing
-            try:
-                registers = take.day_registers(day, site, progress=progress)
-                write_registers(registers, partial, blank=blank, title=title, progress=progress,
-                                empty=f"No club sessions on {day:%A %d/%m/%Y} at {site_name}.")
-                partial.replace(target)
-            finally:
-                partial.unlink(missing_ok=True)
-            return target
+        def write(target: Path, progress: Progress) -> None:
+            registers = take.day_registers(day, site, progress=progress)
+            write_registers(registers, target, blank=blank, title=title, progress=progress,
+                            empty=f"No club sessions on {day:%A %d/%m/%Y} at {site_name}.")
 
-        def done(path: object) -> None:
-            if isinstance(path, Path):
-                self.printed.append(path)
-                open_pdf(path)
-
-        run_task(self, "Printing registers", work, done,
-                 lambda message: feedback.warn(self, "Printing registers", message))
+        name = f"registers-{day:%Y%m%d}-{site_name or 'all'}{'-blank' if blank else ''}"
+        self.print_pdf(name, write, "Printing registers")

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -169,7 +168,7 @@ class RegisterTable(QTableView):
         label = action_label(line)
         index = self.register_model.index(row, ACTION)
         if not label:
-            self.setIndexWidget(index, None)
+            self.setIndexWidget(index, None)  # type: ignore[arg-type]  # None removes the button; the stub lacks Optional
             self.buttons.pop(line.session_booking_id, None)
             return
         button = self.buttons.get(line.session_booking_id)
@@ -190,19 +189,3 @@ class RegisterTable(QTableView):
     def selected(self) -> RegisterLine | None:
         rows = self.selectionModel().selectedRows()
         return self.register_model.lines[rows[0].row()] if rows else None
-
-
-def table_view(model: QAbstractItemModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
-def fit(view: QTableView) -> None:
-    view.resizeColumnsToContents()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)

@@ -1,66 +1,31 @@
 """Sign a child out: who collected, chosen from the adults allowed, with their password to check.
 
 Anyone not on the list is refused here; the office records a parent's one-off permission (the
-"Someone else…" button), after which that adult appears in the list.
+"Someone else…" button, ``OneOffDialog``), after which that adult appears in the list.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
-from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QLabel,
+    QLineEdit,
     QPushButton,
     QRadioButton,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from hubdesk.core.clock import Clock, to_local
-from hubdesk.core.errors import DomainError, ValidationError
-from hubdesk.services.registers.queries import Collector, RegisterLine, moment
+from hubdesk.core.clock import Clock
+from hubdesk.core.errors import ValidationError
+from hubdesk.services.registers.queries import Collector, RegisterLine
 from hubdesk.services.registers.take import RegisterService
-from hubdesk.ui.common.inline_form import InlineFormDialog
-from hubdesk.ui.shell import feedback
-
-
-class RegisterFormDialog(InlineFormDialog):
-    """A register form: a field's error beside it, any other refusal in the banner, stay open."""
-
-    def try_save(self) -> None:
-        self.clear_errors()
-
-        def attempt() -> int | None:
-            try:
-                return self.save()
-            except ValidationError as exc:
-                self.show_error(exc.field if exc.field in self.errors else None, exc.message)
-            except DomainError as exc:
-                self.show_error(None, exc.message)
-            return None
-
-        saved = feedback.guarded(self, self.windowTitle(), attempt)
-        if saved is not None:
-            self.saved_id = saved
-            self.accept()
-
-
-def time_edit(now: datetime) -> QTimeEdit:
-    """A time field set to ``now`` (naive UTC) as a London wall-clock time."""
-    edit = QTimeEdit()
-    edit.setDisplayFormat("HH:mm")
-    local = to_local(now)
-    edit.setTime(QTime(local.hour, local.minute))
-    return edit
-
-
-def moment_of(edit: QTimeEdit, day: date) -> datetime:
-    t = edit.time()
-    return moment(day, t.toPython().replace(second=0, microsecond=0))  # type: ignore[union-attr]
+from hubdesk.ui.common.page import open_dialog
+from hubdesk.ui.registers.register_form import RegisterFormDialog, moment_of, now_time_edit
 
 
 class SignOutDialog(RegisterFormDialog):
@@ -102,7 +67,7 @@ class SignOutDialog(RegisterFormDialog):
         self.add_row("Collected by:", "collector", box)
         self.password_checked = QCheckBox("Password checked")
         self.add_row("", "password", self.password_checked)
-        self.when = time_edit(clock.now())
+        self.when = now_time_edit(clock.now())
         self.add_row("Time out:", "sign-out_at", self.when)
         self.setMinimumWidth(520)
 
@@ -120,16 +85,49 @@ class SignOutDialog(RegisterFormDialog):
         return self.line.session_booking_id
 
     def someone_else(self) -> None:
-        from hubdesk.ui.registers.dialogs import OneOffDialog
-
         dialog = OneOffDialog(self.take, self.line, self.day, self)
         self.one_off = dialog
 
         def finished(code: int) -> None:
             self.one_off = None
-            dialog.deleteLater()
             if code:
                 self.done(2)  # reopened by the page with the new adult listed
 
         dialog.finished.connect(finished)
-        dialog.open()
+        open_dialog(dialog)
+
+
+class OneOffDialog(RegisterFormDialog):
+    """The office records a parent's permission for another adult to collect, today only."""
+
+    def __init__(self, take: RegisterService, line: RegisterLine, day: date,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(f"One-off collection: {line.name}", parent)
+        self.take, self.line, self.day = take, line, day
+        self.parent_carer = QComboBox()
+        for p in take.parents(line.child_id):
+            self.parent_carer.addItem(p.label, p.carer_id)
+        self.adult = QLineEdit()
+        self.adult.setPlaceholderText("full name of the adult collecting")
+        self.how = QComboBox()
+        self.how.setEditable(True)
+        self.how.addItems(["phone call to the office", "signed note", "in person", "email"])
+        self.description = QLineEdit()
+        self.description.setPlaceholderText("e.g. aunt; photo ID to be shown")
+        self.password = QLineEdit()
+        self.add_row("Permission from:", "authorised_by", self.parent_carer)
+        self.add_row("Adult collecting:", "adult_name", self.adult)
+        self.add_row("Given by:", "given_how", self.how)
+        self.add_row("Description:", "description", self.description)
+        self.add_row("Password agreed:", "password", self.password)
+        self.setMinimumWidth(480)
+
+    def save(self) -> int:
+        carer = self.parent_carer.currentData()
+        if carer is None:
+            raise ValidationError("Only a parent with parental responsibility can give "
+                                  "permission, and none is recorded for this child.",
+                                  "authorised_by")
+        return self.take.authorise_one_off(self.line.child_id, self.day, self.adult.text(),
+                                           int(carer), self.how.currentText(),
+                                           self.description.text(), self.password.text())

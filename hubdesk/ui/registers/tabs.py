@@ -1,11 +1,11 @@
 """The Registers page's late collection and on-site-now tabs (the incidents and medicines tab is in
-``registers_health_tab``). Each loads when shown, for the page's chosen day and site."""
+``health_tab``). Each loads when shown, for the page's chosen day and site."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -22,22 +22,18 @@ from hubdesk.reports.fire_register import write_fire_register
 from hubdesk.services.progress import Progress
 from hubdesk.services.registers.late import LateChild
 from hubdesk.services.registers.site import DrillRow, OnSiteChild
-from hubdesk.ui.common.dto_table import DtoTableModel
+from hubdesk.ui.common.page import Page, open_dialog
+from hubdesk.ui.common.tables import DtoTableModel, fit_columns, table_view
 from hubdesk.ui.registers.dialogs import CallDialog, DrillDialog, LateFeeDialog
-from hubdesk.ui.registers.register_table import fit, table_view
 from hubdesk.ui.shell import feedback
-from hubdesk.ui.shell.tasks import run_task
-
-if TYPE_CHECKING:
-    from hubdesk.ui.registers.page import RegistersPage
 
 
 class LateTab(QWidget):
     """Children still signed in after their session ended, minutes late, and the calls made."""
 
-    def __init__(self, app: HubApp, page: RegistersPage) -> None:
+    def __init__(self, app: HubApp, page: Page, chosen_day: Callable[[], date]) -> None:
         super().__init__(page)
-        self.app, self.page = app, page
+        self.app, self.page, self.chosen_day = app, page, chosen_day
         self.day: date | None = None
         self.site_id: int | None = None
         self.dialog: CallDialog | LateFeeDialog | None = None
@@ -47,7 +43,7 @@ class LateTab(QWidget):
                  f"{c.time} {c.called}: {c.outcome or 'no outcome noted'}" for c in x.calls)
               or "none yet"), ("What to do now", lambda x: x.next_step)], [],
             tooltip=lambda x: "\n".join(f"{c.name}: {c.phone}" for c in x.contacts))
-        self.view = table_view(self.model)
+        self.view = table_view(self.model, stretch=-1)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.call_button = QPushButton("Record a call…")
@@ -65,7 +61,11 @@ class LateTab(QWidget):
         layout.addLayout(row)
         self.timer = QTimer(self)  # minutes late keep counting while the tab is open
         self.timer.setInterval(60_000)
-        self.timer.timeout.connect(lambda: self.isVisible() and self.reload())
+        self.timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        if self.isVisible():
+            self.reload()
 
     def load(self, day: date, site_id: int | None) -> None:
         self.day, self.site_id = day, site_id
@@ -81,7 +81,7 @@ class LateTab(QWidget):
         if rows is None:
             return
         self.model.set_rows(rows)
-        fit(self.view)
+        fit_columns(self.view)
         rule = self.app.registers.late.rule()
         fee = (f" Late fee: £{rule.pence_per_block / 100:.2f} per started {rule.block_minutes} "
                f"minutes after {rule.grace_minutes} minutes' grace." if rule.pence_per_block
@@ -99,24 +99,22 @@ class LateTab(QWidget):
         dialog = CallDialog(self.app.registers.late, self.model.row(rows[0].row()), self)
         self.dialog = dialog
         dialog.accepted.connect(self.reload)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_dialog(dialog)
 
 
     def edit_fee_rule(self) -> None:
         dialog = LateFeeDialog(self.app.registers.late, self)
         self.dialog = dialog
         dialog.accepted.connect(self.reload)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_dialog(dialog)
 
 
 class OnSiteTab(QWidget):
     """Everyone signed in at the site now, printable as the fire register; the drill log."""
 
-    def __init__(self, app: HubApp, page: RegistersPage) -> None:
+    def __init__(self, app: HubApp, page: Page, chosen_day: Callable[[], date]) -> None:
         super().__init__(page)
-        self.app, self.page = app, page
+        self.app, self.page, self.chosen_day = app, page, chosen_day
         self.site_id: int | None = None
         self.dialog: DrillDialog | None = None
         self.heading = QLabel()
@@ -127,7 +125,7 @@ class OnSiteTab(QWidget):
              ("Medical", lambda x: "⚠ yes" if x.has_medical else ""),
              ("Emergency", lambda x: x.emergency)], [],
             tooltip=lambda x: "\n".join(v for v in (x.allergies, x.medical) if v))
-        self.children_view = table_view(self.children_model)
+        self.children_view = table_view(self.children_model, stretch=-1)
         self.fire_button = QPushButton("Print fire register")
         self.fire_button.setStyleSheet("font-weight: bold;")
         self.fire_button.clicked.connect(self.print_fire_register)
@@ -138,7 +136,7 @@ class OnSiteTab(QWidget):
              ("Children", lambda x: x.children_out), ("Staff", lambda x: x.staff_out),
              ("Real alarm", lambda x: x.real_alarm), ("Led by", lambda x: x.led_by),
              ("Notes", lambda x: x.notes)], [])
-        self.drills_view = table_view(self.drills_model)
+        self.drills_view = table_view(self.drills_model, stretch=-1)
         self.drill_button = QPushButton("Record a fire drill…")
         self.drill_button.clicked.connect(self.record_drill)
         top = QHBoxLayout()
@@ -163,38 +161,26 @@ class OnSiteTab(QWidget):
         if roll is None:
             return
         self.children_model.set_rows(roll.children)
-        fit(self.children_view)
+        fit_columns(self.children_view)
         staff = ", ".join(roll.staff) or "no staff recorded"
         n = len(roll.children)
         self.heading.setText(f"<b>On site at {roll.site} now ({roll.when})</b>: "
                              f"{n} child{'' if n == 1 else 'ren'} signed in. "
                              f"Staff on duty: {staff}.")
         self.drills_model.set_rows(self.app.registers.site.drills(site_id))
-        fit(self.drills_view)
-        self.reminder.setText(self.app.registers.site.drill_reminder(site_id, self.page.chosen_day()))
+        fit_columns(self.drills_view)
+        self.reminder.setText(self.app.registers.site.drill_reminder(site_id, self.chosen_day()))
 
     def print_fire_register(self) -> None:
         site_id = self.site_id
         if site_id is None:
             return
-        folder = self.app.settings.data_dir / "printouts"
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"fire-register-{site_id}-{self.app.clock.local_now():%Y%m%d-%H%M%S}.pdf"
         site = self.app.registers.site
 
-        def work(_progress: Progress) -> Path:
+        def write(target: Path, _progress: Progress) -> None:
             write_fire_register(site.on_site(site_id), target)
-            return target
 
-        def done(path: object) -> None:
-            if isinstance(path, Path):
-                from hubdesk.ui.registers import page as registers
-
-                self.page.printed.append(path)
-                registers.open_pdf(path)
-
-        run_task(self, "Fire register", work, done,
-                 lambda message: feedback.warn(self, "Fire register", message))
+        self.page.print_pdf(f"fire-register-{site_id}", write, "Fire register")
         self.load(site_id)
 
     def record_drill(self) -> None:
@@ -203,5 +189,4 @@ class OnSiteTab(QWidget):
         dialog = DrillDialog(self.app.registers.site, self.site_id, self.app.clock, self)
         self.dialog = dialog
         dialog.accepted.connect(lambda: self.load(self.site_id))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_dialog(dialog)

@@ -3,9 +3,9 @@ and the proposals to fill the gaps (applied only when accepted)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from hubdesk.app import HubApp
 from hubdesk.services.rota.dto import AssignForm, Proposal, SessionCell
+from hubdesk.ui.common.dates import time_edit, to_time
 from hubdesk.ui.shell import feedback
 
 BLOCKED = QColor("#9e9e9e")
@@ -133,8 +133,7 @@ class SessionStaffDialog(QDialog):
             feedback.inform(self, "Take off the session", "Choose a person on the session first.")
             return
         shift_id = int(item.data(Qt.ItemDataRole.UserRole))
-        if feedback.guarded(self, "Take off the session",
-                            lambda: self.app.rota.unassign(shift_id) or True):
+        if feedback.attempt(self, "Take off the session", lambda: self.app.rota.unassign(shift_id)):
             self.changed = True
             self.reload()
 
@@ -154,9 +153,7 @@ class PersonDayDialog(QDialog):
                 self.choice.addItem(f"{cell.title} {cell.times} ({len(cell.staff)}/{cell.required})",
                                     cell.target)
         self.choice.addItem("Site duty (times below)", "duty")
-        self.start, self.end = QTimeEdit(QTime(8, 0)), QTimeEdit(QTime(9, 0))
-        for edit in (self.start, self.end):
-            edit.setDisplayFormat("HH:mm")
+        self.start, self.end = time_edit(time(8, 0)), time_edit(time(9, 0))
         self.message = QLabel()
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -179,9 +176,8 @@ class PersonDayDialog(QDialog):
     def save(self) -> None:
         target = str(self.choice.currentData())
         if target == "duty":
-            start, end = self.start.time(), self.end.time()
             form = AssignForm(self.staff_id, "duty", "duty", day=self.day, site_id=self.site_id,
-                              start=start.toPython(), end=end.toPython())  # type: ignore[arg-type]
+                              start=to_time(self.start), end=to_time(self.end))
         else:
             form = AssignForm(self.staff_id, target, "assistant")
         result = feedback.guarded(self, self.windowTitle(), lambda: self.app.rota.assign(form))

@@ -8,12 +8,11 @@ a second adult amber, staffed ones green.
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QUrl
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -36,25 +35,18 @@ from hubdesk.reports.rota import write_person_rota, write_site_rota
 from hubdesk.services.progress import Progress
 from hubdesk.services.rota.dto import ProblemRow, SessionCell, StaffWeek, WeekGrid
 from hubdesk.services.rota.ical import shifts_calendar
+from hubdesk.ui.common.dates import qdate
+from hubdesk.ui.common.forms import hbox
+from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.site_combo import refill_sites
 from hubdesk.ui.rota.dialogs import FillDialog, PersonDayDialog, SessionStaffDialog
 from hubdesk.ui.rota.person import PersonWeekView
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
-from hubdesk.ui.shell.tasks import run_task
 
 COLOURS = {"under": "#f4b6b6", "warning": "#fde3a7", "ok": "#cdebd0", "none": "#eeeeee"}
 STAFF_BUSY, STAFF_PROBLEM, CLOSED = "#dde8f6", "#fde3a7", "#f3f3f3"
 ROLE_FIRST_AID = " ✚"
-
-
-def open_pdf(path: Path) -> None:
-    """Show a printout in the PC's PDF viewer (tests replace this)."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()[:40] or "rota"
 
 
 def session_text(cell: SessionCell) -> str:
@@ -69,80 +61,27 @@ def session_text(cell: SessionCell) -> str:
     return "\n".join(lines)
 
 
-class RotaPage(QWidget):
+class RotaPage(Page):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None,
                  today: date | None = None) -> None:
-        super().__init__(parent)
-        self.app, self.events = app, events
+        super().__init__(app, events, parent)
         self.grid: WeekGrid | None = None
-        self.printed: list[Path] = []
         self.dialog: SessionStaffDialog | PersonDayDialog | FillDialog | None = None
         self._cells: dict[tuple[int, int], SessionCell] = {}
         self._people: dict[int, StaffWeek] = {}
-        title = QLabel("Staff rota")
-        title.setObjectName("pageTitle")
         self.site = QComboBox()
-        self.week = QDateEdit(self._qdate(today or app.clock.today()))
+        self.week = QDateEdit(qdate(today or app.clock.today()))
         self.week.setCalendarPopup(True)
         self.week.setDisplayFormat("'Week of' ddd dd MMM yyyy")
-        self.week.setDate(self._qdate(self.monday()))
-        self.prev_button, self.next_button = QPushButton("◀ Week"), QPushButton("Week ▶")
-        self.copy_button = QPushButton("Copy last week")
-        self.fill_button = QPushButton("Fill the gaps…")
-        self.rules_button = QPushButton("Ratios && settings…")
-        self.rules_button.clicked.connect(self.edit_rules)
-        self.print_button = QPushButton("Print site rota")
-        self.print_all_button = QPushButton("Print all sites")
-        self.prev_button.clicked.connect(lambda: self._move(-7))
-        self.next_button.clicked.connect(lambda: self._move(7))
-        self.copy_button.clicked.connect(self.copy_last_week)
-        self.fill_button.clicked.connect(self.fill_gaps)
-        self.print_button.clicked.connect(lambda: self.print_sites(all_sites=False))
-        self.print_all_button.clicked.connect(lambda: self.print_sites(all_sites=True))
-        top = QHBoxLayout()
-        for widget in (QLabel("Site:"), self.site, self.prev_button, self.week, self.next_button):
-            top.addWidget(widget)
-        top.addStretch(1)
-        actions = QHBoxLayout()
-        for widget in (self.copy_button, self.fill_button, self.rules_button, self.print_button,
-                       self.print_all_button):
-            actions.addWidget(widget)
-        actions.addStretch(1)
-        self.table = QTableWidget()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.cellDoubleClicked.connect(self.open_cell)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.person = PersonWeekView(app, self)
-        self.person.print_button.clicked.connect(self.print_person)
-        self.person.ical_button.clicked.connect(self.export_calendar)
-        self.tabs = QTabWidget()
-        site_tab = QWidget()
-        site_layout = QVBoxLayout(site_tab)
-        site_layout.setContentsMargins(0, 0, 0, 0)
-        site_layout.addWidget(self.table, 1)
-        site_layout.addWidget(self.summary)
-        self.tabs.addTab(site_tab, "Site week")
-        self.tabs.addTab(self.person, "Person's week")
-        self.problems = QListWidget()
-        self.problems.setWordWrap(True)
-        self.problems.itemDoubleClicked.connect(self.jump_to_problem)
-        self.problems_title = QLabel("<b>Rota problems</b>")
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.problems_title)
-        side_layout.addWidget(QLabel("Double-click a problem to fix it."))
-        side_layout.addWidget(self.problems, 1)
+        self.week.setDate(qdate(self.monday()))
+        top, actions = self._build_week_bar(), self._build_actions()
         splitter = QSplitter()
-        splitter.addWidget(self.tabs)
-        splitter.addWidget(side)
+        splitter.addWidget(self._build_tabs())
+        splitter.addWidget(self._build_problems())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addWidget(self.page_title("Staff rota"))
         layout.addLayout(top)
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
@@ -155,11 +94,62 @@ class RotaPage(QWidget):
         events.sites_changed.connect(self._load_sites)
         self.refresh()
 
-    # --- navigation -------------------------------------------------------------------------
-    @staticmethod
-    def _qdate(day: date) -> QDate:
-        return QDate(day.year, day.month, day.day)
+    def _build_week_bar(self) -> QHBoxLayout:
+        self.prev_button, self.next_button = QPushButton("◀ Week"), QPushButton("Week ▶")
+        self.prev_button.clicked.connect(lambda: self._move(-7))
+        self.next_button.clicked.connect(lambda: self._move(7))
+        return hbox("Site:", self.site, self.prev_button, self.week, self.next_button, stretch=True)
 
+    def _build_actions(self) -> QHBoxLayout:
+        self.copy_button = QPushButton("Copy last week")
+        self.fill_button = QPushButton("Fill the gaps…")
+        self.rules_button = QPushButton("Ratios && settings…")
+        self.rules_button.clicked.connect(self.edit_rules)
+        self.print_button = QPushButton("Print site rota")
+        self.print_all_button = QPushButton("Print all sites")
+        self.copy_button.clicked.connect(self.copy_last_week)
+        self.fill_button.clicked.connect(self.fill_gaps)
+        self.print_button.clicked.connect(lambda: self.print_sites(all_sites=False))
+        self.print_all_button.clicked.connect(lambda: self.print_sites(all_sites=True))
+        return hbox(self.copy_button, self.fill_button, self.rules_button, self.print_button,
+                    self.print_all_button, stretch=True)
+
+    def _build_tabs(self) -> QTabWidget:
+        """The site's week as a grid, and one person's week."""
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.cellDoubleClicked.connect(self.open_cell)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.person = PersonWeekView(self.app, self)
+        self.person.print_button.clicked.connect(self.print_person)
+        self.person.ical_button.clicked.connect(self.export_calendar)
+        self.tabs = QTabWidget()
+        site_tab = QWidget()
+        site_layout = QVBoxLayout(site_tab)
+        site_layout.setContentsMargins(0, 0, 0, 0)
+        site_layout.addWidget(self.table, 1)
+        site_layout.addWidget(self.summary)
+        self.tabs.addTab(site_tab, "Site week")
+        self.tabs.addTab(self.person, "Person's week")
+        return self.tabs
+
+    def _build_problems(self) -> QWidget:
+        self.problems = QListWidget()
+        self.problems.setWordWrap(True)
+        self.problems.itemDoubleClicked.connect(self.jump_to_problem)
+        self.problems_title = QLabel("<b>Rota problems</b>")
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.problems_title)
+        side_layout.addWidget(QLabel("Double-click a problem to fix it."))
+        side_layout.addWidget(self.problems, 1)
+        return side
+
+    # --- navigation -------------------------------------------------------------------------
     def monday(self) -> date:
         d = self.week.date()
         day = date(d.year(), d.month(), d.day())
@@ -167,7 +157,7 @@ class RotaPage(QWidget):
 
     def _week_changed(self, _date: QDate) -> None:
         """Any day picked stands for its week: show the Monday."""
-        monday = self._qdate(self.monday())
+        monday = qdate(self.monday())
         if self.week.date() != monday:
             self.week.setDate(monday)  # comes back here once more
             return
@@ -202,6 +192,7 @@ class RotaPage(QWidget):
         self.person.set_week(self.monday())
 
     def _fill_table(self, grid: WeekGrid) -> None:
+        """Sessions by title on top, then a divider, then each member of staff's shifts."""
         titles: list[str] = []
         for cell in grid.sessions:
             if cell.title not in titles:
@@ -216,6 +207,25 @@ class RotaPage(QWidget):
                 grid.days, grid.closed, strict=True)])
         bold = QFont()
         bold.setBold(True)
+        self._fill_sessions(grid, titles, bold)
+        divider = len(titles)
+        t.setVerticalHeaderItem(divider, QTableWidgetItem("Staff"))
+        t.setSpan(divider, 0, 1, len(grid.days))
+        label = QTableWidgetItem("Staff working at this site (double-click a day to put someone on)")
+        label.setFont(bold)
+        t.setItem(divider, 0, label)
+        self._fill_staff(grid, divider + 1)
+        t.resizeRowsToContents()
+        under = sum(1 for c in grid.sessions if c.status == "under")
+        self.summary.setText(
+            f"{len(grid.sessions)} sessions, {under} under ratio · {len(grid.staff)} staff · "
+            "red: under ratio, amber: no first-aider or too few staff, green: staffed · "
+            "✚ first-aider" if grid.sessions else
+            "No club sessions at this site this week. Staff rows show other work.")
+
+    def _fill_sessions(self, grid: WeekGrid, titles: list[str], bold: QFont) -> None:
+        """One row per session title, coloured by its staffing."""
+        t = self.table
         for row, title in enumerate(titles):
             t.setVerticalHeaderItem(row, QTableWidgetItem(title))
             for col, day in enumerate(grid.days):
@@ -230,15 +240,13 @@ class RotaPage(QWidget):
                     item.setFont(bold)
                 t.setItem(row, col, item)
                 self._cells[(row, col)] = cell
-        divider = len(titles)
-        t.setVerticalHeaderItem(divider, QTableWidgetItem("Staff"))
-        t.setSpan(divider, 0, 1, len(grid.days))
-        label = QTableWidgetItem("Staff working at this site (double-click a day to put someone on)")
-        label.setFont(bold)
-        t.setItem(divider, 0, label)
+
+    def _fill_staff(self, grid: WeekGrid, first_row: int) -> None:
+        """One row per member of staff from ``first_row``: their shifts, amber where a problem is."""
+        t = self.table
         problem_days = {(p.staff_id, p.day) for p in grid.problems if p.staff_id}
         for n, week in enumerate(grid.staff):
-            row = divider + 1 + n
+            row = first_row + n
             header = week.name + (ROLE_FIRST_AID if week.first_aider else "")
             t.setVerticalHeaderItem(row, QTableWidgetItem(header))
             self._people[row] = week
@@ -252,13 +260,6 @@ class RotaPage(QWidget):
                 elif grid.closed[col]:
                     item.setBackground(QBrush(QColor(CLOSED)))
                 t.setItem(row, col, item)
-        t.resizeRowsToContents()
-        under = sum(1 for c in grid.sessions if c.status == "under")
-        self.summary.setText(
-            f"{len(grid.sessions)} sessions, {under} under ratio · {len(grid.staff)} staff · "
-            "red: under ratio, amber: no first-aider or too few staff, green: staffed · "
-            "✚ first-aider" if grid.sessions else
-            "No club sessions at this site this week. Staff rows show other work.")
 
     def _fill_problems(self, problems: tuple[ProblemRow, ...]) -> None:
         self.problems.clear()
@@ -294,10 +295,9 @@ class RotaPage(QWidget):
         def finished() -> None:
             if getattr(dialog, "changed", False):
                 self.events.staff_changed.emit()
-            dialog.deleteLater()
 
         dialog.finished.connect(finished)
-        dialog.open()
+        self.open_dialog(dialog)
 
     def jump_to_problem(self, item: QListWidgetItem) -> None:
         """Show the site and session (or the person) the problem is about, ready to fix."""
@@ -342,8 +342,7 @@ class RotaPage(QWidget):
         current = self.site.currentData()
         dialog = RatioRulesDialog(self.app.rota, sites, int(current) if current is not None else None, self)
         dialog.accepted.connect(self.events.staff_changed.emit)
-        dialog.open()
-        self.rules_dialog = dialog
+        self.rules_dialog = self.open_dialog(dialog)
 
     def fill_gaps(self) -> None:
         site_id = self.site.currentData()
@@ -355,40 +354,27 @@ class RotaPage(QWidget):
 
         def accepted() -> None:
             chosen = dialog.accepted_proposals()
-            if chosen and feedback.guarded(self, "Fill the gaps", lambda: self.app.rota.apply(chosen)):
+            if not chosen:
+                return
+            if feedback.guarded(self, "Fill the gaps", lambda: self.app.rota.apply(chosen)) is not None:
                 self.events.staff_changed.emit()
 
         dialog.accepted.connect(accepted)
         self._show(dialog)
 
     # --- printing and calendar files ----------------------------------------------------------
-    def _target(self, kind: str, name: str, suffix: str = ".pdf") -> Path:
-        folder = self.app.settings.data_dir / "printouts"
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder / f"{kind}-{_slug(name)}-{self.app.clock.local_now():%Y%m%d-%H%M%S}{suffix}"
-
-    def _run(self, title: str, work: object) -> None:
-        def done(path: object) -> None:
-            if isinstance(path, Path):
-                self.printed.append(path)
-                open_pdf(path)
-
-        run_task(self, title, work, done,  # type: ignore[arg-type]
-                 lambda message: feedback.warn(self, title, message))
-
     def print_sites(self, all_sites: bool) -> None:
         monday, rota = self.monday(), self.app.rota
         site_ids = None if all_sites else [int(self.site.currentData())]
-        target = self._target("rota", "all-sites" if all_sites else self.site.currentText())
 
-        def work(progress: Progress) -> Path:
+        def write(target: Path, progress: Progress) -> None:
             progress.step(0, 2, "Reading the rota…")
             grids = rota.week_grids(monday, site_ids)
             progress.step(1, 2, "Writing the PDF…")
             write_site_rota(grids, target)
-            return target
 
-        self._run("Print rota", work)
+        name = "all-sites" if all_sites else self.site.currentText()
+        self.print_pdf(f"rota-{name}", write, "Print rota")
 
     def print_person(self) -> None:
         staff_id = self.person.staff_id()
@@ -396,14 +382,12 @@ class RotaPage(QWidget):
             feedback.inform(self, "Print rota", "Choose a person first.")
             return
         monday, rota = self.monday(), self.app.rota
-        target = self._target("rota", self.person.person.currentText())
 
-        def work(progress: Progress) -> Path:
+        def write(target: Path, progress: Progress) -> None:
             progress.step(0, 1, "Writing the PDF…")
             write_person_rota([rota.person_week(staff_id, monday)], target)
-            return target
 
-        self._run("Print rota", work)
+        self.print_pdf(f"rota-{self.person.person.currentText()}", write, "Print rota")
 
     def export_calendar(self) -> None:
         staff_id = self.person.staff_id()
@@ -417,8 +401,9 @@ class RotaPage(QWidget):
         def write() -> Path:
             shifts = self.app.rota.person_shifts(staff_id, monday,
                                                  monday + timedelta(days=7 * weeks - 1))
-            target = self._target("shifts", name, ".ics")
-            target.write_bytes(shifts_calendar(name, shifts, self.app.clock.now()))
+            content = shifts_calendar(name, shifts, self.app.clock.now())
+            target = self.printout_path(f"shifts-{name}", ".ics")
+            target.write_bytes(content)
             self.printed.append(target)
             return target
 

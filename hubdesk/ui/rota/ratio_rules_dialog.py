@@ -20,7 +20,7 @@ from hubdesk.core.errors import ValidationError
 from hubdesk.services.rota.dto import RatioBandRow
 from hubdesk.services.rota.queries import RotaSettings
 from hubdesk.services.rota.service import RotaService
-from hubdesk.ui.common.inline_form import InlineFormDialog
+from hubdesk.ui.common.forms import InlineFormDialog
 
 DEFAULTS = "Cluster defaults (every site without its own)"
 
@@ -112,8 +112,8 @@ class RatioRulesDialog(InlineFormDialog):
     def bands(self) -> list[RatioBandRow]:
         rows = []
         for row in range(self.table.rowCount()):
-            texts = [(self.table.item(row, c).text().strip() if self.table.item(row, c) else "")
-                     for c in range(2)]
+            cells = [self.table.item(row, c) for c in range(2)]
+            texts = [cell.text().strip() if cell is not None else "" for cell in cells]
             if not any(texts):
                 continue
             try:

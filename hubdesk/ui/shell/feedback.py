@@ -42,3 +42,13 @@ def guarded(parent: QWidget | None, title: str, action: Callable[[], T]) -> T | 
         warn(parent, title, "Something went wrong and nothing was saved. The details are in the "
                             "log file; please tell the co-ordinator.")
     return None
+
+
+def attempt(parent: QWidget | None, title: str, action: Callable[[], object]) -> bool:
+    """Run an action that returns nothing; True when it went through (a refusal is shown as above)."""
+
+    def run() -> bool:
+        action()
+        return True
+
+    return guarded(parent, title, run) is not None

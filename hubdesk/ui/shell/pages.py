@@ -12,72 +12,72 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from hubdesk.ui.common.page import Page
 
-PageFactory = Callable[[], "type[QWidget]"]
+PageFactory = Callable[[], "type[Page]"]
 
 
-def _today() -> type[QWidget]:
+def _today() -> type[Page]:
     from hubdesk.ui.today.page import TodayPage
 
     return TodayPage
 
 
-def _children() -> type[QWidget]:
+def _children() -> type[Page]:
     from hubdesk.ui.children.page import ChildrenPage
 
     return ChildrenPage
 
 
-def _registers() -> type[QWidget]:
+def _registers() -> type[Page]:
     from hubdesk.ui.registers.page import RegistersPage
 
     return RegistersPage
 
 
-def _clubs() -> type[QWidget]:
+def _clubs() -> type[Page]:
     from hubdesk.ui.clubs.page import ClubsPage
 
     return ClubsPage
 
 
-def _waiting_lists() -> type[QWidget]:
+def _waiting_lists() -> type[Page]:
     from hubdesk.ui.clubs.waiting_lists import WaitingListsPage
 
     return WaitingListsPage
 
 
-def _sites() -> type[QWidget]:
+def _sites() -> type[Page]:
     from hubdesk.ui.sites.page import SitesPage
 
     return SitesPage
 
 
-def _staff() -> type[QWidget]:
+def _staff() -> type[Page]:
     from hubdesk.ui.staff.page import StaffPage
 
     return StaffPage
 
 
-def _rota() -> type[QWidget]:
+def _rota() -> type[Page]:
     from hubdesk.ui.rota.page import RotaPage
 
     return RotaPage
 
 
-def _minibus() -> type[QWidget]:
+def _minibus() -> type[Page]:
     from hubdesk.ui.minibus.page import MinibusPage
 
     return MinibusPage
 
 
-def _learning() -> type[QWidget]:
+def _learning() -> type[Page]:
     from hubdesk.ui.learning.page import LearningPage
 
     return LearningPage
 
 
-def _history() -> type[QWidget]:
+def _history() -> type[Page]:
     from hubdesk.ui.history.page import HistoryPage
 
     return HistoryPage

@@ -31,7 +31,7 @@ def run_self_test(database: str | None = None) -> int:
     qapp = qt_app()
     problems: list[str] = []
 
-    def warn(_parent: QWidget | None, title: str, text: str) -> None:
+    def warn(parent: QWidget | None, title: str, text: str) -> None:
         problems.append(f"it said “{title}: {text}”")
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:

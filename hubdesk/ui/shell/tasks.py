@@ -71,7 +71,15 @@ def run_task(parent: QWidget | None, title: str, work: Callable[[Progress], Any]
 
     dialog.canceled.connect(cancel)
     job.signals.progress.connect(progress)
-    job.signals.done.connect(lambda result: (finish(), on_done(result)))
-    job.signals.failed.connect(lambda message: (finish(), on_failed(message)))
+    def done(result: object) -> None:
+        finish()
+        on_done(result)
+
+    def failed(message: str) -> None:
+        finish()
+        on_failed(message)
+
+    job.signals.done.connect(done)
+    job.signals.failed.connect(failed)
     (pool or QThreadPool.globalInstance()).start(job)
     return job

@@ -5,24 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from hubdesk.services.sites.calendars import KIND_LABELS, CalendarService, EntryForm
-from hubdesk.ui.common.inline_form import InlineFormDialog
-
-DATE_FORMAT = "ddd dd/MM/yyyy"
-
-
-def date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
-    return edit
-
-
-def to_date(edit: QDateEdit) -> date:
-    value = edit.date()
-    return date(value.year(), value.month(), value.day())
+from hubdesk.ui.common.dates import date_edit, to_date
+from hubdesk.ui.common.forms import InlineFormDialog
 
 
 class CalendarEntryDialog(InlineFormDialog):

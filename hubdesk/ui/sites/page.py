@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -29,8 +28,9 @@ from hubdesk.app import HubApp
 from hubdesk.core.errors import ValidationError
 from hubdesk.services.sites.calendars import KIND_LABELS, EntryForm
 from hubdesk.services.sites.sites import SiteForm
-from hubdesk.ui.common.dto_table import DtoTableModel
-from hubdesk.ui.common.inline_form import InlineFormDialog
+from hubdesk.ui.common.forms import InlineFormDialog
+from hubdesk.ui.common.page import Page, open_dialog
+from hubdesk.ui.common.tables import DtoTableModel, table_view
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from hubdesk.ui.sites.calendar_entry_dialog import CalendarEntryDialog
@@ -50,8 +50,7 @@ def _buttons(*buttons: QPushButton) -> QHBoxLayout:
 def _open(dialog: InlineFormDialog, on_saved: Callable[[], None]) -> None:
     """Show a form window-modally without blocking, so tests can type into it."""
     dialog.accepted.connect(on_saved)
-    dialog.finished.connect(dialog.deleteLater)
-    dialog.open()
+    open_dialog(dialog)
 
 
 def short(site: SiteForm) -> str:
@@ -70,12 +69,8 @@ class SiteListTab(QWidget):
              ("Hub", lambda s: "Hub" if s.is_hub else ""), ("Rooms", lambda s: ", ".join(s.rooms)),
              ("Active", lambda s: "Yes" if s.active else "No (left)")],
             [], tooltip=lambda s: f"{s.address}\n{s.postcode}\n{s.phone}".strip())
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view = table_view(self.model)
         self.view.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self.view.verticalHeader().hide()
         self.view.doubleClicked.connect(lambda _index: self.edit_site())
         self.new_button = QPushButton("New site…")
         self.edit_button = QPushButton("Edit site…")
@@ -214,11 +209,7 @@ class CalendarTab(QWidget):
              ("From", lambda e: f"{e.start_date:%a %d/%m/%y}"),
              ("To", lambda e: f"{e.end_date:%a %d/%m/%y}"),
              ("Label", lambda e: e.label)], [], tooltip=lambda e: e.label)
-        self.entries = QTableView()
-        self.entries.setModel(self.model)
-        self.entries.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.entries.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.entries.verticalHeader().hide()
+        self.entries = table_view(self.model)
         self.entries.doubleClicked.connect(self._open_entry)
         self.add_button = QPushButton("Add…")
         self.edit_button = QPushButton("Edit…")
@@ -333,12 +324,10 @@ class CalendarTab(QWidget):
             self.events.calendars_changed.emit(entry.site_id)
 
 
-class SitesPage(QWidget):
+class SitesPage(Page):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.app = app
-        title = QLabel("Sites & calendars")
-        title.setObjectName("pageTitle")
+        super().__init__(app, events, parent)
+        title = self.page_title("Sites & calendars")
         self.sites = SiteListTab(app, events)
         self.travel = TravelTimesTab(app, events)
         self.calendar = CalendarTab(app, events)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.core.errors import ValidationError
 from hubdesk.services.sites.sites import SiteForm, SiteService
-from hubdesk.ui.common.inline_form import InlineFormDialog
+from hubdesk.ui.common.forms import InlineFormDialog, hbox
 
 KIND_LABELS = {"school": "School", "centre": "Centre"}
 OFSTED_LABELS = {
@@ -57,7 +57,12 @@ class SiteDialog(InlineFormDialog):
         super().__init__("Edit site" if form else "New site", parent)
         self.sites = sites
         self.original = form or SiteForm(name="")
-        f = self.original
+        self._build_fields(self.original)
+        self._add_rows(self.original)
+        self.setMinimumWidth(520)
+        self.name.setFocus()
+
+    def _build_fields(self, f: SiteForm) -> None:
         self.name = QLineEdit(f.name)
         self.short_name = QLineEdit(f.short_name)
         self.short_name.setPlaceholderText("shown where space is short, e.g. Oakfield")
@@ -80,9 +85,7 @@ class SiteDialog(InlineFormDialog):
         self.active = QCheckBox("Active (untick when the site leaves the cluster)")
         self.active.setChecked(f.active)
 
-        position = QHBoxLayout()
-        position.addWidget(self.latitude)
-        position.addWidget(self.longitude)
+    def _add_rows(self, f: SiteForm) -> None:
         self.add_row("Name:", "name", self.name)
         self.add_row("Short name:", "short_name", self.short_name)
         self.add_row("Kind:", "kind", self.kind)
@@ -90,7 +93,8 @@ class SiteDialog(InlineFormDialog):
         self.add_row("Address:", "address", self.address)
         self.add_row("Postcode:", "postcode", self.postcode)
         self.add_row("Phone:", "phone", self.phone)
-        self.add_row("Map position:", "latitude", position, focus=self.latitude)
+        self.add_row("Map position:", "latitude", hbox(self.latitude, self.longitude),
+                     focus=self.latitude)
         self.errors["longitude"] = self.errors["latitude"]
         self.fields["longitude"] = self.longitude
         hint = QLabel("Optional: used for default travel times to new sites.")
@@ -101,8 +105,6 @@ class SiteDialog(InlineFormDialog):
         self.form.addRow("", self.is_hub)
         self.form.addRow("", self.active)
         self.add_row("Rooms:", "rooms", self._rooms_box(f.rooms), focus=self.rooms)
-        self.setMinimumWidth(520)
-        self.name.setFocus()
 
     def _rooms_box(self, rooms: tuple[str, ...]) -> QVBoxLayout:
         self.rooms = QListWidget()

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from hubdesk.app import HubApp
 from hubdesk.services.people.staff import StaffRow
-from hubdesk.ui.common.dto_table import DtoTableModel
+from hubdesk.ui.common.page import Page
+from hubdesk.ui.common.tables import DtoTableModel, table_view
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from hubdesk.ui.staff.staff_dialog import StaffDialog
@@ -34,13 +33,11 @@ def staff_model() -> DtoTableModel[StaffRow]:
         [])
 
 
-class StaffPage(QWidget):
+class StaffPage(Page):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.app, self.events = app, events
+        super().__init__(app, events, parent)
         self.dialog: StaffDialog | None = None
-        title = QLabel("Staff")
-        title.setObjectName("pageTitle")
+        title = self.page_title("Staff")
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search by name or role, e.g. driver")
         self.search.setClearButtonEnabled(True)
@@ -59,11 +56,7 @@ class StaffPage(QWidget):
         self.new_button.clicked.connect(self.new_staff)
         self.edit_button.clicked.connect(self.edit_staff)
         self.model = staff_model()
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
+        self.view = table_view(self.model)
         self.view.doubleClicked.connect(lambda _index: self.edit_staff())
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -121,5 +114,4 @@ class StaffPage(QWidget):
             return
         self.dialog = dialog
         dialog.accepted.connect(self.events.staff_changed.emit)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self.open_dialog(dialog)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,7 +27,8 @@ from hubdesk.core.errors import ValidationError
 from hubdesk.core.vocabulary import STAFF_ROLES
 from hubdesk.services.people.staff import StaffForm, StaffService
 from hubdesk.services.sites.sites import SiteForm
-from hubdesk.ui.common.inline_form import InlineFormDialog
+from hubdesk.ui.common.dates import time_edit, to_time
+from hubdesk.ui.common.forms import InlineFormDialog
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 
@@ -188,9 +189,7 @@ class StaffDialog(InlineFormDialog):
             start, end = windows.get(n, (time(7, 30), time(18, 0)))
             box = QCheckBox(name)
             box.setChecked(n in windows)
-            edits = (QTimeEdit(QTime(start.hour, start.minute)), QTimeEdit(QTime(end.hour, end.minute)))
-            for edit in edits:
-                edit.setDisplayFormat("HH:mm")
+            edits = (time_edit(start), time_edit(end))
             grid.addWidget(box, n, 0)
             grid.addWidget(edits[0], n, 1)
             grid.addWidget(QLabel("to"), n, 2)
@@ -212,7 +211,7 @@ class StaffDialog(InlineFormDialog):
         sites = tuple(int(self.sites.item(n).data(Qt.ItemDataRole.UserRole))
                       for n in range(self.sites.count())
                       if self.sites.item(n).checkState() == Qt.CheckState.Checked)
-        availability = tuple((n, a.time().toPython(), b.time().toPython())
+        availability = tuple((n, to_time(a), to_time(b))
                              for n, (box, a, b) in enumerate(self.available) if box.isChecked())
         return StaffForm(
             id=self.original.id,
@@ -239,7 +238,7 @@ class StaffDialog(InlineFormDialog):
             contracted_week_minutes=_parse_hours(self.week_hours.text(), "contracted_week_minutes"),
             contracted_day_minutes=_parse_hours(self.day_hours.text(), "contracted_day_minutes"),
             site_ids=sites,
-            availability=availability,  # type: ignore[arg-type]
+            availability=availability,
         )
 
     def save(self) -> int:

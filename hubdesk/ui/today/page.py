@@ -5,8 +5,9 @@ problems, staff checks running out). Double-click a line to go to the page that 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
@@ -26,10 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
+from hubdesk.core.calendar import DayStatus
 from hubdesk.core.errors import DomainError
+from hubdesk.ui.common.page import Page
 from hubdesk.ui.shell.events import AppEvents
 
 T = TypeVar("T")
+R = TypeVar("R")
 log = logging.getLogger(__name__)
 URGENT = QBrush(QColor("#b00020"))
 CLOSED = QBrush(QColor("#6b6b6b"))
@@ -46,10 +50,15 @@ def _safe(read: Callable[[], T], fallback: T) -> T:
     return fallback
 
 
-class TodayPage(QWidget):
+def _safe_rows(read: Callable[[], Sequence[R]]) -> Sequence[R]:
+    """Rows for one area, or none when it cannot be read (the failure is logged)."""
+    return _safe(read, ())
+
+
+class TodayPage(Page):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None,
                  today: Callable[[], date] | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(app, events, parent)
         self.app, self.today = app, today or app.clock.today
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
@@ -111,9 +120,12 @@ class TodayPage(QWidget):
         self._fill_attention(day)
         self._fill_expiring(day)
 
+    def _day_status(self, site_id: int, day: date) -> DayStatus:
+        return self.app.calendars.month(site_id, day.year, day.month)[day.day - 1]
+
     def _fill_sites(self, day: date) -> None:
-        sites = _safe(self.app.sites.list, [])
-        sessions = _safe(lambda: self.app.registers.take.sessions(day), [])
+        sites = _safe_rows(self.app.sites.list)
+        sessions = _safe_rows(lambda: self.app.registers.take.sessions(day))
         per_site: dict[int, tuple[int, int]] = {}
         for h in sessions:
             if h.status != "running":
@@ -122,8 +134,7 @@ class TodayPage(QWidget):
             per_site[h.site_id] = (count + 1, booked + h.booked)
         self.sites.setRowCount(len(sites))
         for row, site in enumerate(sites):
-            status = _safe(lambda s=site: self.app.calendars.month(s.id or 0, day.year, day.month)
-                           [day.day - 1], None)
+            status = _safe(partial(self._day_status, site.id or 0, day), None)
             is_open = status is None or status.open
             state = "open" if is_open else f"closed: {status.reason}" if status else "closed"
             count, booked = per_site.get(site.id or 0, (0, 0))
@@ -143,21 +154,21 @@ class TodayPage(QWidget):
     def _fill_attention(self, day: date) -> None:
         self.attention.clear()
         lines: list[tuple[str, str, bool]] = []  # text, page, urgent
-        for late in _safe(lambda: self.app.registers.late.late_children(day), []):
+        for late in _safe_rows(lambda: self.app.registers.late.late_children(day)):
             lines.append((f"{late.name} not collected from {late.club} at {late.site}: "
                           f"{late.minutes_late} min late — {late.next_step}", "Registers", True))
-        offers = [w for w in _safe(self.app.waiting_lists.open_entries, []) if w.status == "offered"]
+        offers = [w for w in _safe_rows(self.app.waiting_lists.open_entries) if w.status == "offered"]
         if offers:
             lines.append((f"{len(offers)} waiting-list offer(s) waiting for the family's answer "
                           f"(first: {offers[0].child_name}, {offers[0].club_name}).", "Waiting lists", False))
-        problems = _safe(lambda: self.app.rota.problems(day), [])
+        problems = _safe_rows(lambda: self.app.rota.problems(day))
         blocking = [p for p in problems if p.severity == "blocking"]
         for p in blocking[:5]:
             lines.append((f"Rota: {p.message}", "Staff rota", True))
         if len(problems) > len(blocking):
             warnings = len(problems) - len(blocking)
             lines.append((f"Rota: {warnings} warning(s) this week.", "Staff rota", False))
-        for check in _safe(lambda: self.app.minibus.checks.check(day, day, day), []):
+        for check in _safe_rows(lambda: self.app.minibus.checks.check(day, day, day)):
             lines.append((f"Minibus: {check.message}", "Minibus", check.blocking))
         if not lines:
             lines.append(("Nothing needs attention right now.", "", False))
@@ -170,7 +181,7 @@ class TodayPage(QWidget):
 
     def _fill_expiring(self, day: date) -> None:
         self.expiring.clear()
-        items = _safe(lambda: self.app.rota.expiring(day), [])
+        items = _safe_rows(lambda: self.app.rota.expiring(day))
         for i in items:
             verb = "ran out" if i.expired else "runs out"
             item = QListWidgetItem(f"{i.name}: {i.what} {verb} {i.when:%d/%m/%Y}")

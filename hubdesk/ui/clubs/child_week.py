@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -24,14 +23,16 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.services.clubs.family_weeks import ChildWeek, WeekItem
-from hubdesk.ui.children.child_picker import ChildPicker
 from hubdesk.ui.clubs.booking_dialog import BookingDialog
 from hubdesk.ui.clubs.cancel_booking_dialog import CancelBookingDialog
-from hubdesk.ui.common.dto_table import DtoTableModel
-from hubdesk.ui.common.widgets import WEEKDAY_NAMES, qdate, short_names, table_view
+from hubdesk.ui.common.child_picker import ChildPicker
+from hubdesk.ui.common.dates import date_edit, qdate, to_date
+from hubdesk.ui.common.forms import hbox
+from hubdesk.ui.common.page import open_dialog
+from hubdesk.ui.common.tables import DtoTableModel, table_view
+from hubdesk.ui.common.widgets import WEEKDAY_NAMES, short_names
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
-from hubdesk.ui.sites.calendar_entry_dialog import date_edit, to_date
 
 
 def item_text(item: WeekItem, short: dict[str, str] | None = None) -> str:
@@ -89,19 +90,8 @@ class ChildWeekDialog(QDialog):
         self.copy_button = QPushButton("Copy as text")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
-        nav = QHBoxLayout()
-        nav.addWidget(QLabel("Week of"))
-        nav.addWidget(self.prev_week)
-        nav.addWidget(self.week)
-        nav.addWidget(self.next_week)
-        nav.addWidget(self.family)
-        nav.addStretch(1)
-        actions = QHBoxLayout()
-        actions.addWidget(self.book_button)
-        actions.addWidget(self.cancel_button)
-        actions.addWidget(self.copy_button)
-        actions.addStretch(1)
-        actions.addWidget(close)
+        nav = hbox("Week of", self.prev_week, self.week, self.next_week, self.family, stretch=True)
+        actions = hbox(self.book_button, self.cancel_button, self.copy_button, end=(close,))
         layout = QVBoxLayout(self)
         if self.picker is not None:
             layout.addWidget(self.picker)
@@ -109,6 +99,12 @@ class ChildWeekDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.view, 1)
         layout.addLayout(actions)
+        self._connect()
+        events.bookings_changed.connect(self.refresh)
+        self.resize(1000, 460)
+        self.refresh()
+
+    def _connect(self) -> None:
         self.prev_week.clicked.connect(lambda: self._move(-7))
         self.next_week.clicked.connect(lambda: self._move(7))
         self.week.dateChanged.connect(lambda _d: self.refresh())
@@ -117,9 +113,6 @@ class ChildWeekDialog(QDialog):
         self.book_button.clicked.connect(self.book)
         self.cancel_button.clicked.connect(self.cancel)
         self.copy_button.clicked.connect(self.copy)
-        events.bookings_changed.connect(self.refresh)
-        self.resize(1000, 460)
-        self.refresh()
 
     def child_id(self) -> int | None:
         return self.fixed_child if self.picker is None else self.picker.child_id()
@@ -171,8 +164,7 @@ class ChildWeekDialog(QDialog):
 
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_dialog(dialog)
 
     def book(self) -> None:
         week = self.selected_week()

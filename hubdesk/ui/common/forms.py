@@ -1,16 +1,21 @@
-"""A form dialog that saves through a service and shows a ValidationError beside its field.
+"""Form dialogs that save through a service and show a ValidationError beside its field: a plain
+one-column form and one spread over tabs.
 
 The dialog stays open on any refusal, so nothing typed is lost.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLayout,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -46,10 +51,10 @@ class InlineFormDialog(QDialog):
         self.errors: dict[str, QLabel] = {}
         self.fields: dict[str, QWidget] = {}
         self.saved_id: int | None = None
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
-        layout.addLayout(self.form)
-        layout.addWidget(self.buttons)
+        self.body = QVBoxLayout(self)
+        self.body.addWidget(self.banner)
+        self.body.addLayout(self.form)
+        self.body.addWidget(self.buttons)
 
     def add_row(self, label: str, name: str, field: QWidget | QLayout,
                 focus: QWidget | None = None) -> QLabel:
@@ -109,3 +114,81 @@ class InlineFormDialog(QDialog):
         if saved is not None:
             self.saved_id = saved
             self.accept()
+
+
+class TabbedFormDialog(InlineFormDialog):
+    """An inline-error form spread over tabs: an error on a hidden tab brings that tab forward."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.tabs = QTabWidget()
+        self.body.removeItem(self.form)  # the plain form of the base class stays unused
+        self.body.insertWidget(1, self.tabs, 1)
+
+    def form_tab(self, title: str) -> QFormLayout:
+        """A new tab holding a form; fields are added with ``add_row_to``."""
+        page = QWidget()
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        box = QVBoxLayout(page)
+        box.addLayout(form)
+        box.addStretch(1)  # spare height goes below the fields, not between them
+        self.tabs.addTab(page, title)
+        return form
+
+    def add_row_to(self, form: QFormLayout, label: str, name: str, field: QWidget | QLayout,
+                   focus: QWidget | None = None) -> QLabel:
+        base_form, self.form = self.form, form
+        try:
+            return self.add_row(label, name, field, focus)
+        finally:
+            self.form = base_form
+
+    def tab_of(self, widget: QWidget) -> int:
+        for number in range(self.tabs.count()):
+            page = self.tabs.widget(number)
+            if page is not None and page.isAncestorOf(widget):
+                return number
+        return -1
+
+    def show_error(self, field: str | None, message: str) -> None:
+        widget = self.fields.get(field or "")
+        if widget is not None and (number := self.tab_of(widget)) >= 0:
+            self.tabs.setCurrentIndex(number)
+        super().show_error(field, message)
+
+
+def hbox(*parts: QWidget | QLayout | str | tuple[QWidget, int], stretch: bool = False,
+         end: Sequence[QWidget] = ()) -> QHBoxLayout:
+    """A row of fields: text becomes a label, (widget, n) gets stretch factor n. ``stretch`` (or any
+    ``end`` widgets, which sit at the right) pushes the parts to the left."""
+    row = QHBoxLayout()
+    for part in parts:
+        if isinstance(part, str):
+            row.addWidget(QLabel(part))
+        elif isinstance(part, tuple):
+            row.addWidget(part[0], part[1])
+        elif isinstance(part, QLayout):
+            row.addLayout(part)
+        else:
+            row.addWidget(part)
+    if stretch or end:
+        row.addStretch(1)
+    for widget in end:
+        row.addWidget(widget)
+    return row
+
+
+def column(*parts: QWidget | QLayout | tuple[QWidget, int]) -> QWidget:
+    """A widget stacking its parts top to bottom, without margins (one side of a splitter)."""
+    holder = QWidget()
+    box = QVBoxLayout(holder)
+    box.setContentsMargins(0, 0, 0, 0)
+    for part in parts:
+        if isinstance(part, tuple):
+            box.addWidget(part[0], part[1])
+        elif isinstance(part, QLayout):
+            box.addLayout(part)
+        else:
+            box.addWidget(part)
+    return holder

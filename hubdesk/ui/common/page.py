@@ -1,0 +1,116 @@
+"""The base of every page: the app and its events, one way to open a dialog, and one print flow.
+
+Printing is the same everywhere: a file in the data folder's printouts folder, written off the GUI
+thread with a progress bar and Cancel, then opened in the PC's PDF viewer; a refusal or a failure is
+a sentence in a message box, never a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QWidget
+
+from hubdesk.app import HubApp
+from hubdesk.services.progress import Progress
+from hubdesk.ui.shell import feedback
+from hubdesk.ui.shell.events import AppEvents
+from hubdesk.ui.shell.tasks import run_task
+
+D = TypeVar("D", bound=QDialog)
+Writer = Callable[[Path, Progress], object]  # writes the printout to the path it is given
+STATUS_MS = 20_000  # how long the status bar names the file just printed
+
+
+def open_pdf(path: Path) -> bool:
+    """Show a printout in the PC's PDF viewer; False when nothing could open it (tests replace this)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def slug(text: str, fallback: str = "printout") -> str:
+    """'Oak Owls (Ashworth)' -> 'oak-owls-ashworth': safe in a file name on every PC."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()[:60] or fallback
+
+
+def open_dialog(dialog: D) -> D:
+    """Open ``dialog`` window-modal without blocking; it deletes itself once closed."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+class Page(QWidget):
+    """A page of the main window. Subclasses build their widgets and implement ``refresh()``."""
+
+    def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app, self.events = app, events
+        self.printed: list[Path] = []  # every file this page wrote, newest last
+
+    @staticmethod
+    def page_title(text: str) -> QLabel:
+        title = QLabel(text)
+        title.setObjectName("pageTitle")
+        return title
+
+    def open_dialog(self, dialog: D) -> D:
+        return open_dialog(dialog)
+
+    def printout_path(self, name: str, suffix: str = ".pdf") -> Path:
+        """A new, empty file in the printouts folder named after ``name`` and the moment; it is
+        claimed at once, so two printouts in one second (or under a stopped clock) never collide."""
+        folder = self.app.settings.data_dir / "printouts"
+        folder.mkdir(parents=True, exist_ok=True)
+        stem = f"{slug(name)}-{self.app.clock.local_now():%Y%m%d-%H%M%S}"
+        for number in range(1, 1000):
+            target = folder / (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}")
+            try:
+                target.open("x").close()
+            except FileExistsError:
+                continue
+            return target
+        raise OSError(f"too many printouts named {stem}")
+
+    def print_pdf(self, name: str, write: Writer, title: str = "Printing") -> None:
+        """Write a printout in the background, say where it is and open it.
+
+        ``write(path, progress)`` is the report; it runs off the GUI thread, so it must read only
+        services and values captured before the call. A cancelled or failed print leaves no file.
+        """
+        try:
+            target = self.printout_path(name)
+        except OSError as exc:
+            feedback.warn(self, title, f"The printout could not be saved in {exc.filename}: "
+                                       f"{exc.strerror}. Check the data folder is on this PC and not "
+                                       "read-only.")
+            return
+
+        def work(progress: Progress) -> Path:
+            partial = target.with_name(target.name + ".part")
+            try:
+                write(partial, progress)
+                partial.replace(target)
+            except BaseException:
+                target.unlink(missing_ok=True)  # the claimed name goes too
+                raise
+            finally:
+                partial.unlink(missing_ok=True)
+            return target
+
+        run_task(self, title, work, lambda path: self.printout_ready(title, path),
+                 lambda message: feedback.warn(self, title, message))
+
+    def printout_ready(self, title: str, path: Path) -> None:
+        """Name the file in the status bar and open it; if no viewer opens it, say where it is."""
+        self.printed.append(path)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(f"Saved {path}", STATUS_MS)
+        if open_pdf(path) is False:
+            feedback.inform(self, title, f"The printout is saved as\n{path}\n\nNo program on this "
+                                         "PC opened it: open it from that folder.")
