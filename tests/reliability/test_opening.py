@@ -90,10 +90,10 @@ def test_check_finds_counters_zeroed_by_hand(demo_hub: HubApp) -> None:
 
     from hubdesk.services.admin.check import CheckService
 
-    assert all(f.ok for f in CheckService(demo_hub.factory).run())
+    assert all(f.ok for f in CheckService(demo_hub.factory, None, demo_hub.clock).run())
     with demo_hub.engine.begin() as conn:
         conn.execute(text("UPDATE club_sessions SET booked = 0 WHERE id IN (SELECT id FROM "
                           "club_sessions WHERE booked > 0 LIMIT 50)"))
-    failed = {f.check: f.detail for f in CheckService(demo_hub.factory).run() if not f.ok}
+    failed = {f.check: f.detail for f in CheckService(demo_hub.factory, None, demo_hub.clock).run() if not f.ok}
     assert list(failed) == ["place counters equal the bookings"]
     assert failed["place counters equal the bookings"].startswith("50 sessions")

@@ -54,7 +54,7 @@ def test_the_window_fits_a_1366_by_768_laptop_screen(qtbot: QtBot, demo_hub: Hub
 def test_the_pages_take_today_from_the_apps_clock_in_london(
         qtbot: QtBot, settings: Settings, day: date, hour: int, minute: int) -> None:
     clock = Clock.at_local(day, hour, minute)
-    app = open_app(settings, clock=clock)
+    app = open_app(settings, create=True, clock=clock)
     try:
         window = MainWindow(app)
         qtbot.addWidget(window)

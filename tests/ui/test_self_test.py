@@ -14,6 +14,7 @@ from hubdesk.ui.shell import feedback, pages
 def test_the_self_test_opens_every_page_and_exits_0(qtbot: QtBot, tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     warn_before = feedback.warn
+    assert cli.main(["init", str(tmp_path / "hub.db")]) == 0
     assert cli.main(["--database", str(tmp_path / "hub.db"), "--self-test"]) == 0
     assert f"all {len(pages.PAGES)} pages opened" in capsys.readouterr().out
     assert feedback.warn is warn_before
@@ -28,6 +29,7 @@ def test_a_page_that_fails_to_build_fails_the_self_test_by_name(
     monkeypatch.setattr(pages, "PAGES", [*pages.PAGES[:-1], ("Minibus", broken)])
     monkeypatch.setattr("hubdesk.ui.shell.main_window.PAGES", pages.PAGES)
     monkeypatch.setattr("hubdesk.ui.shell.self_test.PAGES", pages.PAGES)
+    assert cli.main(["init", str(tmp_path / "hub.db")]) == 0
     assert cli.main(["--database", str(tmp_path / "hub.db"), "--self-test"]) == 1
     said = capsys.readouterr().err
     assert "self-test failed" in said and "No module named 'hubdesk.ui.minibus.page'" in said
