@@ -8,8 +8,8 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QDialogButtonBox
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -19,31 +19,9 @@ from hubdesk.services.people.carers import CarerForm, CarerLink
 from hubdesk.ui.children import lazy_children
 from hubdesk.ui.children.child_dialog import ChildDialog
 from hubdesk.ui.children.page import ChildrenPage
-from hubdesk.ui.common.inline_form import InlineFormDialog
-from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from tests.conftest import child_form
-
-
-class Said:
-    def __init__(self) -> None:
-        self.warnings: list[str] = []
-        self.infos: list[str] = []
-        self.confirm = True
-
-
-@pytest.fixture
-def said(monkeypatch: pytest.MonkeyPatch) -> Said:
-    record = Said()
-    monkeypatch.setattr(feedback, "warn", lambda _p, _t, text: record.warnings.append(text))
-    monkeypatch.setattr(feedback, "inform", lambda _p, _t, text: record.infos.append(text))
-    monkeypatch.setattr(feedback, "confirm", lambda _p, _t, _text: record.confirm)
-    return record
-
-
-@pytest.fixture
-def events() -> AppEvents:
-    return AppEvents()
+from tests.ui.helpers import Said, cancel, click, press, save
 
 
 @pytest.fixture
@@ -90,27 +68,12 @@ def names(page: ChildrenPage) -> list[str]:
     return [row.name for row in page.model.rows]
 
 
-def click(qtbot: QtBot, dialog: InlineFormDialog,
-          which: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Save) -> None:
-    qtbot.mouseClick(dialog.buttons.button(which), Qt.MouseButton.LeftButton)
-
-
-def tick(qtbot: QtBot, box: QCheckBox) -> None:
-    """Click the box itself (a check box in a form row is wider than its label)."""
-    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
-
-
 def open_child(qtbot: QtBot, page: ChildrenPage, name: str) -> ChildDialog:
     page.select_child(next(r.id for r in page.model.rows if r.name == name))
     qtbot.keyClick(page.view, Qt.Key.Key_Return)
     dialog = page.dialog
     assert dialog is not None and dialog.isVisible()
     return dialog
-
-
-def close(qtbot: QtBot, dialog: InlineFormDialog) -> None:
-    click(qtbot, dialog, QDialogButtonBox.StandardButton.Cancel)
-    assert not dialog.isVisible()
 
 
 def test_typing_a_name_or_upn_filters_the_list(qtbot: QtBot, page: ChildrenPage) -> None:
@@ -213,12 +176,12 @@ def test_edit_and_save_a_child(qtbot: QtBot, page: ChildrenPage, hub: HubApp, ev
     qtbot.keyClicks(dialog.inputs.allergies, "Sesame")
     qtbot.keyClicks(dialog.inputs.gp_details, "Dr Nowak, Oak Surgery")
     dialog.tabs.setCurrentIndex(2)
-    tick(qtbot, dialog.inputs.consents["consent_sun_cream"])
+    click(qtbot, dialog.inputs.consents["consent_sun_cream"])
     dialog.tabs.setCurrentIndex(3)
-    tick(qtbot, dialog.inputs.funding["pupil_premium"])
+    click(qtbot, dialog.inputs.funding["pupil_premium"])
     qtbot.keyClicks(dialog.inputs.tfc_reference, "ABCD12345TFC")
     with qtbot.waitSignal(events.children_changed):
-        click(qtbot, dialog)
+        save(qtbot, dialog)
     assert not dialog.isVisible()
     stored = hub.children.get(kids["lucja"])
     assert (stored.preferred_forename, stored.class_name, stored.allergies, stored.gp_details) == (
@@ -239,7 +202,7 @@ def test_double_click_opens_the_editor(qtbot: QtBot, page: ChildrenPage) -> None
     dialog = page.dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.inputs.forename.text() == "Aoife"
-    close(qtbot, dialog)
+    cancel(qtbot, dialog)
     assert windows_left(page) == []
 
 
@@ -254,18 +217,18 @@ def test_a_bad_date_shows_beside_the_field_and_saves_nothing(qtbot: QtBot, page:
     field.editingFinished.emit()  # leaving the field checks it at once
     assert "not a real date" in dialog.errors["date_of_birth"].text()
     dialog.tabs.setCurrentIndex(2)
-    click(qtbot, dialog)
+    save(qtbot, dialog)
     assert list(dialog.visible_errors()) == ["date_of_birth"]
     assert dialog.tabs.currentIndex() == 0  # the tab with the error comes forward
     assert dialog.errors["date_of_birth"].isVisible() and dialog.isVisible()
     assert hub.children.get(kids["emre"]).class_name == ""
     field.clear()
     qtbot.keyClicks(field, "02/02/2099")
-    click(qtbot, dialog)
+    save(qtbot, dialog)
     assert "future" in dialog.visible_errors()["date_of_birth"]
     field.clear()
     qtbot.keyClicks(field, "2/2/2020")
-    click(qtbot, dialog)
+    save(qtbot, dialog)
     assert not dialog.isVisible()
     assert hub.children.get(kids["emre"]).class_name == "Ash"
     assert windows_left(page) == []
@@ -279,14 +242,14 @@ def test_names_and_upn_errors_are_inline(qtbot: QtBot, page: ChildrenPage, hub: 
     qtbot.keyClicks(dialog.inputs.surname, "Popescu")
     qtbot.keyClicks(dialog.inputs.date_of_birth, "12/01/2019")
     dialog.inputs.school.setCurrentIndex(1)
-    click(qtbot, dialog)
+    save(qtbot, dialog)
     assert list(dialog.visible_errors()) == ["forename"]
     qtbot.keyClicks(dialog.inputs.forename, "Andrei")
     qtbot.keyClicks(dialog.inputs.upn, "A123456789012")  # Łucja's UPN
-    click(qtbot, dialog)
+    save(qtbot, dialog)
     assert dialog.visible_errors() == {"upn": "Another child already has this UPN."}
     assert hub.children.count("popescu") == 0
-    close(qtbot, dialog)
+    cancel(qtbot, dialog)
     assert windows_left(page) == []
 
 
@@ -300,7 +263,7 @@ def test_new_child_then_new_carer(qtbot: QtBot, page: ChildrenPage, hub: HubApp,
     qtbot.keyClicks(dialog.inputs.date_of_birth, "12/01/2019")
     dialog.inputs.school.setCurrentIndex(dialog.inputs.school.findData(two_schools["elm"]))
     dialog.inputs.year_group.setCurrentIndex(dialog.inputs.year_group.findText("Y2"))
-    click(qtbot, dialog, QDialogButtonBox.StandardButton.Apply)
+    press(qtbot, dialog, QDialogButtonBox.StandardButton.Apply)
     assert dialog.isVisible() and dialog.windowTitle() == "Child: Popescu, Andrei"
     assert "Popescu, Andrei" in names(page)
     child_id = hub.children.search("popescu")[0].id
@@ -312,24 +275,24 @@ def test_new_child_then_new_carer(qtbot: QtBot, page: ChildrenPage, hub: HubApp,
     qtbot.keyClicks(carer.surname, "Popescu")
     carer.relationship.setCurrentText("Mother")
     qtbot.keyClicks(carer.phone_mobile, "07700 900111")
-    tick(qtbot, carer.can_collect)
-    tick(qtbot, carer.must_not_collect)
+    click(qtbot, carer.can_collect)
+    click(qtbot, carer.must_not_collect)
     carer.emergency_priority.setValue(1)
-    click(qtbot, carer)
+    save(qtbot, carer)
     assert list(carer.visible_errors()) == ["must_not_collect"] and carer.isVisible()
-    tick(qtbot, carer.must_not_collect)
+    click(qtbot, carer.must_not_collect)
     qtbot.keyClicks(carer.email, "ioana example")
-    click(qtbot, carer)
+    save(qtbot, carer)
     assert list(carer.visible_errors()) == ["email"]
     carer.email.clear()
-    click(qtbot, carer)
+    save(qtbot, carer)
     assert not carer.isVisible()
     links = hub.carers.links(child_id)
     assert [(k.carer.forename, k.relationship, k.can_collect, k.emergency_priority)
             for k in links] == [("Ioana", "Mother", True, 1)]
     assert dialog.carers.model.rowCount() == 1
     assert dialog.carers.model.index(0, 1).data() == "Popescu, Ioana"
-    click(qtbot, dialog)
+    save(qtbot, dialog)
     assert not dialog.isVisible()
     assert windows_left(page) == []
 
@@ -345,13 +308,13 @@ def test_link_a_sibling_to_the_same_carer(qtbot: QtBot, page: ChildrenPage, hub:
     qtbot.keyClicks(finder.search, "ayse kaya")
     qtbot.waitUntil(lambda: finder.results.count() == 1)
     assert "carer of Kaya, Zeynep" in finder.results.item(0).text()
-    click(qtbot, finder, QDialogButtonBox.StandardButton.Ok)  # type: ignore[arg-type]
+    press(qtbot, finder, QDialogButtonBox.StandardButton.Ok)  # type: ignore[arg-type]
     link = dialog.carers.dialog
     assert link is not None and link.isVisible() and link.forename.text() == "Ayşe"
     link.relationship.setCurrentText("Mother")
-    tick(qtbot, link.can_collect)
+    click(qtbot, link.can_collect)
     with qtbot.waitSignal(events.carers_changed) as signal:
-        click(qtbot, link)
+        save(qtbot, link)
     assert signal.args == [kids["emre"]]
     with hub.factory() as s:
         assert s.scalar(select(func.count()).select_from(Carer)) == 1
@@ -363,7 +326,7 @@ def test_link_a_sibling_to_the_same_carer(qtbot: QtBot, page: ChildrenPage, hub:
     assert dialog.family.status.text() == "1 other child in this family."
     dialog.tabs.setCurrentWidget(dialog.history)
     assert any("child_carers" in line.record for line in dialog.history.model.rows)
-    close(qtbot, dialog)
+    cancel(qtbot, dialog)
     assert windows_left(page) == []
 
 
@@ -380,7 +343,7 @@ def test_unlink_a_carer_keeps_them_for_siblings(qtbot: QtBot, page: ChildrenPage
     assert hub.carers.links(kids["zeynep"]) == []
     assert dialog.carers.model.rowCount() == 0
     assert hub.carers.find("ayse kaya")  # the adult stays on record
-    close(qtbot, dialog)
+    cancel(qtbot, dialog)
     assert windows_left(page) == []
 
 
@@ -392,11 +355,11 @@ def test_mark_as_left_and_back(qtbot: QtBot, page: ChildrenPage, hub: HubApp, sa
     assert left is not None and left.isVisible()
     left.left_on.clear()
     qtbot.keyClicks(left.left_on, "2019-13-01")
-    click(qtbot, left)
+    save(qtbot, left)
     assert list(left.visible_errors()) == ["left_on"] and left.isVisible()
     left.left_on.clear()
     qtbot.keyClicks(left.left_on, "22/07/2026")
-    click(qtbot, left)
+    save(qtbot, left)
     assert not left.isVisible()
     assert hub.children.get(kids["aoife"]).left_on == date(2026, 7, 22)
     assert "O'Neill, Aoife" not in names(page)
@@ -404,13 +367,13 @@ def test_mark_as_left_and_back(qtbot: QtBot, page: ChildrenPage, hub: HubApp, sa
     assert "Left on 22/07/2026" in dialog.roll.text()
     # The version moved on with the leaving date, so saving the form afterwards is no conflict.
     qtbot.keyClicks(dialog.inputs.class_name, "RB")
-    click(qtbot, dialog, QDialogButtonBox.StandardButton.Apply)
+    press(qtbot, dialog, QDialogButtonBox.StandardButton.Apply)
     assert dialog.visible_errors() == {} and said.warnings == []
     assert hub.children.get(kids["aoife"]).left_on == date(2026, 7, 22)
     qtbot.mouseClick(dialog.left_button, Qt.MouseButton.LeftButton)
     assert hub.children.get(kids["aoife"]).left_on is None
     assert "O'Neill, Aoife" in names(page)
-    close(qtbot, dialog)
+    cancel(qtbot, dialog)
     assert windows_left(page) == []
 
 
@@ -419,13 +382,13 @@ def test_someone_elses_change_is_not_overwritten(qtbot: QtBot, page: ChildrenPag
     dialog = open_child(qtbot, page, "Kaya, Zeynep")
     hub.children.save(replace(hub.children.get(kids["zeynep"]), class_name="Oak"))
     qtbot.keyClicks(dialog.inputs.class_name, "Birch")
-    click(qtbot, dialog)
+    save(qtbot, dialog)
     errors = dialog.visible_errors()
     assert list(errors) == [""] and "Someone else saved this child" in errors[""]
     assert "still in the form" in errors[""]
     assert dialog.isVisible() and dialog.inputs.class_name.text() == "Birch"
     assert hub.children.get(kids["zeynep"]).class_name == "Oak"
-    close(qtbot, dialog)
+    cancel(qtbot, dialog)
     assert windows_left(page) == []
 
 
@@ -460,9 +423,9 @@ def test_open_a_sibling_from_the_family_tab(qtbot: QtBot, page: ChildrenPage, hu
     assert sibling is not None and sibling.isVisible()
     assert sibling.windowTitle() == "Child: Kaya, Emre"
     qtbot.keyClicks(sibling.inputs.class_name, "Hazel")
-    click(qtbot, sibling)
+    save(qtbot, sibling)
     assert hub.children.get(kids["emre"]).class_name == "Hazel"
-    close(qtbot, dialog)
+    cancel(qtbot, dialog)
     assert windows_left(page) == []
 
 

@@ -13,22 +13,14 @@ from hubdesk.app import HubApp
 from hubdesk.core.models import Child
 from hubdesk.ui.children import import_dialog
 from hubdesk.ui.children.import_dialog import ImportDialog
-from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from tests.services.people.test_import_children import GOOD, write
+from tests.ui.helpers import Said
 
 
 def child_count(hub: HubApp) -> int:
     with hub.factory() as s:
         return s.scalar(select(func.count()).select_from(Child)) or 0
-
-
-@pytest.fixture
-def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    messages: list[str] = []
-    monkeypatch.setattr(feedback, "warn", lambda _p, _t, text: messages.append("warn: " + text))
-    monkeypatch.setattr(feedback, "inform", lambda _p, _t, text: messages.append("inform: " + text))
-    return messages
 
 
 def open_dialog(qtbot: QtBot, hub: HubApp, events: AppEvents) -> ImportDialog:
@@ -40,7 +32,7 @@ def open_dialog(qtbot: QtBot, hub: HubApp, events: AppEvents) -> ImportDialog:
 
 
 def test_preview_then_import(qtbot: QtBot, hub: HubApp, two_schools: dict[str, int], tmp_path: Path,
-                             monkeypatch: pytest.MonkeyPatch, said: list[str]) -> None:
+                             monkeypatch: pytest.MonkeyPatch, said: Said) -> None:
     path = write(tmp_path / "mis.csv", GOOD)
     monkeypatch.setattr(import_dialog, "choose_file", lambda _parent: str(path))
     events = AppEvents()
@@ -54,11 +46,11 @@ def test_preview_then_import(qtbot: QtBot, hub: HubApp, two_schools: dict[str, i
     with qtbot.waitSignal(events.children_changed, timeout=5000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert child_count(hub) == 3
-    assert said and said[-1].startswith("inform: Imported mis.csv: 3 children added")
+    assert said.log and said.log[-1].startswith("inform: Imported mis.csv: 3 children added")
 
 
 def test_rejected_rows_are_shown_and_block_until_skipped(
-        qtbot: QtBot, hub: HubApp, two_schools: dict[str, int], tmp_path: Path, said: list[str]) -> None:
+        qtbot: QtBot, hub: HubApp, two_schools: dict[str, int], tmp_path: Path, said: Said) -> None:
     bad = [*GOOD, ["", "Kaya", "Emre", "", "31/02/2019", "Oakfield Primary", "2", *[""] * 10]]
     dialog = open_dialog(qtbot, hub, AppEvents())
     dialog.load(write(tmp_path / "mis.csv", bad))
@@ -79,10 +71,10 @@ def test_rejected_rows_are_shown_and_block_until_skipped(
 
 
 def test_a_file_without_the_needed_columns_says_which(
-        qtbot: QtBot, hub: HubApp, two_schools: dict[str, int], tmp_path: Path, said: list[str]) -> None:
+        qtbot: QtBot, hub: HubApp, two_schools: dict[str, int], tmp_path: Path, said: Said) -> None:
     dialog = open_dialog(qtbot, hub, AppEvents())
     dialog.load(write(tmp_path / "mis.csv", [["Kaya"]], headers=["Surname"]))
-    qtbot.waitUntil(lambda: bool(said), timeout=5000)
-    assert "no column for forename, date of birth" in said[0]
+    qtbot.waitUntil(lambda: bool(said.messages), timeout=5000)
+    assert "no column for forename, date of birth" in said.log[0]
     assert "no column" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()

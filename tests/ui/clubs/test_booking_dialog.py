@@ -8,9 +8,7 @@ from dataclasses import replace
 from datetime import date, time
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
@@ -21,26 +19,12 @@ from hubdesk.ui.clubs.booking_dialog import BookingDialog
 from hubdesk.ui.clubs.cancel_booking_dialog import CancelBookingDialog
 from hubdesk.ui.clubs.waiting_lists import WaitingListsPage
 from hubdesk.ui.common.widgets import qdate
-from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from tests.services.clubs.club_setup import NOW, carer_for, child, club, freeze
+from tests.ui.helpers import Said, click
 
 TODAY = NOW.date()
 MON, WED = date(2026, 9, 14), date(2026, 9, 16)
-
-
-@pytest.fixture
-def events() -> AppEvents:
-    return AppEvents()
-
-
-@pytest.fixture
-def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    messages: list[str] = []
-    for name in ("warn", "inform"):
-        monkeypatch.setattr(feedback, name, lambda _p, _t, text: messages.append(text))
-    monkeypatch.setattr(feedback, "confirm", lambda _p, _t, text: messages.append(text) or True)
-    return messages
 
 
 @pytest.fixture
@@ -59,18 +43,9 @@ def shown(qtbot: QtBot, dialog: BookingDialog) -> BookingDialog:
     return dialog
 
 
-def click(qtbot: QtBot, widget: QWidget) -> None:
-    """Click a button; a tick box or radio button on its box (wide ones ignore clicks far right)."""
-    if isinstance(widget, QAbstractButton) and widget.isCheckable():
-        pos = QPoint(8, widget.height() // 2)
-        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
-    else:
-        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
 def test_standing_booking_found_by_name_shows_each_date_then_books(
         qtbot: QtBot, hub: HubApp, setup: dict[str, int], events: AppEvents,
-        said: list[str]) -> None:
+        said: Said) -> None:
     dialog = shown(qtbot, BookingDialog(hub, events, TODAY))
     assert dialog.picker is not None and not dialog.book_button.isEnabled()
     assert "Choose a child" in dialog.heading.text()
@@ -96,13 +71,13 @@ def test_standing_booking_found_by_name_shows_each_date_then_books(
     assert booked == [line.day for line in preview.lines] and len(booked) == 7
     [summary] = hub.bookings.bookings_of(setup["ella"])
     assert (summary.kind, summary.weekdays, summary.live_sessions) == ("standing", "Mon", 7)
-    assert said[0].startswith("Booked Ella Ng into Football: 7 date(s), from Mon 14/09/2026")
-    assert "Skipped 1 day(s): Mon 26/10 club not running (half-term)." in said[0]
+    assert said.texts[0].startswith("Booked Ella Ng into Football: 7 date(s), from Mon 14/09/2026")
+    assert "Skipped 1 day(s): Mon 26/10 club not running (half-term)." in said.texts[0]
 
 
 def test_full_session_is_refused_and_offers_the_waiting_list(
         qtbot: QtBot, hub: HubApp, setup: dict[str, int], events: AppEvents,
-        said: list[str]) -> None:
+        said: Said) -> None:
     small = club(hub, setup["oak"], name="Cooking", capacity=1)
     hub.bookings.confirm(BookingRequest(setup["ella"], small, MON))
     sam = child(hub, setup["oak"], forename="Sam", surname="Ali")
@@ -119,7 +94,7 @@ def test_full_session_is_refused_and_offers_the_waiting_list(
     assert hub.bookings.history(sam) == []
     [waiting] = hub.waiting_lists.open_entries()
     assert (waiting.child_name, waiting.day, waiting.position) == ("Sam Ali", MON, 1)
-    assert "On the waiting list for 1 full date(s): Mon 14/09." in said[0]
+    assert "On the waiting list for 1 full date(s): Mon 14/09." in said.texts[0]
 
 
 def test_wrong_year_group_stops_the_booking_with_its_reason(
@@ -136,7 +111,7 @@ def test_wrong_year_group_stops_the_booking_with_its_reason(
 
 def test_dates_with_problems_are_left_out_only_when_asked(
         qtbot: QtBot, hub: HubApp, setup: dict[str, int], events: AppEvents,
-        said: list[str]) -> None:
+        said: Said) -> None:
     chess = club(hub, setup["oak"], name="Chess", weekdays=(0,), start_time=time(15, 0),
                  end_time=time(16, 0))
     hub.bookings.confirm(BookingRequest(setup["ella"], chess, MON))
@@ -152,7 +127,7 @@ def test_dates_with_problems_are_left_out_only_when_asked(
     click(qtbot, dialog.book_button)
     assert [x.day for x in hub.bookings.history(setup["ella"]) if x.club_name == "Football"] \
         == [WED]
-    assert "Left out 1 date(s) with a problem" in said[0]
+    assert "Left out 1 date(s) with a problem" in said.texts[0]
 
 
 def test_last_place_taken_meanwhile_is_shown_not_crashed(
@@ -171,7 +146,7 @@ def test_last_place_taken_meanwhile_is_shown_not_crashed(
 
 def test_cancel_one_date_then_the_rest_from_a_date(
         qtbot: QtBot, hub: HubApp, setup: dict[str, int], events: AppEvents,
-        said: list[str]) -> None:
+        said: Said) -> None:
     hub.bookings.confirm(BookingRequest(setup["ella"], setup["football"], date(2026, 9, 9),
                                         date(2026, 10, 7), (0, 2)))
     dialog = CancelBookingDialog(hub, events, setup["ella"], "Ella Ng", TODAY)
@@ -183,14 +158,14 @@ def test_cancel_one_date_then_the_rest_from_a_date(
     qtbot.keyClicks(dialog.reason, "dentist")
     with qtbot.waitSignal(events.bookings_changed):
         click(qtbot, dialog.cancel_one)
-    assert said[-1].startswith("Cancelled 1 date(s).\n1 of them late (less than 48 hours")
+    assert said.texts[-1].startswith("Cancelled 1 date(s).\n1 of them late (less than 48 hours")
     row = dialog.lines.rows.index(next(x for x in dialog.lines.rows if x.day == date(2026, 9, 9)))
     assert dialog.lines.index(row, 2).data() == "Cancelled – late"
     assert dialog.lines.index(row, 3).data() == "dentist"
     dialog.from_day.setDate(qdate(date(2026, 9, 28)))
     dialog.reason.clear()
     click(qtbot, dialog.cancel_from_button)
-    assert said[-1] == "Cancelled 4 date(s)."
+    assert said.texts[-1] == "Cancelled 4 date(s)."
     live = sorted(x.day for x in hub.bookings.history(setup["ella"]) if x.status == "booked")
     assert live == [date(2026, 9, 14), date(2026, 9, 16), date(2026, 9, 21), date(2026, 9, 23)]
     assert dialog.bookings.index(0, 5).data() == "28/09/2026"
@@ -201,7 +176,7 @@ def test_cancel_one_date_then_the_rest_from_a_date(
 
 def test_cancelling_frees_a_place_offered_to_the_waiting_list(
         qtbot: QtBot, hub: HubApp, setup: dict[str, int], events: AppEvents,
-        said: list[str]) -> None:
+        said: Said) -> None:
     small = club(hub, setup["oak"], name="Cooking", capacity=1)
     hub.bookings.confirm(BookingRequest(setup["ella"], small, MON))
     sam = child(hub, setup["oak"], forename="Sam", surname="Ali")
@@ -216,7 +191,7 @@ def test_cancelling_frees_a_place_offered_to_the_waiting_list(
     dialog = CancelBookingDialog(hub, events, setup["ella"], "Ella Ng", TODAY)
     qtbot.addWidget(dialog)
     click(qtbot, dialog.cancel_one)
-    assert "offered to Sam Ali from the waiting list – phone Anna Ali: 07700 900321" in said[-1]
+    assert "offered to Sam Ali from the waiting list – phone Anna Ali: 07700 900321" in said.texts[-1]
     page.view.selectRow(0)
     assert page.model.index(0, 2).data() == "Offered Mon 14/09"
     assert page.yes_button.isEnabled()
@@ -227,7 +202,7 @@ def test_cancelling_frees_a_place_offered_to_the_waiting_list(
 
 def test_offer_a_free_place_then_the_family_says_no(
         qtbot: QtBot, hub: HubApp, setup: dict[str, int], events: AppEvents,
-        said: list[str]) -> None:
+        said: Said) -> None:
     small = club(hub, setup["oak"], name="Cooking", capacity=1)
     hub.bookings.confirm(BookingRequest(setup["ella"], small, MON))
     sam = child(hub, setup["oak"], forename="Sam", surname="Ali")
@@ -246,11 +221,11 @@ def test_offer_a_free_place_then_the_family_says_no(
     page.view.selectRow(0)
     assert page.place.currentText() == "Mon 14/09/2026 (1 free)"
     click(qtbot, page.offer_button)
-    assert "held for Sam Ali" in said[-1]
+    assert "held for Sam Ali" in said.texts[-1]
     assert page.model.rows[0].status == "offered"
     page.view.selectRow(0)
     click(qtbot, page.no_button)
-    assert "held for Ava Bell" in said[-1]
+    assert "held for Ava Bell" in said.texts[-1]
     assert [(r.child_name, r.status) for r in page.model.rows] == [("Ava Bell", "offered")]
 
 

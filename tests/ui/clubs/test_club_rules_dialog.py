@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
@@ -11,6 +10,7 @@ from hubdesk.core.rules.club_rules import FUNDED, JOINED, SIBLING
 from hubdesk.ui.clubs.club_rules_dialog import ClubRulesDialog
 from hubdesk.ui.clubs.page import ClubsPage
 from hubdesk.ui.shell.events import AppEvents
+from tests.ui.helpers import save
 
 
 def test_change_cut_off_and_put_funded_places_first(qtbot: QtBot, hub: HubApp,
@@ -26,8 +26,7 @@ def test_change_cut_off_and_put_funded_places_first(qtbot: QtBot, hub: HubApp,
     qtbot.mouseClick(dialog.up_button, Qt.MouseButton.LeftButton)
     assert dialog.order.item(1).text() == "sibling already booked"
     dialog.order.item(1).setCheckState(Qt.CheckState.Unchecked)
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
-                     Qt.MouseButton.LeftButton)
+    save(qtbot, dialog)
     rules = hub.clubs.rules()
     assert rules.late_cutoff_hours == 24
     assert rules.waiting_priority == (FUNDED, JOINED)

@@ -6,9 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
@@ -17,25 +15,11 @@ from hubdesk.ui.clubs.club_dialog import ClubDialog
 from hubdesk.ui.clubs.page import ClubsPage
 from hubdesk.ui.clubs.session_dialogs import AddSessionDialog, CancelSessionDialog
 from hubdesk.ui.common.widgets import qdate
-from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from tests.services.clubs.club_setup import carer_for, child, club, freeze
+from tests.ui.helpers import Said, click, save
 
 MON, WED = date(2026, 9, 14), date(2026, 9, 16)
-
-
-@pytest.fixture
-def events() -> AppEvents:
-    return AppEvents()
-
-
-@pytest.fixture
-def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    messages: list[str] = []
-    for name in ("warn", "inform"):
-        monkeypatch.setattr(feedback, name, lambda _p, _t, text: messages.append(text))
-    monkeypatch.setattr(feedback, "confirm", lambda _p, _t, text: messages.append(text) or True)
-    return messages
 
 
 @pytest.fixture
@@ -60,20 +44,6 @@ def page(qtbot: QtBot, hub: HubApp, setup: dict[str, int], events: AppEvents) ->
     return make_page(qtbot, hub, events)
 
 
-def save(qtbot: QtBot, dialog: ClubDialog | CancelSessionDialog | AddSessionDialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
-                     Qt.MouseButton.LeftButton)
-
-
-def click(qtbot: QtBot, widget: QWidget) -> None:
-    """Click a button; a tick box or radio button on its box (wide ones ignore clicks far right)."""
-    if isinstance(widget, QAbstractButton) and widget.isCheckable():
-        pos = QPoint(8, widget.height() // 2)
-        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
-    else:
-        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
 def test_page_lists_clubs_with_this_weeks_occupancy(qtbot: QtBot, page: ClubsPage, hub: HubApp,
                                                     setup: dict[str, int], events: AppEvents) -> None:
     assert [r.name for r in page.model.rows] == ["Football"]
@@ -95,7 +65,7 @@ def test_page_lists_clubs_with_this_weeks_occupancy(qtbot: QtBot, page: ClubsPag
 
 def test_create_a_club_through_the_dialog(qtbot: QtBot, page: ClubsPage, hub: HubApp,
                                           setup: dict[str, int], events: AppEvents,
-                                          said: list[str]) -> None:
+                                          said: Said) -> None:
     click(qtbot, page.new_button)
     dialog = page.dialog
     assert isinstance(dialog, ClubDialog) and dialog.isVisible()
@@ -113,7 +83,7 @@ def test_create_a_club_through_the_dialog(qtbot: QtBot, page: ClubsPage, hub: Hu
     dialog.end_date.setDate(qdate(date(2026, 12, 18)))
     with qtbot.waitSignal(events.clubs_changed):
         save(qtbot, dialog)
-    assert said == [] and not dialog.isVisible()
+    assert said.texts == [] and not dialog.isVisible()
     row = next(r for r in hub.clubs.list(date(2026, 9, 10)) if r.name == "Chess")
     assert (row.site, row.weekdays, row.capacity, row.price_pence, row.kind) == \
         ("Elm Street Primary", "Thu", 12, 450, "activity")

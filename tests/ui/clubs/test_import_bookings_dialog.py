@@ -11,25 +11,17 @@ from pytestqt.qtbot import QtBot
 from hubdesk.app import HubApp
 from hubdesk.ui.clubs import import_bookings_dialog
 from hubdesk.ui.clubs.import_bookings_dialog import ImportBookingsDialog
-from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from tests.services.clubs.club_setup import child, club, freeze
+from tests.ui.helpers import Said
 
 HEADER = "Child,Date of birth,Club,Site,Days,From,To\n"
-
-
-@pytest.fixture
-def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    messages: list[str] = []
-    monkeypatch.setattr(feedback, "warn", lambda _p, _t, text: messages.append("warn: " + text))
-    monkeypatch.setattr(feedback, "inform", lambda _p, _t, text: messages.append("inform: " + text))
-    return messages
 
 
 def test_preview_skip_refused_rows_then_import(qtbot: QtBot, hub: HubApp,
                                                two_schools: dict[str, int], tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch,
-                                               said: list[str]) -> None:
+                                               said: Said) -> None:
     freeze(hub)
     oak = two_schools["oak"]
     club(hub, oak)
@@ -54,4 +46,4 @@ def test_preview_skip_refused_rows_then_import(qtbot: QtBot, hub: HubApp,
     with qtbot.waitSignal(events.bookings_changed, timeout=5000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert len(hub.bookings.history(ella)) == 6
-    assert said[-1].startswith("inform: Imported form.csv: 2 rows: 1 booked, 1 refused")
+    assert said.log[-1].startswith("inform: Imported form.csv: 2 rows: 1 booked, 1 refused")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -20,28 +19,12 @@ from hubdesk.services.people.carers import CarerForm, CarerLink
 from hubdesk.services.sites.calendars import EntryForm
 from hubdesk.ui.learning import page as learning_view
 from hubdesk.ui.learning.page import LearningPage
-from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from tests.conftest import child_form
 from tests.reports.pdf_helpers import pages_text
+from tests.ui.helpers import Said, click, type_text
 
 TODAY = date.today()
-
-
-class Said:
-    def __init__(self) -> None:
-        self.warnings: list[str] = []
-        self.infos: list[str] = []
-        self.confirm = True
-
-
-@pytest.fixture
-def said(monkeypatch: pytest.MonkeyPatch) -> Said:
-    record = Said()
-    monkeypatch.setattr(feedback, "warn", lambda _p, _t, text: record.warnings.append(text))
-    monkeypatch.setattr(feedback, "inform", lambda _p, _t, text: record.infos.append(text))
-    monkeypatch.setattr(feedback, "confirm", lambda _p, _t, _text: record.confirm)
-    return record
 
 
 @pytest.fixture
@@ -63,22 +46,6 @@ def page(qtbot: QtBot, hub: HubApp, course: int, said: Said) -> LearningPage:
     widget.show()
     qtbot.waitExposed(widget)
     return widget
-
-
-def click(qtbot: QtBot, widget: object) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
-
-
-def type_text(qtbot: QtBot, widget: Any, text: str) -> None:
-    """Type like a person; Qt's test keyboard has only ASCII keys, so other letters are inserted
-    the way an input method would."""
-    for char in text:
-        if ord(char) < 128:
-            qtbot.keyClicks(widget, char)
-        elif hasattr(widget, "insertPlainText"):
-            widget.insertPlainText(char)
-        else:
-            widget.insert(char)
 
 
 def parent_of_pupil(hub: HubApp, school: int, forename: str, surname: str) -> int:

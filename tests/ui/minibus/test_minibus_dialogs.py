@@ -5,32 +5,18 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
 from hubdesk.ui.minibus.dialogs import VehicleDialog
 from hubdesk.ui.minibus.run_dialog import RunDialog
-from hubdesk.ui.shell import feedback
 from tests.services.minibus.minibus_setup import MON, Scene, elm_to_oak, scene
-
-
-@pytest.fixture
-def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    messages: list[str] = []
-    for name in ("warn", "inform"):
-        monkeypatch.setattr(feedback, name, lambda _p, _t, text: messages.append(text))
-    return messages
+from tests.ui.helpers import Said, save, type_over
 
 
 @pytest.fixture
 def sc(hub: HubApp, two_schools: dict[str, int]) -> Scene:
     return scene(hub, two_schools, children=4, seats=3)
-
-
-def save(qtbot: QtBot, dialog: RunDialog | VehicleDialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
-                     Qt.MouseButton.LeftButton)
 
 
 def open_run(qtbot: QtBot, hub: HubApp, run_id: int) -> RunDialog:
@@ -41,7 +27,7 @@ def open_run(qtbot: QtBot, hub: HubApp, run_id: int) -> RunDialog:
 
 
 def test_put_on_and_take_off_with_seats_shown_before_saving(qtbot: QtBot, hub: HubApp, sc: Scene,
-                                                            said: list[str]) -> None:
+                                                            said: Said) -> None:
     run_id = elm_to_oak(hub, sc)
     dialog = open_run(qtbot, hub, run_id)
     assert dialog.candidates.count() == 4 and dialog.aboard_table.rowCount() == 0
@@ -61,7 +47,7 @@ def test_put_on_and_take_off_with_seats_shown_before_saving(qtbot: QtBot, hub: H
     assert "3/3 seats" in dialog.seats.text() and dialog.seats_ok
     assert dialog.candidates.count() == 1  # the child taken off can be put on again
     save(qtbot, dialog)
-    assert not dialog.isVisible() and said == []
+    assert not dialog.isVisible() and said.texts == []
     aboard = hub.minibus.runs.get(run_id).passengers
     assert len(aboard) == 3 and sum(n.met for n in hub.minibus.needs.day(MON)) == 3
     # Take one off and put the waiting child on, in one save.
@@ -77,7 +63,7 @@ def test_put_on_and_take_off_with_seats_shown_before_saving(qtbot: QtBot, hub: H
 
 
 def test_a_cancelled_booking_shows_in_the_editor(qtbot: QtBot, hub: HubApp, sc: Scene,
-                                                 said: list[str]) -> None:
+                                                 said: Said) -> None:
     run_id = elm_to_oak(hub, sc)
     first = hub.minibus.needs.day(MON)[0]
     hub.minibus.runs.add_passenger(run_id, first.key)
@@ -91,30 +77,24 @@ def test_a_cancelled_booking_shows_in_the_editor(qtbot: QtBot, hub: HubApp, sc: 
     assert not dialog.isVisible() and hub.minibus.runs.get(run_id).passengers == ()
 
 
-def type_into(qtbot: QtBot, box: QSpinBox, text: str) -> None:
-    box.setFocus()
-    box.lineEdit().selectAll()
-    qtbot.keyClicks(box, text)
-
-
 def test_vehicle_weight_and_equipment_with_inline_errors(qtbot: QtBot, hub: HubApp, sc: Scene,
-                                                         said: list[str]) -> None:
+                                                         said: Said) -> None:
     dialog = VehicleDialog(hub, sc.bus)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.weight.value() == 3500 and not dialog.equipment.isChecked()
-    type_into(qtbot, dialog.weight, "300")
+    type_over(qtbot, dialog.weight, "300")
     save(qtbot, dialog)
     assert dialog.visible_errors() == {"gross_weight_kg": "Enter the gross weight in kg, e.g. 3500."}
-    type_into(qtbot, dialog.weight, "4200")
+    type_over(qtbot, dialog.weight, "4200")
     qtbot.mouseClick(dialog.equipment, Qt.MouseButton.LeftButton)
-    type_into(qtbot, dialog.seats, "0")
+    type_over(qtbot, dialog.seats, "0")
     save(qtbot, dialog)
     assert list(dialog.visible_errors()) == ["seats"]
-    type_into(qtbot, dialog.seats, "14")
-    type_into(qtbot, dialog.inspection_weeks, "8")
+    type_over(qtbot, dialog.seats, "14")
+    type_over(qtbot, dialog.inspection_weeks, "8")
     save(qtbot, dialog)
-    assert not dialog.isVisible() and said == []
+    assert not dialog.isVisible() and said.texts == []
     form = hub.minibus.vehicles.get(sc.bus)
     assert (form.gross_weight_kg, form.disability_equipment, form.seats, form.inspection_weeks) == (
         4200, True, 14, 8)

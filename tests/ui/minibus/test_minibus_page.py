@@ -15,17 +15,9 @@ from hubdesk.app import HubApp
 from hubdesk.ui.minibus import page as minibus_view
 from hubdesk.ui.minibus.dialogs import AssignDialog, CheckDialog, RunDialog, qdate
 from hubdesk.ui.minibus.page import MinibusPage
-from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from tests.services.minibus.minibus_setup import MON, Scene, driver, elm_to_oak, scene, vehicle, walk_round
-
-
-@pytest.fixture
-def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    messages: list[str] = []
-    for name in ("warn", "inform"):
-        monkeypatch.setattr(feedback, name, lambda _p, _t, text: messages.append(text))
-    return messages
+from tests.ui.helpers import Said, save
 
 
 @pytest.fixture
@@ -52,7 +44,7 @@ def click_run(qtbot: QtBot, page: MinibusPage, index: int = 0) -> None:
 
 
 def test_timeline_click_a_run_to_edit_it(qtbot: QtBot, page: MinibusPage, hub: HubApp, sc: Scene,
-                                         said: list[str]) -> None:
+                                         said: Said) -> None:
     run_id = elm_to_oak(hub, sc)
     escort = driver(hub, "Zoë", role="escort")
     page.refresh()
@@ -64,14 +56,13 @@ def test_timeline_click_a_run_to_edit_it(qtbot: QtBot, page: MinibusPage, hub: H
     assert isinstance(dialog, RunDialog) and dialog.form_data is not None
     assert dialog.form_data.id == run_id and dialog.stops.table.rowCount() == 2
     dialog.escort.setCurrentIndex(dialog.escort.findData(escort))
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
-                     Qt.MouseButton.LeftButton)
-    assert not dialog.isVisible() and said == []
+    save(qtbot, dialog)
+    assert not dialog.isVisible() and said.texts == []
     assert hub.minibus.runs.get(run_id).row.escort == "Zoë Driver"
 
 
 def test_assign_automatically_is_reviewed_then_saved(qtbot: QtBot, page: MinibusPage, hub: HubApp,
-                                                     sc: Scene, said: list[str]) -> None:
+                                                     sc: Scene, said: Said) -> None:
     spare = vehicle(hub, "YX70 ABC", seats=8)
     walk_round(hub, spare, MON)
     elm_to_oak(hub, sc)
@@ -81,7 +72,7 @@ def test_assign_automatically_is_reviewed_then_saved(qtbot: QtBot, page: Minibus
     assert isinstance(dialog, AssignDialog) and dialog.rides.rowCount() == 5
     assert not any(n.met for n in hub.minibus.needs.day(MON))  # nothing saved yet
     dialog.accept()
-    assert said and said[0].startswith("5 passenger(s) placed, 1 new run(s) made")
+    assert said.texts and said.texts[0].startswith("5 passenger(s) placed, 1 new run(s) made")
     assert all(n.met for n in page.needs.rows)
     assert len(page.timeline.runs) == 2
     assert any(p.startswith("BLOCKING") and "has no driver" in p
@@ -90,7 +81,7 @@ def test_assign_automatically_is_reviewed_then_saved(qtbot: QtBot, page: Minibus
 
 def test_walk_round_check_blocks_a_vehicle_until_it_passes(qtbot: QtBot, page: MinibusPage,
                                                            hub: HubApp, sc: Scene,
-                                                           said: list[str]) -> None:
+                                                           said: Said) -> None:
     page.tabs.setCurrentIndex(1)
     tab = page.vehicles_tab
     tab.vehicles_view.selectRow(0)
@@ -113,14 +104,14 @@ def test_walk_round_check_blocks_a_vehicle_until_it_passes(qtbot: QtBot, page: M
 
 
 def test_print_run_sheets_off_the_gui_thread(qtbot: QtBot, page: MinibusPage, hub: HubApp, sc: Scene,
-                                             monkeypatch: pytest.MonkeyPatch, said: list[str]) -> None:
+                                             monkeypatch: pytest.MonkeyPatch, said: Said) -> None:
     opened: list[Path] = []
     monkeypatch.setattr(minibus_view, "open_pdf", opened.append)
     run_id = elm_to_oak(hub, sc)
     hub.minibus.runs.add_passenger(run_id, hub.minibus.needs.day(MON)[0].key)
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(opened), timeout=10000)
-    assert opened[0].exists() and opened[0].stat().st_size > 1000 and said == []
+    assert opened[0].exists() and opened[0].stat().st_size > 1000 and said.texts == []
     page.mode.setCurrentIndex(1)
     assert len(page.timeline.lanes) == 5  # Monday to Friday for the one bus
     qtbot.mouseClick(page.print_week_button, Qt.MouseButton.LeftButton)
@@ -128,7 +119,7 @@ def test_print_run_sheets_off_the_gui_thread(qtbot: QtBot, page: MinibusPage, hu
 
 
 def test_new_vehicle_dates_left_empty_say_so(qtbot: QtBot, page: MinibusPage, hub: HubApp,
-                                             said: list[str]) -> None:
+                                             said: Said) -> None:
     from hubdesk.ui.minibus.dialogs import VehicleDialog
 
     page.vehicles_tab.vehicle_dialog(None)
@@ -136,15 +127,14 @@ def test_new_vehicle_dates_left_empty_say_so(qtbot: QtBot, page: MinibusPage, hu
     assert isinstance(dialog, VehicleDialog)
     assert dialog.dates["mot_due"].text() == "not recorded"
     qtbot.keyClicks(dialog.registration, "ab12 cde")
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
-                     Qt.MouseButton.LeftButton)
-    assert not dialog.isVisible() and said == []
+    save(qtbot, dialog)
+    assert not dialog.isVisible() and said.texts == []
     row = next(v for v in page.vehicles_tab.vehicles.rows if v.registration == "AB12 CDE")
     assert row.mot_due is None and any("no MOT date is recorded" in b for b in row.blocks)
 
 
 def test_both_runs_of_a_clash_are_red(qtbot: QtBot, page: MinibusPage, hub: HubApp, sc: Scene,
-                                      said: list[str]) -> None:
+                                      said: Said) -> None:
     first = elm_to_oak(hub, sc)
     second = elm_to_oak(hub, sc, depart=time(15, 25), driver_staff_id=driver(hub, "Lee"))
     page.refresh()

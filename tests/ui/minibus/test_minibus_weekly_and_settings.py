@@ -7,7 +7,7 @@ from datetime import date, time
 
 import pytest
 from PySide6.QtCore import Qt, QTime
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QSpinBox, QTimeEdit
+from PySide6.QtWidgets import QComboBox, QTimeEdit
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
@@ -17,21 +17,18 @@ from hubdesk.ui.minibus.page import MinibusPage
 from hubdesk.ui.minibus.patterns_dialog import PatternDialog, PatternsDialog
 from hubdesk.ui.minibus.run_dialog import qdate
 from hubdesk.ui.minibus.settings_dialog import MinibusSettingsDialog
-from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from tests.services.minibus.minibus_setup import MON, Scene, scene
+from tests.ui.helpers import Said, save, type_over
 
 TODAY = date(2026, 9, 1)
 
 
-@pytest.fixture
-def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    messages: list[str] = []
-    for name in ("warn", "inform"):
-        monkeypatch.setattr(feedback, name, lambda _p, _t, text: messages.append(text))
+@pytest.fixture(autouse=True)
+def frozen_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The weekly-run dialogs read today; fixed a fortnight before MON, the tests pass on any date."""
     monkeypatch.setattr(minibus_patterns, "clock_today", lambda: TODAY)
     monkeypatch.setattr(minibus_patterns_dialog, "clock_today", lambda: TODAY)
-    return messages
 
 
 @pytest.fixture
@@ -45,19 +42,8 @@ def page(qtbot: QtBot, hub: HubApp, two_schools: dict[str, int]) -> tuple[Minibu
     return widget, sc
 
 
-def save(qtbot: QtBot, dialog: PatternDialog | MinibusSettingsDialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
-                     Qt.MouseButton.LeftButton)
-
-
-def set_spin(qtbot: QtBot, box: QSpinBox, value: str) -> None:
-    box.setFocus()
-    box.lineEdit().selectAll()
-    qtbot.keyClicks(box, value)
-
-
 def test_settings_dialog_saves_with_inline_errors(qtbot: QtBot, page: tuple[MinibusPage, Scene],
-                                                  hub: HubApp, said: list[str]) -> None:
+                                                  hub: HubApp, said: Said) -> None:
     widget, sc = page
     assert "2</b> transport needs" in widget.needs_summary.text()
     qtbot.mouseClick(widget.settings_button, Qt.MouseButton.LeftButton)
@@ -65,14 +51,14 @@ def test_settings_dialog_saves_with_inline_errors(qtbot: QtBot, page: tuple[Mini
     assert isinstance(dialog, MinibusSettingsDialog)
     assert dialog.school_ends.time() == QTime(15, 15) and dialog.max_ride.value() == 45
     dialog.school_ends.setTime(QTime(8, 30))
-    set_spin(qtbot, dialog.max_ride, "200")
+    type_over(qtbot, dialog.max_ride, "200")
     save(qtbot, dialog)
     assert dialog.visible_errors() == {"school_ends": "School must end after it starts."}
     dialog.school_ends.setTime(QTime(15, 10))
     save(qtbot, dialog)
     assert dialog.visible_errors() == {
         "max_ride_minutes": "The longest ride must be between 5 and 180 minutes."}
-    set_spin(qtbot, dialog.max_ride, "40")
+    type_over(qtbot, dialog.max_ride, "40")
     elm_row = next(r for r in range(dialog.sites.rowCount())
                    if dialog.sites.item(r, 0).data(256) == sc.elm)
     ends = dialog.sites.cellWidget(elm_row, 2)
@@ -82,7 +68,7 @@ def test_settings_dialog_saves_with_inline_errors(qtbot: QtBot, page: tuple[Mini
     ends.setTime(QTime(15, 30))
     escort.setCurrentIndex(escort.findData("anyone"))
     save(qtbot, dialog)
-    assert not dialog.isVisible() and said == []
+    assert not dialog.isVisible() and said.texts == []
     stored = hub.minibus.settings.get()
     assert (stored.school_ends, stored.max_ride_minutes) == (time(15, 10), 40)
     assert stored.ends(sc.elm) == time(15, 30) and stored.escort_rule_at(sc.elm) == "anyone"
@@ -91,7 +77,7 @@ def test_settings_dialog_saves_with_inline_errors(qtbot: QtBot, page: tuple[Mini
 
 
 def test_weekly_run_added_then_changed_from_a_date(qtbot: QtBot, page: tuple[MinibusPage, Scene],
-                                                   hub: HubApp, said: list[str]) -> None:
+                                                   hub: HubApp, said: Said) -> None:
     widget, sc = page
     qtbot.mouseClick(widget.patterns_button, Qt.MouseButton.LeftButton)
     weekly = widget.dialog
@@ -124,7 +110,7 @@ def test_weekly_run_added_then_changed_from_a_date(qtbot: QtBot, page: tuple[Min
     depart.setTime(QTime(15, 20))
     qtbot.mouseClick(form.stops.times_button, Qt.MouseButton.LeftButton)
     save(qtbot, form)
-    assert not form.isVisible() and said == []
+    assert not form.isVisible() and said.texts == []
     assert weekly.table.rowCount() == 1 and weekly.table.item(0, 5).text() == "12"
     # Change it from Mon 5 October: Mondays only, leaving at 15:30.
     weekly.table.selectRow(0)
@@ -139,7 +125,7 @@ def test_weekly_run_added_then_changed_from_a_date(qtbot: QtBot, page: tuple[Min
     qtbot.mouseClick(change.stops.times_button, Qt.MouseButton.LeftButton)
     save(qtbot, change)
     assert not change.isVisible()
-    assert said == ["3 later run(s) changed, 0 new, 3 cancelled. Earlier runs are as they were."]
+    assert said.texts == ["3 later run(s) changed, 0 new, 3 cancelled. Earlier runs are as they were."]
     starts = {r.day: f"{r.start:%H:%M}" for r in hub.minibus.runs.runs(date(2026, 9, 1),
                                                                          date(2026, 10, 31))}
     assert starts[date(2026, 9, 28)] == "15:20" and starts[date(2026, 10, 2)] == "15:20"

@@ -18,9 +18,8 @@ from hubdesk.ui.registers.dialogs import (
 from hubdesk.ui.registers.page import RegistersPage
 from hubdesk.ui.registers.sign_out_dialog import SignOutDialog
 from tests.services.registers.registers_data import DAY, NOW, Cluster
-from tests.ui.registers.registers_ui import click_ok, cluster, frozen_now, page, row_of, said
-
-__all__ = ["cluster", "frozen_now", "page", "said"]
+from tests.ui.helpers import save
+from tests.ui.registers.registers_ui import row_of
 
 
 def sign_out_dialog(qtbot: QtBot, page: RegistersPage, cluster: Cluster, key: str) -> SignOutDialog:
@@ -42,12 +41,12 @@ def test_someone_else_collects_with_a_parents_one_off_permission(
     assert isinstance(form, OneOffDialog) and form.isVisible()
     assert form.parent_carer.currentText() == "Anna Wiśniewska (mother)"  # the father is barred
     assert form.parent_carer.count() == 1
-    click_ok(qtbot, form.buttons)
+    save(qtbot, form.buttons)
     assert form.visible_errors() == {"adult_name": "Enter the name of the adult collecting."}
     qtbot.keyClicks(form.adult, "Ewa Kowalska")
     qtbot.keyClicks(form.description, "aunt; photo ID shown")
     qtbot.keyClicks(form.password, "kite")
-    click_ok(qtbot, form.buttons)
+    save(qtbot, form.buttons)
     # the sign-out closes and comes back with the adult listed and their password to check
     qtbot.waitUntil(lambda: page.dialog is not first and isinstance(page.dialog, SignOutDialog))
     again = page.dialog
@@ -57,7 +56,7 @@ def test_someone_else_collects_with_a_parents_one_off_permission(
                         "to the office); aunt; photo ID shown)    password: “kite”")
     qtbot.mouseClick(again.radios[1], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(again.password_checked, Qt.MouseButton.LeftButton)
-    click_ok(qtbot, again.buttons)
+    save(qtbot, again.buttons)
     qtbot.waitUntil(lambda: not again.isVisible())
     model = page.table.register_model
     assert model.index(row_of(page, "Wiśniewska, Łucja"), 8).data() == "Ewa Kowalska (one-off)"
@@ -72,7 +71,7 @@ def test_a_one_off_needs_a_parent_on_record(qtbot: QtBot, page: RegistersPage,
     form = dialog.one_off
     assert isinstance(form, OneOffDialog)
     qtbot.keyClicks(form.adult, "A Neighbour")
-    click_ok(qtbot, form.buttons)
+    save(qtbot, form.buttons)
     assert "parental responsibility" in form.visible_errors()["authorised_by"]
     form.reject()
     qtbot.waitUntil(lambda: dialog.one_off is None)
@@ -88,11 +87,11 @@ def test_record_a_fire_drill(qtbot: QtBot, page: RegistersPage, hub: HubApp,
     qtbot.mouseClick(tab.drill_button, Qt.MouseButton.LeftButton)
     drill = tab.dialog
     assert isinstance(drill, DrillDialog) and drill.isVisible()
-    click_ok(qtbot, drill.buttons)  # nobody timed it yet
+    save(qtbot, drill.buttons)  # nobody timed it yet
     assert list(drill.visible_errors()) == ["evacuation_seconds"]
     drill.held.setDateTime(drill.held.dateTime().addDays(1))
     drill.minutes.setValue(2)
-    click_ok(qtbot, drill.buttons)
+    save(qtbot, drill.buttons)
     assert drill.visible_errors() == {"held_at": "A drill cannot be recorded before it happens."}
     drill.held.setDateTime(drill.held.dateTime().addDays(-1).addSecs(-30 * 60))
     qtbot.keyClicks(drill.seconds, "30")
@@ -100,7 +99,7 @@ def test_record_a_fire_drill(qtbot: QtBot, page: RegistersPage, hub: HubApp,
     drill.staff_out.setValue(3)
     qtbot.keyClicks(drill.led_by, "Grace Ndlovu")
     qtbot.keyClicks(drill.notes, "Hall door stiff & slow <report to caretaker>")
-    click_ok(qtbot, drill.buttons)
+    save(qtbot, drill.buttons)
     qtbot.waitUntil(lambda: len(tab.drills_model.rows) == 1)
     assert [tab.drills_model.index(0, c).data() for c in range(4)] == [
         "24/11/2026 17:15", "2 min 30 s", "17", "3"]
@@ -117,19 +116,19 @@ def test_record_an_incident_from_the_register(qtbot: QtBot, page: RegistersPage,
     assert isinstance(incident, IncidentDialog) and incident.isVisible()
     assert incident.child.currentText() == "Smith & Jones, Tom <Tiny>"  # the selected child
     assert incident.child.count() == 3
-    click_ok(qtbot, incident.buttons)
+    save(qtbot, incident.buttons)
     assert incident.visible_errors() == {"what": "Describe what happened."}
     qtbot.keyClicks(incident.what, "Fell off the climbing frame, grazed knee")
     incident.kind.setCurrentIndex(incident.kind.findData("first_aid"))
-    click_ok(qtbot, incident.buttons)
+    save(qtbot, incident.buttons)
     assert incident.visible_errors() == {"dealt_with_by": "Say who dealt with it."}
     qtbot.keyClicks(incident.dealt, "Grace Ndlovu")
     qtbot.keyClicks(incident.action, "Cleaned, plaster")
     incident.happened.setDateTime(incident.happened.dateTime().addSecs(3600))
-    click_ok(qtbot, incident.buttons)
+    save(qtbot, incident.buttons)
     assert incident.visible_errors() == {"happened_at": "The time it happened is in the future."}
     incident.happened.setDateTime(incident.happened.dateTime().addSecs(-3600 - 45 * 60))
-    click_ok(qtbot, incident.buttons)
+    save(qtbot, incident.buttons)
     qtbot.waitUntil(lambda: not incident.isVisible())
     [row] = hub.registers.health.incidents(child_id=cluster.children["tom"])
     assert (row.kind_label, row.dealt_with_by, row.site, row.parent_informed_at) == (
@@ -163,7 +162,7 @@ def test_late_fee_rule_from_the_late_collection_tab(qtbot: QtBot, page: Register
     qtbot.keyClicks(dialog.charge, "2.50")
     assert dialog.example.text() == ("For example: 11 min late £2.50, 20 min late £2.50, "
                                      "45 min late £10.00.")
-    click_ok(qtbot, dialog.buttons)
+    save(qtbot, dialog.buttons)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     rule = hub.registers.late.rule()
     assert (rule.grace_minutes, rule.block_minutes, rule.pence_per_block) == (10, 10, 250)

@@ -21,9 +21,8 @@ from hubdesk.ui.registers.page import RegistersPage
 from hubdesk.ui.registers.register_table import MARKER
 from hubdesk.ui.shell import feedback
 from tests.services.registers.registers_data import DAY, Cluster
-from tests.ui.registers.registers_ui import click_ok, cluster, frozen_now, page, row_of, said
-
-__all__ = ["cluster", "frozen_now", "page", "said"]
+from tests.ui.helpers import save
+from tests.ui.registers.registers_ui import row_of
 
 
 def open_medicines(qtbot: QtBot, page: RegistersPage, name: str) -> MedicinesDialog:
@@ -44,7 +43,7 @@ def test_add_a_permission_and_record_a_dose_from_the_register(
     assert isinstance(form, PermissionDialog)
     assert [form.signed_by.itemText(i) for i in range(form.signed_by.count())] == [
         "Anna Wiśniewska"]  # only a carer with parental responsibility signs
-    click_ok(qtbot, form.buttons)
+    save(qtbot, form.buttons)
     assert form.visible_errors() == {"medicine": "Enter the medicine's name."}
     qtbot.keyClicks(form.medicine, "Piriton")
     qtbot.keyClicks(form.dose, "5 ml")
@@ -52,11 +51,11 @@ def test_add_a_permission_and_record_a_dose_from_the_register(
     qtbot.keyClicks(form.stored, "office <red bag>")
     qtbot.mouseClick(form.has_end, Qt.MouseButton.LeftButton)
     form.valid_until.setDate(QDate(2026, 11, 1))
-    click_ok(qtbot, form.buttons)
+    save(qtbot, form.buttons)
     assert form.visible_errors() == {"valid_until": "The permission ends before it was signed."}
     assert form.isVisible() and form.medicine.text() == "Piriton"  # nothing typed is lost
     form.valid_until.setDate(QDate(2026, 12, 18))
-    click_ok(qtbot, form.buttons)
+    save(qtbot, form.buttons)
     qtbot.waitUntil(lambda: len(record.permissions_model.rows) == 1)
     assert record.permissions_model.index(0, 5).data() == "18/12/2026"
     assert record.permissions_model.index(0, 7).data() == "Current"
@@ -67,16 +66,16 @@ def test_add_a_permission_and_record_a_dose_from_the_register(
     assert isinstance(dose, DoseDialog)
     assert dose.permission.currentText() == "Piriton 5 ml (if hay fever)"
     assert dose.amount.text() == "5 ml"
-    click_ok(qtbot, dose.buttons)
+    save(qtbot, dose.buttons)
     assert dose.visible_errors() == {"given_by": "Say who gave the medicine."}
     dose.when.setDateTime(dose.when.dateTime().addSecs(3600))
     qtbot.keyClicks(dose.given_by, "Grace Ndlovu")
-    click_ok(qtbot, dose.buttons)
+    save(qtbot, dose.buttons)
     assert dose.visible_errors() == {"given_at": "The time given is in the future."}
     dose.when.setDateTime(dose.when.dateTime().addSecs(-3600 - 15 * 60))
     qtbot.keyClicks(dose.witnessed_by, "Sam Lee")
     qtbot.mouseClick(dose.told, Qt.MouseButton.LeftButton)
-    click_ok(qtbot, dose.buttons)
+    save(qtbot, dose.buttons)
     qtbot.waitUntil(lambda: len(record.doses_model.rows) == 1)
     assert record.doses_model.index(0, 0).data() == "24/11/2026 17:30"
     assert record.permissions_model.index(0, 6).data() == "1"
@@ -103,7 +102,7 @@ def test_no_parent_no_permission_and_no_permission_no_dose(
     assert "Nobody with parental responsibility" in form.visible_errors()["signed_by_carer_id"]
     qtbot.keyClicks(form.medicine, "Calpol")
     qtbot.keyClicks(form.dose, "5 ml")
-    click_ok(qtbot, form.buttons)
+    save(qtbot, form.buttons)
     assert form.isVisible() and "parental responsibility" in form.visible_errors()[
         "signed_by_carer_id"]
     form.reject()
@@ -112,7 +111,7 @@ def test_no_parent_no_permission_and_no_permission_no_dose(
     assert isinstance(dose, DoseDialog)
     assert "no current written permission" in dose.visible_errors()["permission"]
     qtbot.keyClicks(dose.given_by, "Grace")
-    click_ok(qtbot, dose.buttons)
+    save(qtbot, dose.buttons)
     assert dose.isVisible() and hub.registers.health.doses(cluster.children["sukru"]) == []
     dose.reject()
     # an ended permission stays in the record and no dose can be given under it
@@ -148,7 +147,7 @@ def test_medicines_on_the_incidents_tab(qtbot: QtBot, page: RegistersPage, hub: 
     dose = tab.dialog
     assert isinstance(dose, DoseDialog) and dose.amount.text() == "2 puffs"
     qtbot.keyClicks(dose.given_by, "Grace Ndlovu")
-    click_ok(qtbot, dose.buttons)
+    save(qtbot, dose.buttons)
     qtbot.waitUntil(lambda: tab.due_model.index(0, 5).data() == "1 (last 17:45)")
     # any child by name, to add a first permission
     qtbot.mouseClick(tab.find_button, Qt.MouseButton.LeftButton)
@@ -156,7 +155,7 @@ def test_medicines_on_the_incidents_tab(qtbot: QtBot, page: RegistersPage, hub: 
     assert isinstance(find, FindChildDialog)
     qtbot.keyClicks(find.search, "aoife")
     assert find.matches.count() == 1
-    click_ok(qtbot, find.buttons)
+    save(qtbot, find.buttons)
     qtbot.waitUntil(lambda: isinstance(tab.dialog, MedicinesDialog))
     record = tab.dialog
     assert isinstance(record, MedicinesDialog)

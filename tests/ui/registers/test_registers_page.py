@@ -13,13 +13,12 @@ from hubdesk.ui.registers import page as registers_view
 from hubdesk.ui.registers.page import RegistersPage
 from hubdesk.ui.registers.register_table import MARKER
 from tests.services.registers.registers_data import Cluster
-from tests.ui.registers.registers_ui import click_ok, cluster, frozen_now, page, row_of, said
-
-__all__ = ["cluster", "frozen_now", "page", "said"]
+from tests.ui.helpers import Said, save
+from tests.ui.registers.registers_ui import row_of
 
 
 def test_sign_a_child_in_and_out(qtbot: QtBot, page: RegistersPage, hub: HubApp,
-                                 cluster: Cluster, said: list[str]) -> None:
+                                 cluster: Cluster, said: Said) -> None:
     assert "Oak Owls after-school club" in page.heading.text()
     assert [x.name for x in page.table.register_model.lines] == [
         "Öztürk, Şükrü", "Smith & Jones, Tom <Tiny>", "Wiśniewska, Łucja"]
@@ -50,11 +49,11 @@ def test_sign_a_child_in_and_out(qtbot: QtBot, page: RegistersPage, hub: HubApp,
     assert dialog is not None and dialog.isVisible()
     texts = [r.text() for r in dialog.radios]  # type: ignore[attr-defined]
     assert texts == ["Anna Wiśniewska (mother)    password: “bluebird”"]
-    click_ok(qtbot, dialog.buttons)  # type: ignore[attr-defined]
+    save(qtbot, dialog.buttons)  # type: ignore[attr-defined]
     assert dialog.visible_errors() == {"collector": "Choose who collected the child."}  # type: ignore[attr-defined]
     qtbot.mouseClick(dialog.radios[0], Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
     qtbot.mouseClick(dialog.password_checked, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
-    click_ok(qtbot, dialog.buttons)  # type: ignore[attr-defined]
+    save(qtbot, dialog.buttons)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert model.index(lucja, 8).data() == "Anna Wiśniewska"
     assert model.index(lucja, 5).data() == "Gone home (15 min late)"
@@ -76,7 +75,7 @@ def test_walk_home_alone_only_with_consent(qtbot: QtBot, page: RegistersPage,
     sukru = page.dialog
     assert sukru is not None and sukru is not tom
     assert sukru.radios == []  # type: ignore[attr-defined]
-    click_ok(qtbot, sukru.buttons)  # type: ignore[attr-defined]
+    save(qtbot, sukru.buttons)  # type: ignore[attr-defined]
     assert sukru.isVisible()
 
 
@@ -87,7 +86,7 @@ def test_absence_and_add_unbooked_child(qtbot: QtBot, page: RegistersPage, hub: 
     dialog = page.dialog
     assert dialog is not None
     dialog.reason.setCurrentIndex(dialog.reason.findData("holiday"))  # type: ignore[attr-defined]
-    click_ok(qtbot, dialog.buttons)  # type: ignore[attr-defined]
+    save(qtbot, dialog.buttons)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: page.table.register_model.lines[0].state == "absent")
     assert page.table.register_model.index(0, 5).data() == "Absent (Holiday)"
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
@@ -95,7 +94,7 @@ def test_absence_and_add_unbooked_child(qtbot: QtBot, page: RegistersPage, hub: 
     assert add is not None
     qtbot.keyClicks(add.search, "aoife")  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: add.matches.count() == 1)  # type: ignore[attr-defined]
-    click_ok(qtbot, add.buttons)  # type: ignore[attr-defined]
+    save(qtbot, add.buttons)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: len(page.table.register_model.lines) == 4)
     aoife = page.table.register_model.lines[row_of(page, "O'Neill-Brennan, Aoife")]
     assert (aoife.name, aoife.state, aoife.one_off) == ("O'Neill-Brennan, Aoife", "in", True)
@@ -123,7 +122,7 @@ def test_other_tabs(qtbot: QtBot, page: RegistersPage, cluster: Cluster, hub: Hu
     call = page.late_tab.dialog
     assert call is not None and call.number.text() == "07700 900001"
     qtbot.keyClicks(call.outcome, "on the way")
-    click_ok(qtbot, call.buttons)
+    save(qtbot, call.buttons)
     qtbot.waitUntil(lambda: "on the way" in page.late_tab.model.index(0, 3).data())
     page.tabs.setCurrentWidget(page.on_site_tab)
     assert [x.name for x in page.on_site_tab.children_model.rows] == ["Wiśniewska, Łucja"]

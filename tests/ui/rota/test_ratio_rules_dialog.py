@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
@@ -12,11 +11,7 @@ from hubdesk.services.rota.dto import RatioBandRow
 from hubdesk.ui.rota.page import RotaPage
 from hubdesk.ui.rota.ratio_rules_dialog import RatioRulesDialog
 from hubdesk.ui.shell.events import AppEvents
-
-
-def save(qtbot: QtBot, dialog: RatioRulesDialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
-                     Qt.MouseButton.LeftButton)
+from tests.ui.helpers import save
 
 
 def test_a_site_gets_its_own_bands_and_can_go_back_to_the_defaults(

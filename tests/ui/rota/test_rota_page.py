@@ -15,23 +15,9 @@ from hubdesk.services.rota.dto import AssignForm
 from hubdesk.ui.rota import page as rota_view
 from hubdesk.ui.rota.dialogs import FillDialog, PersonDayDialog, SessionStaffDialog
 from hubdesk.ui.rota.page import RotaPage
-from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from tests.services.rota.rota_setup import MONDAY, WEDNESDAY, checked, club_with_children, session_target
-
-
-@pytest.fixture
-def events() -> AppEvents:
-    return AppEvents()
-
-
-@pytest.fixture
-def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    messages: list[str] = []
-    monkeypatch.setattr(feedback, "warn", lambda _p, _t, text: messages.append("warn: " + text))
-    monkeypatch.setattr(feedback, "inform", lambda _p, _t, text: messages.append(text))
-    monkeypatch.setattr(feedback, "confirm", lambda _p, _t, _text: True)
-    return messages
+from tests.ui.helpers import Said
 
 
 @pytest.fixture
@@ -68,7 +54,7 @@ def test_grid_shows_the_week_and_under_ratio_stands_out(page: RotaPage) -> None:
 
 
 def test_double_click_a_session_to_put_people_on(qtbot: QtBot, page: RotaPage, hub: HubApp,
-                                                 said: list[str], events: AppEvents) -> None:
+                                                 said: Said, events: AppEvents) -> None:
     row, col = session_cell_position(page)
     page.open_cell(row, col)
     dialog = page.dialog
@@ -77,7 +63,7 @@ def test_double_click_a_session_to_put_people_on(qtbot: QtBot, page: RotaPage, h
     assert names[0].startswith("Ann Smith ✚") and "may not work with children" in names[-1]
     dialog.candidates.setCurrentRow(len(names) - 1)  # the one without a DBS
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
-    assert said and "No DBS recorded for Cal Nodbs" in said[-1]
+    assert said.texts and "No DBS recorded for Cal Nodbs" in said.texts[-1]
     dialog.candidates.setCurrentRow(0)
     dialog.role.setCurrentIndex(dialog.role.findData("lead"))
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
@@ -91,7 +77,7 @@ def test_double_click_a_session_to_put_people_on(qtbot: QtBot, page: RotaPage, h
 
 
 def test_double_click_a_persons_day_for_a_site_duty(qtbot: QtBot, page: RotaPage, hub: HubApp,
-                                                    said: list[str]) -> None:
+                                                    said: Said) -> None:
     staff_row = next(r for r, w in page._people.items() if w.name == "Bea Jones")
     page.open_cell(staff_row, 1)  # Tuesday
     dialog = page.dialog
@@ -104,7 +90,7 @@ def test_double_click_a_persons_day_for_a_site_duty(qtbot: QtBot, page: RotaPage
                                                          if page.table.item(staff_row, 1) else ""))
 
 
-def test_fill_the_gaps_copy_and_jump(qtbot: QtBot, page: RotaPage, hub: HubApp, said: list[str]) -> None:
+def test_fill_the_gaps_copy_and_jump(qtbot: QtBot, page: RotaPage, hub: HubApp, said: Said) -> None:
     page.fill_gaps()
     dialog = page.dialog
     assert isinstance(dialog, FillDialog) and dialog.list.count() == 2  # Cal has no DBS
@@ -120,12 +106,12 @@ def test_fill_the_gaps_copy_and_jump(qtbot: QtBot, page: RotaPage, hub: HubApp, 
     page.next_button.click()
     assert page.monday().isoformat() == "2026-11-30"
     page.copy_last_week()
-    assert said[-1].startswith("1 shifts copied")
+    assert said.texts[-1].startswith("1 shifts copied")
     assert any("Play club" in (page.table.item(r, 0).text() if page.table.item(r, 0) else "")
                for r in page._people)
 
 
-def test_print_site_and_person_and_calendar(qtbot: QtBot, page: RotaPage, hub: HubApp, said: list[str],
+def test_print_site_and_person_and_calendar(qtbot: QtBot, page: RotaPage, hub: HubApp, said: Said,
                                             monkeypatch: pytest.MonkeyPatch, two_schools: dict[str, int]
                                             ) -> None:
     opened: list[Path] = []
@@ -144,7 +130,7 @@ def test_print_site_and_person_and_calendar(qtbot: QtBot, page: RotaPage, hub: H
     page.export_calendar()
     ics = page.printed[-1]
     assert ics.suffix == ".ics" and b"Play club (Lead)" in ics.read_bytes()
-    assert "for 2 weeks" in said[-1]
+    assert "for 2 weeks" in said.texts[-1]
 
 
 def test_page_grab_is_not_blank(page: RotaPage) -> None:

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
-from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.main_window import MainWindow
 from hubdesk.ui.shell.pages import PAGES
+from tests.ui.helpers import Said
 
 
-def test_every_page_opens_on_the_demo_cluster(qtbot: QtBot, demo_hub: HubApp,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    said: list[str] = []
-    monkeypatch.setattr(feedback, "warn", lambda _p, _t, text: said.append(text))
+def test_every_page_opens_on_the_demo_cluster(qtbot: QtBot, demo_hub: HubApp, said: Said) -> None:
     window = MainWindow(demo_hub)
     qtbot.addWidget(window)
     window.show()
@@ -24,7 +20,7 @@ def test_every_page_opens_on_the_demo_cluster(qtbot: QtBot, demo_hub: HubApp,
         qtbot.wait(10)
         assert window.stack.currentWidget() is page
         assert page.isVisible()
-    assert said == []
+    assert said.warnings == []
     actions = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
     assert "&Import children from the MIS…" in actions
 

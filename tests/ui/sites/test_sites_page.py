@@ -6,20 +6,15 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
 from hubdesk.services.sites.sites import SiteForm
-from hubdesk.ui.common.inline_form import InlineFormDialog
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from hubdesk.ui.sites.page import SitesPage
-
-
-@pytest.fixture
-def events() -> AppEvents:
-    return AppEvents()
+from tests.ui.helpers import Said, save
 
 
 @pytest.fixture
@@ -32,24 +27,12 @@ def page(qtbot: QtBot, hub: HubApp, two_schools: dict[str, int], events: AppEven
     return widget
 
 
-@pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    said: list[str] = []
-    monkeypatch.setattr(feedback, "warn", lambda _parent, _title, text: said.append(text))
-    return said
-
-
-def save(qtbot: QtBot, dialog: InlineFormDialog) -> None:
-    button = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
 def names(page: SitesPage) -> list[str]:
     return [site.name for site in page.sites.model.rows]
 
 
 def test_new_site_through_the_dialog(qtbot: QtBot, page: SitesPage, hub: HubApp,
-                                     events: AppEvents, warnings: list[str]) -> None:
+                                     events: AppEvents, said: Said) -> None:
     qtbot.mouseClick(page.sites.new_button, Qt.MouseButton.LeftButton)
     dialog = page.sites.dialog
     assert dialog is not None and dialog.isVisible()
@@ -61,7 +44,7 @@ def test_new_site_through_the_dialog(qtbot: QtBot, page: SitesPage, hub: HubApp,
     qtbot.keyClicks(dialog.room_name, "Music room")  # typed, never "added": still kept
     with qtbot.waitSignal(events.sites_changed):
         save(qtbot, dialog)
-    assert warnings == []
+    assert said.warnings == []
     assert not dialog.isVisible()
     saved = next(s for s in hub.sites.list() if s.name == "Hill View Primary")
     assert (saved.dfe_number, saved.ofsted_status, saved.rooms) == (
@@ -72,7 +55,7 @@ def test_new_site_through_the_dialog(qtbot: QtBot, page: SitesPage, hub: HubApp,
 
 
 def test_bad_dfe_number_is_shown_beside_the_field_and_nothing_is_saved(
-        qtbot: QtBot, page: SitesPage, hub: HubApp, warnings: list[str]) -> None:
+        qtbot: QtBot, page: SitesPage, hub: HubApp, said: Said) -> None:
     qtbot.mouseClick(page.sites.new_button, Qt.MouseButton.LeftButton)
     dialog = page.sites.dialog
     assert dialog is not None
@@ -83,7 +66,7 @@ def test_bad_dfe_number_is_shown_beside_the_field_and_nothing_is_saved(
     assert list(dialog.visible_errors()) == ["dfe_number"]
     assert "7 digits" in dialog.errors["dfe_number"].text()
     assert dialog.errors["dfe_number"].isVisible()
-    assert len(hub.sites.list()) == 2 and warnings == []
+    assert len(hub.sites.list()) == 2 and said.warnings == []
     dialog.dfe_number.clear()
     qtbot.keyClicks(dialog.dfe_number, "8882001")  # Oakfield's number
     save(qtbot, dialog)
@@ -135,14 +118,14 @@ def _type_into_cell(qtbot: QtBot, page: SitesPage, from_site: int, to_site: int,
 
 def test_edit_a_travel_time_in_the_matrix(qtbot: QtBot, page: SitesPage, hub: HubApp,
                                           two_schools: dict[str, int], events: AppEvents,
-                                          warnings: list[str]) -> None:
+                                          said: Said) -> None:
     oak, elm = two_schools["oak"], two_schools["elm"]
     page.tabs.setCurrentWidget(page.travel)
     before = hub.sites.travel_times()[(oak, elm)]
     assert page.travel.cell(oak, elm).text() == str(before)  # type: ignore[union-attr]
     with qtbot.waitSignal(events.sites_changed):
         _type_into_cell(qtbot, page, oak, elm, "27")
-    assert warnings == []
+    assert said.warnings == []
     assert hub.sites.travel_times()[(oak, elm)] == hub.sites.travel_times()[(elm, oak)] == 27
     qtbot.waitUntil(lambda: page.travel.cell(elm, oak).text() == "27")  # type: ignore[union-attr]
 
@@ -153,12 +136,12 @@ def test_edit_a_travel_time_in_the_matrix(qtbot: QtBot, page: SitesPage, hub: Hu
 
 def test_a_bad_travel_time_is_refused_with_a_message(qtbot: QtBot, page: SitesPage, hub: HubApp,
                                                      two_schools: dict[str, int],
-                                                     warnings: list[str]) -> None:
+                                                     said: Said) -> None:
     oak, elm = two_schools["oak"], two_schools["elm"]
     before = hub.sites.travel_times()
     page.tabs.setCurrentWidget(page.travel)
     _type_into_cell(qtbot, page, oak, elm, "0")
-    assert len(warnings) == 1 and "between 1 and 600" in warnings[0]
+    assert len(said.warnings) == 1 and "between 1 and 600" in said.warnings[0]
     assert hub.sites.travel_times() == before
     qtbot.waitUntil(
         lambda: page.travel.cell(oak, elm).text() == str(before[(oak, elm)]))  # type: ignore[union-attr]

@@ -6,14 +6,13 @@ from datetime import date, time
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
 from hubdesk.services.people.staff import StaffForm
 from hubdesk.ui.shell.events import AppEvents
 from hubdesk.ui.staff.page import StaffPage
-from hubdesk.ui.staff.staff_dialog import StaffDialog
+from tests.ui.helpers import save
 
 
 @pytest.fixture
@@ -23,11 +22,6 @@ def page(qtbot: QtBot, hub: HubApp, two_schools: dict[str, int]) -> StaffPage:
     qtbot.addWidget(widget)
     widget.show()
     return widget
-
-
-def save(qtbot: QtBot, dialog: StaffDialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
-                     Qt.MouseButton.LeftButton)
 
 
 def test_checks_driver_and_hours_are_saved(qtbot: QtBot, page: StaffPage, hub: HubApp,

@@ -6,20 +6,13 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
 from hubdesk.services.people.staff import StaffForm
-from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from hubdesk.ui.staff.page import StaffPage
-from hubdesk.ui.staff.staff_dialog import StaffDialog
-
-
-@pytest.fixture
-def events() -> AppEvents:
-    return AppEvents()
+from tests.ui.helpers import Said, save
 
 
 @pytest.fixture
@@ -33,24 +26,12 @@ def page(qtbot: QtBot, hub: HubApp, two_schools: dict[str, int], events: AppEven
     return widget
 
 
-@pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    said: list[str] = []
-    monkeypatch.setattr(feedback, "warn", lambda _parent, _title, text: said.append(text))
-    return said
-
-
-def save(qtbot: QtBot, dialog: StaffDialog) -> None:
-    button = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
 def shown(page: StaffPage) -> list[str]:
     return [row.name for row in page.model.rows]
 
 
 def test_add_a_staff_member(qtbot: QtBot, page: StaffPage, hub: HubApp, events: AppEvents,
-                            two_schools: dict[str, int], warnings: list[str]) -> None:
+                            two_schools: dict[str, int], said: Said) -> None:
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     assert dialog is not None and dialog.isVisible()
@@ -67,7 +48,7 @@ def test_add_a_staff_member(qtbot: QtBot, page: StaffPage, hub: HubApp, events: 
     qtbot.keyClicks(dialog.email, ".sch.uk")
     with qtbot.waitSignal(events.staff_changed):
         save(qtbot, dialog)
-    assert warnings == [] and not dialog.isVisible()
+    assert said.warnings == [] and not dialog.isVisible()
     assert shown(page) == ["Carter, Ben", "Şahin, Ana"]
     row = page.model.rows[1]
     assert (row.role, row.home_site, row.phone, row.email) == (
