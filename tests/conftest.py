@@ -1,7 +1,8 @@
 """Shared fixtures: every test gets a fresh database file built by the migrations.
 
 The migrations run once per test run, into a template; each test's database starts as a copy of it
-(copying a checkpointed file takes a millisecond, migrating takes a quarter of a second).
+(copying a checkpointed file takes a millisecond, migrating takes a quarter of a second), or of a
+second template that also holds the ``two_schools`` when the test uses them.
 """
 
 from __future__ import annotations
@@ -47,13 +48,6 @@ def copy_database(template: Path, target: Path) -> None:
     shutil.copyfile(template, target)
 
 
-def start_from(template: Path, settings: Settings) -> None:
-    """Give ``settings`` a copy of ``template`` unless its database is a server or already exists."""
-    file = sqlite_file(to_url(settings.database))
-    if file is not None and not file.exists():
-        copy_database(template, file)
-
-
 def _checkpoint(path: Path) -> None:
     """Fold the write-ahead log into the file, so the file alone is the whole database."""
     with sqlite3.connect(path) as conn:
@@ -71,16 +65,46 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def schools_template(migrated_template: Path,
+                     tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    """The migrated template with the ``two_schools`` saved in it, and their ids."""
+    path = tmp_path_factory.mktemp("schools") / "schools.db"
+    copy_database(migrated_template, path)
+    app = open_app(Settings(database=str(path), data_dir=path.parent, backup_dir=path.parent / "b",
+                            user="tester"))
+    try:
+        ids = save_two_schools(app)
+    finally:
+        app.close()
+    _checkpoint(path)
+    return path, ids
+
+
 @pytest.fixture
-def hub(settings: Settings, migrated_template: Path) -> Iterator[HubApp]:
-    start_from(migrated_template, settings)
+def fresh_database(request: pytest.FixtureRequest, settings: Settings,
+                   migrated_template: Path) -> dict[str, int] | None:
+    """Start this test's SQLite file as a copy of a template; a test that uses ``two_schools``
+    gets the template that holds them. Returns their ids then, else None (also for a server)."""
+    file = sqlite_file(to_url(settings.database))
+    if file is None or file.exists():
+        return None
+    if "two_schools" in request.fixturenames:
+        template, ids = request.getfixturevalue("schools_template")
+        copy_database(template, file)
+        return ids
+    copy_database(migrated_template, file)
+    return None
+
+
+@pytest.fixture
+def hub(settings: Settings, fresh_database: dict[str, int] | None) -> Iterator[HubApp]:
     app = open_app(settings)
     yield app
     app.close()
 
 
-@pytest.fixture
-def two_schools(hub: HubApp) -> dict[str, int]:
+def save_two_schools(hub: HubApp) -> dict[str, int]:
     """Two schools with autumn-term calendars 2026 that differ in one INSET day."""
     oak = hub.sites.save(SiteForm(name="Oakfield Primary", dfe_number="8882001", is_hub=True,
                                   latitude=50.83, longitude=-0.14, rooms=("Hall", "Library")))
@@ -93,6 +117,13 @@ def two_schools(hub: HubApp) -> dict[str, int]:
                                            date(2026, 10, 30)))
     hub.calendars.save_entry(EntryForm(elm, "inset", date(2026, 11, 27), date(2026, 11, 27)))
     return {"oak": oak, "elm": elm}
+
+
+@pytest.fixture
+def two_schools(hub: HubApp, fresh_database: dict[str, int] | None) -> dict[str, int]:
+    """Two schools with autumn-term calendars 2026 that differ in one INSET day (already in the
+    copied template on SQLite; saved now on a server)."""
+    return dict(fresh_database) if fresh_database is not None else save_two_schools(hub)
 
 
 def child_form(school_id: int, **overrides: object) -> ChildForm:
