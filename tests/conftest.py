@@ -1,8 +1,15 @@
-"""Shared fixtures: every test gets a fresh database file built by the migrations."""
+"""Shared fixtures: every test gets a fresh database file built by the migrations.
+
+The migrations run once per test run, into a template; each test's database starts as a copy of it
+(copying a checkpointed file takes a millisecond, migrating takes a quarter of a second), or of a
+second template that also holds the ``two_schools`` when the test uses them.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -13,6 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from hubdesk.app import HubApp, open_app
 from hubdesk.core.clock import Clock
+from hubdesk.core.db import sqlite_file, to_url
 from hubdesk.services.people.children import ChildForm
 from hubdesk.services.sites.calendars import EntryForm
 from hubdesk.services.sites.sites import SiteForm
@@ -44,15 +52,69 @@ def frozen_clock(day: date = SCHOOL_DAY, hour: int = 12, minute: int = 0) -> Clo
     return Clock.at_local(day, hour, minute)
 
 
+def copy_database(template: Path, target: Path) -> None:
+    """Start ``target`` as a copy of a closed, checkpointed SQLite template (still a WAL file)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(template, target)
+
+
+def _checkpoint(path: Path) -> None:
+    """Fold the write-ahead log into the file, so the file alone is the whole database."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty database brought to the current schema by the migrations, once per test run."""
+    path = tmp_path_factory.mktemp("migrated") / "migrated.db"
+    open_app(Settings(database=str(path), data_dir=path.parent, backup_dir=path.parent / "b",
+                      user="tester"), create=True).close()
+    _checkpoint(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def schools_template(migrated_template: Path,
+                     tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    """The migrated template with the ``two_schools`` saved in it, and their ids."""
+    path = tmp_path_factory.mktemp("schools") / "schools.db"
+    copy_database(migrated_template, path)
+    app = open_app(Settings(database=str(path), data_dir=path.parent, backup_dir=path.parent / "b",
+                            user="tester"), clock=frozen_clock())
+    try:
+        ids = save_two_schools(app)
+    finally:
+        app.close()
+    _checkpoint(path)
+    return path, ids
+
+
 @pytest.fixture
-def hub(settings: Settings) -> Iterator[HubApp]:
-    app = open_app(settings, create=True, clock=frozen_clock())
+def fresh_database(request: pytest.FixtureRequest, settings: Settings,
+                   migrated_template: Path) -> dict[str, int] | None:
+    """Start this test's SQLite file as a copy of a template; a test that uses ``two_schools``
+    gets the template that holds them. Returns their ids then, else None (also for a server)."""
+    file = sqlite_file(to_url(settings.database))
+    if file is None or file.exists():
+        return None
+    if "two_schools" in request.fixturenames:
+        template, ids = request.getfixturevalue("schools_template")
+        copy_database(template, file)
+        return ids
+    copy_database(migrated_template, file)
+    return None
+
+
+@pytest.fixture
+def hub(settings: Settings, fresh_database: dict[str, int] | None) -> Iterator[HubApp]:
+    app = open_app(settings, clock=frozen_clock())
     yield app
     app.close()
 
 
-@pytest.fixture
-def two_schools(hub: HubApp) -> dict[str, int]:
+def save_two_schools(hub: HubApp) -> dict[str, int]:
     """Two schools with autumn-term calendars 2026 that differ in one INSET day."""
     oak = hub.sites.save(SiteForm(name="Oakfield Primary", dfe_number="8882001", is_hub=True,
                                   latitude=50.83, longitude=-0.14, rooms=("Hall", "Library")))
@@ -65,6 +127,13 @@ def two_schools(hub: HubApp) -> dict[str, int]:
                                            date(2026, 10, 30)))
     hub.calendars.save_entry(EntryForm(elm, "inset", date(2026, 11, 27), date(2026, 11, 27)))
     return {"oak": oak, "elm": elm}
+
+
+@pytest.fixture
+def two_schools(hub: HubApp, fresh_database: dict[str, int] | None) -> dict[str, int]:
+    """Two schools with autumn-term calendars 2026 that differ in one INSET day (already in the
+    copied template on SQLite; saved now on a server)."""
+    return dict(fresh_database) if fresh_database is not None else save_two_schools(hub)
 
 
 def child_form(school_id: int, **overrides: object) -> ChildForm:
@@ -88,6 +157,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         DemoService(app.factory, "tester", app.clock).build(scale=1, seed=1, today=DEMO_TODAY)
     finally:
         app.close()
+    _checkpoint(path)
     return path
 
 
@@ -97,11 +167,8 @@ DEMO_TODAY = date(2026, 11, 24)
 @pytest.fixture
 def demo_hub(demo_template: Path, tmp_path: Path) -> Iterator[HubApp]:
     """A HubApp on a private copy of the demo cluster."""
-    import sqlite3
-
     target = tmp_path / "demo-copy.db"
-    with sqlite3.connect(demo_template) as source, sqlite3.connect(target) as copy:
-        source.backup(copy)
+    copy_database(demo_template, target)
     app = open_app(Settings(database=str(target), data_dir=tmp_path / "data",
                             backup_dir=tmp_path / "backups", user="tester"),
                    clock=frozen_clock(DEMO_TODAY))

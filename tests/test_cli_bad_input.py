@@ -14,7 +14,7 @@ from hubdesk.commands import check_cmd, demo_cmd
 from hubdesk.core.errors import DomainError
 from hubdesk.demo.service import DemoSummary
 from tests.conftest import child_form
-from tests.services.club_setup import club
+from tests.services.clubs.club_setup import club
 
 
 def test_an_exception_without_a_message_still_gets_a_sentence(

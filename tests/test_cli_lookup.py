@@ -69,7 +69,7 @@ def test_sites_by_exact_name_unique_start_folded_name_or_number(
 def test_courses_with_one_title_are_told_apart_by_number(
         hub: HubApp, two_schools: dict[str, int], tmp_path: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
-    from tests.services.test_learning import course_form
+    from tests.services.learning.test_learning import course_form
 
     ids = [hub.learning.courses.save(course_form(two_schools["oak"], title="Family English",
                                                  start_date=start, end_date=end,

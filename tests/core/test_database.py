@@ -109,3 +109,24 @@ def test_every_change_is_audited_with_before_and_after(hub: HubApp,
     assert "forename" not in entries[1].changes
     history = hub.audit.history(child_id=child_id)
     assert len(history) == 2 and "Wiśniewska-Nowak" in history[0].changes
+
+
+def test_a_copy_of_the_migrated_template_opens_without_migrating(
+        migrated_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test databases are copies of one template: each must be a WAL file already at the heads."""
+    from hubdesk.core import schema
+    from tests.conftest import copy_database
+
+    def refuse(*_args: object) -> None:
+        raise AssertionError("the copy was migrated again")
+
+    monkeypatch.setattr(schema, "_upgrade_locked", refuse)
+    target = tmp_path / "copy.db"
+    copy_database(migrated_template, target)
+    assert not Path(f"{migrated_template}-wal").exists()  # checkpointed: the file is everything
+    assert target.read_bytes()[18:20] == b"\x02\x02"  # the file header says WAL mode
+    app = open_app(Settings(database=str(target), data_dir=tmp_path, backup_dir=tmp_path / "b"))
+    try:
+        assert schema.current_revisions(app.engine) == schema.head_revisions()
+    finally:
+        app.close()

@@ -18,8 +18,8 @@ from hubdesk.services.learning.courses import CourseForm
 from hubdesk.services.people.carers import CarerForm, CarerLink
 from hubdesk.settings import Settings
 from tests.conftest import child_form
-from tests.services.club_setup import child, club, freeze
-from tests.services.test_import_children import GOOD, counts, write
+from tests.services.clubs.club_setup import child, club, freeze
+from tests.services.people.test_import_children import GOOD, counts, write
 
 MON = date(2026, 9, 14)
 

@@ -18,7 +18,7 @@ from hubdesk.core.db import write_session
 from hubdesk.core.errors import Conflict
 from hubdesk.services.clubs.booking_plan import BookingRequest, write_plan
 from hubdesk.settings import Settings
-from tests.services.club_setup import NOW, child, club, freeze
+from tests.services.clubs.club_setup import NOW, child, club, freeze
 
 MON = date(2026, 9, 14)
 

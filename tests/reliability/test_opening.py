@@ -94,6 +94,7 @@ def test_check_finds_counters_zeroed_by_hand(demo_hub: HubApp) -> None:
     with demo_hub.engine.begin() as conn:
         conn.execute(text("UPDATE club_sessions SET booked = 0 WHERE id IN (SELECT id FROM "
                           "club_sessions WHERE booked > 0 LIMIT 50)"))
-    failed = {f.check: f.detail for f in CheckService(demo_hub.factory, None, demo_hub.clock).run() if not f.ok}
+    findings = CheckService(demo_hub.factory, None, demo_hub.clock).run()
+    failed = {f.check: f.detail for f in findings if not f.ok}
     assert list(failed) == ["place counters equal the bookings"]
     assert failed["place counters equal the bookings"].startswith("50 sessions")

@@ -15,7 +15,7 @@ from hubdesk.reports.fire_register import write_fire_register
 from hubdesk.reports.registers import write_registers
 from hubdesk.services.progress import Cancelled, Progress
 from tests.reports.pdf_helpers import embedded_fonts, pages_text
-from tests.services.registers_data import DAY, Cluster, book, build_cluster, frozen_now
+from tests.services.registers.registers_data import DAY, Cluster, book, build_cluster, frozen_now
 
 __all__ = ["frozen_now"]
 NAMES = ["Wiśniewska, Łucja", "Öztürk, Şükrü", "O'Neill-Brennan, Aoife", "Smith & Jones, Tom <Tiny>"]

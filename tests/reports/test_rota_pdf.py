@@ -15,7 +15,7 @@ from hubdesk.core.clock import LONDON
 from hubdesk.reports.rota import write_person_rota, write_site_rota
 from hubdesk.services.rota.dto import AssignForm
 from tests.reports.pdf_helpers import embedded_fonts, pages_text
-from tests.services.rota_setup import MONDAY, checked, club_with_children, session_target
+from tests.services.rota.rota_setup import MONDAY, checked, club_with_children, session_target
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from hubdesk.app import HubApp
 from hubdesk.cli import main
 from hubdesk.reports.run_sheets import write_run_sheets, write_week_timetable
 from tests.reports.pdf_helpers import embedded_fonts, pages_text
-from tests.services.minibus_setup import MON, Scene, driver, elm_to_oak, scene
+from tests.services.minibus.minibus_setup import MON, Scene, driver, elm_to_oak, scene
 
 
 @pytest.fixture

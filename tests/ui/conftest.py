@@ -1,4 +1,5 @@
-"""GUI tests: tidy Qt's objects away while the application still exists."""
+"""GUI tests: the shared ``said`` and ``events`` fixtures, and tidying Qt's objects away while the
+application still exists. Helpers that press and type are in tests/ui/helpers.py."""
 
 from __future__ import annotations
 
@@ -8,6 +9,26 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
+
+from hubdesk.ui.shell import feedback
+from hubdesk.ui.shell.events import AppEvents
+from tests.ui.helpers import Said
+
+
+@pytest.fixture
+def said(monkeypatch: pytest.MonkeyPatch) -> Said:
+    """Message boxes are recorded instead of shown (a modal box would stop the test)."""
+    record = Said()
+    monkeypatch.setattr(feedback, "warn", lambda _p, title, text: record.record("warn", title, text))
+    monkeypatch.setattr(feedback, "inform",
+                        lambda _p, title, text: record.record("inform", title, text))
+    monkeypatch.setattr(feedback, "confirm", lambda _p, title, text: record.ask(title, text))
+    return record
+
+
+@pytest.fixture
+def events() -> AppEvents:
+    return AppEvents()
 
 
 @pytest.fixture(scope="session", autouse=True)

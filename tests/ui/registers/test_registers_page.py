@@ -1,0 +1,131 @@
+"""The Registers page driven through its widgets against a real temporary database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from hubdesk.app import HubApp
+from hubdesk.ui.common import page as common_page
+from hubdesk.ui.registers.page import RegistersPage
+from hubdesk.ui.registers.register_table import MARKER
+from tests.services.registers.registers_data import Cluster
+from tests.ui.helpers import Said, save
+from tests.ui.registers.registers_ui import row_of
+
+
+def test_sign_a_child_in_and_out(qtbot: QtBot, page: RegistersPage, hub: HubApp,
+                                 cluster: Cluster, said: Said) -> None:
+    assert "Oak Owls after-school club" in page.heading.text()
+    assert [x.name for x in page.table.register_model.lines] == [
+        "Öztürk, Şükrü", "Smith & Jones, Tom <Tiny>", "Wiśniewska, Łucja"]
+    model = page.table.register_model
+    lucja = row_of(page, "Wiśniewska, Łucja")
+    assert model.index(lucja, MARKER).data() == "⚠ ALLERGY"
+    assert "EpiPen" in model.index(lucja, MARKER).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(lucja, 5).data() == "MISSING"
+    assert "3 MISSING" in page.summary.text()
+    # the allergy details are one click away
+    rect = page.table.visualRect(model.index(lucja, MARKER))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    details = page.dialog
+    assert details is not None and details.isVisible()
+    assert "Peanuts & tree nuts: EpiPen" in details.about.text()  # type: ignore[attr-defined]
+    assert "Emergency: Anna Wiśniewska (mother): 07700 900001" in details.about.text()  # type: ignore[attr-defined]
+    details.reject()  # type: ignore[attr-defined]
+    # one click signs in
+    button = page.table.buttons[cluster.sb("lucja")]
+    assert button.text() == "Sign in"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert model.index(lucja, 6).data() == "17:45" and model.index(lucja, 5).data() == "In"
+    assert button.text() == "Sign out…"
+    assert "1 in" in page.summary.text()
+    # sign-out asks who collected: mother with her password; grandmother and father are not listed
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog is not None and dialog.isVisible()
+    texts = [r.text() for r in dialog.radios]  # type: ignore[attr-defined]
+    assert texts == ["Anna Wiśniewska (mother)    password: “bluebird”"]
+    save(qtbot, dialog.buttons)  # type: ignore[attr-defined]
+    assert dialog.visible_errors() == {"collector": "Choose who collected the child."}  # type: ignore[attr-defined]
+    qtbot.mouseClick(dialog.radios[0], Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.mouseClick(dialog.password_checked, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    save(qtbot, dialog.buttons)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert model.index(lucja, 8).data() == "Anna Wiśniewska"
+    assert model.index(lucja, 5).data() == "Gone home (15 min late)"
+    assert cluster.sb("lucja") not in page.table.buttons
+    line = hub.registers.take.line(cluster.sb("lucja"))
+    assert (line.state, line.collected_by) == ("out", "Anna Wiśniewska")
+
+
+def test_walk_home_alone_only_with_consent(qtbot: QtBot, page: RegistersPage,
+                                           cluster: Cluster) -> None:
+    for key in ("tom", "sukru"):
+        qtbot.mouseClick(page.table.buttons[cluster.sb(key)], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.table.buttons[cluster.sb("tom")], Qt.MouseButton.LeftButton)
+    tom = page.dialog
+    assert tom is not None
+    assert [r.text() for r in tom.radios] == ["Walked home alone"]  # type: ignore[attr-defined]
+    tom.reject()  # type: ignore[attr-defined]
+    qtbot.mouseClick(page.table.buttons[cluster.sb("sukru")], Qt.MouseButton.LeftButton)
+    sukru = page.dialog
+    assert sukru is not None and sukru is not tom
+    assert sukru.radios == []  # type: ignore[attr-defined]
+    save(qtbot, sukru.buttons)  # type: ignore[attr-defined]
+    assert sukru.isVisible()
+
+
+def test_absence_and_add_unbooked_child(qtbot: QtBot, page: RegistersPage, hub: HubApp,
+                                        cluster: Cluster) -> None:
+    page.table.selectRow(row_of(page, "Öztürk, Şükrü"))
+    qtbot.mouseClick(page.absent_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog is not None
+    dialog.reason.setCurrentIndex(dialog.reason.findData("holiday"))  # type: ignore[attr-defined]
+    save(qtbot, dialog.buttons)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: page.table.register_model.lines[0].state == "absent")
+    assert page.table.register_model.index(0, 5).data() == "Absent (Holiday)"
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    add = page.dialog
+    assert add is not None
+    qtbot.keyClicks(add.search, "aoife")  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: add.matches.count() == 1)  # type: ignore[attr-defined]
+    save(qtbot, add.buttons)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: len(page.table.register_model.lines) == 4)
+    aoife = page.table.register_model.lines[row_of(page, "O'Neill-Brennan, Aoife")]
+    assert (aoife.name, aoife.state, aoife.one_off) == ("O'Neill-Brennan, Aoife", "in", True)
+
+
+def test_print_registers_from_the_page(qtbot: QtBot, page: RegistersPage,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[Path] = []
+    monkeypatch.setattr(common_page, "open_pdf", opened.append)
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=10_000)
+    assert opened[0].exists() and opened[0].suffix == ".pdf"
+    from tests.reports.pdf_helpers import pages_text
+
+    text = " ".join(" ".join(pages_text(opened[0])).split())
+    assert "Oak Owls after-school club" in text and "Wiśniewska, Łucja" in text
+
+
+def test_other_tabs(qtbot: QtBot, page: RegistersPage, cluster: Cluster, hub: HubApp) -> None:
+    qtbot.mouseClick(page.table.buttons[cluster.sb("lucja")], Qt.MouseButton.LeftButton)
+    page.tabs.setCurrentWidget(page.late_tab)
+    assert [x.name for x in page.late_tab.model.rows] == ["Wiśniewska, Łucja"]
+    page.late_tab.view.selectRow(0)
+    qtbot.mouseClick(page.late_tab.call_button, Qt.MouseButton.LeftButton)
+    call = page.late_tab.dialog
+    assert call is not None and call.number.text() == "07700 900001"
+    qtbot.keyClicks(call.outcome, "on the way")
+    save(qtbot, call.buttons)
+    qtbot.waitUntil(lambda: "on the way" in page.late_tab.model.index(0, 3).data())
+    page.tabs.setCurrentWidget(page.on_site_tab)
+    assert [x.name for x in page.on_site_tab.children_model.rows] == ["Wiśniewska, Łucja"]
+    assert "No fire drill" in page.on_site_tab.reminder.text()
+    page.tabs.setCurrentWidget(page.health_tab)
+    assert page.health_tab.model.rows == []
