@@ -29,7 +29,7 @@ from hubdesk.services.clubs.clubs import ClubForm
 from hubdesk.services.sites.calendars import EntryForm
 from hubdesk.services.sites.sites import SiteForm
 from hubdesk.settings import Settings
-from tests.conftest import child_form
+from tests.conftest import child_form, frozen_clock
 
 SKIPPED = {("gui",), ("backup",), ("check",)}
 FUZZ = settings(max_examples=120, deadline=None, derandomize=False,
@@ -42,7 +42,7 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("fuzz")
     path = folder / "pristine.db"
     app = open_app(Settings(database=str(path), data_dir=folder, backup_dir=folder / "b",
-                            user="tester"))
+                            user="tester"), create=True, clock=frozen_clock())
     try:
         oak = app.sites.save(SiteForm(name="Oakfield Primary", dfe_number="8882001", is_hub=True))
         app.sites.save(SiteForm(name="Elm Street Primary", dfe_number="8882002"))

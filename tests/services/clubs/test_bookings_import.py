@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from hubdesk import cli
-from hubdesk.app import HubApp
+from hubdesk.app import HubApp, open_app
+from hubdesk.commands import import_cmd
 from hubdesk.core.errors import DomainError
 from hubdesk.services.clubs.booking_plan import BookingRequest
-from hubdesk.services.clubs.import_bookings import BookingImportService
 from tests.services.clubs.club_setup import NOW, child, club, freeze
 
 HEADER = "Child,Date of birth,Club,Site,Days,From,To\n"
@@ -86,7 +86,10 @@ def test_a_file_without_the_needed_columns_is_refused(hub: HubApp, tmp_path: Pat
 def test_commands_list_clubs_and_import(hub: HubApp, clubs: dict[str, int], tmp_path: Path,
                                         capsys: pytest.CaptureFixture[str],
                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(BookingImportService, "clock", staticmethod(lambda: NOW))
+    # The command opens its own app: it runs on the test's clock, the moment the bookings were set up.
+    hub.clock.frozen_at = NOW
+    monkeypatch.setattr(import_cmd, "open_app",
+                        lambda settings, **kw: open_app(settings, clock=hub.clock, **kw))
     database = hub.settings.database
     path = write(tmp_path, "A123456789012,,Football,,Mon,14/09/2026,\n")
     assert cli.main(["import", "bookings", str(path), "--dry-run", "--database", database]) == 0
