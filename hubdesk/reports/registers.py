@@ -231,8 +231,13 @@ def _closing(reg: Register, blank: bool, cols: Columns) -> list[list[object]]:
         count = f"Headcount: {reg.summary}"
     sign = "Register checked by (name): ____________________   Signature: ______________   " \
            "Time: ________"
-    return [[wrap(count, sum(w for _, w in cols), FONT_BOLD)] + [""] * (len(cols) - 1),
-            [sign] + [""] * (len(cols) - 1)]
+    return [_spanned(wrap(count, sum(w for _, w in cols), FONT_BOLD), cols),
+            _spanned(sign, cols)]
+
+
+def _spanned(value: str, cols: Columns) -> list[object]:
+    """A row whose first cell spans the table."""
+    return [value, *("" for _ in cols[1:])]
 
 
 def _note(blank: bool, to_class: bool) -> str:
@@ -249,7 +254,7 @@ def _note(blank: bool, to_class: bool) -> str:
 
 def _grid(reg: Register, blank: bool, cells: _Cells) -> Flowable:
     cols = CLASS_COLUMNS if reg.header.to_class else HOME_COLUMNS
-    header = [title for title, _ in cols]
+    header: list[object] = [title for title, _ in cols]
     if blank:
         header[-1] = "Staff initials"
     names = _names(reg.lines)
@@ -258,8 +263,7 @@ def _grid(reg: Register, blank: bool, cells: _Cells) -> Flowable:
     rows += [["" for _ in cols] for _ in range(SPARE_ROWS if blank else 0)]
     last = len(rows) - 1
     rows += _closing(reg, blank, cols)
-    rows.append([wrap(_note(blank, reg.header.to_class), sum(w for _, w in cols))]
-                + [""] * (len(cols) - 1))
+    rows.append(_spanned(wrap(_note(blank, reg.header.to_class), sum(w for _, w in cols)), cols))
     i = _IN[cols]
     extra: list[tuple[Any, ...]] = [("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
                                     ("LEADING", (0, 0), (-1, -1), CELL_SIZE * 1.2),
