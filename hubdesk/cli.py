@@ -20,8 +20,10 @@ def build_parser() -> argparse.ArgumentParser:
         prog="hubdesk", description="Office software for an extended-school hub.")
     parser.add_argument("--version", action="version", version=f"hubdesk {__version__}")
     common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: a sub-command's own --database is set only when given there, so one given
+    # before the command (hubdesk --database FILE print …) is not overwritten by a default None.
     common.add_argument(
-        "--database", metavar="PATH_OR_URL",
+        "--database", metavar="PATH_OR_URL", default=argparse.SUPPRESS,
         help=f"database file or URL (default: ${ENV_DATABASE}, else the user data folder)")
     parser.add_argument("--database", metavar="PATH_OR_URL", help=argparse.SUPPRESS)
     parser.add_argument("--self-test", action="store_true",

@@ -38,3 +38,16 @@ def test_a_bug_prints_a_sentence_and_logs_the_traceback(
     assert "Traceback" not in err and "something went wrong (KeyError" in err
     log = Path(err.rsplit("details are in ", 1)[1].strip().rstrip("."))
     assert "Traceback" in log.read_text(encoding="utf-8")
+
+
+def test_database_before_the_command_is_used_and_never_created(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]
+                                                                ) -> None:
+    missing = tmp_path / "nope.db"
+    for argv in (["--database", str(missing), "print", "registers", "--date", "2026-12-01",
+                  "-o", str(tmp_path / "r.pdf")],
+                 ["print", "registers", "--date", "2026-12-01", "--database", str(missing),
+                  "-o", str(tmp_path / "r.pdf")]):
+        assert cli.main(argv) == 2
+        assert f"There is no database at {missing}" in capsys.readouterr().err
+    assert not missing.exists() and not (tmp_path / "r.pdf").exists()

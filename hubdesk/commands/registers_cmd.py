@@ -4,12 +4,15 @@ blank for paper) and ``fire-register`` (everyone on a site now)."""
 from __future__ import annotations
 
 import argparse
+import re
+from datetime import datetime, time
 from pathlib import Path
 
 from hubdesk.app import HubApp
 from hubdesk.commands.lookup import day_argument, find_site
 from hubdesk.reports.fire_register import write_fire_register
 from hubdesk.reports.registers import write_registers
+from hubdesk.services.registers.queries import moment
 
 
 def _day_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,21 +34,39 @@ def _registers(app: HubApp, args: argparse.Namespace, target: Path) -> str:
     return f"{kind} for {args.day:%d/%m/%Y}{where}: {len(registers)} session(s), {rows} children."
 
 
-def _site_argument(parser: argparse.ArgumentParser) -> None:
+def moment_argument(text: str) -> datetime:
+    """argparse type for a London wall-clock moment: "2026-12-01 16:05" or "1/12/2026 16:05",
+    returned as naive UTC (how moments are stored)."""
+    found = re.fullmatch(r"\s*(\S+)\s+(\d{1,2})[:.](\d{2})\s*", text)
+    if not found:
+        raise argparse.ArgumentTypeError(
+            f"'{text[:40]}' is not a date and time; write it like \"2026-12-01 16:05\"")
+    hour, minute = int(found[2]), int(found[3])
+    if hour > 23 or minute > 59:
+        raise argparse.ArgumentTypeError(f"{hour}:{minute:02d} is not a time of day; write it "
+                                         "like 16:05")
+    return moment(day_argument(found[1]), time(hour, minute))
+
+
+def _fire_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--site", metavar="NAME", required=True, help="the site to list")
+    parser.add_argument("--at", metavar='"DATE HH:MM"', type=moment_argument,
+                        help='who was on site at that moment, e.g. --at "2026-12-01 16:05" '
+                             "(default: now)")
 
 
 def _fire(app: HubApp, args: argparse.Namespace, target: Path) -> str:
     site_id, _site = find_site(app, args.site)
-    roll = app.registers.site.on_site(site_id)
+    roll = app.registers.site.on_site(site_id, args.at)
     write_fire_register(roll, target)
     n = len(roll.children)
+    adults = f", {len(roll.adults)} other adult(s) signed in" if roll.adults else ""
     return (f"Fire register for {roll.site} at {roll.when}: {n} child{'' if n == 1 else 'ren'}, "
-            f"{len(roll.staff)} staff.")
+            f"{len(roll.staff)} staff{adults}.")
 
 
 # (help, add_arguments, run) for hubdesk.commands.print_cmd.KINDS
 REGISTERS = ("club registers of a day: a section per session (--blank for paper)", _day_arguments,
              _registers)
-FIRE_REGISTER = ("fire register: everyone signed in at a site now, with staff on duty",
-                 _site_argument, _fire)
+FIRE_REGISTER = ("fire register: everyone on a site now (or --at a moment): children, staff "
+                 "and the adults in the signing-in book", _fire_arguments, _fire)

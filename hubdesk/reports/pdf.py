@@ -140,11 +140,26 @@ def build(path: Path | str, story: Sequence[Flowable], *, title: str, footer: st
     doc.build(list(story), canvasmaker=partial(NumberedCanvas, footer=footer))
 
 
+class WholeRowTable(Table):
+    """A table whose rows never split across pages; only a row taller than a whole page (which
+    could never fit) is split, at the top of a fresh page, rather than failing the printout."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.splitInRow = 0
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        frame = getattr(self, "_frame", None)
+        if not parts and frame is not None and getattr(frame, "_atTop", False):
+            self.splitInRow = 1
+            parts = super().split(availWidth, availHeight)
+        return parts
+
+
 def table(rows: Sequence[Sequence[object]], widths: Sequence[float], *, header_rows: int = 1,
           zebra: bool = True, extra: Sequence[tuple[Any, ...]] = ()) -> Table:
-    """A grid table: header row(s) repeat on every page, rows may split, black-and-white safe."""
-    result = Table(list(map(list, rows)), colWidths=list(widths), repeatRows=header_rows,
-                   splitByRow=True, splitInRow=True)
+    """A grid table: header row(s) repeat on every page, black-and-white safe. A row never splits
+    across pages: half a row under no name is how times get written against the wrong child."""
+    result = WholeRowTable(list(map(list, rows)), colWidths=list(widths),
+                           repeatRows=header_rows, splitByRow=True, splitInRow=False)
     commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

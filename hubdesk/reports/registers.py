@@ -12,6 +12,7 @@ with spare rows for children who arrive unbooked.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -38,15 +39,32 @@ from hubdesk.services.registers.queries import Register, RegisterLine
 
 PAGE = landscape(A4)
 MARGIN = 10 * mm
-COLUMNS: tuple[tuple[str, float], ...] = (
-    ("Child", 42 * mm), ("Year, school", 30 * mm), ("Allergy / medical", 44 * mm),
-    ("Emergency phone", 36 * mm), ("May collect", 34 * mm), ("In", 12 * mm), ("Out", 12 * mm),
-    ("Collected by", 30 * mm), ("Pwd ✓", 12 * mm), ("Signature", 25 * mm),
+Columns = tuple[tuple[str, float], ...]
+# After-school and holiday clubs: children go home, so collection is recorded. 277 mm in all.
+HOME_COLUMNS: Columns = (
+    ("Child", 40 * mm), ("Class, school", 28 * mm), ("Allergy / medical", 44 * mm),
+    ("Emergency phone", 40 * mm), ("May collect", 32 * mm), ("In", 12 * mm), ("Out", 12 * mm),
+    ("Collected by", 30 * mm), ("Pwd ✓", 11 * mm), ("Staff in / out", 28 * mm),
 )
+# Breakfast clubs: children go on to class with staff, nobody collects them.
+CLASS_COLUMNS: Columns = (
+    ("Child", 46 * mm), ("Class, school", 36 * mm), ("Allergy / medical", 70 * mm),
+    ("Emergency phone", 44 * mm), ("In", 13 * mm), ("To class", 16 * mm),
+    ("Staff in / out", 52 * mm),
+)
+COLUMNS = HOME_COLUMNS  # the widest set, for callers that measure
 CELL_SIZE = 8.0
 PAD = 6.0  # left + right cell padding
 SPARE_ROWS = 4  # on the blank register, for unbooked arrivals
 _MEDICAL = 2
+_IN = {HOME_COLUMNS: 5, CLASS_COLUMNS: 4}
+NBSP = "\u00a0"
+_PHONE = re.compile(r"(?<![\w])(\+?\d[\d ]{6,}\d)")
+
+
+def whole_phones(value: str) -> str:
+    """Join the groups of each phone number with no-break spaces, so no line breaks inside one."""
+    return _PHONE.sub(lambda m: m.group(1).replace(" ", NBSP), value)
 
 
 class _Section(Flowable):
@@ -103,7 +121,7 @@ def wrap(value: str, width: float, font: str = FONT, size: float = CELL_SIZE) ->
     lines: list[str] = []
     for raw in value.splitlines() or [""]:
         line, used = "", 0.0
-        for word in raw.split():
+        for word in (w for w in raw.split(" ") if w):  # a no-break space joins
             w = stringWidth(word, font, size)
             if line and used + space + w <= room:
                 line, used = f"{line} {word}", used + space + w
@@ -128,40 +146,150 @@ class _Cells:
     def __call__(self, value: str, width: float, bold: bool = False) -> str:
         return wrap(value, width, FONT_BOLD if bold else FONT)
 
-    def medical(self, line: RegisterLine) -> str:
-        flags = [w for w, v in (("ALLERGY", line.allergies), ("MEDICAL", line.medical),
-                                ("MEDICINE", "; ".join(line.medicines))) if v.strip()]
-        details = "; ".join(v.strip() for v in (line.allergies, line.medical) if v.strip())
-        if line.medicines:
-            given = "; ".join(line.medicines)
-            details = f"{details}; Medicine: {given}" if details else given
-        return wrap(f"⚠ {' + '.join(flags)}: {details}", COLUMNS[_MEDICAL][1], FONT_BOLD)
+    def medical(self, line: RegisterLine, width: float) -> str:
+        """The strong marker for what staff must act on; other notes and diet plainly."""
+        parts = [f"ALLERGY: {line.allergies.strip()}" if line.allergies.strip() else "",
+                 line.medical.strip(),
+                 f"MEDICINE: {'; '.join(line.medicines)}" if line.medicines else ""]
+        details = "; ".join(p for p in parts if p)
+        if line.must_act:
+            return wrap(f"⚠ {details}", width, FONT_BOLD)
+        plain = "; ".join(p for p in (details, f"Diet: {line.dietary.strip()}"
+                                      if line.dietary.strip() else "") if p)
+        return wrap(plain, width)
 
 
-def _header_row() -> list[object]:
-    return [title for title, _ in COLUMNS]
+def _names(lines: Sequence[RegisterLine]) -> dict[int, str]:
+    """Each row's name; two children of the same name in a session get their class, and their
+    date of birth when the class is the same too."""
+    seen: dict[str, list[RegisterLine]] = {}
+    for line in lines:
+        seen.setdefault(line.name, []).append(line)
+    names: dict[int, str] = {}
+    for same in seen.values():
+        classes = [x.class_name for x in same]
+        for line in same:
+            extra = ""
+            if len(same) > 1:
+                tell = [line.class_name or line.year] if classes.count(line.class_name) == 1 \
+                    else [line.class_name or line.year, _born(line)]
+                extra = f" ({', '.join(t for t in tell if t)})"
+            names[line.session_booking_id] = line.name + extra + (
+                " (one-off)" if line.one_off else "")
+    return names
 
 
-def _row(line: RegisterLine, cells: _Cells, blank: bool) -> list[object]:
-    w = [width for _, width in COLUMNS]
-    year_school = f"{line.year}, {line.school}"
-    name = line.name + (" (one-off)" if line.one_off else "")
+def _born(line: RegisterLine) -> str:
+    day = line.date_of_birth
+    return f"born {day.day} {day:%b %Y}" if day else ""
+
+
+def _class_school(line: RegisterLine) -> str:
+    year = f"{line.year} {line.class_name}" if line.class_name else line.year
+    return f"{year}, {line.school}"
+
+
+def _staff(line: RegisterLine) -> str:
+    parts = [f"in: {line.signed_in_by}" if line.signed_in_by and line.state in ("in", "out") else "",
+             f"out: {line.signed_out_by}" if line.signed_out_by and line.state == "out" else ""]
+    return "\n".join(p for p in parts if p)
+
+
+def _row(line: RegisterLine, name: str, cells: _Cells, blank: bool,
+         cols: Columns) -> list[object]:
+    w = [width for _, width in cols]
     row: list[object] = [
-        cells(name, w[0], bold=True), cells(year_school, w[1]),
-        cells.medical(line) if line.has_medical else ("" if not line.dietary else
-                                                       cells(f"Diet: {line.dietary}", w[2])),
-        cells(line.emergency, w[3]), cells(", ".join(line.collectors) or "nobody named", w[4]),
-        "", "", "", "", ""]
+        cells(name, w[0], bold=True), cells(_class_school(line), w[1]),
+        cells.medical(line, w[2]), cells(whole_phones(line.emergency), w[3])]
+    home = cols is HOME_COLUMNS
+    if home:
+        row.append(cells(", ".join(line.collectors) or "nobody named", w[4]))
+    row += ["" for _ in cols[len(row):]]
     if blank:
         return row
+    i = _IN[cols]
     if line.state == "absent":
-        row[5] = cells(f"ABSENT: {line.absence}", w[5] + w[6])
+        row[i] = cells(f"ABSENT: {line.absence}", w[i] + w[i + 1])
     elif line.state == "missing":
-        row[5] = "MISSING"
+        row[i] = "MISSING"
     elif line.state in ("in", "out"):
-        row[5], row[6] = line.time_in + ("*" if line.corrected else ""), line.time_out
-        row[7] = cells(line.collected_by, w[7])
+        row[i], row[i + 1] = line.time_in + ("*" if line.corrected else ""), line.time_out
+        if home:
+            row[i + 2] = cells(line.collected_by, w[i + 2])
+            row[i + 3] = "✓" if line.password_checked and line.state == "out" else ""
+        row[-1] = cells(_staff(line), w[-1])
     return row
+
+
+def _closing(reg: Register, blank: bool, cols: Columns) -> list[list[object]]:
+    """The headcount and the staff sign-off, as the last rows of the table (kept with the last
+    child, so they never sit alone on a page)."""
+    if blank:
+        count = ("Headcount at the start: ______   at the end: ______   "
+                 f"({len(reg.lines)} booked)")
+    else:
+        count = f"Headcount: {reg.summary}"
+    sign = "Register checked by (name): ____________________   Signature: ______________   " \
+           "Time: ________"
+    return [_spanned(wrap(count, sum(w for _, w in cols), FONT_BOLD), cols),
+            _spanned(sign, cols)]
+
+
+def _spanned(value: str, cols: Columns) -> list[object]:
+    """A row whose first cell spans the table."""
+    return [value, *("" for _ in cols[1:])]
+
+
+def _note(blank: bool, to_class: bool) -> str:
+    if blank:
+        return ("Write the real times in and out, tick when the collection password was checked, "
+                "and initial. Add unbooked children on the spare rows and tell the office."
+                if not to_class else "Write the real time each child arrives and initial when "
+                "they are taken to class. Add unbooked children on the spare rows and tell the "
+                "office.")
+    return ("* time corrected after it was first recorded (the history says by whom and when). "
+            "MISSING: booked, not signed in 15 minutes after the start. ⚠: needs staff must act "
+            "on (allergy, auto-injector, inhaler, epilepsy, diabetes, medicine to give).")
+
+
+def _grid(reg: Register, blank: bool, cells: _Cells) -> Flowable:
+    cols = CLASS_COLUMNS if reg.header.to_class else HOME_COLUMNS
+    header: list[object] = [title for title, _ in cols]
+    if blank:
+        header[-1] = "Staff initials"
+    names = _names(reg.lines)
+    rows: list[list[object]] = [header]
+    rows += [_row(line, names[line.session_booking_id], cells, blank, cols) for line in reg.lines]
+    rows += [["" for _ in cols] for _ in range(SPARE_ROWS if blank else 0)]
+    last = len(rows) - 1
+    rows += _closing(reg, blank, cols)
+    rows.append(_spanned(wrap(_note(blank, reg.header.to_class), sum(w for _, w in cols)), cols))
+    i = _IN[cols]
+    extra: list[tuple[Any, ...]] = [("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
+                                    ("LEADING", (0, 0), (-1, -1), CELL_SIZE * 1.2),
+                                    ("FONTNAME", (0, 1), (0, last), FONT_BOLD),
+                                    ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
+                                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white]),
+                                    ("NOSPLIT", (0, max(1, last)), (-1, -1))]
+    for n in range(last + 1, len(rows)):
+        extra.append(("SPAN", (0, n), (-1, n)))
+    extra += [("FONTNAME", (0, last + 1), (-1, last + 1), FONT_BOLD),
+              ("LINEBELOW", (0, -2), (-1, -1), 0, colors.white),
+              ("LINEBEFORE", (0, -1), (-1, -1), 0, colors.white),
+              ("LINEAFTER", (0, -1), (-1, -1), 0, colors.white),
+              ("FONTSIZE", (0, -1), (-1, -1), 7), ("TOPPADDING", (0, -1), (-1, -1), 4)]
+    for n, line in enumerate(reg.lines, start=1):
+        if line.must_act:
+            extra += [("BACKGROUND", (_MEDICAL, n), (_MEDICAL, n), colors.black),
+                      ("TEXTCOLOR", (_MEDICAL, n), (_MEDICAL, n), colors.white),
+                      ("FONTNAME", (_MEDICAL, n), (_MEDICAL, n), FONT_BOLD)]
+        if not blank and line.state in ("absent", "missing"):
+            extra.append(("SPAN", (i, n), (i + 1, n)))
+    if blank:  # room to write by hand
+        extra += [("TOPPADDING", (0, 1), (-1, last), 5), ("BOTTOMPADDING", (0, 1), (-1, last), 9)]
+    grid = table(rows, [width for _, width in cols], zebra=False, extra=extra)
+    grid.hAlign = "LEFT"
+    return grid
 
 
 def _section(reg: Register, blank: bool, cells: _Cells) -> list[Flowable]:
@@ -169,47 +297,18 @@ def _section(reg: Register, blank: bool, cells: _Cells) -> list[Flowable]:
     h = reg.header
     where = h.site + (f", {h.room}" if h.room else "")
     staff = ", ".join(h.staff) or "not recorded"
-    title = f"{h.club} · {h.day:%A %d %B %Y} · {h.times}"
+    title = f"{h.club} · {h.day:%A} {h.day.day} {h.day:%B %Y} · {h.times}"
     details = (f"<b>Site:</b> {esc(where)}    "
                f"<b>Booked:</b> {len(reg.lines)} of {h.capacity} places")
     if not blank:
         details += f"    <b>So far:</b> {esc(reg.summary)}"
     on_duty = f"<b>Staff on duty:</b> {esc(staff)}"
-    rows: list[list[object]] = [_header_row()]
-    rows += [_row(line, cells, blank) for line in reg.lines]
-    spare = SPARE_ROWS if blank else 0
-    rows += [["" for _ in COLUMNS] for _ in range(spare)]
-    extra: list[tuple[Any, ...]] = [("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
-                                    ("LEADING", (0, 0), (-1, -1), CELL_SIZE * 1.2),
-                                    ("FONTNAME", (0, 1), (0, -1), FONT_BOLD),
-                                    ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
-                                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white])]
-    for n, line in enumerate(reg.lines, start=1):
-        if line.has_medical:
-            extra += [("BACKGROUND", (_MEDICAL, n), (_MEDICAL, n), colors.black),
-                      ("TEXTCOLOR", (_MEDICAL, n), (_MEDICAL, n), colors.white),
-                      ("FONTNAME", (_MEDICAL, n), (_MEDICAL, n), FONT_BOLD)]
-        if not blank and line.state in ("absent", "missing"):
-            extra.append(("SPAN", (5, n), (6, n)))
-    if blank:  # room to write by hand
-        extra += [("TOPPADDING", (0, 1), (-1, -1), 5), ("BOTTOMPADDING", (0, 1), (-1, -1), 9)]
-    grid = table(rows, [width for _, width in COLUMNS], zebra=False, extra=extra)
-    grid.hAlign = "LEFT"
-    label = f"{h.club} · {h.site} · {h.day:%a %d/%m/%Y} {h.times}"
+    label = f"{h.club} · {h.site} · {h.day:%a} {h.day.day} {h.day:%b %Y} {h.times}"
     story: list[Flowable] = [para(title, st.heading), Paragraph(details, st.small),
-                             Paragraph(on_duty, st.small), Spacer(0, 2 * mm), grid]
+                             Paragraph(on_duty, st.small), Spacer(0, 2 * mm),
+                             _grid(reg, blank, cells)]
     if h.cancelled:
         story.insert(1, para("This session was cancelled.", st.heading))
-    if blank:
-        story.append(Spacer(0, 3 * mm))
-        story.append(para("Write the real times in and out, who collected, tick when the "
-                          "collection password was checked, and sign. Add unbooked children "
-                          "on the spare rows and tell the office.", st.small))
-    else:
-        story.append(Spacer(0, 3 * mm))
-        story.append(para("* time corrected after it was first recorded (the history says by "
-                          "whom and when). MISSING: booked, not signed in 15 minutes after the "
-                          "start.", st.small))
     return [_Section(str(h.session_id), label, lambda: None), *story]
 
 

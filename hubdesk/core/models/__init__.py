@@ -44,6 +44,7 @@ from hubdesk.core.models.registers import (
     LateCall,
     MedicineDose,
     MedicinePermission,
+    SignIn,
 )
 from hubdesk.core.models.sites import CalendarEntry, Room, Site, TravelTime
 from hubdesk.core.models.staff import (
@@ -64,8 +65,14 @@ __all__ += [
 ]
 __all__ += ["Booking", "Club", "ClubSession", "SessionBooking", "WaitingListEntry"]
 __all__ += [
-    "Attendance", "CollectionAuthorisation", "FireDrill", "Incident", "LateCall", "MedicineDose",
+    "Attendance",
+    "CollectionAuthorisation",
+    "FireDrill",
+    "Incident",
+    "LateCall",
+    "MedicineDose",
     "MedicinePermission",
+    "SignIn",
 ]
 __all__ += ["RatioRule", "Shift", "StaffAvailability", "StaffSite"]
 __all__ += [

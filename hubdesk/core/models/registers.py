@@ -214,3 +214,29 @@ class MedicineDose(Base):
     parent_informed_at: Mapped[datetime | None] = mapped_column(DateTime)
     notes: Mapped[str] = mapped_column(String(300), default="")
     recorded_by: Mapped[str] = mapped_column(String(80), default="")
+
+
+class SignIn(Base):
+    """The signing-in book for adults on site: staff, learners, tutors, visitors, contractors.
+
+    The fire register reads it, so an adult signed in is on the roll call until signed out.
+    """
+
+    __tablename__ = "sign_ins"
+    __table_args__ = (
+        CheckConstraint("length(name) > 0", name="named"),
+        CheckConstraint("kind IN ('staff', 'learner', 'visitor', 'contractor')", name="kind"),
+        CheckConstraint("signed_out_at IS NULL OR signed_out_at >= signed_in_at",
+                        name="out_after_in"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(12))
+    name: Mapped[str] = mapped_column(String(150))
+    organisation: Mapped[str] = mapped_column(String(150), default="")
+    visiting: Mapped[str] = mapped_column(String(150), default="")
+    car_registration: Mapped[str] = mapped_column(String(20), default="")
+    signed_in_at: Mapped[datetime] = mapped_column(DateTime, index=True)  # UTC
+    signed_out_at: Mapped[datetime | None] = mapped_column(DateTime)  # UTC
+    recorded_by: Mapped[str] = mapped_column(String(80), default="")

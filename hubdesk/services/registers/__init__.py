@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from hubdesk.core.clock import Clock
 from hubdesk.services.registers.health import HealthLogService
 from hubdesk.services.registers.late import LateCollectionService
+from hubdesk.services.registers.sign_in import SignInBookService
 from hubdesk.services.registers.site import SiteRollService
 from hubdesk.services.registers.take import RegisterService
 
@@ -27,3 +28,4 @@ class Registers:
         self.late = LateCollectionService(factory, user, clock)
         self.site = SiteRollService(factory, user, clock)
         self.health = HealthLogService(factory, user, clock)
+        self.book = SignInBookService(factory, user, clock)

@@ -31,6 +31,7 @@ from hubdesk.core.models import (
     Site,
     Staff,
 )
+from hubdesk.core.rules.medical import must_act
 from hubdesk.core.vocabulary import ABSENCE_REASONS, CLUB_KIND_LABELS, fold, year_label
 from hubdesk.services.registers.staff import with_rota_staff
 
@@ -141,10 +142,19 @@ class RegisterLine:
     corrected: bool = False
     attendance_id: int | None = None
     medicines: tuple[str, ...] = ()  # current written permissions: "Inhaler 2 puffs (when wheezy)"
+    date_of_birth: date | None = None  # tells apart two children of the same name
+    signed_in_by: str = ""
+    signed_out_by: str = ""
+    password_checked: bool = False
 
     @property
     def has_medical(self) -> bool:
         return bool(self.allergies.strip() or self.medical.strip() or self.medicines)
+
+    @property
+    def must_act(self) -> bool:
+        """Needs staff must act on (allergy, emergency condition, medicine), not only know."""
+        return must_act(self.allergies, self.medical, self.medicines)
 
     @property
     def medical_summary(self) -> str:
@@ -178,7 +188,8 @@ class Register:
     @property
     def summary(self) -> str:
         n = len(self.lines)
-        parts = [f"{n} booked", f"{self.count('in')} in", f"{self.count('out')} gone home",
+        gone = "taken to class" if self.header.to_class else "gone home"
+        parts = [f"{n} booked", f"{self.count('in')} in", f"{self.count('out')} {gone}",
                  f"{self.count('absent')} absent"]
         if self.count("missing"):
             parts.append(f"{self.count('missing')} MISSING")
@@ -247,8 +258,8 @@ def carer_info(s: Session, child_ids: Iterable[int]) -> dict[int, _CarerInfo]:
                 rel = f" ({r.relationship_})" if r.relationship_ else ""
                 emergency = f"{carer_label(r)}{rel}: {phone}"
                 break
-        result[child_id] = _CarerInfo(emergency, tuple(carer_label(r) for r in rows
-                                                       if r.can_collect))
+        collectors = dict.fromkeys(carer_label(r) for r in rows if r.can_collect)
+        result[child_id] = _CarerInfo(emergency, tuple(collectors))
     return result
 
 
@@ -303,7 +314,8 @@ def load_registers(s: Session, headers: list[SessionHeader], now: datetime) -> l
                    c.allergies, c.medical_notes, c.dietary_needs, school.name.label("school"),
                    a.id.label("attendance_id"), a.status, a.signed_in_at, a.signed_out_at,
                    a.collected_kind, a.collected_by_carer_id, a.authorisation_id,
-                   a.absence_reason, a.absence_note, a.late_minutes, a.corrected_at)
+                   a.absence_reason, a.absence_note, a.late_minutes, a.corrected_at,
+                   c.date_of_birth, a.signed_in_by, a.signed_out_by, a.password_checked)
             .join(Booking, Booking.id == SessionBooking.booking_id)
             .join(c, c.id == SessionBooking.child_id)
             .join(school, school.id == c.school_site_id)
@@ -337,6 +349,8 @@ def load_registers(s: Session, headers: list[SessionHeader], now: datetime) -> l
             r.class_name, r.consent_photos, r.allergies, r.medical_notes, r.dietary_needs,
             ci.emergency, ci.collectors, state, r.kind == "one_off", r.signed_in_at,
             r.signed_out_at, _collected(r, carers, auths), absence, r.late_minutes or 0,
-            r.corrected_at is not None, r.attendance_id, medicines.get((r.child_id, h.day), ())))
+            r.corrected_at is not None, r.attendance_id, medicines.get((r.child_id, h.day), ()),
+            r.date_of_birth, r.signed_in_by or "", r.signed_out_by or "",
+            bool(r.password_checked)))
     return [Register(h, tuple(sorted(lines[h.session_id], key=lambda x: (fold(x.name), x.child_id))))
             for h in headers]

@@ -11,12 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from hubdesk.core.clock import to_local
 from hubdesk.core.errors import NotFound, ValidationError
 from hubdesk.core.models import Attendance, Child, FireDrill, Site
+from hubdesk.core.rules.medical import must_act
 from hubdesk.core.vocabulary import year_label
 from hubdesk.services.base import Service
 from hubdesk.services.registers.queries import (
@@ -27,6 +28,7 @@ from hubdesk.services.registers.queries import (
     hhmm,
     moment,
 )
+from hubdesk.services.registers.sign_in import SignInRow, adults_at
 from hubdesk.services.registers.staff import rota_shifts
 
 DRILL_DUE_AFTER = timedelta(days=49)  # each half-term: about seven weeks
@@ -53,6 +55,10 @@ class OnSiteChild:
     def has_medical(self) -> bool:
         return bool(self.allergies.strip() or self.medical.strip())
 
+    @property
+    def must_act(self) -> bool:
+        return must_act(self.allergies, self.medical)
+
 
 @dataclass(frozen=True)
 class FireList:
@@ -61,6 +67,11 @@ class FireList:
     at: datetime  # UTC
     children: tuple[OnSiteChild, ...]
     staff: tuple[str, ...]
+    adults: tuple[SignInRow, ...] = ()  # from the signing-in book
+
+    @property
+    def people(self) -> int:
+        return len(self.children) + len(self.staff) + len(self.adults)
 
     @property
     def when(self) -> str:
@@ -145,7 +156,10 @@ def fire_list(s: Session, site_id: int, now: datetime) -> FireList:
         school = {x.id: x.name for x in s.scalars(select(Site))}
         rows = s.execute(select(Attendance, Child).join(Child, Child.id == Attendance.child_id)
                          .where(Attendance.session_id.in_(list(headers)),
-                                Attendance.status == "in")).all()
+                                Attendance.status.in_(("in", "out")),
+                                Attendance.signed_in_at <= now,
+                                or_(Attendance.signed_out_at.is_(None),
+                                    Attendance.signed_out_at > now))).all()
         info = carer_info(s, (c.id for _, c in rows))
         for a, c in rows:
             h = headers[a.session_id]
@@ -157,12 +171,16 @@ def fire_list(s: Session, site_id: int, now: datetime) -> FireList:
                                         info[c.id].emergency))
     staff = staff_on_site(s, site_id, list(headers.values()), busy, now)
     children.sort(key=lambda x: (x.club, x.name))
-    return FireList(site.id, site.name, now, tuple(children), tuple(staff))
+    adults = adults_at(s, site_id, now)
+    signed = {a.name for a in adults}
+    staff = [x for x in staff if x.split(" (")[0] not in signed]  # listed once, as signed in
+    return FireList(site.id, site.name, now, tuple(children), tuple(staff), tuple(adults))
 
 
 class SiteRollService(Service):
     def on_site(self, site_id: int, now: datetime | None = None) -> FireList:
-        """Every child signed in at the site right now, and the staff on duty."""
+        """Everyone at the site now (or at ``now``, UTC, for a drill or an inquiry): children
+        signed in, staff on the rota and adults in the signing-in book."""
         with self._read() as s:
             return fire_list(s, site_id, now or self._clock.now())
 

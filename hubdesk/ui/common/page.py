@@ -1,8 +1,9 @@
 """The base of every page: the app and its events, one way to open a dialog, and one print flow.
 
 Printing is the same everywhere: a file in the data folder's printouts folder, written off the GUI
-thread with a progress bar and Cancel, then opened in the PC's PDF viewer; a refusal or a failure is
-a sentence in a message box, never a traceback.
+thread with a progress bar and Cancel, then opened in the PC's PDF viewer, and a small window names
+the file with Open, Show in folder and Save as…; a refusal or a failure is a sentence in a message
+box, never a traceback.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QWidget
 
 from hubdesk.app import HubApp
 from hubdesk.services.progress import Progress
+from hubdesk.ui.common.printout_dialog import PrintoutDialog
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from hubdesk.ui.shell.tasks import run_task
@@ -51,6 +53,7 @@ class Page(QWidget):
         super().__init__(parent)
         self.app, self.events = app, events
         self.printed: list[Path] = []  # every file this page wrote, newest last
+        self.last_printout: PrintoutDialog | None = None
 
     @staticmethod
     def page_title(text: str) -> QLabel:
@@ -106,11 +109,16 @@ class Page(QWidget):
                  lambda message: feedback.warn(self, title, message))
 
     def printout_ready(self, title: str, path: Path) -> None:
-        """Name the file in the status bar and open it; if no viewer opens it, say where it is."""
+        """Name the file in the status bar, open it, and show where it is with Open, Show in
+        folder and Save as…; if no viewer opens it, say so plainly."""
         self.printed.append(path)
         window = self.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(f"Saved {path}", STATUS_MS)
-        if open_pdf(path) is False:
+        opened = open_pdf(path) is not False
+        if not opened:
             feedback.inform(self, title, f"The printout is saved as\n{path}\n\nNo program on this "
-                                         "PC opened it: open it from that folder.")
+                                         "PC opened it: open it from that folder, or use Save as… "
+                                         "to copy it elsewhere.")
+        self.last_printout = open_dialog(PrintoutDialog(path, opened, lambda p: open_pdf(p),
+                                                        self))

@@ -36,6 +36,7 @@ from hubdesk.ui.registers.dialogs import AbsenceDialog, AddChildDialog, TimesDia
 from hubdesk.ui.registers.health_tab import HealthTab
 from hubdesk.ui.registers.register_form import RegisterFormDialog
 from hubdesk.ui.registers.register_table import RegisterTable
+from hubdesk.ui.registers.sign_in_book import SignInBookTab
 from hubdesk.ui.registers.sign_out_dialog import SignOutDialog
 from hubdesk.ui.registers.tabs import LateTab, OnSiteTab
 from hubdesk.ui.shell import feedback
@@ -76,6 +77,9 @@ class RegistersPage(Page):
         self.tabs.addTab(self.late_tab, "Late collection")
         self.tabs.addTab(self.on_site_tab, "On site now && fire drills")
         self.tabs.addTab(self.health_tab, "Incidents && medicines")
+        self.book_tab = SignInBookTab(app, self, self.chosen_day,
+                                      lambda: self.site.currentText().split("  (")[0])
+        self.tabs.addTab(self.book_tab, "Signing-in book")
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(top)
@@ -224,6 +228,8 @@ class RegistersPage(Page):
             self.on_site_tab.load(self.site_id())
         elif tab is self.health_tab:
             self.health_tab.load(self.site_id(), self.chosen_day())
+        elif tab is self.book_tab:
+            self.book_tab.load(self.site_id())
 
     # --- actions -----------------------------------------------------------------------------
     def _updated(self, line: RegisterLine | None) -> None:

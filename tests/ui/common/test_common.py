@@ -130,3 +130,22 @@ def test_hbox_makes_labels_from_text_and_pushes_end_widgets_right(qtbot: QtBot) 
     label = first.widget()
     assert isinstance(label, QLabel) and label.text() == "Site:"
     assert last.widget() is right
+
+
+def test_after_a_print_the_file_is_named_with_open_show_in_folder_and_save_as(
+        qtbot: QtBot, page: Page, said: Said, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[Path] = []
+    monkeypatch.setattr(common_page, "open_pdf", opened.append)
+    page.print_pdf("rota", write_text)
+    qtbot.waitUntil(lambda: page.last_printout is not None, timeout=10_000)
+    dialog = page.last_printout
+    assert dialog is not None and str(page.printed[0]) in dialog.message.text()
+    assert [b.text() for b in (dialog.open_button, dialog.folder_button, dialog.save_button)] == \
+        ["&Open", "Show in &folder", "&Save as…"]
+    dialog.open_button.click()
+    assert opened == [page.printed[0], page.printed[0]]
+    assert dialog.copy_to(tmp_path / "copy")
+    assert (tmp_path / "copy.pdf").read_bytes().startswith(b"%PDF")
+    assert not dialog.copy_to(tmp_path / "no-such-folder" / "x.pdf")
+    assert "could not be saved" in said.warnings[0]

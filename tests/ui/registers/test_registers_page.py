@@ -129,3 +129,29 @@ def test_other_tabs(qtbot: QtBot, page: RegistersPage, cluster: Cluster, hub: Hu
     assert "No fire drill" in page.on_site_tab.reminder.text()
     page.tabs.setCurrentWidget(page.health_tab)
     assert page.health_tab.model.rows == []
+
+
+def test_signing_in_book_tab(qtbot: QtBot, page: RegistersPage, hub: HubApp,
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[Path] = []
+    monkeypatch.setattr(common_page, "open_pdf", opened.append)
+    page.tabs.setCurrentWidget(page.book_tab)
+    qtbot.mouseClick(page.book_tab.in_button, Qt.MouseButton.LeftButton)
+    dialog = page.book_tab.dialog
+    assert dialog is not None
+    save(qtbot, dialog.buttons)
+    assert "name of the person" in " ".join(dialog.visible_errors().values())
+    qtbot.keyClicks(dialog.name, "Priya Shah")
+    qtbot.keyClicks(dialog.organisation, "Ofsted")
+    qtbot.keyClicks(dialog.car, "kx21 abc")
+    save(qtbot, dialog.buttons)
+    qtbot.waitUntil(lambda: len(page.book_tab.model.rows) == 1)
+    assert page.book_tab.model.rows[0].car_registration == "KX21 ABC"
+    page.book_tab.view.selectRow(0)
+    qtbot.mouseClick(page.book_tab.out_button, Qt.MouseButton.LeftButton)
+    assert page.book_tab.model.rows[0].signed_out_at is not None
+    qtbot.mouseClick(page.book_tab.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=10_000)
+    from tests.reports.pdf_helpers import pages_text
+
+    assert "Priya Shah" in " ".join(pages_text(opened[0]))
