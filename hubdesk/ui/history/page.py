@@ -1,15 +1,18 @@
-"""History: the audit log, newest first, filterable by record type and id."""
+"""History: who did what, in sentences about people, newest first, searchable by name or date.
+
+The same list, filtered to one person, is the History tab of a child's and a staff member's record
+(``HistoryView``). Rows load a page at a time as the list scrolls.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -17,54 +20,89 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.services.admin.audit import HistoryLine
 from hubdesk.ui.common.page import Page
-from hubdesk.ui.common.tables import DtoTableModel
+from hubdesk.ui.common.tables import DtoTableModel, LazyTableModel, table_view
+from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 
-TABLES = ["(all)", "children", "carers", "child_carers", "sites", "calendar_entries", "staff",
-          "travel_times", "rooms"]
+COLUMNS: list[tuple[str, Callable[[HistoryLine], str]]] = [
+    ("When", lambda h: h.when), ("Who", lambda h: h.user), ("What happened", lambda h: h.sentence)]
+SEARCH_HINT = "Child, carer, staff member, club or a date (30/11)"
+PAGE_ROWS = 200
 
 
 def history_model(lines: list[HistoryLine] | None = None) -> DtoTableModel[HistoryLine]:
-    return DtoTableModel(
-        [("When", lambda h: h.when), ("Who", lambda h: h.user), ("Action", lambda h: h.action),
-         ("Record", lambda h: h.record), ("Changes", lambda h: h.changes)],
-        lines or [],
-    )
+    """A plain list of history lines (a record's tab shows its few hundred at once)."""
+    return DtoTableModel(COLUMNS, lines or [], tooltip=lambda h: h.changes or h.sentence)
+
+
+Source = Callable[[str, int, int], Sequence[HistoryLine]]
+
+
+class HistoryView(QWidget):
+    """A search box over a lazily loaded history list; ``source(search, offset, limit)``."""
+
+    def __init__(self, source: Source, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(SEARCH_HINT)
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self.refresh)
+        show = QPushButton("Find")
+        show.clicked.connect(self.refresh)
+        self.status = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Find:"))
+        top.addWidget(self.search, 1)
+        top.addWidget(show)
+        self.model: LazyTableModel[HistoryLine] = LazyTableModel(COLUMNS, page_size=PAGE_ROWS)
+        self.view = table_view(self.model, stretch=2)
+        self.view.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+
+    def set_source(self, source: Source) -> None:
+        self._source = source
+        self.refresh()
+
+    def refresh(self) -> None:
+        text = self.search.text().strip()
+
+        def page(offset: int, limit: int) -> Sequence[HistoryLine]:
+            return feedback.guarded(self, "History", lambda: self._source(text, offset, limit)) or []
+
+        self.model.set_source(page)
+        for column in range(self.model.columnCount() - 1):
+            self.view.resizeColumnToContents(column)
+        count = self.model.rowCount()
+        more = "+" if self.model.canFetchMore() else ""
+        found = f"{count}{more} entries" if count != 1 else "1 entry"
+        self.status.setText(f"{found} for '{text}'." if text else f"{found}, newest first.")
+
+    def texts(self) -> list[str]:
+        """Every loaded line as one sentence (what a reader sees across the row)."""
+        return [line.text for line in self.model.rows]
 
 
 class HistoryPage(Page):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
         super().__init__(app, events, parent)
-        self.table_filter = QComboBox()
-        self.table_filter.addItems(TABLES)
-        self.record_filter = QLineEdit()
-        self.record_filter.setPlaceholderText("record id (optional)")
-        show = QPushButton("Show")
-        show.clicked.connect(self.refresh)
-        self.record_filter.returnPressed.connect(self.refresh)
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Record type:"))
-        top.addWidget(self.table_filter)
-        top.addWidget(self.record_filter)
-        top.addWidget(show)
-        top.addStretch(1)
-        self.model = history_model()
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setWordWrap(True)
-        self.view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.history = HistoryView(
+            lambda text, offset, limit: app.audit.history(search=text, offset=offset, limit=limit))
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.view)
+        layout.addWidget(self.page_title("History"))
+        layout.addWidget(self.history, 1)
         events.data_reloaded.connect(self.refresh)
+
+    @property
+    def search(self) -> QLineEdit:
+        return self.history.search
 
     def on_shown(self) -> None:
         self.refresh()
 
     def refresh(self) -> None:
-        table = self.table_filter.currentText()
-        record = self.record_filter.text().strip() or None
-        lines = self.app.audit.history(table_name=None if table == "(all)" else table,
-                                       record_id=record)
-        self.model.set_rows(lines)
-        self.view.resizeColumnsToContents()
+        self.history.refresh()
