@@ -21,9 +21,9 @@ from hubdesk.app import HubApp
 from hubdesk.services.people.carers import CarerLink, FamilyMember
 from hubdesk.ui.children.carer_dialog import CarerLinkDialog, FindCarerDialog, carer_name
 from hubdesk.ui.children.child_fields import HINT_STYLE
+from hubdesk.ui.common.history import HistoryView
 from hubdesk.ui.common.page import open_dialog
 from hubdesk.ui.common.tables import DtoTableModel, table_view
-from hubdesk.ui.history.page import HistoryView
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 

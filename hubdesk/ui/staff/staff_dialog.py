@@ -29,6 +29,7 @@ from hubdesk.services.people.staff import StaffForm, StaffService
 from hubdesk.services.sites.sites import SiteForm
 from hubdesk.ui.common.dates import DayEdit, optional_date, optional_date_edit, time_edit, to_time
 from hubdesk.ui.common.forms import InlineFormDialog
+from hubdesk.ui.common.history import HistoryView, Source
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 
@@ -58,7 +59,7 @@ def _hours_text(minutes: int | None) -> str:
 
 class StaffDialog(InlineFormDialog):
     def __init__(self, staff: StaffService, sites: list[SiteForm], form: StaffForm | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, history: Source | None = None) -> None:
         super().__init__("Edit staff member" if form else "New staff member", parent)
         self.staff = staff
         self.original = form or StaffForm(forename="", surname="", role="play worker")
@@ -97,6 +98,11 @@ class StaffDialog(InlineFormDialog):
         self._checks_tab(f)
         self._driver_tab(f)
         self._hours_tab(f, sites)
+        self.history: HistoryView | None = None
+        if history is not None:  # what changed about this person, in words
+            self.history = HistoryView(history)
+            self.tabs.addTab(self.history, "History")
+            self.history.refresh()
         self.form = basics
         self.form.addRow(self.tabs)
         self.setMinimumWidth(620)

@@ -46,3 +46,20 @@ def test_history_reads_as_sentences_and_finds_a_child(qtbot: QtBot, hub: HubApp,
     qtbot.keyClicks(page.search, "25/11/2026")
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
     assert page.history.texts() == [] and "0 entries for '25/11/2026'" in page.history.status.text()
+
+
+def test_a_staff_members_record_has_their_history(qtbot: QtBot, hub: HubApp,
+                                                  cluster: Cluster) -> None:
+    from hubdesk.ui.staff.page import StaffPage
+
+    page = StaffPage(hub, AppEvents())
+    qtbot.addWidget(page)
+    page.show()
+    page.on_shown()
+    page.view.selectRow(0)
+    page.edit_staff()
+    dialog = page.dialog
+    assert dialog is not None and dialog.history is not None
+    assert dialog.tabs.tabText(dialog.tabs.count() - 1) == "History"
+    assert dialog.history.texts()[0].endswith("· Staff member Grace Ndlovu added")
+    dialog.reject()
