@@ -90,6 +90,29 @@ class SchoolCalendar:
         return [self.status(d) for d in days(first, last)]
 
 
+    def term_ends(self, day: date) -> tuple[date | None, date | None]:
+        """The last open day of the half-term and of the term that ``day`` is in (or the next
+        term, in a holiday); None where the calendar has no such term."""
+        term = next((t for t in self._terms if t.end >= day), None)
+        if term is None:
+            return None, None
+        term_end = _last_open(self, max(day, term.start), term.end)
+        start = max(day, term.start)
+        breaks = [s.start for s in self._closed if s.kind == "half_term"
+                  and start < s.start <= term.end]
+        half_end = _last_open(self, start, min(breaks) - timedelta(days=1)) if breaks else term_end
+        return half_end, term_end
+
+
+def _last_open(calendar: SchoolCalendar, start: date, end: date) -> date | None:
+    day = end
+    while day >= start:
+        if calendar.is_open(day):
+            return day
+        day -= timedelta(days=1)
+    return None
+
+
 def _closed_reason(span: Span) -> str:
     names = {"half_term": "half-term", "inset": "INSET day", "closure": "closed"}
     base = names.get(span.kind, span.kind)

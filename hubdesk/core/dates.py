@@ -5,9 +5,10 @@ Accepted: 30/11/2026, 30-11-2026, 30.11.2026 (day first, the way the office writ
 from a spreadsheet cell). Where the caller passes ``today``, 30/11 means that day in the current
 school year (September to August).
 
-Two-digit years are refused everywhere: 01/01/18 could be a child born in 2018 or a grandparent
+Two-digit years are refused in imports and commands: 01/01/18 could be a child born in 2018 or a grandparent
 born in 1918, and a wrong date of birth or booking is worse than a question. The sentence says how
-to write it.
+to write it. A typed field that shows the date it read (booking, rota, History search) may ask for
+``two_digit_years``: 30/11/26 is then 30/11/2026.
 """
 
 from __future__ import annotations
@@ -27,10 +28,12 @@ def school_year_start(today: date) -> int:
     return today.year if today.month >= SEPTEMBER else today.year - 1
 
 
-def parse_day(text: str, today: date | None = None) -> date:
+def parse_day(text: str, today: date | None = None, two_digit_years: bool = False) -> date:
     """The date ``text`` names, or a ValueError whose message starts with the text and says why.
 
     ``today`` allows a day and month without a year (30/11), read in today's school year.
+    ``two_digit_years`` (typed date fields only, never imports) reads 30/11/26 as 2026: a person
+    typing into a booking or rota field means this century, and sees the date it became.
     """
     value = text.strip()
     if not value:
@@ -40,6 +43,8 @@ def parse_day(text: str, today: date | None = None) -> date:
         return _real(value, int(iso[1]), int(iso[2]), int(iso[3]))
     uk = _UK.fullmatch(value)
     if uk:
+        if len(uk[4]) == 2 and two_digit_years:
+            return _real(value, 2000 + int(uk[4]), int(uk[3]), int(uk[1]))
         if len(uk[4]) != 4:
             example = f"{int(uk[1]):02d}/{int(uk[3]):02d}/20{uk[4][-2:].zfill(2)}"
             raise ValueError(f"'{value}' needs a four-digit year, e.g. {example} (or 19..)")

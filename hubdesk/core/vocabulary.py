@@ -28,6 +28,12 @@ _FOLD_SPECIAL = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ":
                                "ß": "ss", "ı": "i", "İ": "i", "æ": "ae", "Æ": "ae"})
 
 
+def search_words(text: str) -> list[str]:
+    """The folded words of a search: 'Wiśniewska, Łu' (a list's 'Surname, Forename') ->
+    ['wisniewska', 'lu'], each matched anywhere in a record's search key."""
+    return fold(text.replace(",", " ")).split()
+
+
 def fold(text: str) -> str:
     """Lower-case, accent-free form used for searching: 'Łucja Öztürk' -> 'lucja ozturk'."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_SPECIAL))

@@ -20,7 +20,7 @@ from hubdesk.core.models import Child, Club, ClubSession, Room, Site, Staff, Wai
 from hubdesk.core.models.meta import store_meta
 from hubdesk.core.rules.club_rules import ClubRules, rules_to_json, validate_rules
 from hubdesk.core.rules.recurrence import club_days, week_of, weekday_set, weekdays_code, weekdays_label
-from hubdesk.core.vocabulary import CLUB_KIND_LABELS, CLUB_KINDS, WAITING_OPEN, fold, year_label
+from hubdesk.core.vocabulary import CLUB_KIND_LABELS, CLUB_KINDS, WAITING_OPEN, fold, search_words, year_label
 from hubdesk.services.base import Service
 from hubdesk.services.clubs.changes import AffectedBooking, ChangeImpact, apply_change, impact_of
 from hubdesk.services.clubs.queries import RULES_KEY, load_club, load_rules, time_span
@@ -174,7 +174,7 @@ class ClubService(Service):
             stmt = stmt.where(Club.site_id == site_id)
         if not include_inactive:
             stmt = stmt.where(Club.active.is_(True))
-        for word in fold(query).split():
+        for word in search_words(query):
             stmt = stmt.where(Club.search_key.contains(word, autoescape=True))
         with self._read() as s:
             return [_row(c, site, n or 0, booked or 0, places or 0, wait or 0)

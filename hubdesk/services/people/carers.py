@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from hubdesk.core.errors import NotFound, ValidationError
 from hubdesk.core.models import Carer, Child, ChildCarer, Site
 from hubdesk.core.text_checks import is_email, is_phone
-from hubdesk.core.vocabulary import fold, year_label
+from hubdesk.core.vocabulary import search_words, year_label
 from hubdesk.services.base import Service, check_characters, check_lengths
 from hubdesk.services.people.children import display_name
 
@@ -108,14 +108,14 @@ class CarerService(Service):
     def find(self, query: str, limit: int = 20) -> list[CarerForm]:
         """Carers already known, so a sibling's parent is linked rather than typed again."""
         stmt = select(Carer)
-        for word in fold(query).split():
+        for word in search_words(query):
             stmt = stmt.where(Carer.search_key.contains(word, autoescape=True))
         with self._read() as s:
             return [_carer(c) for c in s.scalars(stmt.order_by(Carer.surname).limit(limit))]
 
     def find_matches(self, query: str, limit: int = 20) -> list[CarerMatch]:
         """Like ``find``, with the names of each carer's children; an empty query finds nobody."""
-        words = fold(query).split()
+        words = search_words(query)
         if not words:
             return []
         stmt = select(Carer)

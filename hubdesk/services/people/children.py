@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from hubdesk.core.errors import Conflict, ValidationError
 from hubdesk.core.models import Child, Site
-from hubdesk.core.vocabulary import fold, year_label
+from hubdesk.core.vocabulary import search_words, year_label
 from hubdesk.services.base import Service, check_characters, check_lengths, fetch
 
 CONSENTS = {
@@ -127,7 +127,7 @@ class ChildService(Service):
     def _filtered(self, query: str, school_id: int | None, year_group: int | None,
                   include_left: bool) -> Select[Child, str]:
         stmt = select(Child, Site.name).join(Site, Site.id == Child.school_site_id)
-        for word in fold(query).split():
+        for word in search_words(query):
             stmt = stmt.where(Child.search_key.contains(word, autoescape=True))
         if school_id is not None:
             stmt = stmt.where(Child.school_site_id == school_id)

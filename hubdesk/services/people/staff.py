@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from hubdesk.core.errors import NotFound, ValidationError
 from hubdesk.core.models import Site, Staff, StaffAvailability, StaffSite
-from hubdesk.core.vocabulary import fold
+from hubdesk.core.vocabulary import search_words
 from hubdesk.services.base import Service
 
 
@@ -163,7 +163,7 @@ def dbs_state(person: Staff) -> str:
 class StaffService(Service):
     def list(self, query: str = "", include_inactive: bool = False) -> list[StaffRow]:
         stmt = select(Staff, Site.name).outerjoin(Site, Site.id == Staff.home_site_id)
-        for word in fold(query).split():
+        for word in search_words(query):
             stmt = stmt.where(Staff.search_key.contains(word, autoescape=True))
         if not include_inactive:
             stmt = stmt.where(Staff.active.is_(True))

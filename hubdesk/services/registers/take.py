@@ -28,7 +28,7 @@ from hubdesk.core.models import (
     SessionBooking,
     Site,
 )
-from hubdesk.core.vocabulary import ABSENCE_REASONS, fold, year_label
+from hubdesk.core.vocabulary import ABSENCE_REASONS, search_words, year_label
 from hubdesk.services.base import Service
 from hubdesk.services.progress import NO_PROGRESS, Progress
 from hubdesk.services.registers.collect import check_collector, collectors_of
@@ -124,7 +124,7 @@ class RegisterService(Service):
 
     def find_children(self, query: str, limit: int = 20) -> list[ChildChoice]:
         """Children on roll matching a name, to add an unbooked arrival."""
-        words = fold(query).split()
+        words = search_words(query)
         if not words:
             return []
         stmt = select(Child, Site.name).join(Site, Site.id == Child.school_site_id) \
@@ -174,6 +174,8 @@ class RegisterService(Service):
                                f"{to_local(a.signed_out_at or now):%H:%M}.")
             at = _check_moment(at or now, session.day, now, "sign-out")
             assert a.signed_in_at is not None
+            if a.signed_in_at.replace(second=0, microsecond=0) <= at < a.signed_in_at:
+                at = a.signed_in_at  # out in the minute they came in: times are typed to the minute
             if at < a.signed_in_at:
                 raise ValidationError(f"The sign-out time is before {name} was signed in "
                                       f"({to_local(a.signed_in_at):%H:%M}).", "signed_out_at")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.calendar import DayStatus, SchoolCalendar, Span
+from hubdesk.core.calendar import DayStatus, SchoolCalendar, Span, days
 from hubdesk.core.errors import NotFound, ValidationError
 from hubdesk.core.models import CalendarEntry, Site
 from hubdesk.core.vocabulary import CALENDAR_KINDS
@@ -16,6 +16,15 @@ from hubdesk.services.base import Service
 
 KIND_LABELS = {"term": "Term", "half_term": "Half-term", "inset": "INSET day",
                "closure": "Closure"}
+
+
+@dataclass(frozen=True)
+class DateGuide:
+    """A site's calendar as a date field shows it: closed weekdays with why, and term ends."""
+
+    closed: dict[date, str]
+    half_term_end: date | None
+    term_end: date | None
 
 
 @dataclass(frozen=True)
@@ -118,3 +127,16 @@ class CalendarService(Service):
         with self._read() as s:
             _check_site(s, site_id)
             return load_calendar(s, site_id).open_days(start, end)
+
+    def date_guide(self, site_id: int, around: date, weeks: int = 60) -> DateGuide:
+        """What a date field needs about one site: its closed weekdays near ``around`` (for
+        shading) and the ends of the half-term and term ``around`` is in."""
+        with self._read() as s:
+            _check_site(s, site_id)
+            calendar = load_calendar(s, site_id)
+        first = around - timedelta(weeks=weeks // 2)
+        closed = {d: calendar.status(d).reason
+                  for d in days(first, around + timedelta(weeks=weeks))
+                  if d.weekday() < 5 and not calendar.is_open(d)}
+        half_end, term_end = calendar.term_ends(around)
+        return DateGuide(closed, half_end, term_end)

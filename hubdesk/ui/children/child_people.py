@@ -21,9 +21,9 @@ from hubdesk.app import HubApp
 from hubdesk.services.people.carers import CarerLink, FamilyMember
 from hubdesk.ui.children.carer_dialog import CarerLinkDialog, FindCarerDialog, carer_name
 from hubdesk.ui.children.child_fields import HINT_STYLE
+from hubdesk.ui.common.history import HistoryView
 from hubdesk.ui.common.page import open_dialog
 from hubdesk.ui.common.tables import DtoTableModel, table_view
-from hubdesk.ui.history.page import history_model
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 
@@ -198,28 +198,28 @@ class FamilyTab(QWidget):
 
 
 class HistoryTab(QWidget):
-    """Who changed what about this child, newest first (carer links included)."""
+    """Everything that happened to this child, in words, newest first (the History page's list)."""
 
     def __init__(self, app: HubApp, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app = app
-        self.model = history_model()
-        self.view = table_view(self.model, stretch=-1)
-        self.view.setWordWrap(True)
-        self.status = _hint(NEEDS_SAVING)
+        self.history = HistoryView(lambda _text, _offset, _limit: [])
+        self.view = self.history.view
+        self.model = self.history.model
+        self.hint = _hint(NEEDS_SAVING)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.status)
+        layout.addWidget(self.history, 1)
+        layout.addWidget(self.hint)
+
+    @property
+    def status(self) -> QLabel:
+        return self.history.status
 
     def refresh(self, child_id: int | None) -> None:
+        self.hint.setVisible(child_id is None)
         if child_id is None:
-            self.model.set_rows([])
-            self.status.setText(NEEDS_SAVING)
+            self.history.set_source(lambda _text, _offset, _limit: [])
+            self.history.status.setText(NEEDS_SAVING)
             return
-        lines = feedback.guarded(self, "History",
-                                 lambda: self.app.audit.history(child_id=child_id)) or []
-        self.model.set_rows(lines)
-        for column in range(self.model.columnCount() - 1):  # the changes column stretches
-            self.view.resizeColumnToContents(column)
-        self.view.resizeRowsToContents()
-        self.status.setText(f"{len(lines)} changes recorded." if lines else "No changes recorded.")
+        self.history.set_source(lambda text, offset, limit: self.app.audit.history(
+            child_id=child_id, search=text, offset=offset, limit=limit))

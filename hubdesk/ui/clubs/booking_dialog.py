@@ -32,8 +32,9 @@ from hubdesk.core.rules.booking_checks import FULL
 from hubdesk.core.rules.recurrence import Skipped
 from hubdesk.services.clubs.booking_plan import BookingPreview, BookingRequest, BookingResult, PreviewLine
 from hubdesk.services.clubs.clubs import ClubRow
+from hubdesk.services.sites.calendars import DateGuide
 from hubdesk.ui.common.child_picker import ChildPicker
-from hubdesk.ui.common.dates import date_edit, qdate, to_date
+from hubdesk.ui.common.dates import date_edit, qdate, term_end_button, to_date
 from hubdesk.ui.common.forms import error_label, hbox
 from hubdesk.ui.common.tables import AMBER, RED, TintedTableModel, fit_columns, table_view
 from hubdesk.ui.common.widgets import WeekdayBoxes
@@ -52,6 +53,13 @@ def preview_model() -> TintedTableModel[PreviewLine]:
          ("Problem", lambda x: x.problem or "OK")], [],
         tint=lambda x: None if x.ok else (AMBER if x.problem_code == FULL else RED),
         tooltip=lambda x: x.problem)
+
+
+def default_end(club_end: date, guide: DateGuide | None) -> date:
+    """A standing booking runs to the end of this term at the club's site (or the club's own
+    end, if sooner): a booking to next July is rarely what a parent asks for."""
+    term_end = guide.term_end if guide is not None else None
+    return min(club_end, term_end) if term_end is not None else club_end
 
 
 def club_label(row: ClubRow) -> str:
@@ -156,7 +164,9 @@ class BookingDialog(QDialog):
         form.addRow("Kind:", kind_box)
         form.addRow("Weekdays:", self.weekdays)
         form.addRow("", self.weekdays_error)
-        form.addRow("Dates:", hbox(self.start_date, self.end_label, self.end_date, stretch=True))
+        self.end_of = term_end_button(self.end_date)
+        form.addRow("Dates:", hbox(self.start_date, self.end_label, self.end_date, self.end_of,
+                                   stretch=True))
         form.addRow("", self.dates_error)
         form.addRow("Note:", self.notes)
         return form
@@ -212,10 +222,14 @@ class BookingDialog(QDialog):
                 self.weekdays.blockSignals(True)
                 self.weekdays.set_days(club.weekdays)
                 self.weekdays.blockSignals(False)
+                start = max(self.today, club.start_date)
+                guide = feedback.guarded(self, "Book a club", lambda: self.app.calendars.date_guide(
+                    club.site_id, start))
+                self.start_date.set_guide(guide)
+                self.end_date.set_guide(guide)
                 if not keep_dates:
-                    start = max(self.today, club.start_date)
                     self.start_date.setDate(qdate(start))
-                    self.end_date.setDate(qdate(club.end_date))
+                    self.end_date.setDate(qdate(default_end(club.end_date, guide)))
         self._kind_changed()
 
     def _kind_changed(self) -> None:
@@ -223,6 +237,7 @@ class BookingDialog(QDialog):
         self.weekdays.setEnabled(standing)
         self.end_date.setVisible(standing)
         self.end_label.setVisible(standing)
+        self.end_of.setVisible(standing)
         self.schedule_preview()
 
     def schedule_preview(self) -> None:

@@ -7,7 +7,7 @@ drill log), and the accident / incident and medicine log.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
+from hubdesk.core.clock import LONDON
 from hubdesk.reports.registers import write_registers
 from hubdesk.services.progress import Progress
 from hubdesk.services.registers.queries import Register, RegisterLine, SessionHeader
@@ -43,6 +45,7 @@ from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 
 ROLE_ID = 256
+EARLY_SIGN_IN = timedelta(hours=1)  # earlier than this before the start asks first
 
 
 class RegistersPage(Page):
@@ -103,6 +106,11 @@ class RegistersPage(Page):
         self.heading.setWordWrap(True)
         self.summary = QLabel()
         self.table = RegisterTable(self.act, self.show_medical)
+        self.find_box = QLineEdit()
+        self.find_box.setPlaceholderText("Find a child in this register (name or class)")
+        self.find_box.setClearButtonEnabled(True)
+        self.find_box.textChanged.connect(self.table.show_matching)
+        self.find_box.returnPressed.connect(self._act_on_found)
         self.absent_button = QPushButton("Absent…")
         self.times_button = QPushButton("Correct times…")
         self.undo_button = QPushButton("Undo sign-out")
@@ -127,6 +135,7 @@ class RegistersPage(Page):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.heading)
         box.addWidget(self.summary)
+        box.addWidget(self.find_box)
         box.addWidget(self.table, 1)
         box.addLayout(buttons)
         splitter = QSplitter()
@@ -209,6 +218,7 @@ class RegistersPage(Page):
                              f"{h.times} · Staff: {staff}"
                              + (" · <b>CANCELLED</b>" if h.cancelled else ""))
         self.table.set_lines(list(reg.lines))
+        self.table.show_matching(self.find_box.text())
         self._summary()
 
     def _summary(self) -> None:
@@ -237,12 +247,33 @@ class RegistersPage(Page):
             self.table.update_line(line)
             self._summary()
 
+    def _act_on_found(self) -> None:
+        """Enter in the find box signs the one child found in or out."""
+        if self.table.show_matching(self.find_box.text()) == 1 and (line := self.table.selected()):
+            self.act(line)
+
     def act(self, line: RegisterLine) -> None:
         if line.state == "in":
             self.sign_out(line)
-        else:
+        elif self._early_ok(line):
             self._updated(feedback.guarded(self, "Sign in", lambda: self.take.sign_in(
                 line.session_booking_id)))
+
+    def _early_ok(self, line: RegisterLine) -> bool:
+        """Signing in long before the session starts is most often the wrong session or day."""
+        if self.current is None:
+            return True
+        header = self.current.header
+        starts = datetime.combine(header.day, header.start_time, LONDON)
+        early = starts - self.app.clock.local_now()
+        if early <= EARLY_SIGN_IN:
+            return True
+        hours, minutes = divmod(int(early.total_seconds()) // 60, 60)
+        wait = f"{hours} h {minutes:02d} min" if hours else f"{minutes} minutes"
+        return feedback.confirm(
+            self, "Sign in early?",
+            f"{header.club} starts at {header.start_time:%H:%M}, {wait} from now. Is this the "
+            f"right session? Sign {line.name} in now anyway?")
 
     def sign_out(self, line: RegisterLine) -> None:
         if self.current is None:

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView, QWidget
 
+from hubdesk.core.vocabulary import fold
 from hubdesk.services.registers.queries import RegisterLine
 
 Index = QModelIndex | QPersistentModelIndex
@@ -185,6 +186,21 @@ class RegisterTable(QTableView):
             if line.session_booking_id == session_booking_id:
                 self.act(line)
                 return
+
+    def show_matching(self, text: str) -> int:
+        """Show only the children whose name (or class) holds every typed word, select the first;
+        returns how many are shown. 'Wiśniewska, Łu' and 'lucja wis' both find Łucja."""
+        words = fold(text.replace(",", " ")).split()
+        shown: list[int] = []
+        for row, line in enumerate(self.register_model.lines):
+            key = fold(f"{line.name} {line.class_name}")
+            hide = not all(word in key for word in words)
+            self.setRowHidden(row, hide)
+            if not hide:
+                shown.append(row)
+        if shown and words:
+            self.selectRow(shown[0])
+        return len(shown)
 
     def selected(self) -> RegisterLine | None:
         rows = self.selectionModel().selectedRows()

@@ -107,7 +107,11 @@ class StaffPage(Page):
         def load() -> StaffDialog:
             form = self.app.staff.get(staff_id) if staff_id is not None else None
             sites = self.app.sites.list(include_inactive=True)
-            return StaffDialog(self.app.staff, sites, form, self)
+            audit = self.app.audit
+            history = None if staff_id is None else (
+                lambda text, offset, limit: audit.history(staff_id=staff_id, search=text,
+                                                          offset=offset, limit=limit))
+            return StaffDialog(self.app.staff, sites, form, self, history)
 
         dialog = feedback.guarded(self, "Staff", load)
         if dialog is None:

@@ -1,12 +1,12 @@
 """New / edit staff member. Staff are never deleted: unticking "active" retires them.
 
 Besides the basics the form has tabs for DBS and qualifications, driver details, and hours, sites and
-availability; dates are typed as dd/mm/yyyy and may be left empty.
+availability; dates are the house date fields (typed or picked) and may be left empty.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, time
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,26 +27,19 @@ from hubdesk.core.errors import ValidationError
 from hubdesk.core.vocabulary import STAFF_ROLES
 from hubdesk.services.people.staff import StaffForm, StaffService
 from hubdesk.services.sites.sites import SiteForm
-from hubdesk.ui.common.dates import time_edit, to_time
+from hubdesk.ui.common.dates import DayEdit, optional_date, optional_date_edit, time_edit, to_time
 from hubdesk.ui.common.forms import InlineFormDialog
+from hubdesk.ui.common.history import HistoryView, Source
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 
 
-def _date_text(value: date | None) -> str:
-    return f"{value:%d/%m/%Y}" if value else ""
-
-
-def _parse_date(text: str, field: str) -> date | None:
-    text = text.strip()
-    if not text:
-        return None
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d/%m/%y"):
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise ValidationError("Write the date as dd/mm/yyyy, e.g. 01/09/2026, or leave it empty.", field)
+def _day(edit: DayEdit, field: str) -> date | None:
+    """The date typed, None when empty, or an inline error on the field."""
+    problem = edit.problem()
+    if problem:
+        raise ValidationError(problem, field)
+    return optional_date(edit)
 
 
 def _parse_hours(text: str, field: str) -> int | None:
@@ -66,7 +59,7 @@ def _hours_text(minutes: int | None) -> str:
 
 class StaffDialog(InlineFormDialog):
     def __init__(self, staff: StaffService, sites: list[SiteForm], form: StaffForm | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, history: Source | None = None) -> None:
         super().__init__("Edit staff member" if form else "New staff member", parent)
         self.staff = staff
         self.original = form or StaffForm(forename="", surname="", role="play worker")
@@ -105,6 +98,11 @@ class StaffDialog(InlineFormDialog):
         self._checks_tab(f)
         self._driver_tab(f)
         self._hours_tab(f, sites)
+        self.history: HistoryView | None = None
+        if history is not None:  # what changed about this person, in words
+            self.history = HistoryView(history)
+            self.tabs.addTab(self.history, "History")
+            self.history.refresh()
         self.form = basics
         self.form.addRow(self.tabs)
         self.setMinimumWidth(620)
@@ -120,10 +118,11 @@ class StaffDialog(InlineFormDialog):
         self.add_row(label, name, field)
         self._tab_of[name] = self.tabs.count() - 1
 
-    def _date(self, value: date | None) -> QLineEdit:
-        edit = QLineEdit(_date_text(value))
-        edit.setPlaceholderText("dd/mm/yyyy")
-        return edit
+    @staticmethod
+    def _date(value: date | None, two_digit_years: bool = True) -> DayEdit:
+        """The house date field, left empty when there is no date (adults' birth years and
+        licence dates need four digits: 01/05/88 is not read as 2088)."""
+        return optional_date_edit(value, two_digit_years)
 
     def _checks_tab(self, f: StaffForm) -> None:
         self._tab("DBS and qualifications")
@@ -154,8 +153,8 @@ class StaffDialog(InlineFormDialog):
         self._tab("Driver")
         self.licence = QLineEdit(f.licence_categories)
         self.licence.setPlaceholderText("e.g. B, D1")
-        self.licence_first_held = self._date(f.licence_first_held)
-        self.date_of_birth = self._date(f.date_of_birth)
+        self.licence_first_held = self._date(f.licence_first_held, two_digit_years=False)
+        self.date_of_birth = self._date(f.date_of_birth, two_digit_years=False)
         self.midas = self._date(f.midas_expires)
         self._row("Licence categories:", "licence_categories", self.licence)
         self._row("Licence first held:", "licence_first_held", self.licence_first_held)
@@ -223,18 +222,18 @@ class StaffDialog(InlineFormDialog):
             email=self.email.text(),
             active=self.active.isChecked(),
             dbs_number=self.dbs_number.text().replace(" ", ""),
-            dbs_issued_on=_parse_date(self.dbs_issued_on.text(), "dbs_issued_on"),
+            dbs_issued_on=_day(self.dbs_issued_on, "dbs_issued_on"),
             dbs_checked_by=self.dbs_checked_by.text(),
-            dbs_checked_on=_parse_date(self.dbs_checked_on.text(), "dbs_checked_on"),
+            dbs_checked_on=_day(self.dbs_checked_on, "dbs_checked_on"),
             barred_list_checked=self.barred_list.isChecked(),
             dbs_update_service=self.update_service.isChecked(),
-            first_aid_expires=_parse_date(self.first_aid.text(), "first_aid_expires"),
-            food_hygiene_expires=_parse_date(self.food_hygiene.text(), "food_hygiene_expires"),
+            first_aid_expires=_day(self.first_aid, "first_aid_expires"),
+            food_hygiene_expires=_day(self.food_hygiene, "food_hygiene_expires"),
             safeguarding_lead=self.safeguarding.isChecked(),
             licence_categories=self.licence.text(),
-            licence_first_held=_parse_date(self.licence_first_held.text(), "licence_first_held"),
-            date_of_birth=_parse_date(self.date_of_birth.text(), "date_of_birth"),
-            midas_expires=_parse_date(self.midas.text(), "midas_expires"),
+            licence_first_held=_day(self.licence_first_held, "licence_first_held"),
+            date_of_birth=_day(self.date_of_birth, "date_of_birth"),
+            midas_expires=_day(self.midas, "midas_expires"),
             contracted_week_minutes=_parse_hours(self.week_hours.text(), "contracted_week_minutes"),
             contracted_day_minutes=_parse_hours(self.day_hours.text(), "contracted_day_minutes"),
             site_ids=sites,

@@ -64,6 +64,7 @@ def add_session(s: Session, site_id: int, name: str, start: time, end: time, cap
                 end_time=end, capacity=capacity, start_date=date(2026, 9, 3),
                 end_date=date(2026, 12, 18), lead_staff_id=lead, price_pence=0 if kind ==
                 "free_breakfast" else 800)
+    club.refresh_search_key()
     s.add(club)
     s.flush()
     session = ClubSession(club_id=club.id, day=DAY, start_time=start, end_time=end,
@@ -91,6 +92,7 @@ def book(s: Session, child_id: int, session_id: int) -> int:
 def build_cluster(hub: HubApp, schools: dict[str, int], capacity: int = 20) -> Cluster:
     with hub.factory.begin() as s:
         lead = Staff(forename="Grace", surname="Ndlovu", role="club leader")
+        lead.refresh_search_key()
         s.add(lead)
         s.flush()
         oak, elm = schools["oak"], schools["elm"]
@@ -116,6 +118,8 @@ def build_cluster(hub: HubApp, schools: dict[str, int], capacity: int = 20) -> C
         mum = Carer(forename="Anna", surname="Wiśniewska", phone_mobile="07700 900001")
         gran = Carer(forename="Maria", surname="Nowak", phone_mobile="07700 900002")
         dad = Carer(forename="Piotr", surname="Wiśniewski", phone_mobile="07700 900003")
+        for carer in (mum, gran, dad):
+            carer.refresh_search_key()  # as the carers service does, so History finds them
         s.add_all([mum, gran, dad])
         s.flush()
         s.add_all([
