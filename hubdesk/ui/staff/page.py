@@ -34,6 +34,7 @@ def staff_model() -> DtoTableModel[StaffRow]:
 
 
 class StaffPage(Page):
+    loads_when_built = True
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
         super().__init__(app, events, parent)
         self.dialog: StaffDialog | None = None

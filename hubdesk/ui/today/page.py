@@ -56,6 +56,7 @@ def _safe_rows(read: Callable[[], Sequence[R]]) -> Sequence[R]:
 
 
 class TodayPage(Page):
+    loads_when_built = True
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None,
                  today: Callable[[], date] | None = None) -> None:
         super().__init__(app, events, parent)
