@@ -156,6 +156,13 @@ class WaitingListService(Service):
                 by_club.setdefault(e.club_id, []).append(e)
             return [row for cid in club_ids for row in _club_rows(reader, by_club[cid], booked)]
 
+    def open_offers(self) -> builtins.list[WaitingRow]:
+        """Places held for a family's answer, oldest offer first (the Today page's reminder)."""
+        with self._read() as s:
+            offered = s.scalars(select(WaitingListEntry).where(WaitingListEntry.status == "offered")
+                                .order_by(WaitingListEntry.offered_at, WaitingListEntry.id)).all()
+            return RowReader(s, offered, self._clock.today()).offered(offered)
+
     def position(self, entry_id: int) -> int:
         """1 for the next child to be offered a place; 0 while holding an offer."""
         with self._read() as s:

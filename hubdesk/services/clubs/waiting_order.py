@@ -68,11 +68,14 @@ def siblings_booked(s: Session, entries: Sequence[WaitingListEntry], today: date
     siblings = set().union(*family.values()) if family else set()
     if not siblings:
         return set()
+    # Every club the siblings are booked into from today, filtered here: a club filter in the query
+    # leads SQLite to walk every session of those clubs (a quarter of a second) instead of the
+    # siblings' own bookings (a few milliseconds).
     booked = set(s.execute(
         select(SessionBooking.child_id, ClubSession.club_id).distinct()
         .join(ClubSession, ClubSession.id == SessionBooking.session_id)
         .where(SessionBooking.child_id.in_(siblings), SessionBooking.status == "booked",
-               ClubSession.club_id.in_({e.club_id for e in entries}), ClubSession.day >= today)))
+               ClubSession.day >= today)))
     return {(e.child_id, e.club_id) for e in entries
             if any((sibling, e.club_id) in booked for sibling in family.get(e.child_id, ()))}
 

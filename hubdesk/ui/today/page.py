@@ -7,7 +7,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from datetime import date
-from functools import partial
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
@@ -121,9 +120,6 @@ class TodayPage(Page):
         self._fill_attention(day)
         self._fill_expiring(day)
 
-    def _day_status(self, site_id: int, day: date) -> DayStatus:
-        return self.app.calendars.month(site_id, day.year, day.month)[day.day - 1]
-
     def _fill_sites(self, day: date) -> None:
         sites = _safe_rows(self.app.sites.list)
         sessions = _safe_rows(lambda: self.app.registers.take.sessions(day))
@@ -133,9 +129,12 @@ class TodayPage(Page):
                 continue
             count, booked = per_site.get(h.site_id, (0, 0))
             per_site[h.site_id] = (count + 1, booked + h.booked)
+        months: dict[int, list[DayStatus]] = _safe(lambda: self.app.calendars.months(
+            [site.id or 0 for site in sites], day.year, day.month), {})  # every site in one read
         self.sites.setRowCount(len(sites))
         for row, site in enumerate(sites):
-            status = _safe(partial(self._day_status, site.id or 0, day), None)
+            month = months.get(site.id or 0)
+            status = month[day.day - 1] if month else None
             is_open = status is None or status.open
             state = "open" if is_open else f"closed: {status.reason}" if status else "closed"
             count, booked = per_site.get(site.id or 0, (0, 0))
@@ -158,7 +157,7 @@ class TodayPage(Page):
         for late in _safe_rows(lambda: self.app.registers.late.late_children(day)):
             lines.append((f"{late.name} not collected from {late.club} at {late.site}: "
                           f"{late.minutes_late} min late — {late.next_step}", "Registers", True))
-        offers = [w for w in _safe_rows(self.app.waiting_lists.open_entries) if w.status == "offered"]
+        offers = _safe_rows(self.app.waiting_lists.open_offers)
         if offers:
             lines.append((f"{len(offers)} waiting-list offer(s) waiting for the family's answer "
                           f"(first: {offers[0].child_name}, {offers[0].club_name}).", "Waiting lists", False))
