@@ -8,8 +8,6 @@ from pathlib import Path
 
 from hubdesk.app import HubApp
 from hubdesk.commands.lookup import day_argument, find_site
-from hubdesk.reports.fire_register import write_fire_register
-from hubdesk.reports.registers import write_registers
 
 
 def _day_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,6 +19,8 @@ def _day_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _registers(app: HubApp, args: argparse.Namespace, target: Path) -> str:
+    from hubdesk.reports.registers import write_registers
+
     site_id, site = find_site(app, args.site) if args.site else (None, "")
     registers = app.registers.take.day_registers(args.day, site_id)
     where = f" at {site}" if site else ""
@@ -36,6 +36,8 @@ def _site_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def _fire(app: HubApp, args: argparse.Namespace, target: Path) -> str:
+    from hubdesk.reports.fire_register import write_fire_register
+
     site_id, _site = find_site(app, args.site)
     roll = app.registers.site.on_site(site_id)
     write_fire_register(roll, target)
