@@ -100,9 +100,17 @@ class TodayPage(Page):
         layout.addLayout(grid, 1)
         for signal in (events.data_reloaded, events.children_changed, events.staff_changed,
                        events.bookings_changed, events.clubs_changed, events.sites_changed):
-            signal.connect(self.refresh)
-        events.calendars_changed.connect(lambda _site: self.refresh())
+            signal.connect(self._refresh_if_shown)
+        events.calendars_changed.connect(lambda _site: self._refresh_if_shown())
         self.refresh()
+
+    def _refresh_if_shown(self) -> None:
+        """A change elsewhere: reload now only if the page is on screen (showing it reloads it).
+
+        Saving a booking on another page would otherwise wait for this whole page to reload.
+        """
+        if self.isVisible():
+            self.refresh()
 
     def on_shown(self) -> None:
         self.refresh()

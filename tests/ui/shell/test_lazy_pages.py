@@ -45,3 +45,23 @@ def test_a_page_loads_its_data_once_when_first_shown_and_again_on_each_later_vis
         window.close()
     finally:
         app.close()
+
+
+def test_a_hidden_today_page_waits_to_be_shown_before_reloading(qtbot: QtBot, settings: Settings) -> None:
+    """Saving a booking elsewhere does not wait for the Today page to reload behind the scenes."""
+    app = open_app(settings, create=True)
+    try:
+        window = MainWindow(app)
+        qtbot.addWidget(window)
+        window.show()
+        window.show_page("Clubs")
+        with patch.object(app.rota, "problems", wraps=app.rota.problems) as problems:
+            window.events.bookings_changed.emit()
+            assert problems.call_count == 0
+            window.show_page("Today")
+            assert problems.call_count == 1
+            window.events.bookings_changed.emit()
+            assert problems.call_count == 2
+        window.close()
+    finally:
+        app.close()
