@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.services.admin.audit import HistoryLine
 from hubdesk.ui.common.page import Page
-from hubdesk.ui.common.tables import DtoTableModel
+from hubdesk.ui.common.tables import FIT_ROWS, DtoTableModel
 from hubdesk.ui.shell.events import AppEvents
 
 TABLES = ["(all)", "children", "carers", "child_carers", "sites", "calendar_entries", "staff",
@@ -67,4 +67,5 @@ class HistoryPage(Page):
         lines = self.app.audit.history(table_name=None if table == "(all)" else table,
                                        record_id=record)
         self.model.set_rows(lines)
+        self.view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)  # not all the rows
         self.view.resizeColumnsToContents()
