@@ -73,6 +73,8 @@ def measure(app: HubApp, target_ms: float) -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"slowest switch {worst:.0f} ms; peak memory of this process {peak:.0f} MB", flush=True)
     window.close()
+    window.deleteLater()
+    qapp.processEvents()
 
 
 def main() -> int:
