@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -10,56 +12,147 @@ from sqlalchemy.orm import Session, sessionmaker
 from hubdesk.core.clock import Clock
 from hubdesk.core.db import check_readable, describe, make_engine, make_sessionmaker, sqlite_file, to_url
 from hubdesk.core.schema import upgrade
-from hubdesk.services.admin.audit import AuditService
 from hubdesk.services.admin.backup import BackupService
-from hubdesk.services.clubs.bookings import BookingService
-from hubdesk.services.clubs.clubs import ClubService
-from hubdesk.services.clubs.family_weeks import WeekService
-from hubdesk.services.clubs.import_bookings import BookingImportService
-from hubdesk.services.clubs.sessions import ClubSessionService
-from hubdesk.services.clubs.waiting_lists import WaitingListService
-from hubdesk.services.learning import Learning
-from hubdesk.services.minibus import Minibus
-from hubdesk.services.people.carers import CarerService
-from hubdesk.services.people.children import ChildService
-from hubdesk.services.people.import_children import ImportService
-from hubdesk.services.people.staff import StaffService
-from hubdesk.services.registers import Registers
-from hubdesk.services.rota.service import RotaService
-from hubdesk.services.sites.calendars import CalendarService
-from hubdesk.services.sites.sites import SiteService
 from hubdesk.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from hubdesk.services.admin.audit import AuditService
+    from hubdesk.services.clubs.bookings import BookingService
+    from hubdesk.services.clubs.clubs import ClubService
+    from hubdesk.services.clubs.family_weeks import WeekService
+    from hubdesk.services.clubs.import_bookings import BookingImportService
+    from hubdesk.services.clubs.sessions import ClubSessionService
+    from hubdesk.services.clubs.waiting_lists import WaitingListService
+    from hubdesk.services.learning import Learning
+    from hubdesk.services.minibus import Minibus
+    from hubdesk.services.people.carers import CarerService
+    from hubdesk.services.people.children import ChildService
+    from hubdesk.services.people.import_children import ImportService
+    from hubdesk.services.people.staff import StaffService
+    from hubdesk.services.registers import Registers
+    from hubdesk.services.rota.service import RotaService
+    from hubdesk.services.sites.calendars import CalendarService
+    from hubdesk.services.sites.sites import SiteService
 
 
 @dataclass
 class HubApp:
-    """Everything a front end (GUI or command line) needs, built once."""
+    """Everything a front end (GUI or command line) needs, built once.
+
+    Each service is built (and its module imported) the first time it is used: a command or the
+    window's first page loads only the services it calls, which keeps start-up short.
+    """
 
     settings: Settings
     engine: Engine
     factory: sessionmaker[Session]
-    children: ChildService
-    carers: CarerService
-    sites: SiteService
-    calendars: CalendarService
-    staff: StaffService
-    audit: AuditService
-    imports: ImportService
-    learning: Learning
-    rota: RotaService
-    registers: Registers
-    clubs: ClubService
-    club_sessions: ClubSessionService
-    bookings: BookingService
-    waiting_lists: WaitingListService
-    weeks: WeekService
-    booking_imports: BookingImportService
-    minibus: Minibus
     backups: BackupService
     clock: Clock
 
     def close(self) -> None:
         self.engine.dispose()
+
+    @cached_property
+    def children(self) -> ChildService:
+        from hubdesk.services.people.children import ChildService
+
+        return ChildService(self.factory, self.settings.user, self.clock)
+
+    @cached_property
+    def carers(self) -> CarerService:
+        from hubdesk.services.people.carers import CarerService
+
+        return CarerService(self.factory, self.settings.user, self.clock)
+
+    @cached_property
+    def sites(self) -> SiteService:
+        from hubdesk.services.sites.sites import SiteService
+
+        return SiteService(self.factory, self.settings.user, self.clock)
+
+    @cached_property
+    def calendars(self) -> CalendarService:
+        from hubdesk.services.sites.calendars import CalendarService
+
+        return CalendarService(self.factory, self.settings.user, self.clock)
+
+    @cached_property
+    def staff(self) -> StaffService:
+        from hubdesk.services.people.staff import StaffService
+
+        return StaffService(self.factory, self.settings.user, self.clock)
+
+    @cached_property
+    def audit(self) -> AuditService:
+        from hubdesk.services.admin.audit import AuditService
+
+        return AuditService(self.factory, self.settings.user, self.clock)
+
+    @cached_property
+    def imports(self) -> ImportService:
+        from hubdesk.services.people.import_children import ImportService
+
+        return ImportService(self.factory, self.settings.user, self.clock)
+
+    @cached_property
+    def learning(self) -> Learning:
+        from hubdesk.services.learning import Learning
+
+        return Learning(self.factory, self.settings.user, self.clock)
+
+    @cached_property
+    def rota(self) -> RotaService:
+        from hubdesk.services.rota.service import RotaService
+
+        return RotaService(self.factory, self.settings.user, self.clock)
+
+    @cached_property
+    def registers(self) -> Registers:
+        from hubdesk.services.registers import Registers
+
+        return Registers(self.factory, self.settings.user, self.clock)
+
+    @cached_property
+    def clubs(self) -> ClubService:
+        from hubdesk.services.clubs.clubs import ClubService
+
+        return ClubService(self.factory, self.settings.user, self.clock)
+
+    @cached_property
+    def club_sessions(self) -> ClubSessionService:
+        from hubdesk.services.clubs.sessions import ClubSessionService
+
+        return ClubSessionService(self.factory, self.settings.user, self.clock)
+
+    @cached_property
+    def bookings(self) -> BookingService:
+        from hubdesk.services.clubs.bookings import BookingService
+
+        return BookingService(self.factory, self.settings.user, self.clock)
+
+    @cached_property
+    def waiting_lists(self) -> WaitingListService:
+        from hubdesk.services.clubs.waiting_lists import WaitingListService
+
+        return WaitingListService(self.factory, self.settings.user, self.clock)
+
+    @cached_property
+    def weeks(self) -> WeekService:
+        from hubdesk.services.clubs.family_weeks import WeekService
+
+        return WeekService(self.factory, self.settings.user, self.clock)
+
+    @cached_property
+    def booking_imports(self) -> BookingImportService:
+        from hubdesk.services.clubs.import_bookings import BookingImportService
+
+        return BookingImportService(self.factory, self.settings.user, self.clock)
+
+    @cached_property
+    def minibus(self) -> Minibus:
+        from hubdesk.services.minibus import Minibus
+
+        return Minibus(self.factory, self.settings.user, self.clock)
 
 
 def open_app(settings: Settings | None = None, *, migrate: bool = True,
@@ -80,31 +173,8 @@ def open_app(settings: Settings | None = None, *, migrate: bool = True,
         engine.dispose()
         raise
     factory = make_sessionmaker(engine, clock)
-    user = settings.user
-    return HubApp(
-        settings=settings,
-        engine=engine,
-        factory=factory,
-        children=ChildService(factory, user, clock),
-        carers=CarerService(factory, user, clock),
-        sites=SiteService(factory, user, clock),
-        calendars=CalendarService(factory, user, clock),
-        staff=StaffService(factory, user, clock),
-        audit=AuditService(factory, user, clock),
-        imports=ImportService(factory, user, clock),
-        learning=Learning(factory, user, clock),
-        rota=RotaService(factory, user, clock),
-        registers=Registers(factory, user, clock),
-        clubs=ClubService(factory, user, clock),
-        club_sessions=ClubSessionService(factory, user, clock),
-        bookings=BookingService(factory, user, clock),
-        waiting_lists=WaitingListService(factory, user, clock),
-        weeks=WeekService(factory, user, clock),
-        booking_imports=BookingImportService(factory, user, clock),
-        minibus=Minibus(factory, user, clock),
-        backups=open_backups(settings, clock),
-        clock=clock,
-    )
+    return HubApp(settings=settings, engine=engine, factory=factory,
+                  backups=open_backups(settings, clock), clock=clock)
 
 
 def open_backups(settings: Settings, clock: Clock | None = None) -> BackupService:

@@ -6,7 +6,7 @@ import argparse
 import re
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from hubdesk import __version__
 from hubdesk.commands import COMMANDS
@@ -15,7 +15,11 @@ from hubdesk.core.text_checks import printable
 from hubdesk.settings import ENV_DATABASE, data_dir
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(load: Container[str] | None = None) -> argparse.ArgumentParser:
+    """The whole command line; only the commands named in ``load`` (default: all) import their module.
+
+    The others are listed with their help line only, so ``--version`` and ``--help`` stay instant.
+    """
     parser = argparse.ArgumentParser(
         prog="hubdesk", description="Office software for an extended-school hub.")
     parser.add_argument("--version", action="version", version=f"hubdesk {__version__}")
@@ -23,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     # SUPPRESS: a sub-command's own --database is set only when given there, so one given
     # before the command (hubdesk --database FILE print …) is not overwritten by a default None.
     common.add_argument(
-        "--database", metavar="PATH_OR_URL", default=argparse.SUPPRESS,
+        "--database", metavar="PATH_OR_URL", default=argparse.SUPPRESS,  # keeps one given before
         help=f"database file or URL (default: ${ENV_DATABASE}, else the user data folder)")
     parser.add_argument("--database", metavar="PATH_OR_URL", help=argparse.SUPPRESS)
     parser.add_argument("--self-test", action="store_true",
@@ -31,9 +35,25 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", parents=[common], help="open the window (the default)")
     gui.set_defaults(func=run_gui)
-    for module in COMMANDS:
-        module.register(sub, common)
+    for command in COMMANDS:
+        if load is None or command.name in load:
+            command.load().register(sub, common)
+        else:
+            sub.add_parser(command.name, help=command.help)
     return parser
+
+
+def command_named(argv: Sequence[str]) -> str | None:
+    """The sub-command in ``argv`` (the first word that is not an option or --database's value)."""
+    words = iter(argv)
+    for word in words:
+        if len(word) > 3 and "--database".startswith(word):  # argparse takes --data too
+            next(words, None)
+        elif word == "--":
+            return next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -49,8 +69,9 @@ def run_self_test(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(load={command_named(words) or ""})
+    args = parser.parse_args(words)
     if args.self_test:
         args.func = run_self_test
     elif not getattr(args, "func", None):

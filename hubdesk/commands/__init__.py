@@ -1,16 +1,86 @@
-"""Sub-commands of ``hubdesk``; each module has ``register(subparsers, common_parser)``."""
+"""Sub-commands of ``hubdesk``; each module has ``register(subparsers, common_parser)``.
 
-from hubdesk.commands import (
-    backup_cmd,
-    check_cmd,
-    clubs_cmd,
-    demo_cmd,
-    import_cmd,
-    init_cmd,
-    learning_cmd,
-    print_cmd,
-    rota_cmd,
+``COMMANDS`` names each command, its one-line help and a function importing its module: the command
+line imports only the module of the command that runs (SQLAlchemy, the services and reportlab are not
+loaded for ``--version`` or ``--help``). The imports are plain ones inside functions, so a freezer such
+as PyInstaller still sees every command.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import ModuleType
+from typing import NamedTuple
+
+
+class Command(NamedTuple):
+    name: str
+    help: str
+    load: Callable[[], ModuleType]
+
+
+def _demo_cmd() -> ModuleType:
+    from hubdesk.commands import demo_cmd
+
+    return demo_cmd
+
+
+def _init_cmd() -> ModuleType:
+    from hubdesk.commands import init_cmd
+
+    return init_cmd
+
+
+def _check_cmd() -> ModuleType:
+    from hubdesk.commands import check_cmd
+
+    return check_cmd
+
+
+def _backup_cmd() -> ModuleType:
+    from hubdesk.commands import backup_cmd
+
+    return backup_cmd
+
+
+def _import_cmd() -> ModuleType:
+    from hubdesk.commands import import_cmd
+
+    return import_cmd
+
+
+def _print_cmd() -> ModuleType:
+    from hubdesk.commands import print_cmd
+
+    return print_cmd
+
+
+def _learning_cmd() -> ModuleType:
+    from hubdesk.commands import learning_cmd
+
+    return learning_cmd
+
+
+def _clubs_cmd() -> ModuleType:
+    from hubdesk.commands import clubs_cmd
+
+    return clubs_cmd
+
+
+def _rota_cmd() -> ModuleType:
+    from hubdesk.commands import rota_cmd
+
+    return rota_cmd
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("demo", "build a demo cluster (8 sites, ~2,400 children) and open it", _demo_cmd),
+    Command("init", "create a new, empty database file", _init_cmd),
+    Command("check", "check the database and report problems", _check_cmd),
+    Command("backup", "back up the database now, list backups, or restore one", _backup_cmd),
+    Command("import", "import children or bookings from a CSV or .xlsx file", _import_cmd),
+    Command("print", "print registers, certificates and summaries to PDF", _print_cmd),
+    Command("courses", "list parent-learning courses with their numbers", _learning_cmd),
+    Command("clubs", "list clubs with this week's occupancy (booked / places)", _clubs_cmd),
+    Command("rota-ical", "write a staff member's shifts to an iCalendar (.ics) file", _rota_cmd),
 )
-
-COMMANDS = (demo_cmd, init_cmd, check_cmd, backup_cmd, import_cmd, print_cmd, learning_cmd, clubs_cmd,
-            rota_cmd)

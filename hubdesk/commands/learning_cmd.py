@@ -9,9 +9,6 @@ from typing import Any
 
 from hubdesk.app import HubApp, open_app
 from hubdesk.commands.lookup import day_argument, find_course
-from hubdesk.reports.certificates import write_certificates
-from hubdesk.reports.course_register import write_course_register
-from hubdesk.reports.course_summary import write_course_summary
 from hubdesk.settings import load_settings
 
 
@@ -43,6 +40,8 @@ def _course_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def _register(app: HubApp, args: argparse.Namespace, target: Path) -> str:
+    from hubdesk.reports.course_register import write_course_register
+
     course_id, title = find_course(app, args.course)
     sheet = app.learning.reports.register_sheet(course_id)
     write_course_register(sheet, target)
@@ -51,6 +50,8 @@ def _register(app: HubApp, args: argparse.Namespace, target: Path) -> str:
 
 
 def _certificates(app: HubApp, args: argparse.Namespace, target: Path) -> str:
+    from hubdesk.reports.certificates import write_certificates
+
     course_id, title = find_course(app, args.course)
     certificates = app.learning.reports.certificates(course_id)
     write_certificates(certificates, target)
@@ -65,6 +66,8 @@ def _summary_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _summary(app: HubApp, args: argparse.Namespace, target: Path) -> str:
+    from hubdesk.reports.course_summary import write_course_summary
+
     start, end, label = app.learning.reports.term_around()
     start, end = args.start or start, args.end or end
     summary = app.learning.reports.term_summary(start, end)

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from hubdesk.app import HubApp
 from hubdesk.commands.lookup import day_argument
-from hubdesk.reports.run_sheets import write_run_sheets, write_week_timetable
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,6 +19,8 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(app: HubApp, args: argparse.Namespace, target: Path) -> str:
+    from hubdesk.reports.run_sheets import write_run_sheets, write_week_timetable
+
     if args.week is not None:
         week = app.minibus.sheets.week(args.week)
         write_week_timetable(week, target)

@@ -10,9 +10,6 @@ from pathlib import Path
 
 from hubdesk.app import HubApp
 from hubdesk.commands.lookup import day_argument, find_site
-from hubdesk.reports.fire_register import write_fire_register
-from hubdesk.reports.registers import write_registers
-from hubdesk.services.registers.queries import moment
 
 
 def _day_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,6 +21,8 @@ def _day_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _registers(app: HubApp, args: argparse.Namespace, target: Path) -> str:
+    from hubdesk.reports.registers import write_registers
+
     site_id, site = find_site(app, args.site) if args.site else (None, "")
     registers = app.registers.take.day_registers(args.day, site_id)
     where = f" at {site}" if site else ""
@@ -37,6 +36,8 @@ def _registers(app: HubApp, args: argparse.Namespace, target: Path) -> str:
 def moment_argument(text: str) -> datetime:
     """argparse type for a London wall-clock moment: "2026-12-01 16:05" or "1/12/2026 16:05",
     returned as naive UTC (how moments are stored)."""
+    from hubdesk.services.registers.queries import moment
+
     found = re.fullmatch(r"\s*(\S+)\s+(\d{1,2})[:.](\d{2})\s*", text)
     if not found:
         raise argparse.ArgumentTypeError(
@@ -56,6 +57,8 @@ def _fire_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _fire(app: HubApp, args: argparse.Namespace, target: Path) -> str:
+    from hubdesk.reports.fire_register import write_fire_register
+
     site_id, _site = find_site(app, args.site)
     roll = app.registers.site.on_site(site_id, args.at)
     write_fire_register(roll, target)

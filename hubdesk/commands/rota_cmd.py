@@ -11,7 +11,6 @@ from typing import Any
 from hubdesk.app import HubApp, open_app
 from hubdesk.commands.lookup import day_argument, find_person, find_site
 from hubdesk.core.errors import DomainError
-from hubdesk.reports.rota import write_person_rota, write_site_rota
 from hubdesk.services.rota.ical import shifts_calendar
 from hubdesk.settings import load_settings
 
@@ -26,6 +25,8 @@ def _rota_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _print_rota(app: HubApp, args: argparse.Namespace, target: Path) -> str:
+    from hubdesk.reports.rota import write_person_rota, write_site_rota
+
     if args.person:
         staff_id, name = find_person(app, args.person)
         week = app.rota.person_week(staff_id, args.week)

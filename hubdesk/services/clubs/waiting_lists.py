@@ -15,47 +15,27 @@ from datetime import date, datetime, time
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.clock import format_local, to_local
+from hubdesk.core.clock import to_local
 from hubdesk.core.errors import Conflict, NotFound, ValidationError
-from hubdesk.core.models import Child, Club, ClubSession, SessionBooking, Site, WaitingListEntry
-from hubdesk.core.rules.club_rules import Candidate, priority_order
+from hubdesk.core.models import Club, ClubSession, SessionBooking, Site, WaitingListEntry
+from hubdesk.core.rules.club_rules import Candidate
 from hubdesk.core.rules.recurrence import weekday_set, weekdays_code, weekdays_label
-from hubdesk.core.vocabulary import WAITING_OPEN, year_label
+from hubdesk.core.vocabulary import WAITING_OPEN
 from hubdesk.services.base import Service
 from hubdesk.services.clubs.booking_plan import BookingRequest, BookingResult, Planner, write_plan
 from hubdesk.services.clubs.queries import (
     carer_phones,
     child_name,
-    family_ids,
     hold_place,
     load_child,
     load_club,
-    load_rules,
     load_session,
     release_held,
 )
+from hubdesk.services.clubs.waiting_order import RowReader, WaitingRow, ordered, waits_for
 from hubdesk.services.sites.travel import load_travel
 
-
-@dataclass(frozen=True)
-class WaitingRow:
-    id: int
-    child_id: int
-    child_name: str
-    school: str
-    year: str
-    club_id: int
-    club_name: str
-    session_id: int | None  # None: waiting for a place in the club on ``weekdays``
-    day: date | None
-    weekdays: str
-    joined: str  # London time, for display
-    status: str  # waiting or offered
-    position: int  # 1 = next to be offered; 0 = holding an offer now
-    sibling_booked: bool
-    funded: bool
-    offered_day: date | None = None
-    phones: tuple[str, ...] = ()
+__all__ = ["Offer", "WaitingListService", "WaitingRow", "offer_freed", "ordered"]
 
 
 @dataclass(frozen=True)
@@ -71,29 +51,6 @@ class Offer:
     start_time: time
     end_time: time
     phones: tuple[str, ...]
-
-
-def _sibling_booked(s: Session, child_id: int, club_id: int, today: date) -> bool:
-    siblings = [c for c in family_ids(s, child_id) if c != child_id]
-    if not siblings:
-        return False
-    stmt = (select(SessionBooking.id).join(ClubSession, ClubSession.id == SessionBooking.session_id)
-            .where(SessionBooking.child_id.in_(siblings), SessionBooking.status == "booked",
-                   ClubSession.club_id == club_id, ClubSession.day >= today).limit(1))
-    return s.scalar(stmt) is not None
-
-
-def ordered(s: Session, entries: Sequence[WaitingListEntry], today: date) -> list[
-        tuple[WaitingListEntry, Candidate]]:
-    """Entries first to last by the office's priority order."""
-    priority = load_rules(s).waiting_priority
-    children = {c.id: c for c in s.scalars(select(Child).where(
-        Child.id.in_({e.child_id for e in entries})))}
-    by_id = {e.id: e for e in entries}
-    candidates = [Candidate(e.id, e.joined_at, _sibling_booked(s, e.child_id, e.club_id, today),
-                            children[e.child_id].fsm or children[e.child_id].pupil_premium)
-                  for e in entries]
-    return [(by_id[c.entry_id], c) for c in priority_order(candidates, priority)]
 
 
 def _session_candidates(s: Session, session: ClubSession) -> list[WaitingListEntry]:
@@ -171,17 +128,15 @@ class WaitingListService(Service):
         """Who waits for one session, in order; an offered child first with position 0."""
         with self._read() as s:
             session = load_session(s, session_id)
-            today = self._clock.today()
             offered = s.scalars(select(WaitingListEntry).where(
                 WaitingListEntry.offered_session_id == session_id,
                 WaitingListEntry.status == "offered")).all()
-            rows = [self._row(s, e, 0, None) for e in offered]
-            queue = ordered(s, _session_candidates(s, session), today)
-            rows += [self._row(s, e, i, c) for i, (e, c) in enumerate(queue, 1)]
-            return rows
+            candidates = _session_candidates(s, session)
+            reader = RowReader(s, [*offered, *candidates], self._clock.today())
+            return reader.offered(offered) + reader.queued(reader.ordered(candidates))
 
     def open_entries(self, site_id: int | None = None) -> builtins.list[WaitingRow]:
-        """Every open entry, club by club, for the waiting-lists page."""
+        """Every open entry, club by club, for the waiting-lists page (a fixed number of statements)."""
         with self._read() as s:
             stmt = (select(Club.id).join(Site, Site.id == Club.site_id)
                     .where(Club.id.in_(select(WaitingListEntry.club_id).where(
@@ -189,8 +144,24 @@ class WaitingListService(Service):
                     .order_by(Site.name, Club.name))
             if site_id is not None:
                 stmt = stmt.where(Club.site_id == site_id)
-            today = self._clock.today()
-            return [row for cid in s.scalars(stmt) for row in self._club_rows(s, cid, today)]
+            club_ids = list(s.scalars(stmt))
+            entries = s.scalars(select(WaitingListEntry).where(
+                WaitingListEntry.club_id.in_(club_ids),
+                WaitingListEntry.status.in_(WAITING_OPEN))).all()
+            reader = RowReader(s, entries, self._clock.today())
+            booked = _booked_in(s, {e.session_id for e in entries if e.status == "waiting"},
+                                {e.child_id for e in entries})
+            by_club: dict[int, builtins.list[WaitingListEntry]] = {}
+            for e in entries:
+                by_club.setdefault(e.club_id, []).append(e)
+            return [row for cid in club_ids for row in _club_rows(reader, by_club[cid], booked)]
+
+    def open_offers(self) -> builtins.list[WaitingRow]:
+        """Places held for a family's answer, oldest offer first (the Today page's reminder)."""
+        with self._read() as s:
+            offered = s.scalars(select(WaitingListEntry).where(WaitingListEntry.status == "offered")
+                                .order_by(WaitingListEntry.offered_at, WaitingListEntry.id)).all()
+            return RowReader(s, offered, self._clock.today()).offered(offered)
 
     def position(self, entry_id: int) -> int:
         """1 for the next child to be offered a place; 0 while holding an offer."""
@@ -274,34 +245,26 @@ class WaitingListService(Service):
             WaitingListEntry.status == "waiting")).all()
         return ordered(s, club_wide, today)
 
-    def _club_rows(self, s: Session, club_id: int, today: date) -> builtins.list[WaitingRow]:
-        entries = s.scalars(select(WaitingListEntry).where(
-            WaitingListEntry.club_id == club_id, WaitingListEntry.status.in_(WAITING_OPEN))).all()
-        offered = [e for e in entries if e.status == "offered"]
-        rows = [self._row(s, e, 0, None) for e in offered]
-        club_wide = [e for e in entries if e.status == "waiting" and e.session_id is None]
-        rows += [self._row(s, e, i, c) for i, (e, c) in enumerate(ordered(s, club_wide, today), 1)]
-        per_session: dict[int, builtins.list[WaitingListEntry]] = {}
-        for e in entries:
-            if e.status == "waiting" and e.session_id is not None:
-                per_session.setdefault(e.session_id, []).append(e)
-        for sid in sorted(per_session, key=lambda i: (load_session(s, i).day, i)):
-            queue = ordered(s, _session_candidates(s, load_session(s, sid)), today)
-            rows += [self._row(s, e, i, c) for i, (e, c) in enumerate(queue, 1)
-                     if e.session_id == sid]
-        return rows
 
-    @staticmethod
-    def _row(s: Session, e: WaitingListEntry, position: int, c: Candidate | None) -> WaitingRow:
-        child = load_child(s, e.child_id)
-        club = load_club(s, e.club_id)
-        school = s.get(Site, child.school_site_id)
-        day = load_session(s, e.session_id).day if e.session_id else None
-        offered = load_session(s, e.offered_session_id).day if e.offered_session_id else None
-        return WaitingRow(
-            e.id, child.id, child_name(child), school.name if school else "",
-            year_label(child.year_group), club.id, club.name, e.session_id, day,
-            weekdays_label(e.weekdays or club.weekdays), format_local(e.joined_at), e.status,
-            position, c.sibling_booked if c else False,
-            c.funded if c else (child.fsm or child.pupil_premium), offered,
-            carer_phones(s, [child.id]).get(child.id, ()))
+def _booked_in(s: Session, session_ids: set[int | None], child_ids: set[int]) -> set[tuple[int, int]]:
+    """(session, child) pairs already booked, among the sessions and children given."""
+    wanted = {i for i in session_ids if i is not None}
+    if not wanted or not child_ids:
+        return set()
+    return set(s.execute(select(SessionBooking.session_id, SessionBooking.child_id).where(
+        SessionBooking.session_id.in_(wanted), SessionBooking.child_id.in_(child_ids),
+        SessionBooking.status == "booked")))
+
+
+def _club_rows(reader: RowReader, entries: Sequence[WaitingListEntry],
+               booked: set[tuple[int, int]]) -> list[WaitingRow]:
+    """One club's rows: offers held, the club-wide queue, then each session's queue by date."""
+    rows = reader.offered(e for e in entries if e.status == "offered")
+    rows += reader.queued(reader.ordered(
+        [e for e in entries if e.status == "waiting" and e.session_id is None]))
+    session_ids = {e.session_id for e in entries if e.status == "waiting" and e.session_id is not None}
+    for sid in sorted(session_ids, key=lambda i: (reader.sessions[i].day, i)):
+        session = reader.sessions[sid]
+        queue = reader.ordered([e for e in entries if waits_for(e, session, booked)])
+        rows += reader.queued(queue, sid)
+    return rows

@@ -59,6 +59,7 @@ def clubs_model(short: dict[str, str]) -> TintedTableModel[ClubRow]:
 
 
 class ClubsPage(Page):
+    loads_when_built = True
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
         super().__init__(app, events, parent)
         self.dialog: QDialog | None = None

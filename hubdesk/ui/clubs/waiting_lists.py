@@ -66,6 +66,7 @@ def offer_text(offer: Offer) -> str:
 
 
 class WaitingListsPage(Page):
+    loads_when_built = True
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
         super().__init__(app, events, parent)
         self.club_sites: dict[int, str] = {}

@@ -49,6 +49,10 @@ def open_dialog(dialog: D) -> D:
 class Page(QWidget):
     """A page of the main window. Subclasses build their widgets and implement ``refresh()``."""
 
+    # True when the constructor loads the page's data and ``on_shown`` only loads it again: the
+    # window then skips ``on_shown`` on the visit that built the page (one load, not two).
+    loads_when_built = False
+
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app, self.events = app, events

@@ -49,6 +49,7 @@ def course_model() -> DtoTableModel[CourseRow]:
 
 
 class LearningPage(Page):
+    loads_when_built = True
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
         super().__init__(app, events, parent)
         self.dialog: CourseDialog | None = None

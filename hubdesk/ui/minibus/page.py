@@ -56,6 +56,7 @@ def needs_model() -> DtoTableModel[NeedRow]:
 
 
 class MinibusPage(Page):
+    loads_when_built = True
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
         super().__init__(app, events, parent)
         self.dialog: QDialog | None = None

@@ -62,6 +62,7 @@ def session_text(cell: SessionCell) -> str:
 
 
 class RotaPage(Page):
+    loads_when_built = True
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None,
                  today: date | None = None) -> None:
         super().__init__(app, events, parent)

@@ -9,7 +9,8 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from hubdesk.core.errors import DomainError
 
@@ -32,9 +33,16 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def guarded(parent: QWidget | None, title: str, action: Callable[[], T]) -> T | None:
-    """Run ``action``; show a DomainError's message (or a plain apology) instead of a traceback."""
+    """Run ``action``; show a DomainError's message (or a plain apology) instead of a traceback.
+
+    The pointer is busy while it runs, so a click that takes a moment shows it is being dealt with.
+    """
     try:
-        return action()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return action()
+        finally:
+            QApplication.restoreOverrideCursor()
     except DomainError as exc:
         warn(parent, title, str(exc))
     except Exception:

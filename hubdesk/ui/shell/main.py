@@ -10,7 +10,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QTimer
+from PySide6.QtCore import QLockFile, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
@@ -97,6 +97,7 @@ def run(database: str | None = None) -> int:
         sys.excepthook = report_unexpected
         start_daily_backup(window)
         code = qapp.exec()
+        QThreadPool.globalInstance().waitForDone()  # a backup still copying finishes before exit
         app.close()
         return int(code)
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
@@ -21,6 +22,47 @@ from hubdesk.ui.shell.events import AppEvents
 from hubdesk.ui.shell.pages import PAGES
 
 
+class LazyPages(Mapping[str, Any]):
+    """The window's pages by title, each built the first time it is asked for (shown or looked up).
+
+    Until then the stack holds an empty placeholder, so opening the window costs one page, not eleven.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        self._factories = dict(PAGES)
+        self._built: dict[str, QWidget] = {}
+        self._placeholders: dict[str, QWidget] = {}
+        for title in self._factories:
+            placeholder = QWidget()
+            self._placeholders[title] = placeholder
+            window.stack.addWidget(placeholder)
+
+    def __getitem__(self, title: str) -> Any:
+        page = self._built.get(title)
+        if page is None:
+            page_class = self._factories[title]()  # KeyError for an unknown title, as a dict
+            window = self._window
+            page = page_class(window.app, window.events, window)
+            placeholder = self._placeholders.pop(title)
+            index = window.stack.indexOf(placeholder)
+            window.stack.insertWidget(index, page)
+            window.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built[title] = page
+        return page
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._factories)
+
+    def __len__(self) -> int:
+        return len(self._factories)
+
+    def built(self) -> list[str]:
+        """Titles of the pages built so far, in navigation order."""
+        return [title for title in self._factories if title in self._built]
+
+
 class MainWindow(QMainWindow):
     def __init__(self, app: HubApp, events: AppEvents | None = None) -> None:
         super().__init__()
@@ -31,13 +73,9 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(190)
         self.stack = QStackedWidget()
-        self.pages: dict[str, Any] = {}
-        for title, page_factory in PAGES:
-            page_class = page_factory()
-            page: QWidget = page_class(app, self.events, self)
-            self.pages[title] = page
+        self.pages = LazyPages(self)
+        for title, _factory in PAGES:
             self.nav.addItem(title)
-            self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self._show_page)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -92,10 +130,13 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _show_page(self, row: int) -> None:
-        self.stack.setCurrentIndex(row)
-        page = self.stack.currentWidget()
+        """Show a page; one shown again reloads its data (a page just built has just loaded it)."""
+        title = PAGES[row][0]
+        fresh = title not in self.pages.built()
+        page = self.pages[title]
+        self.stack.setCurrentWidget(page)
         refresh = getattr(page, "on_shown", None)
-        if callable(refresh):
+        if callable(refresh) and not (fresh and getattr(page, "loads_when_built", False)):
             refresh()
 
     def show_page(self, title: str) -> Any:

@@ -325,6 +325,8 @@ class CalendarTab(QWidget):
 
 
 class SitesPage(Page):
+    loads_when_built = True
+
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
         super().__init__(app, events, parent)
         title = self.page_title("Sites & calendars")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.services.people.staff import StaffRow
 from hubdesk.ui.common.page import Page
-from hubdesk.ui.common.tables import DtoTableModel, table_view
+from hubdesk.ui.common.tables import FIT_ROWS, DtoTableModel, table_view
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from hubdesk.ui.staff.staff_dialog import StaffDialog
@@ -34,6 +34,7 @@ def staff_model() -> DtoTableModel[StaffRow]:
 
 
 class StaffPage(Page):
+    loads_when_built = True
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
         super().__init__(app, events, parent)
         self.dialog: StaffDialog | None = None
@@ -83,6 +84,7 @@ class StaffPage(Page):
         if rows is None:
             return
         self.model.set_rows(rows)
+        self.view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)  # not all the rows
         self.view.resizeColumnsToContents()
         self.view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.count.setText(f"{len(rows)} staff shown." if rows else (

@@ -7,7 +7,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from datetime import date
-from functools import partial
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
@@ -56,6 +55,7 @@ def _safe_rows(read: Callable[[], Sequence[R]]) -> Sequence[R]:
 
 
 class TodayPage(Page):
+    loads_when_built = True
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None,
                  today: Callable[[], date] | None = None) -> None:
         super().__init__(app, events, parent)
@@ -100,9 +100,17 @@ class TodayPage(Page):
         layout.addLayout(grid, 1)
         for signal in (events.data_reloaded, events.children_changed, events.staff_changed,
                        events.bookings_changed, events.clubs_changed, events.sites_changed):
-            signal.connect(self.refresh)
-        events.calendars_changed.connect(lambda _site: self.refresh())
+            signal.connect(self._refresh_if_shown)
+        events.calendars_changed.connect(lambda _site: self._refresh_if_shown())
         self.refresh()
+
+    def _refresh_if_shown(self) -> None:
+        """A change elsewhere: reload now only if the page is on screen (showing it reloads it).
+
+        Saving a booking on another page would otherwise wait for this whole page to reload.
+        """
+        if self.isVisible():
+            self.refresh()
 
     def on_shown(self) -> None:
         self.refresh()
@@ -120,9 +128,6 @@ class TodayPage(Page):
         self._fill_attention(day)
         self._fill_expiring(day)
 
-    def _day_status(self, site_id: int, day: date) -> DayStatus:
-        return self.app.calendars.month(site_id, day.year, day.month)[day.day - 1]
-
     def _fill_sites(self, day: date) -> None:
         sites = _safe_rows(self.app.sites.list)
         sessions = _safe_rows(lambda: self.app.registers.take.sessions(day))
@@ -132,9 +137,12 @@ class TodayPage(Page):
                 continue
             count, booked = per_site.get(h.site_id, (0, 0))
             per_site[h.site_id] = (count + 1, booked + h.booked)
+        months: dict[int, list[DayStatus]] = _safe(lambda: self.app.calendars.months(
+            [site.id or 0 for site in sites], day.year, day.month), {})  # every site in one read
         self.sites.setRowCount(len(sites))
         for row, site in enumerate(sites):
-            status = _safe(partial(self._day_status, site.id or 0, day), None)
+            month = months.get(site.id or 0)
+            status = month[day.day - 1] if month else None
             is_open = status is None or status.open
             state = "open" if is_open else f"closed: {status.reason}" if status else "closed"
             count, booked = per_site.get(site.id or 0, (0, 0))
@@ -157,7 +165,7 @@ class TodayPage(Page):
         for late in _safe_rows(lambda: self.app.registers.late.late_children(day)):
             lines.append((f"{late.name} not collected from {late.club} at {late.site}: "
                           f"{late.minutes_late} min late — {late.next_step}", "Registers", True))
-        offers = [w for w in _safe_rows(self.app.waiting_lists.open_entries) if w.status == "offered"]
+        offers = _safe_rows(self.app.waiting_lists.open_offers)
         if offers:
             lines.append((f"{len(offers)} waiting-list offer(s) waiting for the family's answer "
                           f"(first: {offers[0].child_name}, {offers[0].club_name}).", "Waiting lists", False))

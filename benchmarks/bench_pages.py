@@ -1,0 +1,104 @@
+"""Page switches in the main window on the demo cluster: every page, its first visit and later ones.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/bench_pages.py [--scale 1] [--database demo.db]
+
+A switch is timed from the click in the navigation to the page painted (the events processed), with
+the SQL statements it sent. The first visit builds the page; later visits reload its data. Without
+--database the demo is built in a temporary folder first (about a minute at scale 10).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import TODAY, benchmark_clock, settings_for
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import event
+
+from hubdesk.app import HubApp, open_app
+from hubdesk.demo.service import DemoService
+from hubdesk.ui.shell.main import qt_app
+from hubdesk.ui.shell.main_window import MainWindow
+from hubdesk.ui.shell.pages import PAGES
+
+LATER_VISITS = 3
+
+
+def switch(qapp: QApplication, window: MainWindow, title: str, sent: list[str]) -> tuple[float, int]:
+    """Milliseconds and statements for one switch to ``title`` (from another page)."""
+    before = len(sent)
+    started = time.perf_counter()
+    window.show_page(title)
+    qapp.processEvents()
+    return (time.perf_counter() - started) * 1000, len(sent) - before
+
+
+def measure(app: HubApp, target_ms: float) -> None:
+    qapp = qt_app()
+    sent: list[str] = []
+    event.listen(app.engine, "before_cursor_execute", lambda *a: sent.append(a[2]))
+    started = time.perf_counter()
+    window = MainWindow(app)
+    window.show()
+    qapp.processEvents()
+    shown_ms = (time.perf_counter() - started) * 1000
+    print(f"{'window built and shown (the Today page in it)':<44} {shown_ms:7.0f} ms  "
+          f"{len(sent):4d} statements", flush=True)
+    other = PAGES[1][0]
+    worst = 0.0
+    for title, _factory in PAGES:
+        window.show_page(other if title != other else PAGES[0][0])
+        qapp.processEvents()
+        first_ms, first_n = switch(qapp, window, title, sent)
+        later: list[float] = []
+        later_n = 0
+        for _ in range(LATER_VISITS):
+            window.show_page(other if title != other else PAGES[0][0])
+            qapp.processEvents()
+            ms, later_n = switch(qapp, window, title, sent)
+            later.append(ms)
+        again = statistics.median(later)
+        worst = max(worst, first_ms, again)
+        verdict = "ok" if max(first_ms, again) <= target_ms else "SLOW"
+        print(f"{title:<24} first {first_ms:7.1f} ms ({first_n:3d} st.)  later {again:7.1f} ms "
+              f"({later_n:3d} st.)  target {target_ms:.0f} ms  {verdict}", flush=True)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"slowest switch {worst:.0f} ms; peak memory of this process {peak:.0f} MB", flush=True)
+    window.close()
+    window.deleteLater()
+    qapp.processEvents()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scale", type=int, default=1)
+    parser.add_argument("--database", help="an existing demo database (else one is built)")
+    args = parser.parse_args()
+    target = 100.0 if args.scale == 1 else 300.0
+    if args.database:
+        app = open_app(settings_for(Path(args.database)), clock=benchmark_clock())
+        try:
+            measure(app, target)
+        finally:
+            app.close()
+        return 0
+    with tempfile.TemporaryDirectory() as folder:
+        app = open_app(settings_for(Path(folder) / "demo.db"), clock=benchmark_clock(), create=True)
+        try:
+            DemoService(app.factory, "benchmark", app.clock).build(scale=args.scale, seed=1, today=TODAY)
+            measure(app, target)
+        finally:
+            app.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""``hubdesk --version`` and ``--help`` answer at once: they import no command, database or PDF code."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from hubdesk import cli
+from hubdesk.commands import COMMANDS
+
+HEAVY = ("sqlalchemy", "reportlab", "PySide6", "hubdesk.app", "hubdesk.services", "hubdesk.commands.")
+
+
+def _loaded_after(argv: list[str]) -> set[str]:
+    script = ("import sys\nfrom hubdesk.cli import main\n"
+              f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
+              "print('\\n'.join(sys.modules))")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    return set(out.stdout.split())
+
+
+def test_version_and_help_import_nothing_heavy() -> None:
+    for argv in (["--version"], ["--help"]):
+        loaded = _loaded_after(argv)
+        assert not [m for m in loaded if m.startswith(HEAVY)], argv
+
+
+def test_a_command_imports_only_its_own_module() -> None:
+    loaded = _loaded_after(["courses", "--help"])
+    assert "hubdesk.commands.learning_cmd" in loaded
+    assert "hubdesk.commands.print_cmd" not in loaded
+    assert "hubdesk.commands.demo_cmd" not in loaded
+
+
+def test_the_short_help_lines_match_the_commands_own() -> None:
+    full = cli.build_parser().format_help()
+    lazy = cli.build_parser(load=()).format_help()
+    assert full == lazy
+    assert {c.name for c in COMMANDS} <= set(full.split())
+
+
+def test_the_command_is_found_after_the_database_option() -> None:
+    assert cli.command_named(["--database", "x.db", "print", "rota"]) == "print"
+    assert cli.command_named(["--data", "print", "check"]) == "check"
+    assert cli.command_named(["--self-test"]) is None
+    assert cli.command_named([]) is None
+
+
+def test_the_database_given_before_the_command_is_kept() -> None:
+    args = cli.build_parser(load={"check"}).parse_args(["--database", "x.db", "check"])
+    assert args.database == "x.db"
+    args = cli.build_parser(load={"check"}).parse_args(["check"])
+    assert args.database is None
