@@ -302,6 +302,7 @@ class _RowReader:
     def _values(self, number: int, raw: dict[str, str]) -> dict[str, object] | str:
         """The row's fields as stored, or the sentence saying which cell is wrong."""
         values: dict[str, object] = {}
+        problem = ""
         for key, text in raw.items():
             header = self.columns.headers.get(key, key)
             try:
@@ -322,9 +323,10 @@ class _RowReader:
                         raise ValueError(f"{key.replace('_', ' ')} is longer than {limit} characters")
                     values[key] = text
             except ValueError as exc:
-                if key in VALUE_FIELDS:
+                if key in VALUE_FIELDS:  # read on, so every value not understood is listed
                     self.seen.missed(header, text, number, VOCABULARIES[key].accepted)
-                    return f"{header} {exc}"
+                    problem = problem or f"{header} {exc}"
+                    continue
                 label = LABELS.get(key, key.replace("_", " "))
                 return str(exc) if str(exc).startswith(label) else f"{label} {exc}"
         language = raw.get("first_language", "")
@@ -337,7 +339,7 @@ class _RowReader:
             values["first_language"] = language
         for key in NOT_STORED:
             values.pop(key, None)
-        return values
+        return problem or values
 
     def _vocabulary(self, key: str, header: str, text: str, number: int,
                     values: dict[str, object]) -> None:
