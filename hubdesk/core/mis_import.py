@@ -215,13 +215,32 @@ class Understanding:
     values: dict[tuple[str, str, str], list[int]] = field(default_factory=dict)
     unknown: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     accepted: dict[str, str] = field(default_factory=dict)
+    date_examples: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def saw(self, header: str, text: str, meaning: str, row: int) -> None:
         self.values.setdefault((header, text, meaning), []).append(row)
 
+    def saw_date(self, header: str, text: str, day: date, row: int) -> None:
+        """Dates are counted by how they are written, with the first one as the example."""
+        form = _date_form(text)
+        if form:
+            example = self.date_examples.setdefault((header, form), f"'{text}' = {day:%d/%m/%Y}")
+            self.saw(header, form, f"e.g. {example}", row)
+
     def missed(self, header: str, text: str, row: int, accepted: str) -> None:
         self.unknown.setdefault((header, text), []).append(row)
         self.accepted[header] = accepted
+
+
+def _date_form(text: str) -> str:
+    """How an unusual date is written ('' for dd/mm/yyyy and ISO, which need no word)."""
+    if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}", text):
+        return ""
+    if re.fullmatch(r"\d{1,5}(?:\.0+)?", text):
+        return "an Excel serial number"
+    if re.search(r"[A-Za-z]{3}", text):
+        return "day, month name, year"
+    return "day, month, year"
 
 
 @dataclass(frozen=True)
@@ -310,8 +329,7 @@ class _RowReader:
                     continue
                 if key == "date_of_birth":
                     values[key] = parse_day(text, serials=True)
-                    if not re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}", text):
-                        self.seen.saw(header, text, f"{values[key]:%d/%m/%Y}", number)
+                    self.seen.saw_date(header, text, values[key], number)  # type: ignore[arg-type]
                 elif key == "year_group":
                     values[key] = parse_year(text)
                     self.seen.saw(header, text, year_label(values[key]), number)  # type: ignore[arg-type]

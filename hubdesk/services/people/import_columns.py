@@ -99,8 +99,9 @@ def understood_lines(seen: Understanding, columns: ColumnMap) -> tuple[str, ...]
         per_header[heading] = per_header.get(heading, 0) + 1
         if per_header[heading] > _SHOWN_VALUES:
             continue
-        shown = f"'{text}'" if text else "(empty)"
-        lines.append(f"{heading} → {field_of.get(heading, heading)}: {shown} = {meaning} "
+        shown = text if meaning.startswith("e.g.") else f"'{text}'" if text else "(empty)"
+        means = f" {meaning}" if meaning.startswith("e.g.") else f" = {meaning}"
+        lines.append(f"{heading} → {field_of.get(heading, heading)}: {shown}{means} "
                      f"({_rows(len(rows))})")
     for heading, count in per_header.items():
         if count > _SHOWN_VALUES:

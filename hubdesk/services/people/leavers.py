@@ -11,7 +11,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hubdesk.core.models import Booking, Child, Club, ClubSession, SessionBooking, Site
@@ -28,7 +28,8 @@ class Leaver:
     child_id: int
     name: str
     school: str
-    bookings: tuple[str, ...] = ()  # "Tue 01/12/2026 Owls After-school club", from today on
+    bookings: tuple[str, ...] = ()  # per club: "Owls: 12 sessions, Tue 01/12/2026 – Thu 17/12/2026"
+    sessions: int = 0  # booked sessions from today on
 
 
 @dataclass(frozen=True)
@@ -47,21 +48,31 @@ def find_leavers(s: Session, school_ids: Collection[int], listed: Collection[int
                      .order_by(Child.surname, Child.forename, Child.id)).all()
     missing = [(child, school) for child, school in rows if child.id not in set(listed)]
     booked = _future_bookings(s, [child.id for child, _ in missing], today)
-    return [Leaver(child.id, child_name(child), school, tuple(booked.get(child.id, [])))
-            for child, school in missing]
+    leavers = []
+    for child, school in missing:
+        clubs = booked.get(child.id, [])
+        leavers.append(Leaver(child.id, child_name(child), school, tuple(
+            f"{club}: {count} session{'s' if count > 1 else ''}, {first:%a %d/%m/%Y}"
+            + (f" – {last:%a %d/%m/%Y}" if last != first else "")
+            for club, count, first, last in clubs), sum(c[1] for c in clubs)))
+    return leavers
 
 
-def _future_bookings(s: Session, child_ids: list[int], today: date) -> dict[int, list[str]]:
-    found: dict[int, list[str]] = {}
+def _future_bookings(s: Session, child_ids: list[int],
+                     today: date) -> dict[int, list[tuple[str, int, date, date]]]:
+    """Per child, each club booked from today: (club, sessions, first day, last day)."""
+    found: dict[int, list[tuple[str, int, date, date]]] = {}
     for chunk in range(0, len(child_ids), 500):
-        stmt = (select(SessionBooking.child_id, ClubSession.day, Club.name)
+        stmt = (select(SessionBooking.child_id, Club.name, func.count(), func.min(ClubSession.day),
+                       func.max(ClubSession.day))
                 .join(ClubSession, ClubSession.id == SessionBooking.session_id)
                 .join(Club, Club.id == ClubSession.club_id)
                 .where(SessionBooking.child_id.in_(child_ids[chunk:chunk + 500]),
                        SessionBooking.status == "booked", ClubSession.day >= today)
-                .order_by(ClubSession.day, Club.name))
-        for child_id, day, club in s.execute(stmt):
-            found.setdefault(child_id, []).append(f"{day:%a %d/%m/%Y} {club}")
+                .group_by(SessionBooking.child_id, Club.id, Club.name)
+                .order_by(func.min(ClubSession.day), Club.name))
+        for child_id, club, count, first, last in s.execute(stmt):
+            found.setdefault(child_id, []).append((club, int(count), first, last))
     return found
 
 
