@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -146,6 +146,10 @@ class _Plan:
                 seen[key] = row.row
             self.matches.append((row, self._match(row, upn, mis_id)))
         self.rejected.sort(key=lambda e: e.row)
+        nursery = sum(1 for row, _ in self.matches if row.fields.get("year_group") == -1)
+        if nursery:
+            self.notes.append(f"{nursery} pupil(s) are in Nursery (N1/N2): they are imported, and "
+                              "clubs that start at Reception will not take their bookings.")
         self.carers = _CarerIndex(s)
         self.leavers = self._leavers(s, options, today)
 
@@ -295,6 +299,8 @@ class ImportService(Service):
         """Mark children as left on a day and cancel their sessions from it; nothing is deleted."""
         if not child_ids:
             raise DomainError("Choose the children who have left.")
+        if left_on > self._clock.today() + timedelta(days=366):
+            raise ValidationError("The leaving date is more than a year ahead.", "left_on")
         with self._write() as s:
             result = mark_leavers(s, child_ids, left_on, self._clock.now())
             record_event(s, "children", "leavers", {"children": list(child_ids),

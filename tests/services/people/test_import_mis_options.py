@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from hubdesk.app import HubApp
 from hubdesk.cli import main
-from hubdesk.core.errors import DomainError
+from hubdesk.core.errors import DomainError, ValidationError
 from hubdesk.core.models import Child, ClubSession, SessionBooking
 from hubdesk.services.people.import_children import ImportOptions
 from tests.services.people.test_import_mis_samples import DEMO, school_id
@@ -125,6 +125,8 @@ def test_pupils_missing_from_a_full_export_are_offered_as_leavers_not_deleted(
     assert booked.sessions >= before > 0 and ": " in booked.bookings[0]
     demo_hub.imports.apply(path, options=full)
     assert demo_hub.children.count(school_id=ashworth) == on_roll + 7  # nobody marked yet
+    with pytest.raises(ValidationError, match="more than a year ahead"):
+        demo_hub.imports.mark_leavers((booked.child_id,), date(2028, 1, 1))
     result = demo_hub.imports.mark_leavers((booked.child_id,), date(2026, 11, 25))
     assert (result.marked, result.cancelled_sessions) == (1, before)
     assert booked_sessions(demo_hub, booked.child_id, "booked") == 0

@@ -67,6 +67,8 @@ def test_the_sims_file_of_the_issue_stores_levels_and_flags(demo_hub: HubApp) ->
     path, options = sims(demo_hub)
     preview = demo_hub.imports.preview(path, options)
     assert "SEN Status → SEN level: 'K - SEN Support' = SEN support (1 row)" in preview.understood
+    assert preview.notes == ("1 pupil(s) are in Nursery (N1/N2): they are imported, and clubs that "
+                             "start at Reception will not take their bookings.",)
     demo_hub.imports.apply(path, options=options)
     zofia = stored(demo_hub, "T999210101001")
     assert (zofia.sen_level, zofia.pupil_premium, zofia.eal, zofia.looked_after) == (
