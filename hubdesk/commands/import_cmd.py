@@ -11,8 +11,10 @@ from typing import Any
 
 from hubdesk.app import HubApp, open_app
 from hubdesk.commands import import_bookings
+from hubdesk.commands.lookup import find_site
 from hubdesk.commands.output import say
-from hubdesk.services.people.import_children import ImportPreview
+from hubdesk.core.errors import DomainError
+from hubdesk.services.people.import_children import ImportOptions, ImportPreview
 from hubdesk.settings import load_settings
 
 Runner = Callable[[HubApp, argparse.Namespace], int]
@@ -42,6 +44,36 @@ def _runner(runner: Runner) -> Callable[[argparse.Namespace], int]:
     return run
 
 
+def add_children_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--school", metavar="NAME",
+                        help="the school the whole file comes from, when it has no School column "
+                             "(its column choices are kept for next time)")
+    parser.add_argument("--contacts", metavar="FILE",
+                        help="the contacts export, joined to the pupils by UPN or admission number")
+    parser.add_argument("--column", metavar="HEADING=FIELD", action="append", default=[],
+                        help="say which field a heading holds (e.g. 'Needs=sen_level', or "
+                             "'Notes=' to leave it unused); kept for the school")
+    parser.add_argument("--full-export", action="store_true",
+                        help="the file lists every pupil on roll: pupils missing are offered as leavers")
+    parser.add_argument("--mark-leavers", action="store_true",
+                        help="with --full-export, mark the pupils missing as left today and cancel "
+                             "their bookings from today")
+
+
+def children_options(app: HubApp, args: argparse.Namespace) -> ImportOptions:
+    """The import's options from the command line; a heading without '=' is refused."""
+    columns = []
+    for given in args.column:
+        heading, sep, field_name = given.partition("=")
+        if not sep or not heading.strip():
+            raise DomainError(f"--column '{given}' needs a heading, '=' and a field, e.g. "
+                              "'SEN Need=sen_level'.")
+        columns.append((heading.strip(), field_name.strip()))
+    school = find_site(app, args.school)[0] if args.school else None
+    return ImportOptions(school_site_id=school, contacts_path=args.contacts or "",
+                         columns=tuple(columns), full_export=args.full_export)
+
+
 def print_children_preview(preview: ImportPreview) -> None:
     say(f"{preview.file}: {preview.total} rows")
     say(f"  to add:     {len(preview.added)}")
@@ -51,6 +83,11 @@ def print_children_preview(preview: ImportPreview) -> None:
     say(f"  new carers: {preview.new_carers}")
     if preview.ignored_columns:
         say("  columns not used: " + ", ".join(preview.ignored_columns))
+    for line in (*preview.understood, *preview.unknown_values, *preview.notes):
+        say(f"  {line}")
+    for leaver in preview.leavers:
+        booked = f"; booked: {', '.join(leaver.bookings)}" if leaver.bookings else ""
+        say(f"  not in the export (leaver?): {leaver.name}, {leaver.school}{booked}")
     for row in preview.updated[:50]:
         say(f"  row {row.row}: update {row.name}: " + "; ".join(row.changes))
     if len(preview.updated) > 50:
@@ -61,7 +98,8 @@ def print_children_preview(preview: ImportPreview) -> None:
 
 
 def import_children(app: HubApp, args: argparse.Namespace) -> int:
-    preview = app.imports.preview(args.file)
+    options = children_options(app, args)
+    preview = app.imports.preview(args.file, options)
     print_children_preview(preview)
     if args.dry_run:
         print("Dry run: nothing was changed.")
@@ -70,11 +108,20 @@ def import_children(app: HubApp, args: argparse.Namespace) -> int:
         print("Nothing was imported because some rows were rejected. Correct them, or run again "
               "with --skip-rejected to import the other rows.")
         return 1
-    result = app.imports.apply(args.file, skip_rejected=args.skip_rejected)
+    result = app.imports.apply(args.file, skip_rejected=args.skip_rejected, options=options)
     print(f"Imported: {result.added} added, {result.updated} updated, {result.unchanged} unchanged, "
           f"{result.skipped} skipped, {result.new_carers} new carers.")
+    if preview.leavers and args.mark_leavers:
+        marked = app.imports.mark_leavers(tuple(x.child_id for x in preview.leavers),
+                                          app.clock.today())
+        print(f"Marked {marked.marked} leaver(s) as left today; {marked.cancelled_sessions} booked "
+              "session(s) cancelled.")
+    elif preview.leavers:
+        print(f"{len(preview.leavers)} pupil(s) are not in the export; run again with "
+              "--mark-leavers to mark them as left.")
     return 0
 
 
-KINDS["children"] = ("import children and carers from a MIS export", lambda _p: None, import_children)
+KINDS["children"] = ("import children and carers from a MIS export", add_children_arguments,
+                     import_children)
 KINDS["bookings"] = import_bookings.KIND

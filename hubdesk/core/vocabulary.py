@@ -40,6 +40,19 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
 
 
+# What a school's MIS records about a pupil (DfE census meanings), stored as levels, not yes/no.
+SEN_LEVELS = {"none": "No SEN", "support": "SEN support", "ehcp": "EHC plan"}
+EAL_STATUSES = {
+    "not_recorded": "Not recorded",
+    "english": "English",
+    "believed_english": "Believed to be English",
+    "other": "Other than English",
+    "believed_other": "Believed to be other than English",
+    "unclassified": "Unclassified",
+}
+# First language other than English (or believed so): the child counts as EAL.
+EAL_NEEDS = ("other", "believed_other")
+
 # Sites and their calendars.
 SITE_KINDS = ("school", "centre")
 OFSTED_STATUSES = ("exempt", "registered", "not_registered", "unknown")

@@ -163,9 +163,12 @@ def ctx_index(ctx: DemoContext, school_id: int) -> int:
     return ctx.school_ids.index(school_id)
 
 
-def _flags(rng: random.Random) -> dict[str, bool]:
+def _flags(rng: random.Random) -> dict[str, bool | str]:
     fsm = rng.random() < 0.23
-    return {"fsm": fsm, "pupil_premium": fsm or rng.random() < 0.05, "send": rng.random() < 0.14,
+    pupil_premium = fsm or rng.random() < 0.05  # the draws stay as they were: the demo is stable
+    sen = rng.random()
+    return {"fsm": fsm, "fsm_ever6": pupil_premium, "pupil_premium": pupil_premium,
+            "sen_level": "ehcp" if sen < 0.025 else "support" if sen < 0.14 else "none",
             "looked_after": rng.random() < 0.01}
 
 

@@ -32,6 +32,8 @@ CHECKED = [
     ("run_passengers", "leg", v.LEGS),
     ("enrolments", "status", tuple(v.ENROLMENT_STATUSES)),
     ("courses", "kind", tuple(v.COURSE_KINDS)),
+    ("children", "sen_level", tuple(v.SEN_LEVELS)),
+    ("children", "eal", tuple(v.EAL_STATUSES)),
 ]
 
 

@@ -25,6 +25,9 @@ class Child(Base):
     __table_args__ = (
         CheckConstraint("year_group BETWEEN -1 AND 6", name="year_group_range"),
         CheckConstraint("length(forename) > 0 AND length(surname) > 0", name="names_present"),
+        CheckConstraint("sen_level IN ('none', 'support', 'ehcp')", name="sen_level"),
+        CheckConstraint("eal IN ('not_recorded', 'english', 'believed_english', 'other', "
+                        "'believed_other', 'unclassified')", name="eal"),
         UniqueConstraint("upn"),
         UniqueConstraint("school_site_id", "mis_id"),
     )
@@ -51,10 +54,15 @@ class Child(Base):
     consent_plasters: Mapped[bool] = mapped_column(Boolean, default=False)
     consent_local_trips: Mapped[bool] = mapped_column(Boolean, default=False)
     consent_emergency_treatment: Mapped[bool] = mapped_column(Boolean, default=False)
-    fsm: Mapped[bool] = mapped_column(Boolean, default=False)
+    fsm: Mapped[bool] = mapped_column(Boolean, default=False)  # eligible now
+    fsm_ever6: Mapped[bool] = mapped_column(Boolean, default=False)  # at any time in six years
     pupil_premium: Mapped[bool] = mapped_column(Boolean, default=False)
     looked_after: Mapped[bool] = mapped_column(Boolean, default=False)
-    send: Mapped[bool] = mapped_column(Boolean, default=False)
+    previously_looked_after: Mapped[bool] = mapped_column(Boolean, default=False)
+    service_child: Mapped[bool] = mapped_column(Boolean, default=False)
+    sen_level: Mapped[str] = mapped_column(String(10), default="none")  # vocabulary.SEN_LEVELS
+    eal: Mapped[str] = mapped_column(String(20), default="not_recorded")  # EAL_STATUSES
+    first_language: Mapped[str] = mapped_column(String(60), default="")
     tfc_reference: Mapped[str] = mapped_column(String(20), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     left_on: Mapped[date | None] = mapped_column(Date)

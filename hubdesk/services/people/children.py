@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from hubdesk.core.errors import Conflict, ValidationError
 from hubdesk.core.models import Child, Site
-from hubdesk.core.vocabulary import search_words, year_label
+from hubdesk.core.vocabulary import EAL_NEEDS, EAL_STATUSES, SEN_LEVELS, search_words, year_label
 from hubdesk.services.base import Service, check_characters, check_lengths, fetch
 
 CONSENTS = {
@@ -22,10 +22,25 @@ CONSENTS = {
     "consent_local_trips": "Local trips",
     "consent_emergency_treatment": "Emergency treatment",
 }
-FUNDING = {"fsm": "FSM", "pupil_premium": "Pupil Premium", "looked_after": "Looked-after",
-           "send": "SEND"}
-# Short codes for a narrow list column; LAC = looked-after child.
-FUNDING_CODES = {"fsm": "FSM", "pupil_premium": "PP", "send": "SEND", "looked_after": "LAC"}
+# The yes/no facts from the MIS that decide funding and priority (SEN level and EAL are levels).
+FUNDING = {"fsm": "FSM", "fsm_ever6": "Ever 6 FSM", "pupil_premium": "Pupil Premium",
+           "looked_after": "Looked-after", "previously_looked_after": "Previously looked-after",
+           "service_child": "Service child"}
+# Short codes for a narrow list column, in this order; LAC = looked-after child.
+CODE_NAMES = {"FSM": "free school meals", "E6": "Ever 6 FSM", "PP": "Pupil Premium",
+              "SEND": "SEN support", "EHCP": "EHC plan", "EAL": "English as an additional language",
+              "LAC": "looked-after child", "PLAC": "previously looked-after child",
+              "SC": "service child"}
+_SEN_CODES = {"support": "SEND", "ehcp": "EHCP"}
+
+
+def funding_codes(child: Child) -> list[str]:
+    """The short codes of what the MIS recorded for ``child``, in the order of CODE_NAMES."""
+    flags = {"FSM": child.fsm, "E6": child.fsm_ever6, "PP": child.pupil_premium,
+             "EAL": child.eal in EAL_NEEDS, "LAC": child.looked_after,
+             "PLAC": child.previously_looked_after, "SC": child.service_child}
+    sen = _SEN_CODES.get(child.sen_level, "")
+    return [code for code in CODE_NAMES if flags.get(code) or code == sen]
 
 
 @dataclass(frozen=True)
@@ -72,9 +87,14 @@ class ChildForm:
     consent_local_trips: bool = False
     consent_emergency_treatment: bool = False
     fsm: bool = False
+    fsm_ever6: bool = False
     pupil_premium: bool = False
     looked_after: bool = False
-    send: bool = False
+    previously_looked_after: bool = False
+    service_child: bool = False
+    sen_level: str = "none"
+    eal: str = "not_recorded"
+    first_language: str = ""
     tfc_reference: str = ""
     notes: str = ""
     left_on: date | None = None
@@ -115,6 +135,12 @@ def validate_child(form: ChildForm, today: date) -> None:
             "check the year.", "date_of_birth")
     if not -1 <= form.year_group <= 6:
         raise ValidationError("Choose a year group from Nursery to Y6.", "year_group")
+    if form.sen_level not in SEN_LEVELS:
+        raise ValidationError("Choose the SEN level: " + ", ".join(SEN_LEVELS.values()) + ".",
+                              "sen_level")
+    if form.eal not in EAL_STATUSES:
+        raise ValidationError("Choose the first language: " + ", ".join(EAL_STATUSES.values())
+                              + ".", "eal")
     upn = form.upn.strip()
     if upn and (len(upn) != 13 or not upn[0].isalpha() or not upn[1:12].isdigit()):
         raise ValidationError(
@@ -212,7 +238,8 @@ def _load(s: Session, child_id: int) -> Child:
 
 
 def _row(child: Child, school: str) -> ChildRow:
-    flags = ", ".join(label for key, label in FUNDING.items() if getattr(child, key))
+    codes = funding_codes(child)
+    flags = ", ".join(CODE_NAMES[code] for code in codes)
     return ChildRow(
         id=child.id,
         name=display_name(child.forename, child.surname, child.preferred_forename,
@@ -224,7 +251,7 @@ def _row(child: Child, school: str) -> ChildRow:
         flags=flags,
         left=child.left_on is not None,
         class_name=child.class_name,
-        codes=" ".join(code for key, code in FUNDING_CODES.items() if getattr(child, key)),
+        codes=" ".join(codes),
         left_on=child.left_on,
     )
 

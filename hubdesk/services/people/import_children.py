@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -11,20 +11,34 @@ from sqlalchemy.orm import Session, selectinload
 
 from hubdesk.core.audit import record_event
 from hubdesk.core.errors import DomainError, ValidationError
+from hubdesk.core.mis_contacts import join_contacts, read_contacts
 from hubdesk.core.mis_import import (
+    FIELD_LABELS,
     ParsedContact,
     ParsedRow,
+    ReadOptions,
     RowError,
+    Understanding,
     digits,
     map_headers,
     parse_rows,
 )
 from hubdesk.core.models import Carer, Child, ChildCarer, Site
 from hubdesk.core.table_files import read_table
-from hubdesk.core.vocabulary import fold
+from hubdesk.core.vocabulary import EAL_STATUSES, SEN_LEVELS, fold
 from hubdesk.services.base import Service
 from hubdesk.services.people.carers import CarerForm, CarerLink, validate_link
 from hubdesk.services.people.children import ChildForm, validate_child
+from hubdesk.services.people.import_columns import (
+    ColumnUse,
+    checked_choices,
+    column_uses,
+    save_columns,
+    saved_columns,
+    understood_lines,
+    unknown_lines,
+)
+from hubdesk.services.people.leavers import Leaver, LeaversResult, find_leavers, mark_leavers
 from hubdesk.services.progress import NO_PROGRESS, Progress
 
 _LINK_FIELDS = ("parental_responsibility", "can_collect", "must_not_collect", "collection_password",
@@ -43,6 +57,16 @@ class PreviewRow:
 
 
 @dataclass(frozen=True)
+class ImportOptions:
+    """What the office says about the export beside the file itself."""
+
+    school_site_id: int | None = None  # the school the whole file comes from (no School column)
+    contacts_path: str = ""  # a separate contacts export, joined by UPN or admission number
+    columns: tuple[tuple[str, str], ...] = ()  # (heading, field or "" for not used), kept per school
+    full_export: bool = False  # every pupil on roll: those missing are offered as leavers
+
+
+@dataclass(frozen=True)
 class ImportPreview:
     file: str
     added: list[PreviewRow] = field(default_factory=list)
@@ -51,6 +75,11 @@ class ImportPreview:
     rejected: list[RowError] = field(default_factory=list)
     new_carers: int = 0
     ignored_columns: tuple[str, ...] = ()
+    columns: tuple[ColumnUse, ...] = ()
+    understood: tuple[str, ...] = ()  # how each column's values were read
+    unknown_values: tuple[str, ...] = ()  # values not understood: column, value, rows, accepted
+    notes: tuple[str, ...] = ()
+    leavers: tuple[Leaver, ...] = ()
 
     @property
     def total(self) -> int:
@@ -69,16 +98,28 @@ class ImportResult:
 class _Plan:
     """What the file means against the database, worked out inside one session."""
 
-    def __init__(self, s: Session, path: Path, today: date) -> None:
+    def __init__(self, s: Session, path: Path, today: date, options: ImportOptions) -> None:
         table = read_table(path)
         sites = s.scalars(select(Site).where(Site.kind == "school")).all()
         self.school_names = {site.id: site.name for site in sites}
+        if options.school_site_id is not None and options.school_site_id not in self.school_names:
+            raise DomainError("The school chosen for this export is not a school of the cluster; "
+                              "choose it again.")
         schools: dict[str, int] = {}
         for site in sites:
             for key in (fold(site.name), fold(site.short_name), site.dfe_number or ""):
                 if key:
                     schools[key] = site.id
-        parsed, self.rejected = parse_rows(table, schools, today)
+        self.chosen = {**saved_columns(s, options.school_site_id), **checked_choices(options.columns)}
+        read = ReadOptions(options.school_site_id, self.chosen)
+        self.seen = Understanding()
+        parsed, self.rejected = parse_rows(table, schools, today, read, self.seen)
+        column_map = map_headers(table.headers, self.chosen, options.school_site_id is not None)
+        self.columns = column_uses(table.headers, column_map, self.chosen)
+        self.understood = understood_lines(self.seen, column_map)
+        self.notes: list[str] = []
+        if options.contacts_path:
+            parsed = self._join(parsed, Path(options.contacts_path))
         rows = []
         for row in parsed:  # the dialogs' own checks, so apply never meets what preview passed
             problem = _form_problem(row, today)
@@ -86,7 +127,7 @@ class _Plan:
                 rows.append(row)
             else:
                 self.rejected.append(problem)
-        self.ignored = tuple(map_headers(table.headers).ignored)
+        self.ignored = tuple(column_map.ignored)
         children = s.scalars(select(Child).options(selectinload(Child.carer_links))).all()
         self._by_upn = {c.upn: c for c in children if c.upn}
         self._by_mis = {(c.school_site_id, c.mis_id): c for c in children if c.mis_id}
@@ -105,7 +146,36 @@ class _Plan:
                 seen[key] = row.row
             self.matches.append((row, self._match(row, upn, mis_id)))
         self.rejected.sort(key=lambda e: e.row)
+        nursery = sum(1 for row, _ in self.matches if row.fields.get("year_group") == -1)
+        if nursery:
+            self.notes.append(f"{nursery} pupil(s) are in Nursery (N1/N2): they are imported, and "
+                              "clubs that start at Reception will not take their bookings.")
         self.carers = _CarerIndex(s)
+        self.leavers = self._leavers(s, options, today)
+
+    def _join(self, parsed: list[ParsedRow], contacts_path: Path) -> list[ParsedRow]:
+        """The pupils with their contacts from the separate contacts export."""
+        joined, errors, orphans = join_contacts(parsed, read_contacts(read_table(contacts_path)))
+        self.rejected.extend(errors)
+        if orphans:
+            listed = ", ".join(str(n) for n in orphans[:10]) + (" …" if len(orphans) > 10 else "")
+            self.notes.append(f"{len(orphans)} row(s) of {contacts_path.name} name a pupil who is "
+                              f"not imported from this file (rows {listed}); they are left out.")
+        return joined
+
+    def _leavers(self, s: Session, options: ImportOptions, today: date) -> tuple[Leaver, ...]:
+        """Pupils of the file's schools it no longer lists, when it is the schools' full list."""
+        if not options.full_export:
+            return ()
+        if self.rejected:
+            self.notes.append("Leavers are worked out once no row is rejected: a rejected row "
+                              "could be a pupil still on roll.")
+            return ()
+        schools = {row.school_site_id for row, _ in self.matches}
+        if options.school_site_id is not None:
+            schools.add(options.school_site_id)
+        listed = {child.id for _, child in self.matches if child is not None}
+        return tuple(find_leavers(s, schools, listed, today))
 
     def _match(self, row: ParsedRow, upn: str, mis_id: str) -> Child | None:
         """Same UPN, else same MIS id at the school, else same legal name, birthday and school."""
@@ -119,7 +189,7 @@ class _Plan:
                                   dob, row.school_site_id))
 
     def preview(self, file: str) -> ImportPreview:
-        result = ImportPreview(file=file, rejected=list(self.rejected), ignored_columns=self.ignored)
+        result = ImportPreview(file=file, rejected=list(self.rejected))
         new_carers: set[str] = set()
         for row, child in self.matches:
             school = self.school_names[row.school_site_id]
@@ -133,7 +203,9 @@ class _Plan:
                 if self.carers.find(contact) is None:
                     new_carers.add(self.carers.key(contact))
         return ImportPreview(result.file, result.added, result.updated, result.unchanged,
-                             result.rejected, len(new_carers), result.ignored_columns)
+                             result.rejected, len(new_carers), self.ignored, self.columns,
+                             self.understood, unknown_lines(self.seen), tuple(self.notes),
+                             self.leavers)
 
 
 class _CarerIndex:
@@ -194,22 +266,60 @@ def _child_changes(child: Child, row: ParsedRow) -> list[str]:
         if key in ("upn", "mis_id"):
             current = current or ""
         if value != current and not (value == "" and current in (None, "")):
-            changes.append(f"{key.replace('_', ' ')}: {current or '—'} → {value or '—'}")
+            label = FIELD_LABELS.get(key, key.replace("_", " "))
+            changes.append(f"{label}: {_shown(key, current)} → {_shown(key, value)}")
     return changes
 
 
+def _shown(key: str, value: object) -> str:
+    """A stored value as the preview says it: levels by their names, yes/no, dates d/m/Y."""
+    if key == "sen_level":
+        return SEN_LEVELS.get(str(value), str(value))
+    if key == "eal":
+        return EAL_STATUSES.get(str(value), str(value))
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, date):
+        return f"{value:%d/%m/%Y}"
+    return str(value) if value not in (None, "") else "—"
+
+
 class ImportService(Service):
-    def preview(self, path: Path | str) -> ImportPreview:
-        """What the file would add, update and reject; writes nothing."""
+    def preview(self, path: Path | str, options: ImportOptions = ImportOptions()) -> ImportPreview:
+        """What the file would add, update and reject, and how it was read; writes nothing."""
         with self._read() as s:
-            return _Plan(s, Path(path), self._clock.today()).preview(Path(path).name)
+            return _Plan(s, Path(path), self._clock.today(), options).preview(Path(path).name)
+
+    def saved_columns(self, school_site_id: int | None) -> tuple[tuple[str, str], ...]:
+        """The column choices kept for a school's exports (heading key, field or "")."""
+        with self._read() as s:
+            return tuple(sorted(saved_columns(s, school_site_id).items()))
+
+    def mark_leavers(self, child_ids: tuple[int, ...], left_on: date) -> LeaversResult:
+        """Mark children as left on a day and cancel their sessions from it; nothing is deleted."""
+        if not child_ids:
+            raise DomainError("Choose the children who have left.")
+        if left_on > self._clock.today() + timedelta(days=366):
+            raise ValidationError("The leaving date is more than a year ahead.", "left_on")
+        with self._write() as s:
+            result = mark_leavers(s, child_ids, left_on, self._clock.now())
+            record_event(s, "children", "leavers", {"children": list(child_ids),
+                                                    "left_on": left_on.isoformat(),
+                                                    "cancelled_sessions": result.cancelled_sessions})
+            return result
 
     def apply(self, path: Path | str, skip_rejected: bool = False,
-              progress: Progress = NO_PROGRESS) -> ImportResult:
-        """Apply the whole file in one transaction; refused rows block it unless skipped."""
+              progress: Progress = NO_PROGRESS,
+              options: ImportOptions = ImportOptions()) -> ImportResult:
+        """Apply the whole file in one transaction; refused rows block it unless skipped.
+
+        The office's column choices are kept for the school, so its next export needs none.
+        """
         path = Path(path)
         with self._write() as s:
-            plan = _Plan(s, path, self._clock.today())
+            plan = _Plan(s, path, self._clock.today(), options)
+            if options.columns:
+                save_columns(s, options.school_site_id, checked_choices(options.columns))
             if plan.rejected and not skip_rejected:
                 raise DomainError(
                     f"{len(plan.rejected)} row(s) of {path.name} cannot be imported (first: row "

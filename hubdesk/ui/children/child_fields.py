@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.core.dates import parse_day
 from hubdesk.core.errors import ValidationError
-from hubdesk.core.vocabulary import YEAR_GROUPS, year_label
+from hubdesk.core.vocabulary import EAL_STATUSES, SEN_LEVELS, YEAR_GROUPS, year_label
 from hubdesk.services.people.children import CONSENTS, FUNDING, ChildForm
 from hubdesk.services.sites.sites import SiteForm
 from hubdesk.ui.common.forms import TabbedFormDialog
@@ -52,6 +52,15 @@ def read_date(text: str, field: str, what: str) -> date:
     except ValueError as exc:
         raise ValidationError(f"The {what} {exc}; type it as dd/mm/yyyy, e.g. 04/05/2018.",
                               field) from None
+
+
+def choice(labels: dict[str, str], current: str) -> QComboBox:
+    """A chooser of vocabulary words showing their labels, with ``current`` chosen."""
+    combo = QComboBox()
+    for key, label in labels.items():
+        combo.addItem(label, key)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
 
 
 def age_on(born: date, today: date) -> int:
@@ -140,14 +149,27 @@ class ChildFields:
             box.setChecked(bool(f and getattr(f, name)))
             self.consents[name] = box
             consents.addRow(box)
+        self._funding(f)
+
+    def _funding(self, f: ChildForm | None) -> None:
+        """What the school's MIS records: funding flags, SEN level and first language."""
+        d = self.dialog
         funding = d.form_tab("Funding")
         self.funding: dict[str, QCheckBox] = {}
-        labels = {"fsm": "Free school meals (FSM)", "looked_after": "Looked-after child (LAC)"}
+        labels = {"fsm": "Free school meals (FSM) now", "fsm_ever6": "Ever 6 FSM (FSM in the "
+                  "last six years)", "looked_after": "Looked-after child (LAC)",
+                  "previously_looked_after": "Previously looked-after (adopted, SGO or CAO)"}
         for name, label in FUNDING.items():
             box = QCheckBox(labels.get(name, label))
             box.setChecked(bool(f and getattr(f, name)))
             self.funding[name] = box
             funding.addRow(box)
+        self.sen_level = choice(SEN_LEVELS, f.sen_level if f else "none")
+        d.add_row_to(funding, "SEN level:", "sen_level", self.sen_level)
+        self.eal = choice(EAL_STATUSES, f.eal if f else "not_recorded")
+        d.add_row_to(funding, "First language:", "eal", self.eal)
+        self.first_language = line(f.first_language if f else "", 60, "e.g. Polish")
+        d.add_row_to(funding, "Language name:", "first_language", self.first_language)
         self.tfc_reference = line(f.tfc_reference if f else "", 20, "e.g. ABCD12345TFC")
         d.add_row_to(funding, "Tax-Free Childcare reference:", "tfc_reference", self.tfc_reference)
 
@@ -196,5 +218,8 @@ class ChildFields:
             dietary_needs=self.dietary_needs.toPlainText(),
             gp_details=self.gp_details.text(),
             tfc_reference=self.tfc_reference.text(),
+            sen_level=str(self.sen_level.currentData()),
+            eal=str(self.eal.currentData()),
+            first_language=self.first_language.text(),
             **{name: box.isChecked() for name, box in {**self.consents, **self.funding}.items()},
         )

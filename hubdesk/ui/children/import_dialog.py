@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.services.people.import_children import ImportPreview, ImportResult
 from hubdesk.services.progress import Progress
+from hubdesk.ui.children.import_panels import ColumnsPanel, LeaversPanel, OptionsBar
 from hubdesk.ui.common.forms import hbox
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
@@ -56,9 +58,20 @@ class ImportDialog(QDialog):
         self.preview: ImportPreview | None = None
         self.result: ImportResult | None = None  # type: ignore[assignment]  # tests read it; QDialog.result() unused
         self.setWindowTitle("Import children and carers from the school MIS")
-        self.resize(900, 600)
+        self.resize(980, 680)
         top, filter_row = self._build_header()
         self._build_table()
+        schools = [(x.id, x.name) for x in app.sites.list() if x.kind == "school" and x.id is not None]
+        self.options_bar = OptionsBar(schools)
+        self.options_bar.changed.connect(self._reload)
+        self.columns_panel = ColumnsPanel()
+        self.columns_panel.changed.connect(self._reload)
+        self.leavers_panel = LeaversPanel()
+        self.leavers_panel.mark.connect(self._mark_leavers)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.table, "Rows")
+        self.tabs.addTab(self.columns_panel, "Columns and values")
+        self.tabs.addTab(self.leavers_panel, "Leavers")
         self.skip_box = QCheckBox("Skip the rejected rows and import the others")
         self.skip_box.setEnabled(False)
         self.skip_box.toggled.connect(self._update_buttons)
@@ -69,15 +82,17 @@ class ImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.options_bar)
         layout.addLayout(filter_row)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.skip_box)
         layout.addWidget(self.buttons)
 
     def _build_header(self) -> tuple[QHBoxLayout, QHBoxLayout]:
         """The file chooser, then the summary of what would change and which rows to show."""
-        self.file_label = QLabel("Choose the CSV or Excel (.xlsx) export of your school MIS. "
-                                 "You will see what changes before anything is saved.")
+        self.file_label = QLabel("Choose the CSV or Excel (.xlsx) pupil export of your school MIS "
+                                 "(SIMS, Arbor, Bromcom, ScholarPack…). You will see what changes "
+                                 "before anything is saved.")
         self.file_label.setWordWrap(True)
         self.choose_button = QPushButton("Choose file…")
         self.choose_button.clicked.connect(self._choose)
@@ -108,9 +123,15 @@ class ImportDialog(QDialog):
         if path:
             self.load(Path(path))
 
+    def _reload(self) -> None:
+        """The office changed what it says about the file: read it again with that."""
+        if self.path is not None:
+            self.load(self.path)
+
     def load(self, path: Path) -> None:
         """Read the file and show the preview (off the GUI thread; a big file takes a moment)."""
         self.path, self.preview = path, None
+        options = self.options_bar.options(self.columns_panel.columns())
         self.file_label.setText(f"File: {path}")
         self.summary.setText("Reading the file…")
         self.table.setRowCount(0)
@@ -124,7 +145,8 @@ class ImportDialog(QDialog):
             self.summary.setText(message)
             feedback.warn(self, TITLE, message)
 
-        run_task(self, "Reading the file", lambda _p: self.app.imports.preview(path), done, failed)
+        run_task(self, "Reading the file", lambda _p: self.app.imports.preview(path, options), done,
+                 failed)
 
     def _show_preview(self) -> None:
         p = self.preview
@@ -134,6 +156,10 @@ class ImportDialog(QDialog):
                 f"{p.new_carers:,} new carers.")
         if p.ignored_columns:
             text += " Columns not used: " + ", ".join(p.ignored_columns) + "."
+        if p.leavers:
+            text += f" {len(p.leavers):,} on roll are not in the file: see 'Leavers'."
+        if p.unknown_values:
+            text += (f" {len(p.unknown_values)} value(s) not understood: see 'Columns and values'.")
         if p.rejected:
             text += (" Rejected rows are not imported: correct them in the file and choose it again, "
                      "or tick 'skip the rejected rows'.")
@@ -141,6 +167,9 @@ class ImportDialog(QDialog):
         self.skip_box.setEnabled(bool(p.rejected))
         self.skip_box.setChecked(False)
         self.show_combo.setCurrentIndex(SHOW.index("Rejected") if p.rejected else 0)
+        self.columns_panel.show_preview(p)
+        self.leavers_panel.show_leavers(p.leavers, self.options_bar.full_export.isChecked())
+        self.tabs.setTabText(2, f"Leavers ({len(p.leavers)})" if p.leavers else "Leavers")
         self._fill_table()
         self._update_buttons()
 
@@ -185,10 +214,12 @@ class ImportDialog(QDialog):
         if self.path is None or self.preview is None:
             return
         path, skip = self.path, self.skip_box.isChecked()
+        options = self.options_bar.options(self.columns_panel.columns())
         self.import_button.setEnabled(False)
 
         def work(progress: Progress) -> ImportResult:
-            return self.app.imports.apply(path, skip_rejected=skip, progress=progress)
+            return self.app.imports.apply(path, skip_rejected=skip, progress=progress,
+                                          options=options)
 
         def done(result: ImportResult) -> None:
             self.result = result
@@ -197,6 +228,9 @@ class ImportDialog(QDialog):
             feedback.inform(self, TITLE, f"Imported {path.name}: {result.added:,} children added, "
                                          f"{result.updated:,} updated, {result.skipped:,} rows skipped, "
                                          f"{result.new_carers:,} new carers.")
+            if self.preview is not None and self.preview.leavers:
+                self.tabs.setCurrentWidget(self.leavers_panel)  # leavers still to decide on
+                return
             self.accept()
 
         def failed(message: str) -> None:
@@ -204,3 +238,23 @@ class ImportDialog(QDialog):
             self._update_buttons()
 
         run_task(self, "Importing children", work, done, failed)
+
+    def _mark_leavers(self) -> None:
+        """Mark the ticked children as left today, after the office confirms."""
+        ticked = self.leavers_panel.ticked()
+        if not ticked:
+            feedback.warn(self, TITLE, "Tick the children who have left first.")
+            return
+        today = self.app.clock.today()
+        if not feedback.confirm(self, TITLE, f"Mark {len(ticked)} child(ren) as left on "
+                                             f"{today:%d/%m/%Y} and cancel their bookings from then? "
+                                             "Their records are kept."):
+            return
+        result = feedback.guarded(self, TITLE, lambda: self.app.imports.mark_leavers(ticked, today))
+        if result is None:
+            return
+        self.events.children_changed.emit()
+        self.events.data_reloaded.emit()
+        feedback.inform(self, TITLE, f"{result.marked} child(ren) marked as left; "
+                                     f"{result.cancelled_sessions} booked session(s) cancelled.")
+        self._reload()

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from hubdesk.services.people.children import ChildRow
+from hubdesk.services.people.children import CODE_NAMES, ChildRow
 from hubdesk.ui.common.tables import LazyTableModel
 
 NAME, SCHOOL, YEAR, CLASS, MEDICAL, FLAGS, LEFT = range(7)
@@ -25,8 +25,6 @@ COLUMNS: list[tuple[str, Callable[[ChildRow], Any]]] = [
     ("Flags", lambda r: r.codes),
     ("Left", lambda r: f"{r.left_on:%d/%m/%Y}" if r.left_on else ""),
 ]
-CODE_NAMES = {"FSM": "free school meals", "PP": "Pupil Premium", "SEND": "SEND",
-              "LAC": "looked-after child"}
 _MEDICAL_BACKGROUND = QBrush(QColor("#fde2e1"))
 _LEFT_FOREGROUND = QBrush(QColor("#777777"))
 

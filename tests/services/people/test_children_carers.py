@@ -105,7 +105,7 @@ def test_missing_child_is_not_found(hub: HubApp) -> None:
 
 def test_list_rows_carry_class_and_short_funding_codes(hub: HubApp,
                                                        two_schools: dict[str, int]) -> None:
-    hub.children.save(child_form(two_schools["oak"], class_name="Willow", fsm=True, send=True,
+    hub.children.save(child_form(two_schools["oak"], class_name="Willow", fsm=True, sen_level="support",
                                  looked_after=True, allergies="Peanuts"))
     hub.children.save(child_form(two_schools["oak"], forename="Ana", class_name="Oak"))
     rows = {r.name: r for r in hub.children.search()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,39 @@ def test_a_file_without_the_needed_columns_says_which(
     assert "no column for forename, date of birth" in said.log[0]
     assert "no column" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
+
+
+def test_a_sims_export_with_its_contacts_file_school_and_leavers(
+        qtbot: QtBot, demo_hub: HubApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        said: Said) -> None:
+    from hubdesk.ui.children import import_panels
+    from tests.services.people.test_import_mis_samples import DEMO
+
+    monkeypatch.setattr(import_panels, "choose_contacts", lambda _p: str(DEMO / "sims-contacts.csv"))
+    dialog = open_dialog(qtbot, demo_hub, AppEvents())
+    dialog.load(DEMO / "sims-pupils.csv")
+    qtbot.waitUntil(lambda: dialog.summary.text() != "Reading the file…", timeout=10000)
+    assert "choose that school" in dialog.summary.text()  # no School column in a SIMS export
+    bar = dialog.options_bar
+    bar.school.setCurrentIndex(bar.school.findText("Ashworth Hub Primary School"))
+    qtbot.mouseClick(bar.contacts_button, Qt.MouseButton.LeftButton)
+    bar.full_export.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.preview is not None and dialog.preview.leavers != (),
+                    timeout=10000)
+    assert "7 to add" in dialog.summary.text() and "9 new carers" not in dialog.summary.text()
+    values = dialog.columns_panel.values.toPlainText()
+    assert "SEN Status → SEN level: 'K - SEN Support' = SEN support (1 row)" in values
+    assert dialog.tabs.tabText(2).startswith("Leavers (")
+    dialog.grab().save(str(tmp_path / "import.png"))
+    with qtbot.waitSignal(dialog.events.children_changed, timeout=10000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.tabs.currentWidget() is dialog.leavers_panel  # leavers still to decide on
+    panel = dialog.leavers_panel
+    leaver = panel.leavers[0]
+    panel.table.item(0, 0).setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(panel.mark_button, Qt.MouseButton.LeftButton)
+    assert said.log[-2].startswith("confirm: Mark 1 child(ren) as left on 24/11/2026")
+    assert said.infos[-1].startswith("1 child(ren) marked as left")
+    assert demo_hub.children.get(leaver.child_id).left_on == date(2026, 11, 24)  # kept, not deleted
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10000)  # read again after marking
+    assert leaver.child_id not in {x.child_id for x in dialog.preview.leavers}
