@@ -8,6 +8,7 @@ from pathlib import Path
 
 from hubdesk.app import HubApp
 from hubdesk.commands.lookup import day_argument, find_site
+from hubdesk.core.words import count
 from hubdesk.reports.fire_register import write_fire_register
 from hubdesk.reports.registers import write_registers
 
@@ -28,7 +29,8 @@ def _registers(app: HubApp, args: argparse.Namespace, target: Path) -> str:
     rows = write_registers(registers, target, blank=args.blank, title=title,
                            empty=f"No club sessions on {args.day:%A %d/%m/%Y}{where}.")
     kind = "Blank registers" if args.blank else "Registers"
-    return f"{kind} for {args.day:%d/%m/%Y}{where}: {len(registers)} session(s), {rows} children."
+    return (f"{kind} for {args.day:%d/%m/%Y}{where}: {count(len(registers), 'session')}, "
+            f"{count(rows, 'child')}.")
 
 
 def _site_argument(parser: argparse.ArgumentParser) -> None:

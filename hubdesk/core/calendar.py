@@ -93,7 +93,8 @@ class SchoolCalendar:
 def _closed_reason(span: Span) -> str:
     names = {"half_term": "half-term", "inset": "INSET day", "closure": "closed"}
     base = names.get(span.kind, span.kind)
-    return f"{base}: {span.label}" if span.label else base
+    same = span.label.strip().casefold() in (base.casefold(), span.kind.casefold())
+    return f"{base}: {span.label}" if span.label and not same else base
 
 
 def academic_year_start(today: date) -> int:

@@ -22,6 +22,7 @@ from hubdesk.core.mis_import import (
 from hubdesk.core.models import Carer, Child, ChildCarer, Site
 from hubdesk.core.table_files import read_table
 from hubdesk.core.vocabulary import fold
+from hubdesk.core.words import count
 from hubdesk.services.base import Service
 from hubdesk.services.people.carers import CarerForm, CarerLink, validate_link
 from hubdesk.services.people.children import ChildForm, validate_child
@@ -212,7 +213,7 @@ class ImportService(Service):
             plan = _Plan(s, path, self._clock.today())
             if plan.rejected and not skip_rejected:
                 raise DomainError(
-                    f"{len(plan.rejected)} row(s) of {path.name} cannot be imported (first: row "
+                    f"{count(len(plan.rejected), 'row')} of {path.name} cannot be imported (first: row "
                     f"{plan.rejected[0].row}, {plan.rejected[0].reason}). Nothing was imported. "
                     "Correct the file, or choose to skip the rejected rows.")
             added = updated = unchanged = new_carers = 0

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
+from hubdesk.core.words import count
 from hubdesk.services.clubs.clubs import ClubRow
 from hubdesk.ui.clubs.club_dialog import ClubDialog, summary
 from hubdesk.ui.clubs.sessions import SessionsPanel
@@ -55,7 +56,7 @@ def clubs_model(short: dict[str, str]) -> TintedTableModel[ClubRow]:
          ("Any school", lambda r: "Yes" if r.open_to_other_schools else "")], [],
         tint=club_tint,
         tooltip=lambda r: (f"{r.name} at {r.site}: {r.week_booked} of {r.week_places} places booked over "
-                           f"{r.week_sessions} session(s) this week, {r.waiting} waiting"))
+                           f"{count(r.week_sessions, 'session')} this week, {r.waiting} waiting"))
 
 
 class ClubsPage(Page):
@@ -188,7 +189,7 @@ class ClubsPage(Page):
         booked = sum(r.week_booked for r in rows)
         places = sum(r.week_places for r in rows)
         self.count.setText(
-            f"{len(rows)} club(s); week of {monday:%d/%m/%Y}: {booked:,} of {places:,} places "
+            f"{count(len(rows), 'club')}; week of {monday:%d/%m/%Y}: {booked:,} of {places:,} places "
             "booked" if rows else ("No club matches." if self.search.text().strip()
                                    else "No clubs yet: use New club."))
         index = next((i for i, r in enumerate(rows) if keep and r.id == keep.id), None)

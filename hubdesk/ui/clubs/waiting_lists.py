@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.core.errors import DomainError
+from hubdesk.core.words import count
 from hubdesk.services.clubs.sessions import SessionRow
 from hubdesk.services.clubs.waiting_lists import Offer, WaitingRow
 from hubdesk.ui.clubs.join_waiting_dialog import JoinWaitingDialog
@@ -151,7 +152,7 @@ class WaitingListsPage(Page):
         self.view.selectionModel().blockSignals(False)
         fit_columns(self.view, stretch=8)
         offered = sum(1 for r in rows if r.status == "offered")
-        self.count.setText(f"{len(rows)} waiting" + (f", {offered} place(s) on offer" if offered
+        self.count.setText(f"{len(rows)} waiting" + (f", {count(offered, 'place')} on offer" if offered
                                                       else "") if rows else "Nobody is waiting.")
         pick = next((i for i, r in enumerate(rows) if keep and r.id == keep.id), None)
         if pick is not None:

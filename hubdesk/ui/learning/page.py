@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
+from hubdesk.core.words import count, hours
 from hubdesk.reports.certificates import write_certificates
 from hubdesk.reports.course_register import write_course_register
 from hubdesk.reports.course_summary import write_course_summary
@@ -44,7 +45,7 @@ def course_model() -> DtoTableModel[CourseRow]:
          ("Crèche", lambda c: f"{c.creche_booked}/{c.creche_places}" if c.creche_places else ""),
          ("Sessions", lambda c: c.sessions), ("Kind", lambda c: c.kind_label),
          ("Tutor", lambda c: c.tutor)],
-        [], tooltip=lambda c: f"{c.title}\nRun by {c.provider or c.site}\n{c.hours:g} hours, "
+        [], tooltip=lambda c: f"{c.title}\nRun by {c.provider or c.site}\n{hours(c.hours)}, "
                               f"{c.fee.lower()}")
 
 
@@ -176,7 +177,7 @@ class LearningPage(Page):
             where = course.site + (f", {course.room}" if course.room else "")
             waiting = f", {course.waiting} waiting" if course.waiting else ""
             facts = (f"{where}; {course.weekdays} {course.times}; {course.dates}; "
-                     f"{course.sessions} sessions ({course.hours:g} h); {course.enrolled} of "
+                     f"{course.sessions} sessions ({hours(course.hours)}); {course.enrolled} of "
                      f"{course.capacity} places{waiting}; {creche}; {money}.")
             self.heading.setText(f"<b>{escape(course.title)}</b> ({escape(course.kind_label)}) — "
                                  f"{escape(facts)}")
@@ -263,7 +264,7 @@ class LearningPage(Page):
         def write(target: Path, progress: Progress) -> None:
             progress.step(0, 2, "Reading who completed…")
             certificates = reports.certificates(course.id)
-            progress.step(1, 2, f"Writing {len(certificates)} certificate(s)…")
+            progress.step(1, 2, f"Writing {count(len(certificates), 'certificate')}…")
             write_certificates(certificates, target)
 
         self.print_pdf(f"certificates-{course.title}", write, "Print certificates")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
+from hubdesk.core.words import count
 from hubdesk.reports.run_sheets import write_run_sheets, write_week_timetable
 from hubdesk.services.minibus.needs import NeedRow
 from hubdesk.services.minibus.runs import RunRow
@@ -255,8 +256,9 @@ class MinibusPage(Page):
             if result is not None:
                 extra = ("\n\nNot placed:\n" + "\n".join(result.skipped)) if result.skipped else ""
                 feedback.inform(self, "Assign automatically",
-                                f"{result.placed} passenger(s) placed, {result.runs_created} new "
-                                f"run(s) made. Add a driver to new runs.{extra}")
+                                f"{count(result.placed, 'passenger')} placed, "
+                                f"{count(result.runs_created, 'new run')} made. Add a driver to "
+                                f"new runs.{extra}")
                 self.refresh()
 
         dialog.accepted.connect(save)
