@@ -26,7 +26,9 @@ from hubdesk.ui.clubs.club_dialog import ClubDialog, summary
 from hubdesk.ui.clubs.sessions import SessionsPanel
 from hubdesk.ui.common.dates import date_edit, qdate, to_date
 from hubdesk.ui.common.forms import hbox
+from hubdesk.ui.common.keys import enter_opens, search_leads_to
 from hubdesk.ui.common.page import Page
+from hubdesk.ui.common.remember import remember_choice
 from hubdesk.ui.common.site_combo import refill_sites
 from hubdesk.ui.common.tables import AMBER, GREY, TintedTableModel, fit_columns, selected_row, table_view
 from hubdesk.ui.common.widgets import money, short_names
@@ -87,6 +89,7 @@ class ClubsPage(Page):
         self.search.setPlaceholderText("Search clubs, e.g. football")
         self.search.setClearButtonEnabled(True)
         self.site = QComboBox()
+        remember_choice(self.site, "site")
         self.site.setMinimumContentsLength(18)
         self.site.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.week = date_edit(self.today())
@@ -129,6 +132,8 @@ class ClubsPage(Page):
         self.child_button.clicked.connect(self.child_bookings)
         self.rules_button.clicked.connect(self.edit_rules)
         self.view.doubleClicked.connect(lambda _i: self.edit_selected())
+        enter_opens(self.view, self.edit_selected)
+        search_leads_to(self.search, self.view)
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._club_chosen())
 
     def _lay_out(self, filters: QHBoxLayout, actions: QHBoxLayout) -> None:

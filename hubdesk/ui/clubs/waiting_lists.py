@@ -25,6 +25,7 @@ from hubdesk.services.clubs.waiting_lists import Offer, WaitingRow
 from hubdesk.ui.clubs.join_waiting_dialog import JoinWaitingDialog
 from hubdesk.ui.common.forms import hbox
 from hubdesk.ui.common.page import Page
+from hubdesk.ui.common.remember import remember_choice
 from hubdesk.ui.common.site_combo import refill_sites
 from hubdesk.ui.common.tables import GREEN, TintedTableModel, fit_columns, selected_row, table_view
 from hubdesk.ui.common.widgets import short_names
@@ -94,6 +95,7 @@ class WaitingListsPage(Page):
 
     def _build_top(self) -> QHBoxLayout:
         self.site = QComboBox()
+        remember_choice(self.site, "site")
         self.site.setMinimumContentsLength(18)
         self.site.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.count = QLabel()

@@ -26,6 +26,7 @@ from hubdesk.reports.course_summary import write_course_summary
 from hubdesk.services.learning.courses import CourseRow
 from hubdesk.services.progress import Progress
 from hubdesk.ui.common.forms import hbox
+from hubdesk.ui.common.keys import enter_opens
 from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.tables import DtoTableModel, table_view
 from hubdesk.ui.learning.course_dialog import CourseDialog
@@ -106,6 +107,7 @@ class LearningPage(Page):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, 230)
         self.view.doubleClicked.connect(lambda _index: self.edit_course())
+        enter_opens(self.view, self.edit_course)
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._chosen())
         self.empty = QLabel("No courses yet. Press 'New course…' to add one.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

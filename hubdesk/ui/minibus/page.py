@@ -36,6 +36,7 @@ from hubdesk.services.progress import Progress
 from hubdesk.ui.common.dates import qdate, to_date
 from hubdesk.ui.common.forms import hbox
 from hubdesk.ui.common.page import Page
+from hubdesk.ui.common.remember import remember_choice
 from hubdesk.ui.common.tables import DtoTableModel
 from hubdesk.ui.minibus.dialogs import AssignDialog, RunDialog
 from hubdesk.ui.minibus.patterns_dialog import PatternsDialog
@@ -81,6 +82,7 @@ class MinibusPage(Page):
         """The day or week shown, the run actions, and printing and settings on the right."""
         self.mode = QComboBox()
         self.mode.addItems(["Day", "Week"])
+        remember_choice(self.mode, "minibus/day-or-week")
         back, forward = QPushButton("◀"), QPushButton("▶")
         back.setToolTip("Previous day or week")
         forward.setToolTip("Next day or week")

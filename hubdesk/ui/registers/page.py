@@ -32,6 +32,7 @@ from hubdesk.services.progress import Progress
 from hubdesk.services.registers.queries import Register, RegisterLine, SessionHeader
 from hubdesk.ui.common.dates import to_date
 from hubdesk.ui.common.page import Page
+from hubdesk.ui.common.remember import remember_choice, remember_row
 from hubdesk.ui.registers.dialogs import AbsenceDialog, AddChildDialog, TimesDialog
 from hubdesk.ui.registers.health_tab import HealthTab
 from hubdesk.ui.registers.register_form import RegisterFormDialog
@@ -42,6 +43,11 @@ from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 
 ROLE_ID = 256
+
+
+def _club_of(item: QListWidgetItem) -> str:
+    """The club of a session row ('15:15–18:00  After-School Club' -> 'After-School Club')."""
+    return item.text().split("\n")[0].split("  ", 1)[-1]
 
 
 class RegistersPage(Page):
@@ -57,6 +63,7 @@ class RegistersPage(Page):
         self.day.setDate(QDate(app.clock.today()))
         self.site = QComboBox()
         self.site.setMinimumContentsLength(24)
+        remember_choice(self.site, "site")
         self.print_button = QPushButton("Print registers…")
         self.blank_button = QPushButton("Print blank registers…")
         self.print_button.setToolTip("Every session of the day at this site, with times filled in")
@@ -94,6 +101,7 @@ class RegistersPage(Page):
     def _register_tab(self) -> QWidget:
         self.sessions = QListWidget()
         self.sessions.setMinimumWidth(190)
+        remember_row(self.sessions, "registers/session", _club_of)
         self.sessions.currentRowChanged.connect(lambda _r: self.load_register())
         self.heading = QLabel()
         self.heading.setWordWrap(True)

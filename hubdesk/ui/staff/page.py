@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.services.people.staff import StaffRow
+from hubdesk.ui.common.keys import enter_opens, search_leads_to
 from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.tables import DtoTableModel, table_view
 from hubdesk.ui.shell import feedback
@@ -58,6 +59,8 @@ class StaffPage(Page):
         self.model = staff_model()
         self.view = table_view(self.model)
         self.view.doubleClicked.connect(lambda _index: self.edit_staff())
+        enter_opens(self.view, self.edit_staff)
+        search_leads_to(self.search, self.view)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.show_inactive)
