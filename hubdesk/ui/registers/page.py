@@ -10,7 +10,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -33,6 +33,7 @@ from hubdesk.services.registers.queries import Register, RegisterLine, SessionHe
 from hubdesk.ui.common.dates import to_date
 from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.remember import remember_choice, remember_row
+from hubdesk.ui.common.widgets import short_names
 from hubdesk.ui.registers.dialogs import AbsenceDialog, AddChildDialog, TimesDialog
 from hubdesk.ui.registers.health_tab import HealthTab
 from hubdesk.ui.registers.register_form import RegisterFormDialog
@@ -100,7 +101,10 @@ class RegistersPage(Page):
 
     def _register_tab(self) -> QWidget:
         self.sessions = QListWidget()
-        self.sessions.setMinimumWidth(190)
+        self.sessions.setMinimumWidth(160)
+        self.sessions.setMaximumWidth(220)
+        self.sessions.setWordWrap(True)  # a long club name takes a second line, never "After-School Clu"
+        self.sessions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         remember_row(self.sessions, "registers/session", _club_of)
         self.sessions.currentRowChanged.connect(lambda _r: self.load_register())
         self.heading = QLabel()
@@ -138,7 +142,7 @@ class RegistersPage(Page):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([200, 900])  # the register gets the width, the session list what it needs
+        splitter.setSizes([165, 1000])  # the register gets the width, the session list what it needs
         return splitter
 
     # --- loading -----------------------------------------------------------------------------
@@ -160,6 +164,8 @@ class RegistersPage(Page):
         sites = feedback.guarded(self, "Registers", lambda: self.take.sites(self.chosen_day()))
         if sites is None:
             return
+        self.table.register_model.short_schools = feedback.guarded(
+            self, "Registers", lambda: short_names(self.app.sites)) or {}
         self.site.blockSignals(True)
         self.site.clear()
         for s in sites:
@@ -181,10 +187,12 @@ class RegistersPage(Page):
         self.sessions.clear()
         for h in headers:
             text = f"{h.start_time:%H:%M}–{h.end_time:%H:%M}  {h.club}\n{h.booked} booked"
+            item_tip = f"{h.club}, {h.start_time:%H:%M}–{h.end_time:%H:%M}: {h.booked} booked"
             if h.cancelled:
                 text += " · CANCELLED"
             item = QListWidgetItem(text)
             item.setData(ROLE_ID, h.session_id)
+            item.setToolTip(item_tip)
             self.sessions.addItem(item)
         self.sessions.blockSignals(False)
         ids = [h.session_id for h in headers]

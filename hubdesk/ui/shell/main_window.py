@@ -35,7 +35,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"hubdesk {__version__}")
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(190)
+        self.nav.setFixedWidth(NAV_WIDTH)
         self.stack = QStackedWidget()
         # A page whose content grows (a wide tab) gets squeezed or scrolls; it never widens the window.
         self.stack.setMinimumSize(640, 400)
@@ -210,6 +210,9 @@ class MainWindow(QMainWindow):
         if item is not None:
             settings.setValue("main/page", item.text())
         super().closeEvent(event)
+
+
+NAV_WIDTH = 176  # "Children & families" whole; every pixel more goes to the page
 
 
 def user_settings() -> QSettings:

@@ -6,7 +6,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -18,7 +17,7 @@ from hubdesk.app import HubApp
 from hubdesk.services.people.staff import StaffRow
 from hubdesk.ui.common.keys import enter_opens, search_leads_to
 from hubdesk.ui.common.page import Page
-from hubdesk.ui.common.tables import DtoTableModel, table_view
+from hubdesk.ui.common.tables import DtoTableModel, fit_columns, table_view
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from hubdesk.ui.staff.staff_dialog import StaffDialog
@@ -32,6 +31,9 @@ def staff_model() -> DtoTableModel[StaffRow]:
          ("DBS", lambda r: r.dbs),
          ("First aid until", lambda r: f"{r.first_aid_expires:%d/%m/%Y}" if r.first_aid_expires else "")],
         [])
+
+
+EMAIL = 4  # the one column that may be cut short (whole on hover); names, sites and checks stay whole
 
 
 class StaffPage(Page):
@@ -86,8 +88,7 @@ class StaffPage(Page):
         if rows is None:
             return
         self.model.set_rows(rows)
-        self.view.resizeColumnsToContents()
-        self.view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.view, stretch=EMAIL, elide=(EMAIL,))
         self.count.setText(f"{len(rows)} staff shown." if rows else (
             "Nobody matches that search." if self.search.text().strip()
             else "No staff yet: use New staff member."))
