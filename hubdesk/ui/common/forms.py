@@ -100,7 +100,7 @@ class InlineFormDialog(QDialog):
         label = self.errors.get(field or "", self.banner)
         label.setText(message)
         label.show()
-        self.layout().activate()
+        self.body.activate()
         fit_on_screen(self)
         widget = self.fields.get(field or "")
         if widget is not None:
