@@ -102,7 +102,7 @@ class RegistersPage(Page):
     def _register_tab(self) -> QWidget:
         self.sessions = QListWidget()
         self.sessions.setMinimumWidth(160)
-        self.sessions.setMaximumWidth(220)
+        self.sessions.setMaximumWidth(260)
         self.sessions.setWordWrap(True)  # a long club name takes a second line, never "After-School Clu"
         self.sessions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         remember_row(self.sessions, "registers/session", _club_of)
@@ -140,8 +140,8 @@ class RegistersPage(Page):
         splitter = QSplitter()
         splitter.addWidget(self.sessions)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 1)  # a wider screen gives the session names some room too
+        splitter.setStretchFactor(1, 8)
         splitter.setSizes([165, 1000])  # the register gets the width, the session list what it needs
         return splitter
 

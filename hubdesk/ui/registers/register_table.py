@@ -30,6 +30,7 @@ ROOM_FOR = {TIME_IN: "00:00*", TIME_OUT: "00:00", STATUS: "Gone home (00 min lat
             COLLECTED: "Wiktoria Wiśniewska"}
 PADDING = 16
 ACTION_WIDTH = 88  # "Sign out…" whole
+WIDE_TABLE = 1200  # a register this wide (a 1920-px screen) has room for every medical flag
 HEADERS = ("Medical", "Child", "Year", "School", "Photos", "Status", "In", "Out", "Collected by",
            "")
 RED = QColor("#b00020")
@@ -165,7 +166,8 @@ class RegisterTable(QTableView):
         for column, sample in ROOM_FOR.items():
             self.setColumnWidth(column, max(self.columnWidth(column),
                                             metrics.horizontalAdvance(sample) + PADDING))
-        self.setColumnWidth(MARKER, min(self.columnWidth(MARKER), MARKER_WIDTH))
+        roomy = self.viewport().width() >= WIDE_TABLE  # on a big screen the flags show in full
+        self.setColumnWidth(MARKER, min(self.columnWidth(MARKER), MARKER_WIDTH * (2 if roomy else 1)))
         self.setColumnWidth(ACTION, ACTION_WIDTH)
 
     def update_line(self, line: RegisterLine) -> None:
