@@ -14,6 +14,7 @@ from hubdesk.app import database_file, open_app
 from hubdesk.core.clock import Clock
 from hubdesk.core.db import describe
 from hubdesk.core.errors import DomainError
+from hubdesk.core.words import count, were
 from hubdesk.demo.service import DemoService
 from hubdesk.services.progress import Progress
 from hubdesk.settings import ENV_DATABASE, data_dir, load_settings
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         file = database_file(settings)
         if changed and file:
             kept = _keep_copy(Path(file))
-            print(f"{changed:,} change(s) were made to the demo database after it was built; "
+            print(f"{count(changed, 'change')} {were(changed)} made to the demo database after it was built; "
                   f"a copy of it is kept in {kept}.")
         _discard(file)
         state = "empty"

@@ -9,6 +9,7 @@ from typing import Any
 
 from hubdesk.app import HubApp, open_app
 from hubdesk.commands.lookup import day_argument, find_course
+from hubdesk.core.words import count
 from hubdesk.settings import load_settings
 
 
@@ -55,7 +56,7 @@ def _certificates(app: HubApp, args: argparse.Namespace, target: Path) -> str:
     course_id, title = find_course(app, args.course)
     certificates = app.learning.reports.certificates(course_id)
     write_certificates(certificates, target)
-    return f"{len(certificates)} certificate(s) for '{title}'."
+    return f"{count(len(certificates), 'certificate')} for '{title}'."
 
 
 def _summary_arguments(parser: argparse.ArgumentParser) -> None:
@@ -74,7 +75,7 @@ def _summary(app: HubApp, args: argparse.Namespace, target: Path) -> str:
     write_course_summary(summary, target)
     period = label if (args.start, args.end) == (None, None) else \
         f"{start:%d/%m/%Y} to {end:%d/%m/%Y}"
-    return f"Summary of {len(summary.courses)} course(s), {period}."
+    return f"Summary of {count(len(summary.courses), 'course')}, {period}."
 
 
 # (help, add_arguments, run) for hubdesk.commands.print_cmd.KINDS

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from hubdesk.app import HubApp
 from hubdesk.commands.lookup import day_argument
+from hubdesk.core import words
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,12 +25,13 @@ def _run(app: HubApp, args: argparse.Namespace, target: Path) -> str:
     if args.week is not None:
         week = app.minibus.sheets.week(args.week)
         write_week_timetable(week, target)
-        count = sum(len(v) for v in week.runs.values())
-        return (f"Minibus timetable for the week of {week.monday:%d/%m/%Y}: {count} run(s), "
-                f"{len(week.problems)} problem(s) to sort.")
+        runs = sum(len(v) for v in week.runs.values())
+        return (f"Minibus timetable for the week of {week.monday:%d/%m/%Y}: {words.count(runs, 'run')}, "
+                f"{words.count(len(week.problems), 'problem')} to sort.")
     sheets = app.minibus.sheets.run_sheets(args.date)
     riders = sum(len(x.passengers) for x in sheets)
-    return_text = f"{len(sheets)} run sheet(s) for {args.date:%a %d/%m/%Y}, {riders} passenger(s)."
+    return_text = (f"{words.count(len(sheets), 'run sheet')} for {args.date:%a %d/%m/%Y}, "
+                   f"{words.count(riders, 'passenger')}.")
     write_run_sheets(sheets, target, args.date)
     return return_text
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from hubdesk.app import HubApp
 from hubdesk.commands.lookup import day_argument, find_site
+from hubdesk.core.words import count
 
 
 def _day_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,7 +31,8 @@ def _registers(app: HubApp, args: argparse.Namespace, target: Path) -> str:
     rows = write_registers(registers, target, blank=args.blank, title=title,
                            empty=f"No club sessions on {args.day:%A %d/%m/%Y}{where}.")
     kind = "Blank registers" if args.blank else "Registers"
-    return f"{kind} for {args.day:%d/%m/%Y}{where}: {len(registers)} session(s), {rows} children."
+    return (f"{kind} for {args.day:%d/%m/%Y}{where}: {count(len(registers), 'session')}, "
+            f"{count(rows, 'child')}.")
 
 
 def moment_argument(text: str) -> datetime:

@@ -116,7 +116,8 @@ def _last_open(calendar: SchoolCalendar, start: date, end: date) -> date | None:
 def _closed_reason(span: Span) -> str:
     names = {"half_term": "half-term", "inset": "INSET day", "closure": "closed"}
     base = names.get(span.kind, span.kind)
-    return f"{base}: {span.label}" if span.label else base
+    same = span.label.strip().casefold() in (base.casefold(), span.kind.casefold())
+    return f"{base}: {span.label}" if span.label and not same else base
 
 
 def academic_year_start(today: date) -> int:

@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from hubdesk.core.words import count, hours
 from hubdesk.reports.pdf import build, para, styles, table, text
 from hubdesk.services.learning.courses import SessionRow
 from hubdesk.services.learning.reports import RegisterSheet, SheetLine
@@ -34,7 +35,7 @@ def _details(sheet: RegisterSheet) -> str:
         f"Tutor: {text(c.tutor or 'to be confirmed')}",
         f"Where: {text(where)}",
         f"{text(c.weekdays)} {text(c.times)}, {c.dates}",
-        f"{c.sessions} sessions, {c.hours:g} hours",
+        f"{count(c.sessions, 'session')}, {hours(c.hours)}",
         f"Places: {c.enrolled} of {c.capacity}" + (f", {c.waiting} waiting" if c.waiting else ""),
     ]
     return " · ".join(parts)

@@ -13,6 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
 
+from hubdesk.core.words import hours as hours_words
 from hubdesk.reports.pdf import build, para, styles, table, text
 from hubdesk.services.rota.dto import PersonWeek, SessionCell, ShiftRow, WeekGrid
 
@@ -124,11 +125,11 @@ def _person_story(week: PersonWeek) -> list[Flowable]:
             rows.append([para(label if i == 0 else "", st.cell), x.times, para(x.site, st.cell),
                          para(x.title, st.cell), para(x.role_label, st.cell)])
     hours = week.week.minutes / 60
-    contracted = (f" (contracted {week.week.contracted_minutes / 60:g} h)"
+    contracted = (f" (contracted {hours_words(week.week.contracted_minutes / 60)})"
                   if week.week.contracted_minutes is not None else "")
     story: list[Flowable] = [
         para(f"Rota for {week.name}", st.title),
-        para(f"Week of {week.monday:%A %d %B %Y} · {week.role} · {hours:g} hours{contracted}",
+        para(f"Week of {week.monday:%A %d %B %Y} · {week.role} · {hours_words(hours)}{contracted}",
              st.heading),
         table(rows, [45 * mm, 30 * mm, 60 * mm, 100 * mm, 38 * mm])]
     if week.problems:

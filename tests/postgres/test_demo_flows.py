@@ -13,6 +13,7 @@ from hubdesk.app import HubApp, open_app
 from hubdesk.cli import main
 from hubdesk.commands import print_cmd
 from hubdesk.core.models import Attendance
+from hubdesk.core.words import count
 from tests.conftest import DEMO_TODAY
 from tests.reports.pdf_helpers import embedded_fonts, pages_text
 
@@ -83,7 +84,7 @@ def test_print_the_days_registers_from_the_command_line(demo_hub: HubApp, evenin
     assert main(["print", "registers", "--database", demo_hub.settings.database,
                  "--date", DEMO_TODAY.isoformat(), "-o", str(out)]) == 0
     said = capsys.readouterr().out
-    assert f"{len(registers)} session(s), {booked} children" in said
+    assert f"{count(len(registers), 'session')}, {count(booked, 'child')}" in said
     texts = [" ".join(page.split()) for page in pages_text(out)]
     whole = "\n".join(texts)
     assert all(f"Page {i} of {len(texts)}" in page for i, page in enumerate(texts, start=1))

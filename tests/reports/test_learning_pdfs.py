@@ -152,6 +152,6 @@ def test_print_commands(hub: HubApp, two_schools: dict[str, int], tmp_path: Path
     summary = tmp_path / "summary.pdf"
     assert main(["print", "course-summary", "--database", db, "--from", "01/09/2026",
                  "--to", "2026-12-31", "-o", str(summary)]) == 0
-    assert re.search(r"Summary of 1 course\(s\), 01/09/2026 to 31/12/2026", capsys.readouterr().out)
+    assert re.search(r"Summary of 1 course, 01/09/2026 to 31/12/2026", capsys.readouterr().out)
     assert main(["courses", "--database", db, "--all"]) == 0
     assert f"{course_id}  Family English" in capsys.readouterr().out

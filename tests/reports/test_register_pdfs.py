@@ -144,11 +144,11 @@ def test_print_commands(hub: HubApp, cluster: Cluster, tmp_path: Path,
     out = tmp_path / "day.pdf"
     assert main(["print", "registers", "--database", db, "--date", "2026-11-24", "-o",
                  str(out)]) == 0
-    assert "Registers for 24/11/2026: 3 session(s), 5 children." in capsys.readouterr().out
+    assert "Registers for 24/11/2026: 3 sessions, 5 children." in capsys.readouterr().out
     assert main(["print", "registers", "--database", db, "--date", "24/11/2026", "--site",
                  "oakfield", "--blank", "-o", str(tmp_path / "blank")]) == 0
     said = capsys.readouterr().out
-    assert "Blank registers for 24/11/2026 at Oakfield Primary: 2 session(s), 4 children." in said
+    assert "Blank registers for 24/11/2026 at Oakfield Primary: 2 sessions, 4 children." in said
     assert "15:20" not in " ".join(pages_text(tmp_path / "blank.pdf"))
     assert main(["print", "registers", "--database", db, "--date", "2026-11-29", "-o",
                  str(out)]) == 0

@@ -55,7 +55,7 @@ def test_person_rota(hub: HubApp, rota: dict[str, int], tmp_path: Path) -> None:
     (page,) = pages_text(path)
     assert "Rota for Tom <b> & Jerry" in page
     assert "08:00–08:45" in page and "Site duty" in page and "Play club" in page
-    assert "3.5 hours" in page or "3.5 hours" in page.replace("\n", " ")
+    assert "3 h 30 min" in page or "3 h 30 min" in page.replace("\n", " ")
 
 
 def test_long_week_splits_over_pages(hub: HubApp, two_schools: dict[str, int], tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import gc
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QApplication
 
 from hubdesk.ui.shell import feedback
@@ -49,3 +49,11 @@ def _delete_widgets_before_exit() -> Iterator[None]:
     app.processEvents()
     gc.collect()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_user_settings() -> Iterator[None]:
+    """Each GUI test starts as on a new PC: no remembered window, page or choices on pages."""
+    QSettings("hubdesk", "hubdesk").clear()
+    yield
+    QSettings("hubdesk", "hubdesk").clear()

@@ -15,6 +15,7 @@ from datetime import date, time
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from hubdesk.core import words
 from hubdesk.core.errors import Conflict, NotFound, ValidationError
 from hubdesk.core.models import Child, Club, ClubSession, Room, Site, Staff, WaitingListEntry
 from hubdesk.core.models.meta import store_meta
@@ -92,7 +93,7 @@ class ChangeNeedsDecision(Conflict):
 
     def __init__(self, impact: ChangeImpact) -> None:
         count = len(impact.affected)
-        super().__init__(f"This change affects {count} booking(s) from today on "
+        super().__init__(f"This change affects {words.count(count, 'booking')} from today on "
                          f"(first: {impact.affected[0].describe()}). Look at the list, tell the "
                          "families, and confirm the change to go ahead.")
         self.impact = impact
@@ -113,7 +114,7 @@ def validate_club(form: ClubForm) -> None:
         raise ValidationError("Choose breakfast, free breakfast, after-school, holiday club or "
                               "activity.", "kind")
     if not form.weekdays:
-        raise ValidationError("Tick the weekday(s) the club runs.", "weekdays")
+        raise ValidationError("Tick the weekdays the club runs.", "weekdays")
     if any(not 0 <= d <= 4 for d in form.weekdays):
         raise ValidationError("Clubs run Monday to Friday.", "weekdays")
     if form.end_time <= form.start_time:

@@ -24,6 +24,7 @@ from hubdesk.core.rules.booking_checks import FULL
 from hubdesk.core.rules.recurrence import parse_weekdays
 from hubdesk.core.table_files import read_table
 from hubdesk.core.vocabulary import fold
+from hubdesk.core.words import count
 from hubdesk.services.base import Service
 from hubdesk.services.clubs.booking_plan import BookingRequest, Planner, summary, write_plan
 from hubdesk.services.clubs.queries import child_name
@@ -149,12 +150,12 @@ class BookingImportService(Service):
                 result = write_plan(s, request, preview, self._clock.now(), False, waiting_list)
         except (DomainError, ValueError) as exc:
             return ImportRow(number, who, club_text, "refused", str(exc))
-        booked = f"{len(result.booked)} session(s)"
+        booked = count(len(result.booked), "session")
         if result.skipped:
-            booked += f", {len(result.skipped)} day(s) skipped"
+            booked += f", {count(len(result.skipped), 'day')} skipped"
         if result.waiting_list:
             return ImportRow(number, who, club.name, "waiting list",
-                             f"{booked}; waiting for {len(result.waiting_list)} full session(s)",
+                             f"{booked}; waiting for {count(len(result.waiting_list), 'full session')}",
                              len(result.booked))
         return ImportRow(number, who, club.name, "booked", booked, len(result.booked))
 

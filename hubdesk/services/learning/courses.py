@@ -21,6 +21,7 @@ from hubdesk.core.models import (
     Staff,
 )
 from hubdesk.core.vocabulary import COURSE_KINDS, fold
+from hubdesk.core.words import count
 from hubdesk.services.base import Service, fetch
 from hubdesk.services.sites.calendars import load_calendar
 
@@ -145,7 +146,7 @@ def validate_course(form: CourseForm) -> None:
     if form.kind not in COURSE_KINDS:
         raise ValidationError("Choose the kind of course.", "kind")
     if not form.weekdays:
-        raise ValidationError("Tick the weekday(s) the course meets.", "weekdays")
+        raise ValidationError("Tick the weekdays the course meets.", "weekdays")
     if any(not 0 <= d <= 4 for d in form.weekdays):
         raise ValidationError("Courses meet Monday to Friday, when the sites are open.", "weekdays")
     if form.end_date < form.start_date:
@@ -285,7 +286,7 @@ class CourseService(Service):
             used = s.scalar(select(func.count()).select_from(Enrolment)
                             .where(Enrolment.course_id == course_id)) or 0
             if used:
-                raise Conflict(f"'{course.title}' has {used} learner record(s), so it is kept. "
+                raise Conflict(f"'{course.title}' has {count(used, 'learner record')}, so it is kept. "
                                "Withdraw learners instead of deleting the course.")
             for session in s.scalars(select(CourseSession).where(CourseSession.course_id == course_id)):
                 s.delete(session)

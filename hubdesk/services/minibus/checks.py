@@ -30,6 +30,7 @@ from hubdesk.core.rules.minibus import (
     vehicle_blocks,
 )
 from hubdesk.core.rules.travel import TravelTimes
+from hubdesk.core.words import count
 from hubdesk.services.base import Service
 from hubdesk.services.minibus.needs import Need, derive_needs
 from hubdesk.services.minibus.queries import (
@@ -80,7 +81,7 @@ def check_runs(s: Session, start: date, end: date, today: date) -> list[Problem]
         blocks, warnings = vehicle_blocks(vehicle_facts(vehicle), day, checks.get((vehicle_id, day)),
                                           today)
         first = own[0].run.id
-        found += [Problem(True, "vehicle_blocked", f"{m} It has {len(own)} run(s) that day.", day,
+        found += [Problem(True, "vehicle_blocked", f"{m} It has {count(len(own), 'run')} that day.", day,
                           first) for m in blocks]
         found += [Problem(False, "vehicle_check_due", m, day, first) for m in warnings]
         for a, b, dead in clashes([x.busy(labels[x.run.id]) for x in own], travel):

@@ -26,6 +26,7 @@ from hubdesk.core.mis_import import (
 from hubdesk.core.models import Carer, Child, ChildCarer, Site
 from hubdesk.core.table_files import read_table
 from hubdesk.core.vocabulary import EAL_STATUSES, SEN_LEVELS, fold
+from hubdesk.core.words import count
 from hubdesk.services.base import Service
 from hubdesk.services.people.carers import CarerForm, CarerLink, validate_link
 from hubdesk.services.people.children import ChildForm, validate_child
@@ -322,7 +323,7 @@ class ImportService(Service):
                 save_columns(s, options.school_site_id, checked_choices(options.columns))
             if plan.rejected and not skip_rejected:
                 raise DomainError(
-                    f"{len(plan.rejected)} row(s) of {path.name} cannot be imported (first: row "
+                    f"{count(len(plan.rejected), 'row')} of {path.name} cannot be imported (first: row "
                     f"{plan.rejected[0].row}, {plan.rejected[0].reason}). Nothing was imported. "
                     "Correct the file, or choose to skip the rejected rows.")
             added = updated = unchanged = new_carers = 0

@@ -30,6 +30,7 @@ from hubdesk.ui.children import lazy_children
 from hubdesk.ui.children.child_dialog import ChildDialog
 from hubdesk.ui.children.lazy_children import children_model
 from hubdesk.ui.common.forms import hbox
+from hubdesk.ui.common.keys import search_leads_to
 from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.tables import table_view
 from hubdesk.ui.shell import feedback
@@ -123,6 +124,7 @@ class ChildrenPage(Page):
         self.open_button.clicked.connect(self.open_selected)
         self.book_button.clicked.connect(self.book_selected)
         self.week_button.clicked.connect(self.week_of_selected)
+        search_leads_to(self.search, self.view)
 
     # ----- filters
     def _load_schools(self) -> None:
@@ -204,6 +206,13 @@ class ChildrenPage(Page):
         rows = self.view.selectionModel().selectedRows()
         return self.model.row(rows[0].row()) if rows else None
 
+    def only_match(self) -> ChildRow | None:
+        """The child when the search found exactly one: "Book a club…" needs no extra click then."""
+        if self.model.rowCount() == 1 and not self.model.canFetchMore():
+            self.view.selectRow(0)
+            return self.model.row(0)
+        return None
+
     def select_child(self, child_id: int) -> bool:
         for number, row in enumerate(self.model.rows):
             if row.id == child_id:
@@ -223,7 +232,7 @@ class ChildrenPage(Page):
         """The booking dialog for the chosen child (standing or one-off)."""
         from hubdesk.ui.clubs.booking_dialog import BookingDialog
 
-        row = self.selected()
+        row = self.selected() or self.only_match()
         if row is None:
             feedback.inform(self, "Book a club", "Choose a child in the list first.")
             return

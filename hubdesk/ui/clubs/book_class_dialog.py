@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.core.vocabulary import YEAR_GROUPS, year_label
+from hubdesk.core.words import count
 from hubdesk.services.clubs.bookings import ClassRefusal, ClassReport, ClassRequest
 from hubdesk.services.clubs.clubs import ClubForm, ClubRow
 from hubdesk.ui.common.dates import date_edit, qdate, to_date
@@ -44,7 +45,7 @@ def refusal_model() -> DtoTableModel[ClassRefusal]:
 
 def report_text(report: ClassReport) -> str:
     dates = sum(n for _cid, _name, n in report.booked)
-    text = f"Booked {len(report.booked)} child(ren), {dates:,} date(s) in all."
+    text = f"Booked {count(len(report.booked), 'child')}, {count(dates, 'date')} in all."
     if report.refused:
         text += f" {len(report.refused)} not booked (see the list)."
     return text

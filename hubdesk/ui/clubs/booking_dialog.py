@@ -30,6 +30,7 @@ from hubdesk.app import HubApp
 from hubdesk.core.errors import Conflict, DomainError, ValidationError
 from hubdesk.core.rules.booking_checks import FULL
 from hubdesk.core.rules.recurrence import Skipped
+from hubdesk.core.words import count
 from hubdesk.services.clubs.booking_plan import BookingPreview, BookingRequest, BookingResult, PreviewLine
 from hubdesk.services.clubs.clubs import ClubRow
 from hubdesk.services.sites.calendars import DateGuide
@@ -84,18 +85,18 @@ def result_text(result: BookingResult, preview: BookingPreview | None) -> str:
     who = f"{preview.child_name} into {preview.club_name}" if preview else "the child"
     lines = []
     if result.booked:
-        lines.append(f"Booked {who}: {len(result.booked)} date(s), from "
+        lines.append(f"Booked {who}: {count(len(result.booked), 'date')}, from "
                      f"{result.booked[0]:%a %d/%m/%Y} to {result.booked[-1]:%a %d/%m/%Y}.")
     if result.waiting_list:
         days = ", ".join(f"{d:%a %d/%m}" for d in result.waiting_list[:6])
         more = "…" if len(result.waiting_list) > 6 else ""
-        lines.append(f"On the waiting list for {len(result.waiting_list)} full date(s): "
+        lines.append(f"On the waiting list for {count(len(result.waiting_list), 'full date')}: "
                      f"{days}{more}.")
     left_out = [x for x in result.refused if x.problem_code != FULL or not result.waiting_list]
     if left_out:
-        lines.append(f"Left out {len(left_out)} date(s) with a problem, e.g. {left_out[0].problem}")
+        lines.append(f"Left out {count(len(left_out), 'date')} with a problem, e.g. {left_out[0].problem}")
     if result.skipped:
-        lines.append(f"Skipped {len(result.skipped)} day(s): " + "; ".join(
+        lines.append(f"Skipped {count(len(result.skipped), 'day')}: " + "; ".join(
             f"{s.day:%a %d/%m} {s.reason}" for s in result.skipped[:4])
             + ("…" if len(result.skipped) > 4 else "."))
     return "\n".join(lines) or "Nothing was booked."
@@ -182,7 +183,7 @@ class BookingDialog(QDialog):
         self.skipped = QLabel()
         self.skipped.setWordWrap(True)
         self.skip_problems = QCheckBox("Book the dates without problems and leave the others out")
-        self.waiting = QCheckBox("Put the child on the waiting list for the full date(s)")
+        self.waiting = QCheckBox("Put the child on the waiting list for the full dates")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.book_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -295,7 +296,7 @@ class BookingDialog(QDialog):
         full = sum(1 for x in p.lines if x.problem_code == FULL)
         other = len(p.lines) - ok - full
         self.heading.setText(
-            f"<b>{p.child_name}</b> into <b>{p.club_name}</b> at {p.site}: {len(p.lines)} date(s)"
+            f"<b>{p.child_name}</b> into <b>{p.club_name}</b> at {p.site}: {count(len(p.lines), 'date')}"
             f" – {ok} can be booked" + (f", {full} full" if full else "")
             + (f", {other} with a problem" if other else "") + ".")
         if p.problems:
@@ -306,7 +307,7 @@ class BookingDialog(QDialog):
                                           for s in p.skipped[:80]))
         self.skipped.setVisible(bool(p.skipped))
         self.waiting.setVisible(bool(full) and not p.problems)
-        self.waiting.setText(f"Put {p.child_name} on the waiting list for the {full} full date(s)")
+        self.waiting.setText(f"Put {p.child_name} on the waiting list for the {count(full, 'full date')}")
         self.skip_problems.setVisible(bool(other or (full and ok)) and not p.problems)
         self._update_button()
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.core.errors import DomainError, ValidationError
+from hubdesk.core.words import count
 from hubdesk.services.clubs.bookings import BookingLine, BookingSummary, CancelResult
 from hubdesk.ui.common.dates import date_edit, qdate, to_date
 from hubdesk.ui.common.forms import error_label
@@ -64,9 +65,9 @@ def line_model() -> TintedTableModel[BookingLine]:
 
 
 def cancel_text(result: CancelResult, cutoff_hours: int) -> str:
-    lines = [f"Cancelled {result.cancelled} date(s)."]
+    lines = [f"Cancelled {count(result.cancelled, 'date')}."]
     if result.late:
-        lines.append(f"{result.late} of them late (less than {cutoff_hours} hours before the "
+        lines.append(f"{result.late} of them late (less than {count(cutoff_hours, 'hour')} before the "
                      "session).")
     for offer in result.offers:
         lines.append(f"The place on {offer.day:%a %d/%m} is offered to {offer.child_name} from the "

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
+from hubdesk.core.words import count
 from hubdesk.services.clubs.family_weeks import ChildWeek, WeekItem
 from hubdesk.ui.clubs.booking_dialog import BookingDialog
 from hubdesk.ui.clubs.cancel_booking_dialog import CancelBookingDialog
@@ -145,8 +146,8 @@ class ChildWeekDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.resizeRowsToContents()
         clubs = sum(len(w.items) for w in weeks)
-        self.heading.setText(f"Week of {monday:%a %d/%m/%Y}: {len(weeks)} child(ren), "
-                             f"{clubs} club session(s) booked.")
+        self.heading.setText(f"Week of {monday:%a %d/%m/%Y}: {count(len(weeks), 'child')}, "
+                             f"{count(clubs, 'club session')} booked.")
         pick = next((i for i, w in enumerate(weeks) if w.child_id == child_id), None)
         if pick is not None:
             self.view.selectRow(pick)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.core.errors import Conflict, ValidationError
 from hubdesk.core.vocabulary import CLUB_KIND_LABELS, CLUB_KINDS, YEAR_GROUPS, year_label
+from hubdesk.core.words import are, count
 from hubdesk.services.clubs.changes import AffectedBooking
 from hubdesk.services.clubs.clubs import ChangeNeedsDecision, ClubForm, ClubService, SaveResult
 from hubdesk.ui.common.dates import date_edit, time_edit, to_date, to_time
@@ -203,7 +204,8 @@ class ClubDialog(InlineFormDialog):
         affected = exc.impact.affected
         children = len({a.child_id for a in affected})
         self.impact_text.setText(
-            f"{children} child(ren) are booked on dates this change touches. Tell the families "
+            f"{count(children, 'child')} {are(children)} booked on dates this change touches. "
+            "Tell the families "
             "(phone numbers below); press Save again to make the change, or Cancel to keep "
             "the club as it is. Changing anything else first asks again.")
         self.affected.set_rows(affected)
@@ -227,10 +229,10 @@ def summary(result: SaveResult, name: str) -> str:
     """One line for the status bar of the page after a save."""
     parts = [f"Saved {name}"]
     if result.sessions_added:
-        parts.append(f"{result.sessions_added} session(s) added")
+        parts.append(f"{count(result.sessions_added, 'session')} added")
     if result.sessions_cancelled:
-        parts.append(f"{result.sessions_cancelled} session(s) cancelled")
+        parts.append(f"{count(result.sessions_cancelled, 'session')} cancelled")
     if result.bookings_cancelled:
-        parts.append(f"{result.bookings_cancelled} booking(s) cancelled")
+        parts.append(f"{count(result.bookings_cancelled, 'booking')} cancelled")
     return ", ".join(parts) + "."
 

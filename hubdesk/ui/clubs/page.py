@@ -20,12 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
+from hubdesk.core.words import count
 from hubdesk.services.clubs.clubs import ClubRow
 from hubdesk.ui.clubs.club_dialog import ClubDialog, summary
 from hubdesk.ui.clubs.sessions import SessionsPanel
 from hubdesk.ui.common.dates import date_edit, qdate, to_date
 from hubdesk.ui.common.forms import hbox
+from hubdesk.ui.common.keys import enter_opens, search_leads_to
 from hubdesk.ui.common.page import Page
+from hubdesk.ui.common.remember import remember_choice
 from hubdesk.ui.common.site_combo import refill_sites
 from hubdesk.ui.common.tables import AMBER, GREY, TintedTableModel, fit_columns, selected_row, table_view
 from hubdesk.ui.common.widgets import money, short_names
@@ -55,7 +58,7 @@ def clubs_model(short: dict[str, str]) -> TintedTableModel[ClubRow]:
          ("Any school", lambda r: "Yes" if r.open_to_other_schools else "")], [],
         tint=club_tint,
         tooltip=lambda r: (f"{r.name} at {r.site}: {r.week_booked} of {r.week_places} places booked over "
-                           f"{r.week_sessions} session(s) this week, {r.waiting} waiting"))
+                           f"{count(r.week_sessions, 'session')} this week, {r.waiting} waiting"))
 
 
 class ClubsPage(Page):
@@ -87,6 +90,7 @@ class ClubsPage(Page):
         self.search.setPlaceholderText("Search clubs, e.g. football")
         self.search.setClearButtonEnabled(True)
         self.site = QComboBox()
+        remember_choice(self.site, "site")
         self.site.setMinimumContentsLength(18)
         self.site.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.week = date_edit(self.today())
@@ -129,6 +133,8 @@ class ClubsPage(Page):
         self.child_button.clicked.connect(self.child_bookings)
         self.rules_button.clicked.connect(self.edit_rules)
         self.view.doubleClicked.connect(lambda _i: self.edit_selected())
+        enter_opens(self.view, self.edit_selected)
+        search_leads_to(self.search, self.view)
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._club_chosen())
 
     def _lay_out(self, filters: QHBoxLayout, actions: QHBoxLayout) -> None:
@@ -189,7 +195,7 @@ class ClubsPage(Page):
         booked = sum(r.week_booked for r in rows)
         places = sum(r.week_places for r in rows)
         self.count.setText(
-            f"{len(rows)} club(s); week of {monday:%d/%m/%Y}: {booked:,} of {places:,} places "
+            f"{count(len(rows), 'club')}; week of {monday:%d/%m/%Y}: {booked:,} of {places:,} places "
             "booked" if rows else ("No club matches." if self.search.text().strip()
                                    else "No clubs yet: use New club."))
         index = next((i for i, r in enumerate(rows) if keep and r.id == keep.id), None)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hubdesk.core.words import are, count, were
 from hubdesk.services.clubs.clubs import ClubForm
 from hubdesk.services.clubs.sessions import CancelledSession, ClubSessionService, SessionRow
 from hubdesk.ui.common.dates import date_edit, time_edit, to_date, to_time
@@ -33,7 +34,8 @@ def families_text(done: CancelledSession, club_name: str) -> str:
         phones = "; ".join(family.phones) or "no carer's phone on record"
         lines.append(f"{family.child_name} – {phones}")
     if done.waiting_removed:
-        lines += ["", f"{done.waiting_removed} child(ren) waiting for this session were taken off "
+        lines += ["", f"{count(done.waiting_removed, 'child')} waiting for this session "
+                      f"{were(done.waiting_removed)} taken off "
                       "its waiting list."]
     return "\n".join(lines)
 
@@ -47,7 +49,8 @@ class CancelSessionDialog(InlineFormDialog):
         self.sessions, self.events, self.session, self.club_name = \
             sessions, events, session, club_name
         self.cancelled: CancelledSession | None = None
-        about = QLabel(f"{session.booked} child(ren) are booked. Their bookings are kept, marked "
+        about = QLabel(f"{count(session.booked, 'child')} {are(session.booked)} booked. "
+                       "Their bookings are kept, marked "
                        "cancelled, and you get the list of families to tell.")
         about.setWordWrap(True)
         self.form.addRow(about)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
+from hubdesk.core.words import count
 from hubdesk.services.clubs.clubs import ClubForm, ClubRow
 from hubdesk.services.clubs.sessions import BookedChild, SessionRow
 from hubdesk.ui.clubs.booking_dialog import BookingDialog
@@ -195,7 +196,7 @@ class SessionsPanel(QWidget):
             self.booked_label.setText("")
         else:
             self.booked_label.setText(
-                f"Booked on {session.day:%a %d/%m/%Y}: {len(rows)} child(ren), "
+                f"Booked on {session.day:%a %d/%m/%Y}: {count(len(rows), 'child')}, "
                 f"{session.free} free" + (f", {session.waiting} waiting" if session.waiting else ""))
         self._update()
 

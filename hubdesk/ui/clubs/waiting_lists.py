@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.core.errors import DomainError
+from hubdesk.core.words import count
 from hubdesk.services.clubs.sessions import SessionRow
 from hubdesk.services.clubs.waiting_lists import Offer, WaitingRow
 from hubdesk.ui.clubs.join_waiting_dialog import JoinWaitingDialog
 from hubdesk.ui.common.forms import hbox
 from hubdesk.ui.common.page import Page
+from hubdesk.ui.common.remember import remember_choice
 from hubdesk.ui.common.site_combo import refill_sites
 from hubdesk.ui.common.tables import GREEN, TintedTableModel, fit_columns, selected_row, table_view
 from hubdesk.ui.common.widgets import short_names
@@ -94,6 +96,7 @@ class WaitingListsPage(Page):
 
     def _build_top(self) -> QHBoxLayout:
         self.site = QComboBox()
+        remember_choice(self.site, "site")
         self.site.setMinimumContentsLength(18)
         self.site.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.count = QLabel()
@@ -152,7 +155,7 @@ class WaitingListsPage(Page):
         self.view.selectionModel().blockSignals(False)
         fit_columns(self.view, stretch=8)
         offered = sum(1 for r in rows if r.status == "offered")
-        self.count.setText(f"{len(rows)} waiting" + (f", {offered} place(s) on offer" if offered
+        self.count.setText(f"{len(rows)} waiting" + (f", {count(offered, 'place')} on offer" if offered
                                                       else "") if rows else "Nobody is waiting.")
         pick = next((i for i, r in enumerate(rows) if keep and r.id == keep.id), None)
         if pick is not None:

@@ -35,6 +35,23 @@ def error_label() -> QLabel:
     return label
 
 
+SCREEN_MARGIN = 70  # a title bar and a taskbar: what a dialog must leave of the screen's height
+
+
+def fit_on_screen(dialog: QWidget, width: int | None = None, height: int | None = None) -> None:
+    """Size ``dialog`` to what it needs (or the size asked), never taller or wider than the screen it
+    is on leaves room for; grows it when an inline error adds a line, so nothing overlaps."""
+    screen = dialog.screen()
+    area = screen.availableGeometry() if screen is not None else None
+    hint = dialog.sizeHint()
+    want_w = max(dialog.width() if dialog.isVisible() else 0, width or 0, hint.width())
+    want_h = max(dialog.height() if dialog.isVisible() else 0, height or 0, hint.height())
+    if area is not None:
+        want_w = min(want_w, area.width() - 20)
+        want_h = min(want_h, area.height() - SCREEN_MARGIN)
+    dialog.resize(want_w, want_h)
+
+
 class InlineFormDialog(QDialog):
     """Subclasses add rows with ``add_row`` and implement ``save()`` returning the saved id."""
 
@@ -83,6 +100,8 @@ class InlineFormDialog(QDialog):
         label = self.errors.get(field or "", self.banner)
         label.setText(message)
         label.show()
+        self.body.activate()
+        fit_on_screen(self)
         widget = self.fields.get(field or "")
         if widget is not None:
             widget.setFocus()

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QLineEdit, QMainWindow, QWidget
 
 from hubdesk.app import HubApp
 from hubdesk.services.progress import Progress
@@ -67,6 +67,24 @@ class Page(QWidget):
 
     def open_dialog(self, dialog: D) -> D:
         return open_dialog(dialog)
+
+    def search_box(self) -> QLineEdit | None:
+        """The box Ctrl+F goes to: the page's ``search``, else the first visible search-like box."""
+        own = getattr(self, "search", None)
+        if isinstance(own, QLineEdit) and own.isVisible():
+            return own
+        for box in self.findChildren(QLineEdit):
+            hint = box.placeholderText().lower()
+            if box.isVisible() and box.isEnabled() and ("search" in hint or "find" in hint):
+                return box
+        return None
+
+    def print_button_here(self) -> QAbstractButton | None:
+        """The button Ctrl+P presses: the page's own printout, when it can print now."""
+        button = getattr(self, "print_button", None)
+        if isinstance(button, QAbstractButton) and button.isVisible() and button.isEnabled():
+            return button
+        return None
 
     def printout_path(self, name: str, suffix: str = ".pdf") -> Path:
         """A new, empty file in the printouts folder named after ``name`` and the moment; it is

@@ -6,9 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QHelpEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QToolTip
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -18,6 +26,8 @@ PageSource = Callable[[int, int], Sequence[T]]
 # Row tints: a problem or a full session, a warning, something switched off, all well.
 RED, AMBER, GREY, GREEN = "#fbe3e4", "#fff4d6", "#eeeeee", "#e3f4e1"
 FIT_ROWS = 40  # rows measured when sizing columns
+STRETCH_MIN = 120  # the narrowest a stretching column is squeezed to before others give way
+SQUEEZED_MIN = 72  # the narrowest an elidable column gets (a few letters and "…")
 NO_INDEX = QModelIndex()  # the default parent of the model methods (a shared, never-valid index)
 
 
@@ -184,23 +194,102 @@ def table_view(model: QAbstractItemModel, stretch: int | None = None) -> QTableV
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     header = view.horizontalHeader()
     header.setHighlightSections(False)
+    ElidedTips(view)
     if stretch is not None:
         header.setStretchLastSection(stretch in (-1, model.columnCount() - 1))
     return view
 
 
-def fit_columns(view: QTableView, stretch: int | None = None) -> None:
+def fit_columns(view: QTableView, stretch: int | None = None, elide: Sequence[int] = ()) -> None:
     """Size columns to their contents (headers included); one column may take the rest.
 
     Only the first rows are measured: a year of sessions would otherwise cost more than the query.
+    When the table is too narrow, only the ``elide`` columns (long secondary text, shown whole in a
+    tooltip) and the ``stretch`` column give up width: names, times and statuses stay whole. The
+    sharing is done again whenever the table changes size.
     """
     header = view.horizontalHeader()
     header.setResizeContentsPrecision(FIT_ROWS)
     view.resizeColumnsToContents()
-    for column in range(header.count()):
-        header.resizeSection(column, header.sectionSize(column) + 12)
+    natural = [header.sectionSize(c) + 12 for c in range(header.count())]
+    for column, width in enumerate(natural):
+        header.resizeSection(column, width)
     if stretch is not None:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    fitter = view.findChild(_Squeeze, "squeeze")
+    if fitter is None:
+        fitter = _Squeeze(view)
+    fitter.natural, fitter.stretch, fitter.elide = natural, stretch, tuple(elide)
+    fitter.squeeze()
+
+
+class _Squeeze(QObject):
+    """Shares a table's width: fact columns keep their natural width, elidable ones take what is left."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.setObjectName("squeeze")
+        self.view = view
+        self.natural: list[int] = []
+        self.stretch: int | None = None
+        self.elide: tuple[int, ...] = ()
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.squeeze()
+        return False
+
+    def squeeze(self) -> None:
+        header = self.view.horizontalHeader()
+        if not self.elide or len(self.natural) != header.count():
+            return
+        shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        room = self.view.viewport().width() - (STRETCH_MIN if self.stretch is not None else 0)
+        fixed = sum(self.natural[c] for c in shown if c not in self.elide and c != self.stretch)
+        flexible = [c for c in shown if c in self.elide and c != self.stretch]
+        wanted = sum(self.natural[c] for c in flexible)
+        spare = room - fixed
+        for column in flexible:
+            share = self.natural[column] if spare >= wanted else max(
+                SQUEEZED_MIN, spare * self.natural[column] // max(wanted, 1))
+            header.resizeSection(column, min(self.natural[column], share))
+
+
+class ElidedTips(QObject):
+    """A cell whose text is cut short ("Ashworth Hub Pri…") shows the whole text on hover, unless
+    the model has its own tooltip for it."""
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self.view = view
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ToolTip or not isinstance(event, QHelpEvent):
+            return False
+        index = self.view.indexAt(event.pos())
+        if not index.isValid() or index.data(Qt.ItemDataRole.ToolTipRole):
+            return False
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        if is_elided(self.view, index, text):
+            QToolTip.showText(event.globalPos(), text, self.view.viewport())
+        else:
+            QToolTip.hideText()
+        return True
+
+
+def text_room(view: QAbstractItemView, width: int) -> int:
+    """The width a cell's text has inside a column ``width`` wide (less the style's margins)."""
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    return width - 2 * margin
+
+
+def is_elided(view: QAbstractItemView, index: QModelIndex | QPersistentModelIndex, text: str) -> bool:
+    """True when ``text`` does not fit its cell and shows cut short."""
+    font = index.data(Qt.ItemDataRole.FontRole)
+    metrics = QFontMetrics(font) if isinstance(font, QFont) else view.fontMetrics()
+    return metrics.horizontalAdvance(text.split("\n")[0]) > text_room(view, view.visualRect(index).width())
 
 
 def selected_row(view: QTableView) -> int | None:

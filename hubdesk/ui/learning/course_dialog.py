@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.core.errors import DomainError, ValidationError
 from hubdesk.core.vocabulary import COURSE_KINDS
+from hubdesk.core.words import hours as hours_words
 from hubdesk.services.learning import Learning
 from hubdesk.services.learning.courses import WEEKDAY_NAMES, CourseForm
 from hubdesk.services.sites.sites import SiteForm
@@ -182,7 +183,7 @@ class CourseDialog(InlineFormDialog):
         hours = len(days) * (form.end_time.hour * 60 + form.end_time.minute
                              - form.start_time.hour * 60 - form.start_time.minute) / 60
         listed = ", ".join(f"{d:%d/%m}" for d in days[:12]) + (" …" if len(days) > 12 else "")
-        self.preview.setText(f"{len(days)} sessions, {max(hours, 0):g} hours: {listed}")
+        self.preview.setText(f"{len(days)} sessions, {hours_words(max(hours, 0))}: {listed}")
 
     def course_form(self) -> CourseForm:
         """The form as typed; raises ValidationError for a fee that is not an amount."""

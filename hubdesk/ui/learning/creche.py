@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
+from hubdesk.core.words import count
 from hubdesk.services.learning.courses import CourseRow
 from hubdesk.services.learning.creche import (
     CrecheBookingRow,
@@ -295,7 +296,7 @@ class CrecheTab(QWidget):
             self.register_state.setText("The crèche register is kept on the day of the session.")
         else:
             here = sum(line.is_in for line in lines)
-            self.register_state.setText(f"{here} child(ren) in the crèche now.")
+            self.register_state.setText(f"{count(here, 'child')} in the crèche now.")
 
     def chosen_line(self) -> CrecheRegisterLine | None:
         rows = self.register_view.selectionModel().selectedRows()

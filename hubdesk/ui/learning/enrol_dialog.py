@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.core.errors import DomainError, ValidationError
+from hubdesk.core.words import count
 from hubdesk.services.learning import Learning
 from hubdesk.services.learning.enrolments import EnrolResult
 from hubdesk.services.people.carers import CarerForm, CarerService
@@ -160,7 +161,7 @@ class EnrolDialog(QDialog):
         found = feedback.guarded(self, "Find", self.same_name_matches) or []
         if found and not feedback.confirm(
                 self, "New adult",
-                f"{len(found)} adult(s) with a similar name are already in the database "
+                f"{count(len(found), 'adult')} with a similar name already in the database "
                 f"({'; '.join(f'{c.forename} {c.surname}' for c in found[:3])}). "
                 "Add a new adult anyway?"):
             self.search.setText(f"{form.forename} {form.surname}")

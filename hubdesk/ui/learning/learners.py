@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
+from hubdesk.core.words import count
 from hubdesk.services.learning.courses import CourseRow
 from hubdesk.services.learning.enrolments import LearnerRow, ProgressNotes
 from hubdesk.ui.common.forms import hbox
@@ -194,7 +195,7 @@ class LearnersTab(QWidget):
         if result.promoted:
             said.append(f"{', '.join(result.promoted)} moved up from the waiting list.")
         if result.creche_cancelled:
-            said.append(f"{result.creche_cancelled} crèche place(s) freed.")
+            said.append(f"{count(result.creche_cancelled, 'crèche place')} freed.")
         if said:
             feedback.inform(self, "Withdraw", " ".join(said))
 

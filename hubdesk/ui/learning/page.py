@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
+from hubdesk.core.words import count, hours
 from hubdesk.reports.certificates import write_certificates
 from hubdesk.reports.course_register import write_course_register
 from hubdesk.reports.course_summary import write_course_summary
 from hubdesk.services.learning.courses import CourseRow
 from hubdesk.services.progress import Progress
 from hubdesk.ui.common.forms import hbox
+from hubdesk.ui.common.keys import enter_opens
 from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.tables import DtoTableModel, table_view
 from hubdesk.ui.learning.course_dialog import CourseDialog
@@ -44,7 +46,7 @@ def course_model() -> DtoTableModel[CourseRow]:
          ("Crèche", lambda c: f"{c.creche_booked}/{c.creche_places}" if c.creche_places else ""),
          ("Sessions", lambda c: c.sessions), ("Kind", lambda c: c.kind_label),
          ("Tutor", lambda c: c.tutor)],
-        [], tooltip=lambda c: f"{c.title}\nRun by {c.provider or c.site}\n{c.hours:g} hours, "
+        [], tooltip=lambda c: f"{c.title}\nRun by {c.provider or c.site}\n{hours(c.hours)}, "
                               f"{c.fee.lower()}")
 
 
@@ -106,6 +108,7 @@ class LearningPage(Page):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, 230)
         self.view.doubleClicked.connect(lambda _index: self.edit_course())
+        enter_opens(self.view, self.edit_course)
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._chosen())
         self.empty = QLabel("No courses yet. Press 'New course…' to add one.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -177,7 +180,7 @@ class LearningPage(Page):
             where = course.site + (f", {course.room}" if course.room else "")
             waiting = f", {course.waiting} waiting" if course.waiting else ""
             facts = (f"{where}; {course.weekdays} {course.times}; {course.dates}; "
-                     f"{course.sessions} sessions ({course.hours:g} h); {course.enrolled} of "
+                     f"{course.sessions} sessions ({hours(course.hours)}); {course.enrolled} of "
                      f"{course.capacity} places{waiting}; {creche}; {money}.")
             self.heading.setText(f"<b>{escape(course.title)}</b> ({escape(course.kind_label)}) — "
                                  f"{escape(facts)}")
@@ -264,7 +267,7 @@ class LearningPage(Page):
         def write(target: Path, progress: Progress) -> None:
             progress.step(0, 2, "Reading who completed…")
             certificates = reports.certificates(course.id)
-            progress.step(1, 2, f"Writing {len(certificates)} certificate(s)…")
+            progress.step(1, 2, f"Writing {count(len(certificates), 'certificate')}…")
             write_certificates(certificates, target)
 
         self.print_pdf(f"certificates-{course.title}", write, "Print certificates")

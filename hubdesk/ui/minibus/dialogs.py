@@ -143,7 +143,8 @@ class AssignDialog(QDialog):
         self.setWindowTitle(f"Assign automatically: {proposal.day:%A %d/%m/%Y}")
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<b>{len(proposal.rides)}</b> passengers placed, "
-                                f"<b>{len(proposal.new_runs)}</b> new run(s) proposed, "
+                                f"<b>{len(proposal.new_runs)}</b> new "
+                                f"{'run' if len(proposal.new_runs) == 1 else 'runs'} proposed, "
                                 f"<b>{len(proposal.unmet)}</b> left unmet. Nothing is saved until "
                                 "you press Save."))
         self.rides = QTableWidget(len(proposal.rides), 3)

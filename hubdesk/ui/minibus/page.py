@@ -10,7 +10,6 @@ from pathlib import Path
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -21,13 +20,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from hubdesk.app import HubApp
+from hubdesk.core.words import count
 from hubdesk.reports.run_sheets import write_run_sheets, write_week_timetable
 from hubdesk.services.minibus.needs import NeedRow
 from hubdesk.services.minibus.runs import RunRow
@@ -35,7 +34,8 @@ from hubdesk.services.progress import Progress
 from hubdesk.ui.common.dates import qdate, to_date
 from hubdesk.ui.common.forms import hbox
 from hubdesk.ui.common.page import Page
-from hubdesk.ui.common.tables import DtoTableModel
+from hubdesk.ui.common.remember import remember_choice
+from hubdesk.ui.common.tables import DtoTableModel, fit_columns, table_view
 from hubdesk.ui.minibus.dialogs import AssignDialog, RunDialog
 from hubdesk.ui.minibus.patterns_dialog import PatternsDialog
 from hubdesk.ui.minibus.run_timeline import Lane, RunTimeline
@@ -43,6 +43,8 @@ from hubdesk.ui.minibus.settings_dialog import MinibusSettingsDialog
 from hubdesk.ui.minibus.vehicles import VehiclesTab
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
+
+NEED_FOR, NEED_RUN = 6, 7  # secondary: what the trip is for, and the run (both whole on hover)
 
 
 def needs_model() -> DtoTableModel[NeedRow]:
@@ -81,6 +83,7 @@ class MinibusPage(Page):
         """The day or week shown, the run actions, and printing and settings on the right."""
         self.mode = QComboBox()
         self.mode.addItems(["Day", "Week"])
+        remember_choice(self.mode, "minibus/day-or-week")
         back, forward = QPushButton("◀"), QPushButton("▶")
         back.setToolTip("Previous day or week")
         forward.setToolTip("Next day or week")
@@ -126,10 +129,7 @@ class MinibusPage(Page):
         left.addWidget(self.problems)
         left.setSizes([380, 160])
         self.needs = needs_model()
-        self.needs_view = QTableView()
-        self.needs_view.setModel(self.needs)
-        self.needs_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.needs_view.verticalHeader().hide()
+        self.needs_view = table_view(self.needs)
         self.needs_summary = QLabel()
         right = QWidget()
         box = QVBoxLayout(right)
@@ -139,7 +139,10 @@ class MinibusPage(Page):
         runs_tab = QSplitter()
         runs_tab.addWidget(left)
         runs_tab.addWidget(right)
-        runs_tab.setSizes([700, 420])
+        # The needs' names, places and times stay whole at 1366 px; the timeline gives way.
+        runs_tab.setStretchFactor(0, 2)
+        runs_tab.setStretchFactor(1, 3)
+        runs_tab.setSizes([480, 680])
         return runs_tab
 
     # -- reading ----------------------------------------------------------------------------------
@@ -201,7 +204,7 @@ class MinibusPage(Page):
         needs.sort(key=lambda n: (n.met, n.optional, n.day, n.arrive_by or n.ready_at or datetime.min.time()))
         self.needs.set_rows(needs)
         self.needs_view.setColumnHidden(2, not week)  # the weekday only matters in the week
-        self.needs_view.resizeColumnsToContents()
+        fit_columns(self.needs_view, stretch=NEED_RUN, elide=(NEED_FOR,))
         met = sum(n.met for n in needs)
         unmet = sum(1 for n in needs if not n.met and not n.optional)
         self.needs_summary.setText(f"<b>{len(needs)}</b> transport needs: <b>{met}</b> met, "
@@ -256,8 +259,9 @@ class MinibusPage(Page):
             if result is not None:
                 extra = ("\n\nNot placed:\n" + "\n".join(result.skipped)) if result.skipped else ""
                 feedback.inform(self, "Assign automatically",
-                                f"{result.placed} passenger(s) placed, {result.runs_created} new "
-                                f"run(s) made. Add a driver to new runs.{extra}")
+                                f"{count(result.placed, 'passenger')} placed, "
+                                f"{count(result.runs_created, 'new run')} made. Add a driver to "
+                                f"new runs.{extra}")
                 self.refresh()
 
         dialog.accepted.connect(save)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
+from hubdesk.core.words import count
 from hubdesk.services.minibus.patterns import PatternChange, PatternForm
 from hubdesk.services.minibus.runs import StopForm
 from hubdesk.ui.common.dates import date_edit, to_date
@@ -36,7 +37,7 @@ Choices = list[tuple[int, str]]  # (site id, name)
 
 
 def change_summary(change: PatternChange) -> str:
-    text = (f"{change.changed} later run(s) changed, {change.created} new, {change.cancelled} "
+    text = (f"{count(change.changed, 'later run')} changed, {change.created} new, {change.cancelled} "
             "cancelled. Earlier runs are as they were.")
     if change.passengers_off:
         text += ("\n\nTaken off because the new route does not stop where they get on or off "

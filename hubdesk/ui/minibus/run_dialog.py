@@ -29,7 +29,7 @@ from hubdesk.services.minibus.needs import NeedRow
 from hubdesk.services.minibus.passengers import Boarding
 from hubdesk.services.minibus.runs import PassengerRow, RunDetail, RunForm, StopForm
 from hubdesk.ui.common.dates import date_edit, to_date
-from hubdesk.ui.common.forms import ERROR_STYLE, InlineFormDialog
+from hubdesk.ui.common.forms import ERROR_STYLE, InlineFormDialog, fit_on_screen
 from hubdesk.ui.minibus.run_stops import StopsEditor, people_box, select
 from hubdesk.ui.shell import feedback
 
@@ -82,7 +82,7 @@ class RunDialog(InlineFormDialog):
         self.stops.changed.connect(self.refresh_passengers)
         self.vehicle.currentIndexChanged.connect(lambda _i: self.update_seats())
         self.day.dateChanged.connect(lambda _d: self._load_needs())
-        self.resize(720, 760)
+        fit_on_screen(self, 720, 640)  # under a 768-px screen's title bar and taskbar
 
     def _build_fields(self, form: RunForm | None, day: date, sites: list[tuple[int, str, bool]]) -> None:
         self.vehicle = QComboBox()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.core.clock import format_local
+from hubdesk.core.words import count
 from hubdesk.services.registers.health import IncidentRow, MedicineDue
 from hubdesk.services.registers.queries import RegisterLine, hhmm
 from hubdesk.ui.common.page import Page, open_dialog
@@ -120,7 +121,7 @@ class HealthTab(QWidget):
             fit_columns(self.due_view)
             self.due_note.setText(
                 f"<b>Medicines</b> on {day:%a %d/%m/%Y}: " + (
-                    f"{len(due)} written permission(s) for children booked here. Give a medicine "
+                    f"{count(len(due), 'written permission')} for children booked here. Give a medicine "
                     "only as the parent wrote it, and record every dose."
                     if due else "no child booked here has a current written permission."))
 

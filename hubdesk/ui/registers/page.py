@@ -10,7 +10,7 @@ import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -34,6 +34,8 @@ from hubdesk.services.progress import Progress
 from hubdesk.services.registers.queries import Register, RegisterLine, SessionHeader
 from hubdesk.ui.common.dates import to_date
 from hubdesk.ui.common.page import Page
+from hubdesk.ui.common.remember import remember_choice, remember_row
+from hubdesk.ui.common.widgets import short_names
 from hubdesk.ui.registers.dialogs import AbsenceDialog, AddChildDialog, TimesDialog
 from hubdesk.ui.registers.health_tab import HealthTab
 from hubdesk.ui.registers.register_form import RegisterFormDialog
@@ -46,6 +48,11 @@ from hubdesk.ui.shell.events import AppEvents
 
 ROLE_ID = 256
 EARLY_SIGN_IN = timedelta(hours=1)  # earlier than this before the start asks first
+
+
+def _club_of(item: QListWidgetItem) -> str:
+    """The club of a session row ('15:15–18:00  After-School Club' -> 'After-School Club')."""
+    return item.text().split("\n")[0].split("  ", 1)[-1]
 
 
 class RegistersPage(Page):
@@ -61,6 +68,7 @@ class RegistersPage(Page):
         self.day.setDate(QDate(app.clock.today()))
         self.site = QComboBox()
         self.site.setMinimumContentsLength(24)
+        remember_choice(self.site, "site")
         self.print_button = QPushButton("Print registers…")
         self.blank_button = QPushButton("Print blank registers…")
         self.print_button.setToolTip("Every session of the day at this site, with times filled in")
@@ -100,7 +108,11 @@ class RegistersPage(Page):
 
     def _register_tab(self) -> QWidget:
         self.sessions = QListWidget()
-        self.sessions.setMinimumWidth(190)
+        self.sessions.setMinimumWidth(160)
+        self.sessions.setMaximumWidth(260)
+        self.sessions.setWordWrap(True)  # a long club name takes a second line, never "After-School Clu"
+        self.sessions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        remember_row(self.sessions, "registers/session", _club_of)
         self.sessions.currentRowChanged.connect(lambda _r: self.load_register())
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -141,9 +153,9 @@ class RegistersPage(Page):
         splitter = QSplitter()
         splitter.addWidget(self.sessions)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([200, 900])  # the register gets the width, the session list what it needs
+        splitter.setStretchFactor(0, 1)  # a wider screen gives the session names some room too
+        splitter.setStretchFactor(1, 8)
+        splitter.setSizes([165, 1000])  # the register gets the width, the session list what it needs
         return splitter
 
     # --- loading -----------------------------------------------------------------------------
@@ -165,6 +177,8 @@ class RegistersPage(Page):
         sites = feedback.guarded(self, "Registers", lambda: self.take.sites(self.chosen_day()))
         if sites is None:
             return
+        self.table.register_model.short_schools = feedback.guarded(
+            self, "Registers", lambda: short_names(self.app.sites)) or {}
         self.site.blockSignals(True)
         self.site.clear()
         for s in sites:
@@ -186,10 +200,12 @@ class RegistersPage(Page):
         self.sessions.clear()
         for h in headers:
             text = f"{h.start_time:%H:%M}–{h.end_time:%H:%M}  {h.club}\n{h.booked} booked"
+            item_tip = f"{h.club}, {h.start_time:%H:%M}–{h.end_time:%H:%M}: {h.booked} booked"
             if h.cancelled:
                 text += " · CANCELLED"
             item = QListWidgetItem(text)
             item.setData(ROLE_ID, h.session_id)
+            item.setToolTip(item_tip)
             self.sessions.addItem(item)
         self.sessions.blockSignals(False)
         ids = [h.session_id for h in headers]

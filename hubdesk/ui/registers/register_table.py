@@ -16,16 +16,22 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView, QWidget
 
 from hubdesk.core.vocabulary import fold
 from hubdesk.services.registers.queries import RegisterLine
+from hubdesk.ui.common.tables import ElidedTips
 
 Index = QModelIndex | QPersistentModelIndex
-MARKER, NAME, SCHOOL, COLLECTED, ACTION = 0, 1, 3, 8, 9
-SCHOOL_WIDTH = 120  # long school names elide (the whole name is in the tooltip); names get the room
-MARKER_WIDTH = 130  # "⚠ ALLERGY + MEDICAL + …" elides; the details are a click away
+MARKER, NAME, SCHOOL, STATUS, TIME_IN, TIME_OUT, COLLECTED, ACTION = 0, 1, 3, 5, 6, 7, 8, 9
+MARKER_WIDTH = 92  # "⚠ ALLERGY + MEDICAL + …" elides; the details are a click away
+# The widest each fact can get during the session, so signing in or out never cuts it short.
+ROOM_FOR = {TIME_IN: "00:00*", TIME_OUT: "00:00", STATUS: "Gone home (00 min late)",
+            COLLECTED: "Wiktoria Wiśniewska"}
+PADDING = 16
+ACTION_WIDTH = 88  # "Sign out…" whole
+WIDE_TABLE = 1200  # a register this wide (a 1920-px screen) has room for every medical flag
 HEADERS = ("Medical", "Child", "Year", "School", "Photos", "Status", "In", "Out", "Collected by",
            "")
 RED = QColor("#b00020")
@@ -50,6 +56,7 @@ class RegisterModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.lines: list[RegisterLine] = []
+        self.short_schools: dict[str, str] = {}  # full name -> the short name the column shows
 
     def set_lines(self, lines: list[RegisterLine]) -> None:
         self.beginResetModel()
@@ -110,9 +117,9 @@ class RegisterModel(QAbstractTableModel):
             return font
         return None
 
-    @staticmethod
-    def _text(line: RegisterLine, col: int) -> str:
-        values = (marker_text(line), line.name, line.year, line.school,
+    def _text(self, line: RegisterLine, col: int) -> str:
+        school = self.short_schools.get(line.school, line.school)
+        values = (marker_text(line), line.name, line.year, school,
                   "Yes" if line.photo_consent else "No", status_text(line),
                   line.time_in + ("*" if line.corrected else ""), line.time_out,
                   line.collected_by, "")
@@ -140,6 +147,7 @@ class RegisterTable(QTableView):
         self.setWordWrap(False)  # one line per child; long names and schools elide, tooltips say all
         self.buttons: dict[int, QPushButton] = {}  # session booking id -> its row's button
         self.clicked.connect(self._clicked)
+        ElidedTips(self)
 
     def _clicked(self, index: QModelIndex) -> None:
         if index.column() == MARKER:
@@ -155,14 +163,28 @@ class RegisterTable(QTableView):
         self.resizeColumnsToContents()
         header = self.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        self.setColumnWidth(SCHOOL, min(self.columnWidth(SCHOOL), SCHOOL_WIDTH))
-        self.setColumnWidth(MARKER, min(self.columnWidth(MARKER), MARKER_WIDTH))
-        self.setColumnWidth(COLLECTED, max(self.columnWidth(COLLECTED), 90))
-        self.setColumnWidth(ACTION, 92)
+        metrics = self.fontMetrics()
+        for column, sample in ROOM_FOR.items():
+            self.setColumnWidth(column, max(self.columnWidth(column),
+                                            metrics.horizontalAdvance(sample) + PADDING))
+        roomy = self.viewport().width() >= WIDE_TABLE  # on a big screen the flags show in full
+        self.setColumnWidth(MARKER, min(self.columnWidth(MARKER), MARKER_WIDTH * (2 if roomy else 1)))
+        self.setColumnWidth(ACTION, ACTION_WIDTH)
 
     def update_line(self, line: RegisterLine) -> None:
         row = self.register_model.replace(line)
         self._button(row)
+        self._widen_for(row)
+
+    def _widen_for(self, row: int) -> None:
+        """A sign-out names who collected: its column grows to show the whole name."""
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for column in (STATUS, TIME_IN, TIME_OUT, COLLECTED):
+            text = str(self.register_model.index(row, column).data() or "")
+            needed = QFontMetrics(bold).horizontalAdvance(text) + PADDING
+            if needed > self.columnWidth(column):
+                self.setColumnWidth(column, needed)
 
     def _button(self, row: int) -> None:
         line = self.register_model.lines[row]

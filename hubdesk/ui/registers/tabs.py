@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.core.clock import format_local
+from hubdesk.core.words import count
 from hubdesk.reports.fire_register import write_fire_register
 from hubdesk.services.progress import Progress
 from hubdesk.services.registers.late import LateChild
@@ -87,7 +88,7 @@ class LateTab(QWidget):
                f"minutes after {rule.grace_minutes} minutes' grace." if rule.pence_per_block
                else "")
         self.note.setText(("Nobody is waiting to be collected." if not rows else
-                           f"{len(rows)} child(ren) still here after the end of their session. "
+                           f"{count(len(rows), 'child')} still here after the end of their session. "
                            "Call parents first, emergency contacts after about 30 minutes, "
                            "children's social care after about an hour; two staff stay.") + fee)
 

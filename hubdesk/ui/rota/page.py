@@ -38,6 +38,7 @@ from hubdesk.services.rota.ical import shifts_calendar
 from hubdesk.ui.common.dates import qdate
 from hubdesk.ui.common.forms import hbox
 from hubdesk.ui.common.page import Page
+from hubdesk.ui.common.remember import remember_choice
 from hubdesk.ui.common.site_combo import refill_sites
 from hubdesk.ui.rota.dialogs import FillDialog, PersonDayDialog, SessionStaffDialog
 from hubdesk.ui.rota.person import PersonWeekView
@@ -71,6 +72,7 @@ class RotaPage(Page):
         self._cells: dict[tuple[int, int], SessionCell] = {}
         self._people: dict[int, StaffWeek] = {}
         self.site = QComboBox()
+        remember_choice(self.site, "site")
         self.week = QDateEdit(qdate(today or app.clock.today()))
         self.week.setCalendarPopup(True)
         self.week.setDisplayFormat("'Week of' ddd dd MMM yyyy")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
+from hubdesk.core.words import count, duration
 from hubdesk.services.rota.dto import PersonWeek
 from hubdesk.ui.shell import feedback
 
@@ -39,7 +40,8 @@ class PersonWeekView(QWidget):
         self.print_button = QPushButton("Print this week")
         self.weeks = QSpinBox()
         self.weeks.setRange(1, 16)
-        self.weeks.setSuffix(" week(s)")
+        self.weeks.setSuffix(" weeks")
+        self.weeks.valueChanged.connect(lambda n: self.weeks.setSuffix(" week" if n == 1 else " weeks"))
         self.ical_button = QPushButton("Calendar file for their phone…")
         self.hours = QLabel()
         self.table = QTableWidget(0, len(COLUMNS))
@@ -108,9 +110,9 @@ class PersonWeekView(QWidget):
                 self.table.setItem(n, col, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
         contracted = week.week.contracted_minutes
-        limit = f" of {contracted / 60:g} contracted" if contracted is not None else ""
-        self.hours.setText(f"{week.name} ({week.role}): {len(rows)} shifts, "
-                           f"{week.week.minutes / 60:g} hours{limit} in the week of "
+        limit = f" of {duration(contracted)} contracted" if contracted is not None else ""
+        self.hours.setText(f"{week.name} ({week.role}): {count(len(rows), 'shift')}, "
+                           f"{duration(week.week.minutes)}{limit} in the week of "
                            f"{week.monday:%d %B %Y}." if rows else
                            f"{week.name} is not on the rota in the week of {week.monday:%d %B %Y}.")
         for p in week.problems:

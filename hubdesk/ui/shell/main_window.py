@@ -1,4 +1,9 @@
-"""Navigation on the left, one page at a time on the right, the database in the status bar."""
+"""Navigation on the left, one page at a time on the right, the database in the status bar.
+
+The window opens maximised the first time and as it was left after that (size, page; pages keep their
+own choices through ui/common/remember.py). Keys: Ctrl+1…9 and Ctrl+0 go to the pages, Ctrl+H to
+History, Ctrl+F to the page's search box, Ctrl+P prints the page's printout, F5 reads the page again.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QWidget,
 )
@@ -71,8 +77,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"hubdesk {__version__}")
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(190)
+        self.nav.setFixedWidth(NAV_WIDTH)
         self.stack = QStackedWidget()
+        # A page whose content grows (a wide tab) gets squeezed or scrolls; it never widens the window.
+        self.stack.setMinimumSize(640, 400)
         self.pages = LazyPages(self)
         for title, _factory in PAGES:
             self.nav.addItem(title)
@@ -87,9 +95,11 @@ class MainWindow(QMainWindow):
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(where)
         self._add_menu()
+        self._add_go_menu()
+        self._add_help_menu()
         self._fit_to_screen()
         self._restore_geometry()
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentRow(self._remembered_page())
 
     def _add_menu(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -103,10 +113,80 @@ class MainWindow(QMainWindow):
         backups_action.triggered.connect(self.show_backups)
         file_menu.addAction(backups_action)
         file_menu.addSeparator()
+        self._action(file_menu, "&Print this page's printout…", self.print_page, "Ctrl+P")
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+
+    def _action(self, menu: QMenu, text: str, slot: Any, keys: str | QKeySequence | None = None
+                ) -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _add_go_menu(self) -> None:
+        """Every page by its key (Ctrl+1…9, Ctrl+0, Ctrl+H), searching and refreshing the page shown."""
+        go = self.menuBar().addMenu("&Go")
+        self._action(go, "&Search on this page", self.focus_search, "Ctrl+F")
+        self._action(go, "&Refresh this page", self.refresh_page, "F5")
+        go.addSeparator()
+        for number, (title, _factory) in enumerate(PAGES):
+            keys = page_keys(number)
+            self._action(go, title.replace("&", "&&"), lambda _on=False, t=title: self.show_page(t), keys)
+            item = self.nav.item(number)
+            if keys is not None and item is not None:
+                item.setToolTip(f"{title} ({keys})")
+
+    def _add_help_menu(self) -> None:
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&User guide", self.show_guide,
+                     QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self._action(help_menu, "&About hubdesk", self.show_about)
+
+    def current_page(self) -> Any:
+        return self.stack.currentWidget()
+
+    def focus_search(self) -> None:
+        box = getattr(self.current_page(), "search_box", lambda: None)()
+        if box is None:
+            self.statusBar().showMessage("This page has no search box.", 5000)
+            return
+        box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        box.selectAll()
+
+    def print_page(self) -> None:
+        button = getattr(self.current_page(), "print_button_here", lambda: None)()
+        if button is None:
+            self.statusBar().showMessage("This page has no printout: Registers, Staff rota, Minibus "
+                                         "and Parent learning print theirs.", 8000)
+            return
+        button.click()
+
+    def refresh_page(self) -> None:
+        refresh = getattr(self.current_page(), "refresh", None)
+        if callable(refresh):
+            refresh()
+            self.statusBar().showMessage("Read again from the database.", 3000)
+
+    def show_guide(self) -> None:
+        from hubdesk.ui.shell.help import GuideWindow
+
+        self.guide = GuideWindow(self)
+        self.guide.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.guide.show()
+
+    def show_about(self) -> None:
+        from hubdesk.ui.shell.help import AboutDialog
+
+        self.about = AboutDialog(self.app, self)
+        self.about.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.about.open()
 
     def import_children(self) -> None:
         from hubdesk.ui.children.import_dialog import ImportDialog
@@ -154,10 +234,35 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
 
     def _restore_geometry(self) -> None:
-        geometry = QSettings("hubdesk", "hubdesk").value("main/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        """As the user left it; the first time, maximised (a 1366x768 laptop needs every pixel)."""
+        geometry = user_settings().value("main/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
+    def _remembered_page(self) -> int:
+        titles = [t for t, _ in PAGES]
+        page = user_settings().value("main/page")
+        return titles.index(page) if page in titles else 0
 
     def closeEvent(self, event: Any) -> None:
-        QSettings("hubdesk", "hubdesk").setValue("main/geometry", self.saveGeometry())
+        settings = user_settings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        item = self.nav.currentItem()
+        if item is not None:
+            settings.setValue("main/page", item.text())
         super().closeEvent(event)
+
+
+NAV_WIDTH = 176  # "Children & families" whole; every pixel more goes to the page
+
+
+def user_settings() -> QSettings:
+    """The same store as ui/common/remember.py: the person's window and page choices."""
+    return QSettings("hubdesk", "hubdesk")
+
+
+def page_keys(number: int) -> str | None:
+    """Ctrl+1 for the first page … Ctrl+9, Ctrl+0 for the tenth, Ctrl+H for History."""
+    if number < 9:
+        return f"Ctrl+{number + 1}"
+    return {9: "Ctrl+0", 10: "Ctrl+H"}.get(number)

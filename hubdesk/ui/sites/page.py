@@ -29,6 +29,7 @@ from hubdesk.core.errors import ValidationError
 from hubdesk.services.sites.calendars import KIND_LABELS, EntryForm
 from hubdesk.services.sites.sites import SiteForm
 from hubdesk.ui.common.forms import InlineFormDialog
+from hubdesk.ui.common.keys import enter_opens
 from hubdesk.ui.common.page import Page, open_dialog
 from hubdesk.ui.common.tables import DtoTableModel, table_view
 from hubdesk.ui.shell import feedback
@@ -72,6 +73,7 @@ class SiteListTab(QWidget):
         self.view = table_view(self.model)
         self.view.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.view.doubleClicked.connect(lambda _index: self.edit_site())
+        enter_opens(self.view, self.edit_site)
         self.new_button = QPushButton("New site…")
         self.edit_button = QPushButton("Edit site…")
         self.new_button.clicked.connect(self.new_site)

@@ -6,7 +6,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -16,8 +15,9 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.services.people.staff import StaffRow
+from hubdesk.ui.common.keys import enter_opens, search_leads_to
 from hubdesk.ui.common.page import Page
-from hubdesk.ui.common.tables import FIT_ROWS, DtoTableModel, table_view
+from hubdesk.ui.common.tables import DtoTableModel, fit_columns, table_view
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from hubdesk.ui.staff.staff_dialog import StaffDialog
@@ -31,6 +31,9 @@ def staff_model() -> DtoTableModel[StaffRow]:
          ("DBS", lambda r: r.dbs),
          ("First aid until", lambda r: f"{r.first_aid_expires:%d/%m/%Y}" if r.first_aid_expires else "")],
         [])
+
+
+EMAIL = 4  # the one column that may be cut short (whole on hover); names, sites and checks stay whole
 
 
 class StaffPage(Page):
@@ -59,6 +62,8 @@ class StaffPage(Page):
         self.model = staff_model()
         self.view = table_view(self.model)
         self.view.doubleClicked.connect(lambda _index: self.edit_staff())
+        enter_opens(self.view, self.edit_staff)
+        search_leads_to(self.search, self.view)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.show_inactive)
@@ -84,9 +89,7 @@ class StaffPage(Page):
         if rows is None:
             return
         self.model.set_rows(rows)
-        self.view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)  # not all the rows
-        self.view.resizeColumnsToContents()
-        self.view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.view, stretch=EMAIL, elide=(EMAIL,))
         self.count.setText(f"{len(rows)} staff shown." if rows else (
             "Nobody matches that search." if self.search.text().strip()
             else "No staff yet: use New staff member."))

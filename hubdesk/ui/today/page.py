@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.core.calendar import DayStatus
 from hubdesk.core.errors import DomainError
+from hubdesk.core.words import count
 from hubdesk.ui.common.page import Page
 from hubdesk.ui.shell.events import AppEvents
 
@@ -167,7 +168,7 @@ class TodayPage(Page):
                           f"{late.minutes_late} min late — {late.next_step}", "Registers", True))
         offers = _safe_rows(self.app.waiting_lists.open_offers)
         if offers:
-            lines.append((f"{len(offers)} waiting-list offer(s) waiting for the family's answer "
+            lines.append((f"{count(len(offers), 'waiting-list offer')} waiting for the family's answer "
                           f"(first: {offers[0].child_name}, {offers[0].club_name}).", "Waiting lists", False))
         problems = _safe_rows(lambda: self.app.rota.problems(day))
         blocking = [p for p in problems if p.severity == "blocking"]
@@ -175,7 +176,7 @@ class TodayPage(Page):
             lines.append((f"Rota: {p.message}", "Staff rota", True))
         if len(problems) > len(blocking):
             warnings = len(problems) - len(blocking)
-            lines.append((f"Rota: {warnings} warning(s) this week.", "Staff rota", False))
+            lines.append((f"Rota: {count(warnings, 'warning')} this week.", "Staff rota", False))
         for check in _safe_rows(lambda: self.app.minibus.checks.check(day, day, day)):
             lines.append((f"Minibus: {check.message}", "Minibus", check.blocking))
         if not lines:

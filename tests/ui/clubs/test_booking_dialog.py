@@ -71,8 +71,8 @@ def test_standing_booking_found_by_name_shows_each_date_then_books(
     assert booked == [line.day for line in preview.lines] and len(booked) == 7
     [summary] = hub.bookings.bookings_of(setup["ella"])
     assert (summary.kind, summary.weekdays, summary.live_sessions) == ("standing", "Mon", 7)
-    assert said.texts[0].startswith("Booked Ella Ng into Football: 7 date(s), from Mon 14/09/2026")
-    assert "Skipped 1 day(s): Mon 26/10 club not running (half-term)." in said.texts[0]
+    assert said.texts[0].startswith("Booked Ella Ng into Football: 7 dates, from Mon 14/09/2026")
+    assert "Skipped 1 day: Mon 26/10 club not running (half-term)." in said.texts[0]
 
 
 def test_full_session_is_refused_and_offers_the_waiting_list(
@@ -94,7 +94,7 @@ def test_full_session_is_refused_and_offers_the_waiting_list(
     assert hub.bookings.history(sam) == []
     [waiting] = hub.waiting_lists.open_entries()
     assert (waiting.child_name, waiting.day, waiting.position) == ("Sam Ali", MON, 1)
-    assert "On the waiting list for 1 full date(s): Mon 14/09." in said.texts[0]
+    assert "On the waiting list for 1 full date: Mon 14/09." in said.texts[0]
 
 
 def test_wrong_year_group_stops_the_booking_with_its_reason(
@@ -127,7 +127,7 @@ def test_dates_with_problems_are_left_out_only_when_asked(
     click(qtbot, dialog.book_button)
     assert [x.day for x in hub.bookings.history(setup["ella"]) if x.club_name == "Football"] \
         == [WED]
-    assert "Left out 1 date(s) with a problem" in said.texts[0]
+    assert "Left out 1 date with a problem" in said.texts[0]
 
 
 def test_last_place_taken_meanwhile_is_shown_not_crashed(
@@ -158,14 +158,14 @@ def test_cancel_one_date_then_the_rest_from_a_date(
     qtbot.keyClicks(dialog.reason, "dentist")
     with qtbot.waitSignal(events.bookings_changed):
         click(qtbot, dialog.cancel_one)
-    assert said.texts[-1].startswith("Cancelled 1 date(s).\n1 of them late (less than 48 hours")
+    assert said.texts[-1].startswith("Cancelled 1 date.\n1 of them late (less than 48 hours")
     row = dialog.lines.rows.index(next(x for x in dialog.lines.rows if x.day == date(2026, 9, 9)))
     assert dialog.lines.index(row, 2).data() == "Cancelled – late"
     assert dialog.lines.index(row, 3).data() == "dentist"
     dialog.from_day.setDate(qdate(date(2026, 9, 28)))
     dialog.reason.clear()
     click(qtbot, dialog.cancel_from_button)
-    assert said.texts[-1] == "Cancelled 4 date(s)."
+    assert said.texts[-1] == "Cancelled 4 dates."
     live = sorted(x.day for x in hub.bookings.history(setup["ella"]) if x.status == "booked")
     assert live == [date(2026, 9, 14), date(2026, 9, 16), date(2026, 9, 21), date(2026, 9, 23)]
     assert dialog.bookings.index(0, 5).data() == "28/09/2026"
@@ -254,7 +254,7 @@ def test_book_a_class_reports_who_was_refused(
         click(qtbot, dialog.book_button)
     report = dialog.report
     assert report is not None and len(report.booked) == 2 and len(report.refused) == 2
-    assert dialog.result_label.text() == "Booked 2 child(ren), 2 date(s) in all. 2 not booked " \
+    assert dialog.result_label.text() == "Booked 2 children, 2 dates in all. 2 not booked " \
                                          "(see the list)."
     assert dialog.refusals_view.isVisible()
     assert "full" in dialog.refusals.index(0, 1).data()

@@ -74,7 +74,7 @@ def test_create_a_club_through_the_dialog(qtbot: QtBot, page: ClubsPage, hub: Hu
     dialog.kind.setCurrentIndex(dialog.kind.findData("activity"))
     dialog.weekdays.set_days(())
     save(qtbot, dialog)
-    assert dialog.visible_errors() == {"weekdays": "Tick the weekday(s) the club runs."}
+    assert dialog.visible_errors() == {"weekdays": "Tick the weekdays the club runs."}
     assert dialog.errors["weekdays"].isVisible()
     click(qtbot, dialog.weekdays.boxes[3])  # Thursday
     dialog.capacity.setValue(12)
@@ -88,7 +88,7 @@ def test_create_a_club_through_the_dialog(qtbot: QtBot, page: ClubsPage, hub: Hu
     assert (row.site, row.weekdays, row.capacity, row.price_pence, row.kind) == \
         ("Elm Street Primary", "Thu", 12, 450, "activity")
     assert "Chess" in [r.name for r in page.model.rows]
-    assert "Saved Chess" in page.status.text() and "session(s) added" in page.status.text()
+    assert "Saved Chess" in page.status.text() and "sessions added" in page.status.text()
     sessions = hub.club_sessions.sessions(row.id, date(2026, 9, 1), date(2026, 12, 31))
     assert sessions[0].day == date(2026, 9, 3) and len(sessions) == 15  # no Thu in half-term
 
@@ -125,7 +125,7 @@ def test_change_that_touches_bookings_lists_them_and_asks(qtbot: QtBot, page: Cl
     save(qtbot, dialog)
     assert dialog.isVisible() and dialog.decision_pending()
     # one standing booking losing 6 dates: the banner counts bookings, not dates
-    assert "affects 1 booking(s)" in dialog.banner.text()
+    assert "affects 1 booking " in dialog.banner.text()
     assert dialog.banner.isVisible() and "affects" in dialog.banner.text()
     [affected] = dialog.affected.rows
     assert affected.child_name == "Ella Ng" and affected.sessions == 6
@@ -141,7 +141,7 @@ def test_change_that_touches_bookings_lists_them_and_asks(qtbot: QtBot, page: Cl
     assert hub.clubs.get(setup["football"]).weekdays == (0,)
     live = [x for x in hub.bookings.history(setup["ella"]) if x.status == "booked"]
     assert all(x.day.weekday() == 0 for x in live) and len(live) == 6
-    assert "6 booking(s) cancelled" in page.status.text()
+    assert "6 bookings cancelled" in page.status.text()
 
 
 def test_changing_anything_after_the_warning_asks_again(qtbot: QtBot, page: ClubsPage,

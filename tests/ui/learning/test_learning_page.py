@@ -206,7 +206,7 @@ def test_new_course_through_the_editor(qtbot: QtBot, page: LearningPage, hub: Hu
     hub.learning.enrolments.enrol(page.model.rows[0].id, new_adult=CarerForm("Ana", "Ruiz",
                                                                              phone_mobile="07700 900000"))
     click(qtbot, page.delete_button)
-    assert "has 1 learner record(s), so it is kept" in said.warnings[0]
+    assert "has 1 learner record, so it is kept" in said.warnings[0]
 
 
 def test_creche_booking_staff_and_register(qtbot: QtBot, page: LearningPage, hub: HubApp,

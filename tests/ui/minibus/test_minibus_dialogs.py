@@ -101,3 +101,8 @@ def test_vehicle_weight_and_equipment_with_inline_errors(qtbot: QtBot, hub: HubA
     blank = VehicleDialog(hub, None)
     qtbot.addWidget(blank)
     assert blank.weight.text() == "not recorded"
+
+
+def test_the_run_editor_fits_a_1366_by_768_screen(qtbot: QtBot, hub: HubApp, sc: Scene) -> None:
+    dialog = open_run(qtbot, hub, elm_to_oak(hub, sc))
+    assert dialog.height() <= 768 - 70

@@ -72,7 +72,7 @@ def test_assign_automatically_is_reviewed_then_saved(qtbot: QtBot, page: Minibus
     assert isinstance(dialog, AssignDialog) and dialog.rides.rowCount() == 5
     assert not any(n.met for n in hub.minibus.needs.day(MON))  # nothing saved yet
     dialog.accept()
-    assert said.texts and said.texts[0].startswith("5 passenger(s) placed, 1 new run(s) made")
+    assert said.texts and said.texts[0].startswith("5 passengers placed, 1 new run made")
     assert all(n.met for n in page.needs.rows)
     assert len(page.timeline.runs) == 2
     assert any(p.startswith("BLOCKING") and "has no driver" in p

@@ -118,7 +118,7 @@ def test_weekly_run_added_then_changed_from_a_date(qtbot: QtBot, page: tuple[Min
     qtbot.mouseClick(change.stops.times_button, Qt.MouseButton.LeftButton)
     save(qtbot, change)
     assert not change.isVisible()
-    assert said.texts == ["3 later run(s) changed, 0 new, 3 cancelled. Earlier runs are as they were."]
+    assert said.texts == ["3 later runs changed, 0 new, 3 cancelled. Earlier runs are as they were."]
     starts = {r.day: f"{r.start:%H:%M}" for r in hub.minibus.runs.runs(date(2026, 9, 1),
                                                                          date(2026, 10, 31))}
     assert starts[date(2026, 9, 28)] == "15:20" and starts[date(2026, 10, 2)] == "15:20"

@@ -124,7 +124,7 @@ def test_print_site_and_person_and_calendar(qtbot: QtBot, page: RotaPage, hub: H
     assert opened[0].exists() and opened[0].read_bytes().startswith(b"%PDF")
     page.tabs.setCurrentIndex(1)
     page.person.choose(ann)
-    assert page.person.table.rowCount() == 1 and "2.75 hours" in page.person.hours.text()
+    assert page.person.table.rowCount() == 1 and "2 h 45 min" in page.person.hours.text()
     page.print_person()
     qtbot.waitUntil(lambda: len(opened) == 2, timeout=10000)
     page.person.weeks.setValue(2)
