@@ -84,13 +84,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("hubdesk: stopped.", file=sys.stderr)
         return 130
+    except OSError as exc:
+        if exc.errno is None:  # not the operating system's refusal: treat it as a bug below
+            return _unexpected(exc)
+        name = printable(str(exc.filename or ""))
+        shown = name if len(name) <= 120 else name[:60] + "…" + name[-40:]
+        where = f" ({shown})" if shown else ""
+        print(f"hubdesk: the computer refused: {exc.strerror}{where}. Nothing was half-saved; check the "
+              "file name, the folder and the free space, then try again.", file=sys.stderr)
+        return 2
     except Exception as exc:  # a bug, not bad input: keep the details in the log, say where
-        first = next(iter(str(exc).splitlines()), "")[:200]
-        what = f"{type(exc).__name__}: {redact(printable(first))}" if first else type(exc).__name__
-        where = _log_unexpected()
-        print(f"hubdesk: something went wrong ({what}). Nothing was half-saved. {where}",
-              file=sys.stderr)
-        return 3
+        return _unexpected(exc)
+
+
+def _unexpected(exc: BaseException) -> int:
+    """A fault in hubdesk, not bad input: the details go to the log, one sentence says where."""
+    first = next(iter(str(exc).splitlines()), "")[:200]
+    what = f"{type(exc).__name__}: {redact(printable(first))}" if first else type(exc).__name__
+    where = _log_unexpected()
+    print(f"hubdesk: something went wrong ({what}). Nothing was half-saved. {where}", file=sys.stderr)
+    return 3
 
 
 _SECRET = re.compile(r"(?P<head>\b[a-z][a-z0-9+.-]*://[^:/@\s]*:)(?P<secret>\S*)(?=@)", re.I)

