@@ -20,6 +20,7 @@ from hubdesk.services.clubs.sessions import ClubSessionService
 from hubdesk.services.clubs.waiting_lists import WaitingListService
 from hubdesk.services.learning import Learning
 from hubdesk.services.minibus import Minibus
+from hubdesk.services.money import Money
 from hubdesk.services.people.carers import CarerService
 from hubdesk.services.people.children import ChildService
 from hubdesk.services.people.import_children import ImportService
@@ -55,6 +56,7 @@ class HubApp:
     weeks: WeekService
     booking_imports: BookingImportService
     minibus: Minibus
+    money: Money
     backups: BackupService
     clock: Clock
 
@@ -102,6 +104,7 @@ def open_app(settings: Settings | None = None, *, migrate: bool = True,
         weeks=WeekService(factory, user, clock),
         booking_imports=BookingImportService(factory, user, clock),
         minibus=Minibus(factory, user, clock),
+        money=Money(factory, user, clock),
         backups=open_backups(settings, clock),
         clock=clock,
     )
