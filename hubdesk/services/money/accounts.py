@@ -34,6 +34,13 @@ from hubdesk.services.money.ledger import (
 )
 
 
+def matches(query: str, fam: Family) -> bool:
+    """Every word typed starts a word of the family's name, a child's name or the payer's name."""
+    words = fold(" ".join((fam.name, fam.payer, *(c.name for c in fam.children)))).replace(
+        "/", " ").replace("-", " ").split()
+    return all(any(w.startswith(q) for w in words) for q in fold(query).split())
+
+
 def _live_total(payments: Sequence[PaymentRow]) -> int:
     return sum(p.pence for p in payments if not p.reversed)
 
@@ -53,12 +60,9 @@ class AccountService(Service):
 
     def families(self, search: str = "") -> list[Family]:
         """Families whose surname, child or payer matches ``search`` (all when empty)."""
-        key = fold(search.strip())
         with self._read() as s:
             fams = load_families(s)
-        found = [f for f in fams.by_key.values()
-                 if not key or key in fold(" ".join((f.name, f.payer,
-                                                    *(c.name for c in f.children))))]
+        found = [f for f in fams.by_key.values() if matches(search, f)]
         return sorted(found, key=lambda f: (fold(f.name), f.key))
 
     def balances(self, search: str = "", *, owing_only: bool = False) -> list[FamilyBalance]:
@@ -66,7 +70,7 @@ class AccountService(Service):
         today = self._clock.today()
         with self._read() as s:
             fams = load_families(s)
-            lines = charge_lines(s, fams, None)
+            lines = charge_lines(s, fams, None, until=self._billed_until())
             payments = payment_rows(s, fams, None)
         per_lines: dict[int, list[Line]] = defaultdict(list)
         for line in lines:
@@ -75,14 +79,12 @@ class AccountService(Service):
         for p in payments:
             if not p.reversed:
                 paid[fams.family_of[p.child_id]] += p.pence
-        key = fold(search.strip())
         rows = []
         for fam_key, fam in fams.by_key.items():
             fam_lines = per_lines.get(fam_key, [])
             if not fam_lines and not paid.get(fam_key):
                 continue
-            if key and key not in fold(" ".join((fam.name, fam.payer,
-                                                 *(c.name for c in fam.children)))):
+            if not matches(search, fam):
                 continue
             charged = sum(ln.pence for ln in fam_lines)
             allocated, _credit = allocate(fam_lines, paid[fam_key])
@@ -94,6 +96,11 @@ class AccountService(Service):
                                       charged, paid[fam_key], balance, overdue))
         return sorted(rows, key=lambda r: (fold(r.name), r.key))
 
+    def _billed_until(self) -> date:
+        """Sessions are billed monthly: the account counts them up to the end of this month."""
+        today = self._clock.today()
+        return month_bounds(today.year, today.month)[1]
+
     def account(self, child_id: int) -> Account:
         """The account of the family of ``child_id`` (any child; a family's key is one): every
         charge with what is unpaid (payments taken oldest charge first) and every payment."""
@@ -104,7 +111,7 @@ class AccountService(Service):
             if family is None:
                 raise NotFound("That family no longer exists (a child was removed); search again.")
             ids = [c.child_id for c in family.children]
-            lines = charge_lines(s, fams, ids)
+            lines = charge_lines(s, fams, ids, until=self._billed_until())
             payments = payment_rows(s, fams, ids)
         paid = _live_total(payments)
         allocated, credit = allocate(lines, paid)
@@ -114,8 +121,10 @@ class AccountService(Service):
         return Account(family, tuple(rows), tuple(payments), charged, paid, charged - paid,
                        credit, ages(allocated, today))
 
-    def statements(self, start: date, end: date, family: str = "") -> StatementBook:
-        """Statements of every family with money in the period (or those matching ``family``)."""
+    def statements(self, start: date, end: date, family: str = "", *,
+                   family_key: int | None = None) -> StatementBook:
+        """Statements of every family with money in the period (or those matching ``family``, or
+        the one family ``family_key``)."""
         if end < start:
             raise NotFound("The statement period ends before it starts.")
         with self._read() as s:
@@ -124,7 +133,6 @@ class AccountService(Service):
             sites = s.execute(select(Site.name, Site.ofsted_urn).order_by(Site.name)).all()
             lines = charge_lines(s, fams, None, until=end)
             payments = payment_rows(s, fams, None)
-        wanted = fold(family.strip())
         per_lines: dict[int, list[Line]] = defaultdict(list)
         for line in lines:
             per_lines[fams.family_of[line.child_id]].append(line)
@@ -133,13 +141,14 @@ class AccountService(Service):
             per_pay[fams.family_of[p.child_id]].append(p)
         books = []
         for fam in sorted(fams.by_key.values(), key=lambda f: (fold(f.name), f.key)):
-            if wanted and wanted not in fold(" ".join((fam.name, fam.payer,
-                                                      *(c.name for c in fam.children)))):
+            if family_key is not None and fam.key != family_key:
+                continue
+            if not matches(family, fam):
                 continue
             statement = _statement(fam, per_lines[fam.key], per_pay[fam.key], start, end)
             if statement.lines or statement.payments or statement.opening:
                 books.append(statement)
-        if wanted and not books:
+        if family.strip() and not books:
             raise NotFound(f"No family matching '{family.strip()}' has money in that period.")
         ofsted = ", ".join(f"{name}: {urn}" for name, urn in sites if urn)
         return StatementBook(rules.payee or "The hub", ofsted,

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -52,7 +53,7 @@ def load_money_rules(s: Session) -> MoneyRules:
     return DEFAULT_MONEY_RULES if stored is None else money_rules_from_json(stored.value)
 
 
-def _name(c: Child) -> str:
+def _name(c: Any) -> str:
     return f"{c.preferred_forename or c.forename} {c.preferred_surname or c.surname}"
 
 
@@ -62,12 +63,15 @@ class Families:
 
     by_key: dict[int, Family]
     family_of: dict[int, int]  # child id -> family key
-    children: dict[int, Child]
+    children: dict[int, Any]  # child id -> row of the columns money needs
 
 
 def load_families(s: Session) -> Families:
-    """All families in three statements (children, links, carers), joined in Python."""
-    children = {c.id: c for c in s.scalars(select(Child).order_by(Child.id))}
+    """All families in four statements (children, schools, links, carers), joined in Python."""
+    children = {r.id: r for r in s.execute(select(
+        Child.id, Child.forename, Child.surname, Child.preferred_forename, Child.preferred_surname,
+        Child.date_of_birth, Child.school_site_id, Child.tfc_reference, Child.fsm,
+        Child.pupil_premium, Child.looked_after).order_by(Child.id))}
     schools = dict(s.execute(select(Site.id, Site.name)).all())
     parent = {cid: cid for cid in children}
 
@@ -89,12 +93,14 @@ def load_families(s: Session) -> Families:
     members: dict[int, list[int]] = defaultdict(list)
     for cid in children:
         members[root(cid)].append(cid)
-    carers = {c.id: c for c in s.scalars(select(Carer))}
     payer: dict[int, tuple[tuple[bool, int], int]] = {}
     for child_id, carer_id, pr, prio in links:
         key, rank = root(child_id), (not pr, prio or 10)
         if key not in payer or rank < payer[key][0]:
             payer[key] = (rank, carer_id)
+    carers = {r.id: r for r in s.execute(
+        select(Carer.id, Carer.title, Carer.forename, Carer.surname, Carer.address,
+               Carer.postcode))}
     by_key: dict[int, Family] = {}
     for key, ids in members.items():
         kids = sorted((children[i] for i in ids), key=lambda c: (c.date_of_birth, c.id))

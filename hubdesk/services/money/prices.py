@@ -4,9 +4,11 @@ the office's data, edited here and read by the ledger."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from hubdesk.core.errors import ValidationError
 from hubdesk.core.models import Child, Club, ClubPrice, DiscretionaryPlace, FreePlaceRule, Site
@@ -72,21 +74,9 @@ class PriceService(Service):
 
     def set_free_place_rule(self, club_kind: str, basis: str, percent_off: int) -> None:
         """Set the reduction for a basis in a kind of club; 0 removes the rule."""
-        if club_kind not in CLUB_KINDS:
-            raise ValidationError(f"Choose a kind of club: {', '.join(CLUB_KINDS)}.", "club_kind")
-        if basis not in BASES:
-            raise ValidationError(f"Choose a basis: {', '.join(BASES)}.", "basis")
-        if not 0 <= percent_off <= 100:
-            raise ValidationError("A free or reduced place takes 0 to 100% off.", "percent_off")
+        _check_rule(club_kind, basis, percent_off)
         with self._write() as s:
-            row = s.scalars(select(FreePlaceRule).where(FreePlaceRule.club_kind == club_kind,
-                                                        FreePlaceRule.basis == basis)).first()
-            if row is not None and percent_off == 0:
-                s.delete(row)
-            elif row is not None:
-                row.percent_off = percent_off
-            elif percent_off:
-                s.add(FreePlaceRule(club_kind=club_kind, basis=basis, percent_off=percent_off))
+            _store_rule(s, club_kind, basis, percent_off)
 
     def grant_place(self, form: DiscretionaryForm) -> int:
         """A head's discretionary free or reduced place, with a reason and an end date."""
@@ -112,10 +102,36 @@ class PriceService(Service):
         with self._read() as s:
             return load_money_rules(s)
 
-    def save_rules(self, rules: MoneyRules) -> None:
+    def save_rules(self, rules: MoneyRules,
+                   free_places: Mapping[tuple[str, str], int] | None = None) -> None:
+        """Save the charging rules and (optionally) every free-place percentage, all or nothing."""
         try:
             validate_money_rules(rules)
         except ValueError as exc:
             raise ValidationError(str(exc)) from exc
+        for (kind, basis), percent in (free_places or {}).items():
+            _check_rule(kind, basis, percent)
         with self._write() as s:
             store_meta(s, MONEY_RULES_KEY, money_rules_to_json(rules))
+            for (kind, basis), percent in (free_places or {}).items():
+                _store_rule(s, kind, basis, percent)
+
+
+def _check_rule(club_kind: str, basis: str, percent_off: int) -> None:
+    if club_kind not in CLUB_KINDS:
+        raise ValidationError(f"Choose a kind of club: {', '.join(CLUB_KINDS)}.", "club_kind")
+    if basis not in BASES:
+        raise ValidationError(f"Choose a basis: {', '.join(BASES)}.", "basis")
+    if not 0 <= percent_off <= 100:
+        raise ValidationError("A free or reduced place takes 0 to 100% off.", "percent_off")
+
+
+def _store_rule(s: Session, club_kind: str, basis: str, percent_off: int) -> None:
+    row = s.scalars(select(FreePlaceRule).where(FreePlaceRule.club_kind == club_kind,
+                                                FreePlaceRule.basis == basis)).first()
+    if row is not None and percent_off == 0:
+        s.delete(row)
+    elif row is not None:
+        row.percent_off = percent_off
+    elif percent_off:
+        s.add(FreePlaceRule(club_kind=club_kind, basis=basis, percent_off=percent_off))
