@@ -192,9 +192,16 @@ class AccountService(Service):
                 found[key] = (bands, oldest)
         return found
 
-    def overdue_total(self) -> int:
-        """The total overdue across families, for the Today page."""
-        return sum(r.total for r in self.arrears())
+    def overdue_total(self) -> tuple[int, int, int]:
+        """Pence overdue across families, how many families, and pence overdue over 60 days."""
+        today = self._clock.today()
+        with self._read() as s:
+            fams = load_families(s)
+            lines = charge_lines(s, fams, None, until=today)
+            payments = payment_rows(s, fams, None)
+        debtors = self._debtors(fams, lines, payments, today)
+        return (sum(sum(b) for b, _ in debtors.values()), len(debtors),
+                sum(b[2] for b, _ in debtors.values()))
 
 
 def _statement(fam: Family, lines: list[Line], payments: list[PaymentRow], start: date,

@@ -33,6 +33,7 @@ from hubdesk.services.money.dto import (
 from hubdesk.services.progress import Progress
 from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.tables import DtoTableModel, fit_columns, selected_row, table_view
+from hubdesk.ui.money.arrears_dialog import ArrearsDialog
 from hubdesk.ui.money.dialogs import ExtraChargeDialog, PaymentDialog, PriceDialog, ReverseDialog
 from hubdesk.ui.money.rules_dialog import ChargingRulesDialog
 from hubdesk.ui.shell import feedback
@@ -110,6 +111,7 @@ class MoneyPage(Page):
         row.addWidget(QLabel("Month:"))
         row.addWidget(self.month)
         for text, slot in (("Print all statements", self.print_all),
+                           ("Arrears…", self.show_arrears),
                            ("Unmatched TFC…", self.show_unmatched),
                            ("Set a price…", self.set_price),
                            ("Charging rules…", self.edit_rules)):
@@ -215,6 +217,11 @@ class MoneyPage(Page):
         dialog = ChargingRulesDialog(self.app, self)
         dialog.accepted.connect(self.refresh)
         self.open_dialog(dialog)
+
+    def show_arrears(self) -> None:
+        dialog = feedback.guarded(self, "Arrears", lambda: ArrearsDialog(self.app, self))
+        if dialog is not None:
+            self.open_dialog(dialog)
 
     def show_unmatched(self) -> None:
         rows = self.app.money.payments.unmatched_tfc()

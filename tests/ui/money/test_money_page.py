@@ -83,3 +83,17 @@ def test_a_statement_prints_for_the_family(qtbot: QtBot, page: MoneyPage, said: 
     page.print_family()
     qtbot.waitUntil(lambda: len(opened) == 1, timeout=20_000)
     assert opened[0].read_bytes().startswith(b"%PDF") and said.warnings == []
+
+
+def test_arrears_list_ages_and_reminder(qtbot: QtBot, page: MoneyPage, hub: HubApp) -> None:
+    from datetime import datetime
+
+    from hubdesk.ui.money.arrears_dialog import ArrearsDialog
+
+    freeze(hub, datetime(2026, 11, 20, 12))
+    dialog = ArrearsDialog(hub, page)
+    qtbot.addWidget(dialog)
+    [row] = dialog.model.rows
+    assert (row.days_0_30, row.days_31_60, row.days_61_plus) == (0, 0, 1425)
+    assert "£14.25 overdue since 14 September 2026" in dialog.reminder.text()
+    assert hub.money.accounts.overdue_total() == (1425, 1, 1425)
