@@ -5,6 +5,7 @@ from hubdesk.commands import (
     check_cmd,
     clubs_cmd,
     demo_cmd,
+    export_cmd,
     import_cmd,
     init_cmd,
     learning_cmd,
@@ -12,5 +13,5 @@ from hubdesk.commands import (
     rota_cmd,
 )
 
-COMMANDS = (demo_cmd, init_cmd, check_cmd, backup_cmd, import_cmd, print_cmd, learning_cmd, clubs_cmd,
-            rota_cmd)
+COMMANDS = (demo_cmd, init_cmd, check_cmd, backup_cmd, import_cmd, print_cmd, export_cmd, learning_cmd,
+            clubs_cmd, rota_cmd)

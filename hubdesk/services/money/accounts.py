@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from hubdesk.core.errors import NotFound
+from hubdesk.core.errors import NotFound, ValidationError
 from hubdesk.core.models import Site
 from hubdesk.core.money import money
 from hubdesk.core.rules.charging import Allocated, Line, ages, allocate
@@ -16,11 +16,16 @@ from hubdesk.core.vocabulary import fold
 from hubdesk.services.base import Service
 from hubdesk.services.clubs.queries import carer_phones
 from hubdesk.services.money.dto import (
+    KIND_LABELS,
+    ROUTE_LABELS,
     Account,
     AccountLine,
     ArrearsRow,
+    BalanceRow,
     Family,
     FamilyBalance,
+    FinanceExport,
+    LedgerRow,
     PaymentRow,
     Statement,
     StatementBook,
@@ -153,6 +158,31 @@ class AccountService(Service):
         ofsted = ", ".join(f"{name}: {urn}" for name, urn in sites if urn)
         return StatementBook(rules.payee or "The hub", ofsted,
                              rules.tfc_provider_reference, rules.payee, tuple(books))
+
+    def finance_export(self, start: date, end: date) -> FinanceExport:
+        """Every charge and payment of the period, and each family's balances either side of it."""
+        if end < start:
+            raise ValidationError("The period ends before it starts.")
+        book = self.statements(start, end)
+        ledger: list[LedgerRow] = []
+        balances: list[BalanceRow] = []
+        for st in book.statements:
+            fam = st.family
+            for ln in st.lines:
+                text = ln.text + (f" ({ln.why})" if ln.why else "")
+                ledger.append(LedgerRow("charge", ln.day, fam.name, fam.key, ln.child,
+                                        f"{KIND_LABELS[ln.kind]}: {text}", "", "", ln.pence))
+            for p in st.payments:
+                if p.reversed:
+                    continue
+                kind = "refund" if p.route == "refund" else "payment"
+                ledger.append(LedgerRow(kind, p.received_on, fam.name, fam.key, p.child, p.note,
+                                        ROUTE_LABELS.get(p.route, p.route), p.reference, -p.pence))
+            charged = sum(ln.pence for ln in st.lines)
+            paid = sum(p.pence for p in st.payments if not p.reversed)
+            balances.append(BalanceRow(fam.name, fam.key, st.opening, charged, paid, st.closing))
+        ledger.sort(key=lambda r: (r.day, fold(r.family), r.family_key, r.kind))
+        return FinanceExport(start, end, tuple(ledger), tuple(balances))
 
     def arrears(self) -> list[ArrearsRow]:
         """Families with overdue charges, by age of debt, with a reminder the office can paste."""

@@ -169,3 +169,36 @@ class UnmatchedPayment:
     pence: int
     reference: str
     note: str
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """One charge or payment for the school's finance system (amount: charges +, payments -)."""
+
+    kind: str  # charge, payment, refund
+    day: date
+    family: str
+    family_key: int
+    child: str
+    description: str
+    route: str
+    reference: str
+    pence: int
+
+
+@dataclass(frozen=True)
+class BalanceRow:
+    family: str
+    family_key: int
+    opening: int
+    charged: int
+    paid: int
+    closing: int
+
+
+@dataclass(frozen=True)
+class FinanceExport:
+    start: date
+    end: date
+    ledger: tuple[LedgerRow, ...]
+    balances: tuple[BalanceRow, ...]
