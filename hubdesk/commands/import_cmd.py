@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from hubdesk.app import HubApp, open_app
-from hubdesk.commands import import_bookings
+from hubdesk.commands import import_bookings, import_payments
 from hubdesk.commands.output import say
 from hubdesk.services.people.import_children import ImportPreview
 from hubdesk.settings import load_settings
@@ -78,3 +78,4 @@ def import_children(app: HubApp, args: argparse.Namespace) -> int:
 
 KINDS["children"] = ("import children and carers from a MIS export", lambda _p: None, import_children)
 KINDS["bookings"] = import_bookings.KIND
+KINDS["payments"] = import_payments.KIND
