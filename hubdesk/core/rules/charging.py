@@ -216,11 +216,16 @@ def allocate(lines: Sequence[Line], money_in: int) -> tuple[list[Allocated], int
 AGE_BANDS = ((0, 30, "0–30 days"), (31, 60, "31–60 days"), (61, 10**6, "61+ days"))
 
 
+def due_on(day: date) -> date:
+    """Sessions are billed monthly: a charge falls due on the first day of the following month."""
+    return date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+
+
 def ages(allocated: Iterable[Allocated], today: date) -> tuple[int, int, int]:
-    """Overdue pence by age of the charge (0–30, 31–60, 61+ days); future charges are not due."""
+    """Overdue pence by days past due (0–30, 31–60, 61+); this month's charges are not yet due."""
     bands = [0, 0, 0]
     for a in allocated:
-        age = (today - a.line.day).days
+        age = (today - due_on(a.line.day)).days
         if a.unpaid and age >= 0:
             index = next(i for i, (lo, hi, _label) in enumerate(AGE_BANDS) if lo <= age <= hi)
             bands[index] += a.unpaid

@@ -29,9 +29,9 @@ class ArrearsDialog(QDialog):
         self.model = arrears_model(rows)
         total = sum(r.total for r in rows)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{len(rows)} families owe {money(total)} for sessions already "
-                                "held, by the age of the oldest unpaid charge. Choose a family for "
-                                "a reminder to paste into an email or letter."))
+        layout.addWidget(QLabel(f"{len(rows)} families owe {money(total)} past due (a month's "
+                                "sessions fall due on the 1st of the next month), by days past "
+                                "due. Choose a family for a reminder to paste into an email."))
         self.view = table_view(self.model, stretch=-1)
         fit_columns(self.view)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self.show_reminder())

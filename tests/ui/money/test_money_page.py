@@ -94,6 +94,6 @@ def test_arrears_list_ages_and_reminder(qtbot: QtBot, page: MoneyPage, hub: HubA
     dialog = ArrearsDialog(hub, page)
     qtbot.addWidget(dialog)
     [row] = dialog.model.rows
-    assert (row.days_0_30, row.days_31_60, row.days_61_plus) == (0, 0, 1425)
+    assert (row.days_0_30, row.days_31_60, row.days_61_plus) == (0, 1425, 0)  # due 1 October
     assert "£14.25 overdue since 14 September 2026" in dialog.reminder.text()
-    assert hub.money.accounts.overdue_total() == (1425, 1, 1425)
+    assert hub.money.accounts.overdue_total() == (1425, 1, 0)
