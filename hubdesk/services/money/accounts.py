@@ -33,6 +33,7 @@ from hubdesk.services.money.dto import (
 from hubdesk.services.money.ledger import (
     Families,
     charge_lines,
+    family_members,
     load_families,
     load_money_rules,
     payment_rows,
@@ -111,7 +112,7 @@ class AccountService(Service):
         charge with what is unpaid (payments taken oldest charge first) and every payment."""
         today = self._clock.today()
         with self._read() as s:
-            fams = load_families(s)
+            fams = load_families(s, family_members(s, child_id))
             family = fams.by_key.get(fams.family_of.get(child_id, -1))
             if family is None:
                 raise NotFound("That family no longer exists (a child was removed); search again.")

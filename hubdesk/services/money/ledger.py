@@ -66,12 +66,31 @@ class Families:
     children: dict[int, Any]  # child id -> row of the columns money needs
 
 
-def load_families(s: Session) -> Families:
-    """All families in four statements (children, schools, links, carers), joined in Python."""
-    children = {r.id: r for r in s.execute(select(
-        Child.id, Child.forename, Child.surname, Child.preferred_forename, Child.preferred_surname,
-        Child.date_of_birth, Child.school_site_id, Child.tfc_reference, Child.fsm,
-        Child.pupil_premium, Child.looked_after).order_by(Child.id))}
+def family_members(s: Session, child_id: int) -> set[int]:
+    """The child and every child linked to them through carers, however many steps away."""
+    found, frontier = {child_id}, {child_id}
+    while frontier:
+        carers = set(s.scalars(select(ChildCarer.carer_id).where(
+            ChildCarer.child_id.in_(frontier))))
+        kids = set(s.scalars(select(ChildCarer.child_id).where(
+            ChildCarer.carer_id.in_(carers)))) if carers else set()
+        frontier = kids - found
+        found |= kids
+    return found
+
+
+def load_families(s: Session, only: set[int] | None = None) -> Families:
+    """All families (or the one family of the children ``only``) in four statements (children,
+    schools, links, carers), joined in Python."""
+    who = select(Child.id, Child.forename, Child.surname, Child.preferred_forename,
+                 Child.preferred_surname, Child.date_of_birth, Child.school_site_id,
+                 Child.tfc_reference, Child.fsm, Child.pupil_premium, Child.looked_after)
+    linked = select(ChildCarer.child_id, ChildCarer.carer_id, ChildCarer.parental_responsibility,
+                    ChildCarer.emergency_priority)
+    if only is not None:
+        who = who.where(Child.id.in_(only))
+        linked = linked.where(ChildCarer.child_id.in_(only))
+    children = {r.id: r for r in s.execute(who.order_by(Child.id))}
     schools = dict(s.execute(select(Site.id, Site.name)).all())
     parent = {cid: cid for cid in children}
 
@@ -81,9 +100,7 @@ def load_families(s: Session) -> Families:
             x = parent[x]
         return x
 
-    links = s.execute(select(ChildCarer.child_id, ChildCarer.carer_id,
-                             ChildCarer.parental_responsibility, ChildCarer.emergency_priority)
-                      ).all()
+    links = s.execute(linked).all()
     first_child_of_carer: dict[int, int] = {}
     for child_id, carer_id, _pr, _prio in links:
         other = first_child_of_carer.setdefault(carer_id, child_id)
@@ -98,9 +115,11 @@ def load_families(s: Session) -> Families:
         key, rank = root(child_id), (not pr, prio or 10)
         if key not in payer or rank < payer[key][0]:
             payer[key] = (rank, carer_id)
-    carers = {r.id: r for r in s.execute(
-        select(Carer.id, Carer.title, Carer.forename, Carer.surname, Carer.address,
-               Carer.postcode))}
+    payers = select(Carer.id, Carer.title, Carer.forename, Carer.surname, Carer.address,
+                    Carer.postcode)
+    if only is not None:
+        payers = payers.where(Carer.id.in_({carer for _rank, carer in payer.values()}))
+    carers = {r.id: r for r in s.execute(payers)}
     by_key: dict[int, Family] = {}
     for key, ids in members.items():
         kids = sorted((children[i] for i in ids), key=lambda c: (c.date_of_birth, c.id))
