@@ -11,7 +11,7 @@ from sqlalchemy import select
 from hubdesk.core.errors import NotFound, ValidationError
 from hubdesk.core.models import Site
 from hubdesk.core.money import money
-from hubdesk.core.rules.charging import Allocated, Line, ages, allocate
+from hubdesk.core.rules.charging import Allocated, Line, SessionFact, ages, allocate
 from hubdesk.core.vocabulary import fold
 from hubdesk.services.base import Service
 from hubdesk.services.clubs.queries import carer_phones
@@ -22,6 +22,7 @@ from hubdesk.services.money.dto import (
     AccountLine,
     ArrearsRow,
     BalanceRow,
+    BookingCost,
     Family,
     FamilyBalance,
     FinanceExport,
@@ -159,6 +160,27 @@ class AccountService(Service):
         ofsted = ", ".join(f"{name}: {urn}" for name, urn in sites if urn)
         return StatementBook(rules.payee or "The hub", ofsted,
                              rules.tfc_provider_reference, rules.payee, tuple(books))
+
+    def booking_cost(self, child_id: int, club_id: int, days: Sequence[date]) -> BookingCost:
+        """The price of booking ``days`` now (free places applied, before any sibling discount),
+        and the family's balance, which the booking dialog warns about above the arrears limit."""
+        now = self._clock.now()
+        with self._read() as s:
+            fams = load_families(s, family_members(s, child_id))
+            if child_id not in fams.children:
+                raise NotFound("That child no longer exists.")
+            facts = [SessionFact(0, child_id, club_id, "", "", day, now, False, False, False, 0, 0)
+                     for day in days]
+            ids, until = list(fams.children), self._billed_until()
+            before = charge_lines(s, fams, ids, until=until)
+            after = charge_lines(s, fams, ids, until=until, extra_facts=facts)
+            payments = payment_rows(s, fams, ids)
+            limit = load_money_rules(s).arrears_limit_pence
+        new = [ln for ln in after if ln.ref == 0 and ln.kind == "session"]
+        why = next((ln.why for ln in new if ln.why), "")
+        old = sum(ln.pence for ln in before)
+        return BookingCost(len(new), sum(ln.pence for ln in after) - old, why,
+                           old - _live_total(payments), limit)
 
     def finance_export(self, start: date, end: date) -> FinanceExport:
         """Every charge and payment of the period, and each family's balances either side of it."""

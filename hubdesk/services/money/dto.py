@@ -202,3 +202,18 @@ class FinanceExport:
     end: date
     ledger: tuple[LedgerRow, ...]
     balances: tuple[BalanceRow, ...]
+
+
+@dataclass(frozen=True)
+class BookingCost:
+    """What a booking would cost before Book, and the family's balance against the limit."""
+
+    sessions: int
+    pence: int
+    why: str  # a free or reduced place, if any
+    balance: int
+    limit: int
+
+    @property
+    def over_limit(self) -> bool:
+        return self.balance > self.limit

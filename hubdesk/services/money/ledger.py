@@ -7,8 +7,8 @@ them): the charges are worked out in Python from the bookings, registers, prices
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -136,8 +136,11 @@ def load_families(s: Session, only: set[int] | None = None) -> Families:
 
 
 def charge_lines(s: Session, fams: Families, child_ids: Iterable[int] | None,
-                 until: date | None = None) -> list[Line]:
-    """Every charge line of these children (all children when None), up to ``until``."""
+                 until: date | None = None, extra_facts: Sequence[SessionFact] = ()) -> list[Line]:
+    """Every charge line of these children (all children when None), up to ``until``.
+
+    ``extra_facts`` are sessions not booked yet (ref 0), priced as if booked now: a booking's cost.
+    """
     ids = None if child_ids is None else list(child_ids)
     rules = load_money_rules(s)
     free = {(r.club_kind, r.basis): r.percent_off for r in s.scalars(select(FreePlaceRule))}
@@ -154,7 +157,10 @@ def charge_lines(s: Session, fams: Families, child_ids: Iterable[int] | None,
     funding = {cid: Funding(c.fsm, c.pupil_premium, c.looked_after, tuple(granted[cid]))
                for cid, c in fams.children.items()}
     lines: list[Line] = []
-    for fact in _facts(s, ids, until):
+    kinds = dict(s.execute(select(Club.id, Club.kind).where(
+        Club.id.in_({f.club_id for f in extra_facts}))).all()) if extra_facts else {}
+    planned = [replace(f, club_kind=kinds.get(f.club_id, "")) for f in extra_facts]
+    for fact in [*_facts(s, ids, until), *planned]:
         price = price_on(prices[fact.club_id], opening[fact.club_id], fact.day, fact.booked_at)
         lines += session_lines(fact, price, funding.get(fact.child_id, Funding()), free, rules)
     lines = sibling_discount(lines, fams.family_of, rules.sibling_percent)

@@ -129,3 +129,12 @@ def test_bad_payments_are_refused_with_a_sentence(hub: HubApp, setup: dict[str, 
     with pytest.raises(Exception, match="always free"):
         hub.money.prices.set_price(club(hub, setup["oak"], name="B", kind="free_breakfast",
                                         price_pence=0), MON, 100)
+
+
+def test_booking_cost_before_book_and_the_arrears_limit(hub: HubApp, setup: dict[str, int]) -> None:
+    book(hub, setup["ella"], setup["club"], MON)
+    cost = hub.money.accounts.booking_cost(setup["sam"], setup["club"], [MON, WED])
+    assert (cost.sessions, cost.pence, cost.balance) == (2, 675 + 750, 750)
+    assert "sibling discount 10%" in cost.why and not cost.over_limit
+    hub.money.payments.add_extra(ExtraChargeForm(setup["sam"], MON, 5000, "Residential trip"))
+    assert hub.money.accounts.booking_cost(setup["sam"], setup["club"], [WED]).over_limit

@@ -97,3 +97,17 @@ def test_arrears_list_ages_and_reminder(qtbot: QtBot, page: MoneyPage, hub: HubA
     assert (row.days_0_30, row.days_31_60, row.days_61_plus) == (0, 1425, 0)  # due 1 October
     assert "£14.25 overdue since 14 September 2026" in dialog.reminder.text()
     assert hub.money.accounts.overdue_total() == (1425, 1, 0)
+
+
+def test_booking_dialog_shows_the_cost_before_book(qtbot: QtBot, page: MoneyPage,
+                                                   hub: HubApp) -> None:
+    from hubdesk.ui.clubs.booking_dialog import BookingDialog
+
+    kid = page.balances.row(0).key
+    club_id = hub.clubs.list()[0].id
+    dialog = BookingDialog(hub, AppEvents(), hub.clock.today(), child_id=kid, club_id=club_id,
+                           day=date(2026, 9, 16))
+    qtbot.addWidget(dialog)
+    dialog.refresh_preview()
+    assert "Cost of this booking: <b>£7.50</b> for 1 session(s)" in dialog.cost.text()
+    assert "Family balance now: £14.25" in dialog.cost.text() and "limit" not in dialog.cost.text()
