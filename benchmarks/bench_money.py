@@ -18,11 +18,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import demo_app, report, timed
+from common import TODAY, benchmark_clock, report, settings_for, timed
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
 
+from hubdesk.app import HubApp, open_app
 from hubdesk.core.money import money
+from hubdesk.demo.service import DemoService
 from hubdesk.reports.pdf import FONT, register_fonts, styles
 from hubdesk.reports.statements import WIDTHS, write_statements
 from hubdesk.services.money.dto import StatementBook
@@ -54,27 +56,36 @@ def floor_pdf(book: StatementBook, path: Path) -> None:
 
 
 def main(scale: int = 1) -> None:
-    with demo_app(scale) as (app, _summary), tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
-        family = app.money.accounts.balances()[len(app.money.accounts.balances()) // 2].key
-        report("A family's account (charges, payments, allocation)",
-               timed(lambda: app.money.accounts.account(family)), 100)
-        report(f"Arrears list, scale {scale}", timed(lambda: app.money.accounts.arrears(), 3), 200)
-        report(f"Family balances (Money page list), scale {scale}",
-               timed(lambda: app.money.accounts.balances(), 3), 1000)
-        if scale != 1:
-            return
-        book = app.money.accounts.statements(START, END)
-        ours = timed(lambda: write_statements(book, out / "ours.pdf"), 1)
-        floor = timed(lambda: floor_pdf(book, out / "floor.pdf"), 1)
-        report(f"Statements PDF, {len(book.statements)} families (floor {floor:.0f} ms, "
-               f"{ours / floor:.2f}×)", ours, 1.5 * floor)
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "hubdesk", "print", "statements", "--month", "2026-11",
-                        "--database", app.settings.database, "-o", str(out / "cli.pdf")],
-                       check=True, capture_output=True, env={**os.environ})
-        report("hubdesk print statements --month (whole process)",
-               (time.perf_counter() - started) * 1000, 3000)
+        app = open_app(settings_for(out / f"demo-{scale}.db"), clock=benchmark_clock(), create=True)
+        try:
+            DemoService(app.factory, "benchmark", app.clock).build(scale=scale, seed=1, today=TODAY)
+            scenarios(app, scale, out)
+        finally:
+            app.close()
+
+
+def scenarios(app: HubApp, scale: int, out: Path) -> None:
+    family = app.money.accounts.balances()[len(app.money.accounts.balances()) // 2].key
+    report("A family's account (charges, payments, allocation)",
+           timed(lambda: app.money.accounts.account(family)), 100)
+    report(f"Arrears list, scale {scale}", timed(lambda: app.money.accounts.arrears(), 3), 200)
+    report(f"Family balances (Money page list), scale {scale}",
+           timed(lambda: app.money.accounts.balances(), 3), 1000)
+    if scale != 1:
+        return
+    book = app.money.accounts.statements(START, END)
+    ours = timed(lambda: write_statements(book, out / "ours.pdf"), 1)
+    floor = timed(lambda: floor_pdf(book, out / "floor.pdf"), 1)
+    report(f"Statements PDF, {len(book.statements)} families (floor {floor:.0f} ms, "
+           f"{ours / floor:.2f}×)", ours, 1.5 * floor)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "hubdesk", "print", "statements", "--month", "2026-11",
+                    "--database", app.settings.database, "-o", str(out / "cli.pdf")],
+                   check=True, capture_output=True, env={**os.environ})
+    report("hubdesk print statements --month (whole process)",
+           (time.perf_counter() - started) * 1000, 3000)
 
 
 if __name__ == "__main__":

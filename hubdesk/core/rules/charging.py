@@ -173,15 +173,21 @@ def sibling_discount(lines: Iterable[Line], family_of: Mapping[int, int], percen
     result = list(lines)
     if percent <= 0:
         return result
+    size: dict[int, int] = defaultdict(int)
+    for family in family_of.values():
+        size[family] += 1
     per_day: dict[tuple[int, date], dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for line in result:
-        if line.kind in ("session", "late_cancel") and line.pence > 0:
-            per_day[(family_of.get(line.child_id, line.child_id), line.day)][line.child_id] += line.pence
+        family = family_of.get(line.child_id, line.child_id)
+        if size[family] > 1 and line.kind in ("session", "late_cancel") and line.pence > 0:
+            per_day[(family, line.day)][line.child_id] += line.pence
     cheaper: set[tuple[int, date]] = set()
     for (_family, day), totals in per_day.items():
         if len(totals) > 1:
             dearest = max(totals, key=lambda c: (totals[c], -c))
             cheaper.update((c, day) for c in totals if c != dearest)
+    if not cheaper:
+        return result
     out: list[Line] = []
     for line in result:
         if (line.child_id, line.day) in cheaper and line.kind in ("session", "late_cancel") \
