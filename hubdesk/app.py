@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from hubdesk.services.clubs.waiting_lists import WaitingListService
     from hubdesk.services.learning import Learning
     from hubdesk.services.minibus import Minibus
+    from hubdesk.services.money import Money
     from hubdesk.services.people.carers import CarerService
     from hubdesk.services.people.children import ChildService
     from hubdesk.services.people.import_children import ImportService
@@ -153,6 +154,12 @@ class HubApp:
         from hubdesk.services.minibus import Minibus
 
         return Minibus(self.factory, self.settings.user, self.clock)
+
+    @cached_property
+    def money(self) -> Money:
+        from hubdesk.services.money import Money
+
+        return Money(self.factory, self.settings.user, self.clock)
 
 
 def open_app(settings: Settings | None = None, *, migrate: bool = True,

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from hubdesk.app import HubApp, open_app
-from hubdesk.commands import import_bookings
+from hubdesk.commands import import_bookings, import_payments
 from hubdesk.commands.lookup import find_site
 from hubdesk.commands.output import say
 from hubdesk.core.errors import DomainError
@@ -125,3 +125,4 @@ def import_children(app: HubApp, args: argparse.Namespace) -> int:
 KINDS["children"] = ("import children and carers from a MIS export", add_children_arguments,
                      import_children)
 KINDS["bookings"] = import_bookings.KIND
+KINDS["payments"] = import_payments.KIND

@@ -3,7 +3,7 @@
 Each area adds one step to STEPS; the steps run in order inside one transaction.
 """
 
-from hubdesk.demo import clubs, cluster, families, learning, minibus, registers, rota, staff
+from hubdesk.demo import clubs, cluster, families, learning, minibus, money, registers, rota, staff
 from hubdesk.demo.context import DemoContext, DemoStep
 
 STEPS: list[tuple[str, DemoStep]] = [
@@ -15,6 +15,7 @@ STEPS: list[tuple[str, DemoStep]] = [
     ("Staff rota", rota.build),
     ("Registers of the term so far", registers.build),
     ("Minibus: vehicles and this week's runs", minibus.build),
+    ("Money: prices, free places and the term's payments", money.build),
 ]
 
 __all__ = ["STEPS", "DemoContext", "DemoStep"]

@@ -31,6 +31,13 @@ from hubdesk.core.models.minibus import (
     VehicleCheckItem,
     VehicleService,
 )
+from hubdesk.core.models.money import (
+    ClubPrice,
+    DiscretionaryPlace,
+    ExtraCharge,
+    FreePlaceRule,
+    Payment,
+)
 from hubdesk.core.models.people import (
     Carer,
     Child,
@@ -79,3 +86,4 @@ __all__ += [
     "Run", "RunPassenger", "RunPattern", "RunPatternStop", "RunStop", "TransportRequest", "Vehicle",
     "VehicleCheck", "VehicleCheckItem", "VehicleService",
 ]
+__all__ += ["ClubPrice", "DiscretionaryPlace", "ExtraCharge", "FreePlaceRule", "Payment"]

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.core.errors import Conflict, DomainError, ValidationError
+from hubdesk.core.money import money
 from hubdesk.core.rules.booking_checks import FULL
 from hubdesk.core.rules.recurrence import Skipped
 from hubdesk.core.words import count
@@ -119,6 +120,7 @@ class BookingDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addLayout(form)
         layout.addWidget(self.heading)
+        layout.addWidget(self.cost)
         layout.addWidget(self.problems)
         layout.addWidget(self.lines_view, 1)
         parts: tuple[QWidget, ...] = (self.skipped, self.skip_problems, self.waiting, self.buttons)
@@ -176,6 +178,8 @@ class BookingDialog(QDialog):
         """The dates the booking would make, what stops it, and the Book button."""
         self.heading = QLabel()
         self.heading.setWordWrap(True)
+        self.cost = QLabel()
+        self.cost.setWordWrap(True)
         self.problems = error_label()
         self.lines = preview_model()
         self.lines_view = table_view(self.lines)
@@ -302,6 +306,7 @@ class BookingDialog(QDialog):
         if p.problems:
             self._field_error(self.problems, "This booking cannot be made: "
                               + " ".join(x.message for x in p.problems))
+        self._show_cost(p)
         self.skipped.setText(skipped_text(p.skipped) if p.skipped else "")
         self.skipped.setToolTip("\n".join(f"{s.day:%a %d/%m/%Y} – {s.reason}"
                                           for s in p.skipped[:80]))
@@ -310,6 +315,23 @@ class BookingDialog(QDialog):
         self.waiting.setText(f"Put {p.child_name} on the waiting list for the {count(full, 'full date')}")
         self.skip_problems.setVisible(bool(other or (full and ok)) and not p.problems)
         self._update_button()
+
+    def _show_cost(self, p: BookingPreview) -> None:
+        """This booking's cost before Book, and a warning when the family owes over the limit."""
+        days = [x.day for x in p.lines if x.ok]
+        child, club = self.child_id(), self.club_id()
+        cost = (feedback.guarded(self, "Cost", lambda: self.app.money.accounts.booking_cost(
+            child, club, days)) if child is not None and club is not None else None)
+        if cost is None:
+            self.cost.setText("")
+            return
+        why = f" ({cost.why})" if cost.why else ""
+        text = (f"Cost of this booking: <b>{money(cost.pence)}</b> for {cost.sessions} session(s)"
+                f"{why}. Family balance now: {money(cost.balance)}.")
+        if cost.over_limit:
+            text += (f"<br/>⚠ The family owes more than the {money(cost.limit)} limit: the office "
+                     "decides whether to book.")
+        self.cost.setText(text)
 
     def _update_button(self) -> None:
         p = self.preview

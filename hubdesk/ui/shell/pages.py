@@ -77,6 +77,12 @@ def _learning() -> type[Page]:
     return LearningPage
 
 
+def _money() -> type[Page]:
+    from hubdesk.ui.money.page import MoneyPage
+
+    return MoneyPage
+
+
 def _history() -> type[Page]:
     from hubdesk.ui.history.page import HistoryPage
 
@@ -94,5 +100,6 @@ PAGES: list[tuple[str, PageFactory]] = [
     ("Staff rota", _rota),
     ("Minibus", _minibus),
     ("Parent learning", _learning),
+    ("Money", _money),
     ("History", _history),
 ]

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.core.calendar import DayStatus
 from hubdesk.core.errors import DomainError
+from hubdesk.core.money import money
 from hubdesk.core.words import count
 from hubdesk.ui.common.page import Page
 from hubdesk.ui.shell.events import AppEvents
@@ -179,6 +180,11 @@ class TodayPage(Page):
             lines.append((f"Rota: {count(warnings, 'warning')} this week.", "Staff rota", False))
         for check in _safe_rows(lambda: self.app.minibus.checks.check(day, day, day)):
             lines.append((f"Minibus: {check.message}", "Minibus", check.blocking))
+        overdue, families, old = _safe(self.app.money.accounts.overdue_total, (0, 0, 0))
+        if overdue:
+            lines.append((f"Money: {money(overdue)} overdue from {families} famil"
+                          f"{'y' if families == 1 else 'ies'} ({money(old)} over 60 days).", "Money",
+                          old > 0))
         if not lines:
             lines.append(("Nothing needs attention right now.", "", False))
         for text, page, urgent in lines:

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0010_mis_levels'
-down_revision = '0008_sign_in_book'
+down_revision = '0009_money'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,72 @@
+"""``hubdesk export money --from DATE --to DATE -o FILE``: charges, payments and balances of a period
+for the school's finance system, as CSV (UTF-8 with BOM) or .xlsx by the file's suffix."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import Any
+
+from hubdesk.app import open_app
+from hubdesk.commands.lookup import day_argument
+from hubdesk.core.errors import DomainError
+from hubdesk.reports.money_export import write_csv, write_xlsx
+from hubdesk.settings import load_settings
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser("export", help="export data for other systems (money)")
+    kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
+    money = kinds.add_parser("money", parents=[common],
+                             help="charges, payments and balances of a period (CSV or .xlsx)")
+    money.add_argument("--from", dest="start", type=day_argument, required=True, metavar="DATE")
+    money.add_argument("--to", dest="end", type=day_argument, required=True, metavar="DATE")
+    money.add_argument("-o", "--output", required=True, metavar="FILE.csv|FILE.xlsx",
+                       help="the file to write; .xlsx gives a workbook, anything else CSV")
+    money.set_defaults(func=export_money)
+
+
+def _target(text: str) -> Path:
+    target = Path(text).expanduser()
+    if not text.strip() or target.name in ("", ".", ".."):
+        raise DomainError("Give the file to write after -o, e.g. -o money.xlsx.")
+    if target.suffix.lower() not in (".csv", ".xlsx"):
+        target = target.with_name(target.name + ".csv")
+    try:
+        if not target.parent.is_dir():
+            raise DomainError(f"The folder {target.parent} does not exist.")
+        if target.is_dir():
+            raise DomainError(f"{target} is a folder; give a file name.")
+    except OSError as exc:
+        raise DomainError(f"Cannot write a file called {target.name[:100]}: "
+                          f"{exc.strerror or exc}.") from exc
+    return target
+
+
+def export_money(args: argparse.Namespace) -> int:
+    target = _target(args.output)
+    app = open_app(load_settings(args.database))
+    try:
+        export = app.money.accounts.finance_export(args.start, args.end)
+    finally:
+        app.close()
+    partial = target.with_name(target.name + ".part")
+    try:
+        if target.suffix.lower() == ".xlsx":
+            write_xlsx(export, partial)
+            also = ""
+        else:
+            balances = write_csv(export, partial)
+            final_balances = target.with_name(f"{target.stem}-balances.csv")
+            os.replace(balances, final_balances)
+            also = f" and balances in {final_balances}"
+        os.replace(partial, target)
+    except OSError as exc:
+        raise DomainError(f"Cannot write {target}: {exc.strerror or exc}. If the file is open in "
+                          "Excel, close it and try again.") from exc
+    finally:
+        partial.unlink(missing_ok=True)
+    print(f"Money {args.start:%d/%m/%Y} to {args.end:%d/%m/%Y}: {len(export.ledger)} charges and "
+          f"payments, {len(export.balances)} families. Written to {target}{also}.")
+    return 0
