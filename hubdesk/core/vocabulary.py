@@ -40,6 +40,11 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
 
 
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """'1 warning', '14 warnings', '2 children' (with ``many``): counts read as words, never 'warning(s)'."""
+    return f"{count:,} {word if count == 1 else many or word + 's'}"
+
+
 # Sites and their calendars.
 SITE_KINDS = ("school", "centre")
 OFSTED_STATUSES = ("exempt", "registered", "not_registered", "unknown")
