@@ -40,6 +40,12 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
 
 
+def name_sort_key(surname: str, forename: str) -> str:
+    """How a name sorts as people read it: 'Łucja Wiśniewska' with W, her forename with L, never after
+    Z. Accent-free and lower-case, so SQLite's and PostgreSQL's own orderings agree."""
+    return fold(f"{surname} {forename}")
+
+
 def plural(count: int, word: str, many: str | None = None) -> str:
     """'1 warning', '14 warnings', '2 children' (with ``many``): counts read as words, never 'warning(s)'."""
     return f"{count:,} {word if count == 1 else many or word + 's'}"

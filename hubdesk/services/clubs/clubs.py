@@ -257,7 +257,7 @@ class ClubService(Service):
             stmt = (select(Child.id, Child.forename, Child.surname)
                     .where(Child.school_site_id == school_id, Child.year_group == year_group,
                            Child.left_on.is_(None))
-                    .order_by(Child.surname, Child.forename))
+                    .order_by(Child.sort_key))
             return [(cid, f"{fore} {sur}") for cid, fore, sur in s.execute(stmt)]
 
 
