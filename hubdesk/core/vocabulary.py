@@ -53,6 +53,13 @@ EAL_STATUSES = {
 # First language other than English (or believed so): the child counts as EAL.
 EAL_NEEDS = ("other", "believed_other")
 
+
+def name_sort_key(surname: str, forename: str) -> str:
+    """How a name sorts as people read it: 'Łucja Wiśniewska' with W, her forename with L, never after
+    Z. Accent-free and lower-case, so SQLite's and PostgreSQL's own orderings agree."""
+    return fold(f"{surname} {forename}")
+
+
 # Sites and their calendars.
 SITE_KINDS = ("school", "centre")
 OFSTED_STATUSES = ("exempt", "registered", "not_registered", "unknown")

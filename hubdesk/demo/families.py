@@ -10,7 +10,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from hubdesk.core.models import Carer, Child, ChildCarer
-from hubdesk.core.vocabulary import fold
+from hubdesk.core.vocabulary import fold, name_sort_key
 from hubdesk.demo.context import DemoContext
 from hubdesk.demo.names import (
     ALLERGIES,
@@ -155,6 +155,7 @@ class _Builder:
         row = self.children[-1]
         row["search_key"] = fold(" ".join(p for p in (row["forename"], row["surname"], preferred,
                                                        row["upn"] or "") if p))
+        row["sort_key"] = name_sort_key(row["surname"], preferred or row["forename"])
         ctx.children_by_school.setdefault(school_id, []).append(child_id)
         return child_id
 

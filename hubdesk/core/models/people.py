@@ -17,7 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hubdesk.core.models.base import Base
-from hubdesk.core.vocabulary import fold
+from hubdesk.core.vocabulary import fold, name_sort_key
 
 
 class Child(Base):
@@ -67,6 +67,7 @@ class Child(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     left_on: Mapped[date | None] = mapped_column(Date)
     search_key: Mapped[str] = mapped_column(String(300), default="", index=True)
+    sort_key: Mapped[str] = mapped_column(String(300), default="", index=True)
     row_version: Mapped[int] = mapped_column(Integer, default=1)
 
     carer_links: Mapped[list[ChildCarer]] = relationship(
@@ -76,6 +77,7 @@ class Child(Base):
     __mapper_args__ = {"version_id_col": row_version}
 
     def refresh_search_key(self) -> None:
+        """The folded keys lists search and sort by (sorting by the names a list shows)."""
         self.search_key = fold(
             " ".join(
                 p
@@ -84,6 +86,8 @@ class Child(Base):
                 if p
             )
         )
+        self.sort_key = name_sort_key(self.preferred_surname or self.surname,
+                                      self.preferred_forename or self.forename)
 
 
 class Carer(Base):

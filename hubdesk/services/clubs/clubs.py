@@ -24,8 +24,11 @@ from hubdesk.core.rules.recurrence import club_days, week_of, weekday_set, weekd
 from hubdesk.core.vocabulary import CLUB_KIND_LABELS, CLUB_KINDS, WAITING_OPEN, fold, search_words, year_label
 from hubdesk.services.base import Service
 from hubdesk.services.clubs.changes import AffectedBooking, ChangeImpact, apply_change, impact_of
+from hubdesk.services.clubs.choices import ClubChoice, choice_for
 from hubdesk.services.clubs.queries import RULES_KEY, load_club, load_rules, time_span
+from hubdesk.services.minibus.settings import load_settings as load_minibus_settings
 from hubdesk.services.sites.calendars import load_calendar
+from hubdesk.services.sites.travel import load_travel
 
 _TEXT_LIMITS = {"name": 120, "notes": 2000}
 
@@ -181,6 +184,17 @@ class ClubService(Service):
             return [_row(c, site, n or 0, booked or 0, places or 0, wait or 0)
                     for c, site, n, booked, places, wait in s.execute(stmt)]
 
+    def choices_for(self, child_id: int) -> builtins.list[ClubChoice]:
+        """For each active club, whether the child can attend it (own site, year group, minibus)."""
+        with self._read() as s:
+            child = s.get(Child, child_id)
+            if child is None:
+                raise NotFound("That child is no longer on the roll.")
+            travel, settings = load_travel(s), load_minibus_settings(s)
+            names = {site_id: name for site_id, name in s.execute(select(Site.id, Site.name))}
+            clubs = s.scalars(select(Club).where(Club.active.is_(True)))
+            return [choice_for(child, club, travel, settings, names) for club in clubs]
+
     def get(self, club_id: int) -> ClubForm:
         with self._read() as s:
             return _form(load_club(s, club_id))
@@ -244,7 +258,7 @@ class ClubService(Service):
             stmt = (select(Child.id, Child.forename, Child.surname)
                     .where(Child.school_site_id == school_id, Child.year_group == year_group,
                            Child.left_on.is_(None))
-                    .order_by(Child.surname, Child.forename))
+                    .order_by(Child.sort_key))
             return [(cid, f"{fore} {sur}") for cid, fore, sur in s.execute(stmt)]
 
 

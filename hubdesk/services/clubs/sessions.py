@@ -112,7 +112,7 @@ class ClubSessionService(Service):
                 .join(Site, Site.id == Child.school_site_id)
                 .where(SessionBooking.session_id == session_id,
                        SessionBooking.status == "booked")
-                .order_by(Child.surname, Child.forename)).all()
+                .order_by(Child.sort_key)).all()
             phones = carer_phones(s, [c.id for _, c, _ in rows])
             return [BookedChild(sb, c.id, child_name(c), school, _year(c.year_group),
                                 phones.get(c.id, ()), c.allergies, c.medical_notes)
@@ -138,7 +138,7 @@ class ClubSessionService(Service):
                                                   SessionBooking.child_id == Child.id)
                                .where(SessionBooking.session_id == session_id,
                                       SessionBooking.status == "booked")
-                               .order_by(Child.surname, Child.forename)).scalars().all()
+                               .order_by(Child.sort_key)).scalars().all()
             waiting = s.scalar(select(func.count()).where(
                 WaitingListEntry.session_id == session_id,
                 WaitingListEntry.status.in_(WAITING_OPEN))) or 0

@@ -124,7 +124,7 @@ def _child_needs(s: Session, day: date, settings: MinibusSettings) -> list[Need]
         .join(Child, Child.id == SessionBooking.child_id)
         .where(ClubSession.day == day, ClubSession.status == "running",
                SessionBooking.status == "booked", Child.school_site_id != Club.site_id)
-        .order_by(ClubSession.start_time, Club.name, Child.surname, Child.forename))
+        .order_by(ClubSession.start_time, Club.name, Child.sort_key))
     found = []
     for sb_id, child, club, session in rows:
         if child.left_on is not None and child.left_on <= day:

@@ -174,7 +174,7 @@ class ChildService(Service):
                offset: int = 0, limit: int = 200) -> list[ChildRow]:
         """A page of children matching every word of ``query``, sorted by surname."""
         stmt = (self._filtered(query, school_id, year_group, include_left)
-                .order_by(Child.surname, Child.forename, Child.id).offset(offset).limit(limit))
+                .order_by(Child.sort_key, Child.id).offset(offset).limit(limit))
         with self._read() as s:
             return [_row(child, school) for child, school in s.execute(stmt)]
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from hubdesk.core.errors import NotFound, ValidationError
 from hubdesk.core.models import Site, Staff, StaffAvailability, StaffSite
-from hubdesk.core.vocabulary import search_words
+from hubdesk.core.vocabulary import name_sort_key, search_words
 from hubdesk.services.base import Service
 
 
@@ -168,9 +168,10 @@ class StaffService(Service):
         if not include_inactive:
             stmt = stmt.where(Staff.active.is_(True))
         with self._read() as s:
+            found = sorted(s.execute(stmt), key=lambda row: name_sort_key(row[0].surname, row[0].forename))
             return [StaffRow(p.id, f"{p.surname}, {p.forename}", p.role, site or "", p.phone,
                              p.active, p.email, dbs_state(p), p.first_aid_expires)
-                    for p, site in s.execute(stmt.order_by(Staff.surname, Staff.forename))]
+                    for p, site in found]
 
     def get(self, staff_id: int) -> StaffForm:
         with self._read() as s:

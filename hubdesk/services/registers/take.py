@@ -132,7 +132,7 @@ class RegisterService(Service):
         for word in words:
             stmt = stmt.where(Child.search_key.contains(word, autoescape=True))
         with self._read() as s:
-            rows = s.execute(stmt.order_by(Child.surname, Child.forename).limit(limit)).all()
+            rows = s.execute(stmt.order_by(Child.sort_key).limit(limit)).all()
             return [ChildChoice(c.id, child_label(c), school, year_label(c.year_group))
                     for c, school in rows]
 

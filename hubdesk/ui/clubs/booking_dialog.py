@@ -33,8 +33,8 @@ from hubdesk.core.rules.booking_checks import FULL
 from hubdesk.core.rules.recurrence import Skipped
 from hubdesk.core.words import count
 from hubdesk.services.clubs.booking_plan import BookingPreview, BookingRequest, BookingResult, PreviewLine
-from hubdesk.services.clubs.clubs import ClubRow
 from hubdesk.services.sites.calendars import DateGuide
+from hubdesk.ui.clubs.club_choices import fill_clubs
 from hubdesk.ui.common.child_picker import ChildPicker
 from hubdesk.ui.common.dates import date_edit, qdate, term_end_button, to_date
 from hubdesk.ui.common.forms import error_label, hbox
@@ -62,10 +62,6 @@ def default_end(club_end: date, guide: DateGuide | None) -> date:
     end, if sooner): a booking to next July is rarely what a parent asks for."""
     term_end = guide.term_end if guide is not None else None
     return min(club_end, term_end) if term_end is not None else club_end
-
-
-def club_label(row: ClubRow) -> str:
-    return f"{row.name} – {row.site} ({row.weekdays} {row.times}, {row.years})"
 
 
 def skipped_text(skipped: Sequence[Skipped]) -> str:
@@ -136,15 +132,14 @@ class BookingDialog(QDialog):
         self.picker: ChildPicker | None = None
         if child_id is None:
             self.picker = ChildPicker(self.app.children)
-            self.picker.changed.connect(self.schedule_preview)
+            self.picker.changed.connect(self._child_changed)
         else:
             self.child_label.setText(self._child_name(child_id))
         self.club = QComboBox()
         self.club.setMinimumContentsLength(40)
         self.club.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        for row in self.app.clubs.list(self.today):
-            self.club.addItem(club_label(row), row.id)
-        self.club.setCurrentIndex(max(0, self.club.findData(club_id)))
+        self.club_rows = self.app.clubs.list(self.today)
+        self.fill_club_list(child_id, club_id)
         self.standing = QRadioButton("Standing booking (every week on the ticked days)")
         self.one_off = QRadioButton("One-off (a single date)")
         kinds = QButtonGroup(self)
@@ -207,6 +202,19 @@ class BookingDialog(QDialog):
         self.end_date.dateChanged.connect(lambda _d: self.schedule_preview())
         self.skip_problems.toggled.connect(lambda _on: self._update_button())
         self.waiting.toggled.connect(lambda _on: self._update_button())
+
+    def fill_club_list(self, child_id: int | None, keep: int | None) -> None:
+        """The clubs this child can attend first; all clubs alike until a child is chosen."""
+        choices = (feedback.guarded(self, "Book a club", lambda: self.app.clubs.choices_for(child_id))
+                   if child_id is not None else None)
+        fill_clubs(self.club, self.club_rows, choices or [], keep)
+
+    def _child_changed(self) -> None:
+        before = self.club_id()
+        self.fill_club_list(self.child_id(), before)
+        if self.club_id() != before:
+            self._club_chosen()
+        self.schedule_preview()
 
     def _child_name(self, child_id: int) -> str:
         form = self.app.children.get(child_id)

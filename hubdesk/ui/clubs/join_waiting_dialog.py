@@ -11,7 +11,7 @@ from hubdesk.core.errors import ValidationError
 from hubdesk.services.clubs.clubs import ClubService
 from hubdesk.services.clubs.waiting_lists import WaitingListService
 from hubdesk.services.people.children import ChildService
-from hubdesk.ui.clubs.booking_dialog import club_label
+from hubdesk.ui.clubs.club_choices import club_label
 from hubdesk.ui.common.child_picker import ChildPicker
 from hubdesk.ui.common.forms import InlineFormDialog
 from hubdesk.ui.common.widgets import WeekdayBoxes

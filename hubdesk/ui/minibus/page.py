@@ -157,6 +157,11 @@ class MinibusPage(Page):
             return monday, monday + timedelta(days=4)
         return day, day
 
+    def show_day(self, day: date, week: bool = False) -> None:
+        """Show one day, or its week (another page sends the office here for a problem)."""
+        self.mode.setCurrentText("Week" if week else "Day")
+        self.day.setDate(qdate(day))
+
     def step_day(self, step: int) -> None:
         days = 7 if self.mode.currentText() == "Week" else 1
         self.day.setDate(self.day.date().addDays(step * days))

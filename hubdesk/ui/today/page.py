@@ -32,6 +32,7 @@ from hubdesk.core.money import money
 from hubdesk.core.words import count
 from hubdesk.ui.common.page import Page
 from hubdesk.ui.shell.events import AppEvents
+from hubdesk.ui.today.attention import Line, minibus_lines, rota_lines
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -76,8 +77,7 @@ class TodayPage(Page):
         self.summary = QLabel()
         self.attention = QListWidget()
         self.attention.setWordWrap(True)
-        self.attention.itemDoubleClicked.connect(
-            lambda item: self.go_to(str(item.data(Qt.ItemDataRole.UserRole) or "")))
+        self.attention.itemDoubleClicked.connect(self.open_line)
         self.expiring = QListWidget()
         self.expiring.setWordWrap(True)
         self.expiring.itemDoubleClicked.connect(lambda _item: self.go_to("Staff"))
@@ -117,11 +117,13 @@ class TodayPage(Page):
     def on_shown(self) -> None:
         self.refresh()
 
-    def go_to(self, title: str) -> None:
+    def go_to(self, title: str) -> object:
+        """Show another page by its title; returns it (None outside the main window)."""
         window = self.window()
         show_page = getattr(window, "show_page", None)
         if title and callable(show_page):
-            show_page(title)
+            return show_page(title)
+        return None
 
     def refresh(self) -> None:
         day = self.today()
@@ -163,36 +165,40 @@ class TodayPage(Page):
 
     def _fill_attention(self, day: date) -> None:
         self.attention.clear()
-        lines: list[tuple[str, str, bool]] = []  # text, page, urgent
+        lines: list[Line] = []
         for late in _safe_rows(lambda: self.app.registers.late.late_children(day)):
-            lines.append((f"{late.name} not collected from {late.club} at {late.site}: "
-                          f"{late.minutes_late} min late — {late.next_step}", "Registers", True))
+            lines.append(Line(f"{late.name} not collected from {late.club} at {late.site}: "
+                              f"{late.minutes_late} min late — {late.next_step}", "Registers", True))
         offers = _safe_rows(self.app.waiting_lists.open_offers)
         if offers:
-            lines.append((f"{count(len(offers), 'waiting-list offer')} waiting for the family's answer "
-                          f"(first: {offers[0].child_name}, {offers[0].club_name}).", "Waiting lists", False))
-        problems = _safe_rows(lambda: self.app.rota.problems(day))
-        blocking = [p for p in problems if p.severity == "blocking"]
-        for p in blocking[:5]:
-            lines.append((f"Rota: {p.message}", "Staff rota", True))
-        if len(problems) > len(blocking):
-            warnings = len(problems) - len(blocking)
-            lines.append((f"Rota: {count(warnings, 'warning')} this week.", "Staff rota", False))
-        for check in _safe_rows(lambda: self.app.minibus.checks.check(day, day, day)):
-            lines.append((f"Minibus: {check.message}", "Minibus", check.blocking))
+            lines.append(Line(f"{count(len(offers), 'waiting-list offer')} waiting for the family's answer "
+                              f"(first: {offers[0].child_name}, {offers[0].club_name}).", "Waiting lists"))
+        lines += rota_lines(self.app, day, _safe_rows)
+        lines += minibus_lines(self.app, day, _safe_rows)
         overdue, families, old = _safe(self.app.money.accounts.overdue_total, (0, 0, 0))
         if overdue:
-            lines.append((f"Money: {money(overdue)} overdue from {families} famil"
-                          f"{'y' if families == 1 else 'ies'} ({money(old)} over 60 days).", "Money",
-                          old > 0))
+            lines.append(Line(f"Money: {money(overdue)} overdue from {count(families, 'family', 'families')} "
+                              f"({money(old)} over 60 days).", "Money", old > 0))
         if not lines:
-            lines.append(("Nothing needs attention right now.", "", False))
-        for text, page, urgent in lines:
-            item = QListWidgetItem(("⚠ " if urgent else "") + text)
-            item.setData(Qt.ItemDataRole.UserRole, page)
-            if urgent:
+            lines.append(Line("Nothing needs attention right now.", ""))
+        for line in lines:
+            item = QListWidgetItem(("⚠ " if line.urgent else "") + line.text)
+            item.setData(Qt.ItemDataRole.UserRole, line)
+            if line.urgent:
                 item.setForeground(URGENT)
             self.attention.addItem(item)
+
+    def open_line(self, item: QListWidgetItem) -> None:
+        """Go to the page that deals with a line, at its site or day when it names one."""
+        line = item.data(Qt.ItemDataRole.UserRole)
+        if not isinstance(line, Line) or not line.page:
+            return
+        page = self.go_to(line.page)
+        choose_site, show_day = getattr(page, "choose_site", None), getattr(page, "show_day", None)
+        if line.site_id is not None and callable(choose_site):
+            choose_site(line.site_id)
+        if line.day is not None and callable(show_day):
+            show_day(line.day, line.week)
 
     def _fill_expiring(self, day: date) -> None:
         self.expiring.clear()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import timedelta
 
 from pytestqt.qtbot import QtBot
@@ -52,3 +54,59 @@ def test_double_click_goes_to_the_page_that_deals_with_it(qtbot: QtBot, demo_hub
                      if page.attention.item(i).text().startswith("⚠ Rota:"))
     page.attention.itemDoubleClicked.emit(page.attention.item(rota_line))
     assert window.stack.currentWidget() is window.pages["Staff rota"]
+
+
+def _number(text: str, pattern: str) -> int:
+    found = re.search(pattern, text)
+    return int(found.group(1).replace(",", "")) if found else 0
+
+
+def test_todays_counts_equal_the_pages_they_lead_to(qtbot: QtBot, demo_hub: HubApp) -> None:
+    window = MainWindow(demo_hub)
+    qtbot.addWidget(window)
+    today = window.pages["Today"]
+    lines = texts(today.attention)
+    rota_lines = [t for t in lines if t.lstrip("⚠ ").startswith("Rota at ")]
+    assert rota_lines and all("week of Mon 23 Nov" in t for t in rota_lines)
+    rota = window.pages["Staff rota"]
+    for row in range(today.attention.count()):
+        item = today.attention.item(row)
+        text = item.text()
+        if not text.lstrip("⚠ ").startswith("Rota at "):
+            continue
+        today.attention.itemDoubleClicked.emit(item)
+        assert window.stack.currentWidget() is rota
+        site = text.lstrip("⚠ ")[len("Rota at "):].split(", week of")[0]
+        assert rota.site.currentText() == site
+        title = rota.problems_title.text()
+        assert _number(text, r"(\d+) blocking problem") == _number(title, r"(\d+) blocking")
+        assert _number(text, r"(\d+) warning") == _number(title, r"(\d+) warnings")
+        assert "warning(s)" not in text and not re.search(r"\b1 warnings\b|\b1 blocking problems\b", text)
+    minibus = window.pages["Minibus"]
+    week_line = next(i for i in range(today.attention.count())
+                     if "Minibus, week of Mon 23 Nov" in today.attention.item(i).text())
+    today.attention.itemDoubleClicked.emit(today.attention.item(week_line))
+    assert window.stack.currentWidget() is minibus and minibus.mode.currentText() == "Week"
+    shown = texts(minibus.problems)
+    week_text = today.attention.item(week_line).text()
+    assert _number(week_text, r"(\d+) blocking problem") == sum(t.startswith("BLOCKING") for t in shown)
+    assert _number(week_text, r"(\d+) warning") == sum(t.startswith("Warning") for t in shown)
+    unmet_line = next(i for i in range(today.attention.count())
+                      if today.attention.item(i).text().startswith("⚠ Minibus today:"))
+    unmet_text = today.attention.item(unmet_line).text()
+    today.attention.itemDoubleClicked.emit(today.attention.item(unmet_line))
+    assert minibus.mode.currentText() == "Day" and minibus.day.date().toPython() == DEMO_TODAY
+    assert _number(unmet_text, r"(\d+) transport needs? not met") == _number(
+        minibus.needs_summary.text(), r"(\d+)</b> unmet") > 0
+
+
+def test_a_run_with_no_driver_this_week_shows_on_today(qtbot: QtBot, demo_hub: HubApp) -> None:
+    friday = DEMO_TODAY + timedelta(days=4 - DEMO_TODAY.weekday())
+    run = demo_hub.minibus.runs.runs(friday, friday)[0]
+    demo_hub.minibus.runs.save(replace(demo_hub.minibus.runs.get(run.id).form, driver_staff_id=None))
+    page = TodayPage(demo_hub, AppEvents(), today=lambda: DEMO_TODAY)
+    qtbot.addWidget(page)
+    lines = texts(page.attention)
+    assert any(t.startswith("⚠ Minibus: ") and t.endswith("on Fri 27/11 has no driver.") for t in lines)
+    week = next(t for t in lines if "Minibus, week of Mon 23 Nov" in t)
+    assert week.startswith("⚠ ") and "2 blocking problems" in week
