@@ -19,6 +19,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -118,9 +119,40 @@ class NumberedCanvas(Canvas):
             self.drawString(12 * mm, 8 * mm, self.footer_left)
 
 
+class HeaderMark(Flowable):
+    """Sets the running header from this point on: a grid that runs over several pages names its
+    site on each of them, not only on its first."""
+
+    def __init__(self, header: str) -> None:
+        super().__init__()
+        self.header = header
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv._hubdesk_header = self.header  # type: ignore[attr-defined]  # read at page end
+
+
+def draw_running_header(canvas: Canvas, header: str, width: float, top: float) -> None:
+    """The header in full, never cut: smaller type first, then a second line."""
+    if not header:
+        return
+    canvas.saveState()
+    size = 8.0
+    while size > 6 and pdfmetrics.stringWidth(header, FONT, size) > width:
+        size -= 0.5
+    lines = simpleSplit(header, FONT, size, width)
+    canvas.setFont(FONT, size)
+    for n, line in enumerate(lines[:2]):
+        canvas.drawString(12 * mm, top - n * (size + 1.5), line)
+    canvas.restoreState()
+
+
 def build(path: Path | str, story: Sequence[Flowable], *, title: str, footer: str = "",
           landscape_pages: bool = False, running_header: str = "") -> None:
-    """Write ``story`` to an A4 PDF with margins, a running header and numbered footers."""
+    """Write ``story`` to an A4 PDF with margins, a running header and numbered footers. A
+    ``HeaderMark`` in the story replaces the running header from the page it lands on."""
     register_fonts()
     size = landscape(A4) if landscape_pages else A4
     doc = BaseDocTemplate(str(path), pagesize=size, title=title, author="hubdesk",
@@ -130,13 +162,11 @@ def build(path: Path | str, story: Sequence[Flowable], *, title: str, footer: st
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
     def header(canvas: Canvas, _doc: BaseDocTemplate) -> None:
-        if running_header:
-            canvas.saveState()
-            canvas.setFont(FONT, 8)
-            canvas.drawString(12 * mm, size[1] - 9 * mm, running_header)
-            canvas.restoreState()
+        # Drawn at the end of each page, so a HeaderMark placed on this page already counts.
+        wanted = getattr(canvas, "_hubdesk_header", running_header)
+        draw_running_header(canvas, wanted, size[0] - 24 * mm, size[1] - 8 * mm)
 
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=header)])
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=header)])
     doc.build(list(story), canvasmaker=partial(NumberedCanvas, footer=footer))
 
 
