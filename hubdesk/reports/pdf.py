@@ -61,7 +61,9 @@ class Styles:
 
 def styles(cell_size: float = 8.5) -> Styles:
     register_fonts()
-    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=12.5, alignment=TA_LEFT)
+    # A double-barrelled name that does not fit breaks after its hyphen, never mid-word.
+    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=12.5, alignment=TA_LEFT,
+                          embeddedHyphenation=1)
     return Styles(
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=8, leading=10),
@@ -193,7 +195,6 @@ def table(rows: Sequence[Sequence[object]], widths: Sequence[float], *, header_r
     commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.Color(0.85, 0.85, 0.85)),
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("FONTSIZE", (0, 0), (-1, -1), 8.5),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -201,6 +202,8 @@ def table(rows: Sequence[Sequence[object]], widths: Sequence[float], *, header_r
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
+    if header_rows:  # with none, (-1, -1) would shade the last row as if it were a header
+        commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.Color(0.85, 0.85, 0.85)))
     if zebra and len(rows) > header_rows:
         commands.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1),
                          [colors.white, colors.Color(0.95, 0.95, 0.95)]))
