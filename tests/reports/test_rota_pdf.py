@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from hubdesk.app import HubApp
+from hubdesk.app import HubApp, open_app
 from hubdesk.cli import main
 from hubdesk.core.clock import LONDON
 from hubdesk.reports.rota import write_person_rota, write_site_rota
 from hubdesk.services.rota.dto import AssignForm
+from hubdesk.services.rota.ical import shifts_calendar
+from hubdesk.settings import Settings
 from tests.reports.pdf_helpers import embedded_fonts, pages_text
 from tests.services.rota.rota_setup import MONDAY, checked, club_with_children, session_target
 
@@ -145,3 +147,21 @@ def test_two_staff_with_the_same_name_each_print(
                  "-o", str(out)]) == 0
     page = pages_text(out)[0]
     assert "Rota for Sam Patel" in page and "08:00–08:40" not in page
+
+
+def test_calendar_uids_differ_between_databases(hub: HubApp, rota: dict[str, int],
+                                                tmp_path: Path) -> None:
+    """Shift 1 of one cluster's database and shift 1 of another's must be two events on a phone."""
+    own = hub.rota.database_id()
+    assert len(own) == 32 and own == hub.rota.database_id()  # stored once, the same every time
+    shifts = hub.rota.person_shifts(rota["helper"], MONDAY, MONDAY)
+    first = Calendar.from_ical(shifts_calendar("Tom", shifts, hub.clock.now(), own))
+    uids = {str(e["uid"]) for e in first.walk("VEVENT")}
+    assert uids and all(own in uid for uid in uids)
+    other_path = tmp_path / "other.db"
+    other = open_app(Settings(database=str(other_path), data_dir=other_path.parent,
+                              backup_dir=other_path.parent / "b", user="tester"), create=True)
+    try:
+        assert other.rota.database_id() not in ("", own)
+    finally:
+        other.close()
