@@ -283,9 +283,10 @@ def _creche_lines(s: Session, course_id: int, sessions: list[SessionRow]) -> lis
     rows = s.execute(select(CrecheChild, Carer).join(CrecheBooking)
                      .join(Carer, Carer.id == CrecheChild.carer_id)
                      .where(CrecheBooking.course_id == course_id)).all()
-    came = set(s.execute(select(CrecheAttendance.creche_child_id, CrecheAttendance.session_id)
-                         .join(CourseSession, CourseSession.id == CrecheAttendance.session_id)
-                         .where(CourseSession.course_id == course_id)).tuples())
+    came = {(child_id, session_id) for child_id, session_id in s.execute(
+        select(CrecheAttendance.creche_child_id, CrecheAttendance.session_id)
+        .join(CourseSession, CourseSession.id == CrecheAttendance.session_id)
+        .where(CourseSession.course_id == course_id))}
     first = sessions[0].day if sessions else None
     lines = []
     for child, carer in rows:
