@@ -24,6 +24,11 @@ def resources_dir() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen) / "resources"
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "resources" / "fonts").is_dir():
+        # A source checkout uses its own resources, even when another checkout is installed
+        # (editable) in the same environment.
+        return checkout / "resources"
     try:
         from hubdesk.resources import RESOURCE_DIR  # installed wheel
 

@@ -74,12 +74,12 @@ def run_ical(args: argparse.Namespace) -> int:
         start = args.week - timedelta(days=args.week.weekday())
         end = start + timedelta(days=7 * args.weeks - 1)
         shifts = app.rota.person_shifts(staff_id, start, end)
-        now = app.clock.now()
+        now, identity = app.clock.now(), app.rota.database_id()
     finally:
         app.close()
     partial = target.with_name(target.name + ".part")
     try:
-        partial.write_bytes(shifts_calendar(name, shifts, now))
+        partial.write_bytes(shifts_calendar(name, shifts, now, identity))
         os.replace(partial, target)
     except OSError as exc:
         partial.unlink(missing_ok=True)

@@ -92,3 +92,19 @@ def _real(value: str, year: int, month: int, day: int) -> date:
         return date(year, month, day)
     except ValueError:
         raise ValueError(f"'{value}' is not a real date") from None
+
+
+def spoken_day(day: date, *, weekday: bool = True, year: bool = False, short: bool = False) -> str:
+    """A date the way it is written in the UK on paper: 'Tuesday 1 December' (no leading zero);
+    ``year`` adds '2026', ``short`` gives 'Tue 1 Dec'. Every printout calls this one helper."""
+    name = f"{day:%a}" if short else f"{day:%A}"
+    month = f"{day:%b}" if short else f"{day:%B}"
+    words = f"{day.day} {month}" + (f" {day.year}" if year else "")
+    return f"{name} {words}" if weekday else words
+
+
+def spoken_span(first: date, last: date) -> str:
+    """'1 December 2026 – 2 February 2027', or one date when both are the same day."""
+    if first == last:
+        return spoken_day(first, weekday=False, year=True)
+    return f"{spoken_day(first, weekday=False, year=True)} – {spoken_day(last, weekday=False, year=True)}"

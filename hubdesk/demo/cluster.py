@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from hubdesk.core.calendar import bank_holiday
 from hubdesk.core.models import CalendarEntry, Room, Site, TravelTime
 from hubdesk.demo.context import DemoContext
+from hubdesk.services.minibus.journey import store_office_phone
 from hubdesk.services.sites.sites import SiteForm, default_minutes
 
 # name, short name, DfE number, Ofsted status, hub?, latitude, longitude, street
@@ -59,6 +60,7 @@ def build(s: Session, ctx: DemoContext) -> None:
                   ofsted_status="registered", ofsted_urn="EY501234")
     s.add(centre)
     s.flush()
+    store_office_phone(s, centre.phone)  # the co-ordinator's office is at the family centre
     ctx.centre_ids.append(centre.id)
     forms[centre.id] = SiteForm(name=name, latitude=lat, longitude=lon)
     s.execute(insert(Room), [{"site_id": centre.id, "name": room, "capacity": 20}

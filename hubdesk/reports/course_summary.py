@@ -8,6 +8,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from hubdesk.core.dates import spoken_day, spoken_span
 from hubdesk.reports.pdf import build, para, styles, table, text
 from hubdesk.services.learning.reports import NO_SCHOOL, TermSummary
 
@@ -18,10 +19,11 @@ def percent(rate: float | None) -> str:
 
 def write_course_summary(summary: TermSummary, path: Path | str) -> None:
     st = styles()
-    period = f"{summary.start:%d/%m/%Y} to {summary.end:%d/%m/%Y}"
+    period = (f"from {spoken_day(summary.start, weekday=False, year=True)} "
+              f"to {spoken_day(summary.end, weekday=False, year=True)}")
     story: list[Flowable] = [
         para("Parent learning: term summary", st.title),
-        para(f"Courses running between {period}.", st.body),
+        para(f"Courses running {period}.", st.body),
         Spacer(0, 2 * mm),
         Paragraph(f"<b>{summary.learners}</b> adults took <b>{summary.enrolled}</b> course places; "
                   f"<b>{summary.completed}</b> completed. Attendance: "
@@ -36,7 +38,7 @@ def write_course_summary(summary: TermSummary, path: Path | str) -> None:
         for c in summary.courses:
             course = Paragraph(f"<b>{text(c.title)}</b><br/>{text(c.kind)} · {text(c.site)}",
                                st.cell)
-            rows.append([course, para(f"{c.start_date:%d/%m/%Y} – {c.end_date:%d/%m/%Y}", st.cell),
+            rows.append([course, para(spoken_span(c.start_date, c.end_date), st.cell),
                          c.enrolled, c.completed, c.withdrawn, c.waiting,
                          percent(c.attendance_rate)])
         courses = table(rows, [64 * mm, 30 * mm, 16 * mm, 19 * mm, 19 * mm, 15 * mm, 20 * mm],

@@ -19,6 +19,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -60,7 +61,9 @@ class Styles:
 
 def styles(cell_size: float = 8.5) -> Styles:
     register_fonts()
-    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=12.5, alignment=TA_LEFT)
+    # A double-barrelled name that does not fit breaks after its hyphen, never mid-word.
+    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=12.5, alignment=TA_LEFT,
+                          embeddedHyphenation=1)
     return Styles(
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=8, leading=10),
@@ -118,9 +121,40 @@ class NumberedCanvas(Canvas):
             self.drawString(12 * mm, 8 * mm, self.footer_left)
 
 
+class HeaderMark(Flowable):
+    """Sets the running header from this point on: a grid that runs over several pages names its
+    site on each of them, not only on its first."""
+
+    def __init__(self, header: str) -> None:
+        super().__init__()
+        self.header = header
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv._hubdesk_header = self.header  # type: ignore[attr-defined]  # read at page end
+
+
+def draw_running_header(canvas: Canvas, header: str, width: float, top: float) -> None:
+    """The header in full, never cut: smaller type first, then a second line."""
+    if not header:
+        return
+    canvas.saveState()
+    size = 8.0
+    while size > 6 and pdfmetrics.stringWidth(header, FONT, size) > width:
+        size -= 0.5
+    lines = simpleSplit(header, FONT, size, width)
+    canvas.setFont(FONT, size)
+    for n, line in enumerate(lines[:2]):
+        canvas.drawString(12 * mm, top - n * (size + 1.5), line)
+    canvas.restoreState()
+
+
 def build(path: Path | str, story: Sequence[Flowable], *, title: str, footer: str = "",
           landscape_pages: bool = False, running_header: str = "") -> None:
-    """Write ``story`` to an A4 PDF with margins, a running header and numbered footers."""
+    """Write ``story`` to an A4 PDF with margins, a running header and numbered footers. A
+    ``HeaderMark`` in the story replaces the running header from the page it lands on."""
     register_fonts()
     size = landscape(A4) if landscape_pages else A4
     doc = BaseDocTemplate(str(path), pagesize=size, title=title, author="hubdesk",
@@ -130,13 +164,11 @@ def build(path: Path | str, story: Sequence[Flowable], *, title: str, footer: st
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
     def header(canvas: Canvas, _doc: BaseDocTemplate) -> None:
-        if running_header:
-            canvas.saveState()
-            canvas.setFont(FONT, 8)
-            canvas.drawString(12 * mm, size[1] - 9 * mm, running_header)
-            canvas.restoreState()
+        # Drawn at the end of each page, so a HeaderMark placed on this page already counts.
+        wanted = getattr(canvas, "_hubdesk_header", running_header)
+        draw_running_header(canvas, wanted, size[0] - 24 * mm, size[1] - 8 * mm)
 
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=header)])
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=header)])
     doc.build(list(story), canvasmaker=partial(NumberedCanvas, footer=footer))
 
 
@@ -163,7 +195,6 @@ def table(rows: Sequence[Sequence[object]], widths: Sequence[float], *, header_r
     commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.Color(0.85, 0.85, 0.85)),
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("FONTSIZE", (0, 0), (-1, -1), 8.5),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -171,6 +202,8 @@ def table(rows: Sequence[Sequence[object]], widths: Sequence[float], *, header_r
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
+    if header_rows:  # with none, (-1, -1) would shade the last row as if it were a header
+        commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.Color(0.85, 0.85, 0.85)))
     if zebra and len(rows) > header_rows:
         commands.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1),
                          [colors.white, colors.Color(0.95, 0.95, 0.95)]))

@@ -1,6 +1,9 @@
 """The weekly staff rota on landscape A4: one page per site with the days as columns, and a
 per-person version. Each session shows its times and room, children booked against staff
-required, and who is on it in what role; first-aiders are marked ✚ and under-staffed sessions say so.
+required, and who is on it in what role; first-aiders are marked ✚, and someone who must not work
+with children (no DBS, DBS not checked, barred list not checked, left) is marked ✖ in every cell
+they appear in, so a ✚ beside them never makes the session look fine. Every page's running header
+names its site; hours are written as people write them ("6 h 40 min").
 """
 
 from __future__ import annotations
@@ -13,37 +16,66 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
 
-from hubdesk.core.words import hours as hours_words
-from hubdesk.reports.pdf import build, para, styles, table, text
-from hubdesk.services.rota.dto import PersonWeek, SessionCell, ShiftRow, WeekGrid
+from hubdesk.core.dates import spoken_day
+from hubdesk.core.words import duration
+from hubdesk.reports.pdf import HeaderMark, build, para, styles, table, text
+from hubdesk.services.rota.dto import PersonWeek, ProblemRow, SessionCell, ShiftRow, WeekGrid
 
 PAGE_WIDTH = 273 * mm  # landscape A4 less the margins
 LABEL_WIDTH = 38 * mm
 FIRST_AID = "✚"
+BLOCKED = "✖"
 UNDER = colors.Color(1, 0.85, 0.85)
 SHORT = colors.Color(1, 0.95, 0.8)
+# What stops a person working with children, in the few words a cell has room for.
+BLOCK_WORDS = {"no_dbs": "NO DBS", "dbs_unchecked": "DBS NOT CHECKED",
+               "no_barred_check": "NO BARRED-LIST CHECK", "left": "HAS LEFT"}
+Blocks = dict[int, list[str]]
 
 
-def _staff_line(shift: ShiftRow, session: SessionCell | None = None) -> str:
+def blocks_of(problems: Sequence[ProblemRow]) -> Blocks:
+    """Staff id -> the blocking problems that apply to every shift of theirs this week."""
+    found: Blocks = {}
+    for p in problems:
+        if p.blocking and p.staff_id is not None:
+            words = BLOCK_WORDS.get(p.code, "CANNOT WORK WITH CHILDREN")
+            if words not in found.setdefault(p.staff_id, []):
+                found[p.staff_id].append(words)
+    return found
+
+
+def _mark(shift: ShiftRow, blocks: Blocks) -> str:
+    block = blocks.get(shift.staff_id)
     mark = f" {FIRST_AID}" if shift.first_aider else ""
+    return mark + (f" <b>{BLOCKED} {text(', '.join(block))}</b>" if block else "")
+
+
+def _staff_line(shift: ShiftRow, session: SessionCell | None = None, blocks: Blocks | None = None
+                ) -> str:
     times = "" if session and shift.times == session.times else f" {shift.times}"
-    return f"{text(shift.name)}{mark} <font size=7>({text(shift.role_label)}{times})</font>"
+    return (f"{text(shift.name)}{_mark(shift, blocks or {})} "
+            f"<font size=7>({text(shift.role_label)}{times})</font>")
 
 
-def _duty_line(shift: ShiftRow) -> str:
-    mark = f" {FIRST_AID}" if shift.first_aider else ""
+def _duty_line(shift: ShiftRow, blocks: Blocks) -> str:
     note = f": {text(shift.note)}" if shift.note else ""
-    return f"{text(shift.name)}{mark} <font size=7>({text(shift.role_label)}{note})</font>"
+    return f"{text(shift.name)}{_mark(shift, blocks)} <font size=7>({text(shift.role_label)}{note})</font>"
 
 
-def _session_cell(cell: SessionCell) -> str:
+def _blocked(cell: SessionCell, blocks: Blocks) -> bool:
+    return any(x.staff_id in blocks for x in cell.staff)
+
+
+def _session_cell(cell: SessionCell, blocks: Blocks) -> str:
     where = f" · {text(cell.room)}" if cell.room else ""
     lines = [f"<b>{cell.times}</b>{where}"]
     if cell.children:
         lines.append(f"{cell.children} {cell.counted} / {cell.required} staff required")
     else:
         lines.append("no children booked")
-    lines += [_staff_line(x, cell) for x in cell.staff] or ["<i>nobody on the rota</i>"]
+    lines += [_staff_line(x, cell, blocks) for x in cell.staff] or ["<i>nobody on the rota</i>"]
+    if _blocked(cell, blocks):
+        lines.append(f"<b>{BLOCKED} BLOCKED: someone here must not work with children</b>")
     if cell.status == "under":
         lines.append("<b>UNDER RATIO</b>")
     elif cell.status == "warning":
@@ -51,13 +83,21 @@ def _session_cell(cell: SessionCell) -> str:
     return "<br/>".join(lines)
 
 
+def _shade(cells: Sequence[SessionCell], blocks: Blocks) -> colors.Color | None:
+    """Red for under ratio or someone blocked, amber for a warning, none when fine."""
+    if any(c.status == "under" or _blocked(c, blocks) for c in cells):
+        return UNDER
+    return SHORT if any(c.status == "warning" for c in cells) else None
+
+
 def _site_story(grid: WeekGrid) -> list[Flowable]:
     st = styles(7.5)
+    blocks = blocks_of(grid.problems)
     day_width = (PAGE_WIDTH - LABEL_WIDTH) / len(grid.days)
     header: list[object] = [para("Session", st.cell_bold)]
     for day, closed in zip(grid.days, grid.closed, strict=True):
         note = f"<br/><font size=7>{text(closed)}</font>" if closed else ""
-        header.append(Paragraph(f"<b>{day:%A %d %b}</b>{note}", st.cell))
+        header.append(Paragraph(f"<b>{spoken_day(day)}</b>{note}", st.cell))
     rows: list[list[object]] = [header]
     extra: list[tuple[object, ...]] = []
     titles: list[str] = []
@@ -68,27 +108,29 @@ def _site_story(grid: WeekGrid) -> list[Flowable]:
         row: list[object] = [para(title, st.cell_bold)]
         for col, day in enumerate(grid.days, start=1):
             cells = [c for c in grid.sessions if c.title == title and c.day == day]
-            row.append(Paragraph("<br/><br/>".join(_session_cell(c) for c in cells), st.cell)
-                       if cells else "")
-            for c in cells:
-                if c.status in ("under", "warning"):
-                    extra.append(("BACKGROUND", (col, len(rows)), (col, len(rows)),
-                                  UNDER if c.status == "under" else SHORT))
+            row.append(Paragraph("<br/><br/>".join(_session_cell(c, blocks) for c in cells),
+                                 st.cell) if cells else "")
+            shade = _shade(cells, blocks)
+            if shade is not None:
+                extra.append(("BACKGROUND", (col, len(rows)), (col, len(rows)), shade))
         rows.append(row)
     duties: list[object] = [para("Site duties and other work", st.cell_bold)]
     for n in range(len(grid.days)):
         others = [x for week in grid.staff for x in week.days[n]
                   if x.kind not in ("club", "creche") and x.site_id == grid.site_id]
+        others.sort(key=lambda x: (x.start, x.name))
         duties.append(Paragraph("<br/>".join(
-            f"<b>{x.times}</b> {_duty_line(x)}" for x in sorted(others, key=lambda x: (x.start, x.name))),
-            st.cell))
+            f"<b>{x.times}</b> {_duty_line(x, blocks)}" for x in others), st.cell))
     rows.append(duties)
     result = table(rows, [LABEL_WIDTH, *[day_width] * len(grid.days)], zebra=False, extra=extra)
     story: list[Flowable] = [
+        HeaderMark(f"Staff rota · {grid.site} · week of {spoken_day(grid.monday, year=True)}"),
         para(f"Staff rota: {grid.site}", st.title),
-        para(f"Week of {grid.monday:%A %d %B %Y}", st.heading), result, Spacer(0, 3 * mm),
-        para(f"{FIRST_AID} paediatric first-aider  ·  children booked (or signed in) / staff "
-             "required  ·  shaded red: under ratio; amber: no first-aider or too few staff",
+        para(f"Week of {spoken_day(grid.monday, year=True)}", st.heading), result,
+        Spacer(0, 3 * mm),
+        para(f"{FIRST_AID} paediatric first-aider  ·  {BLOCKED} must not work with children until "
+             "sorted (see Problems to fix)  ·  children booked (or signed in) / staff required  ·  "
+             "shaded red: under ratio or someone blocked; amber: no first-aider or too few staff",
              st.small)]
     if grid.problems:
         story += [CondPageBreak(25 * mm), para("Problems to fix", st.heading)]
@@ -107,9 +149,9 @@ def write_site_rota(grids: Sequence[WeekGrid], path: Path | str) -> None:
             story.append(PageBreak())
         story += _site_story(grid)
     monday: date = grids[0].monday
-    title = f"Staff rota, week of {monday:%d/%m/%Y}"
+    title = f"Staff rota, week of {spoken_day(monday, year=True)}"
     build(path, story, title=title, footer=title, landscape_pages=True,
-          running_header=f"Staff rota · {', '.join(g.site for g in grids)[:150]}")
+          running_header=f"Staff rota · {grids[0].site}")
 
 
 def _person_story(week: PersonWeek) -> list[Flowable]:
@@ -118,19 +160,18 @@ def _person_story(week: PersonWeek) -> list[Flowable]:
                                  ("Day", "Time", "Site", "Session or duty", "Role")]]
     for n, shifts in enumerate(week.week.days):
         day = week.monday.toordinal() + n
-        label = date.fromordinal(day).strftime("%A %d %b")
+        label = spoken_day(date.fromordinal(day), short=True)
         if not shifts:
             rows.append([para(label, st.cell), "", "", para("—", st.cell), ""])
         for i, x in enumerate(shifts):
             rows.append([para(label if i == 0 else "", st.cell), x.times, para(x.site, st.cell),
                          para(x.title, st.cell), para(x.role_label, st.cell)])
-    hours = week.week.minutes / 60
-    contracted = (f" (contracted {hours_words(week.week.contracted_minutes / 60)})"
+    contracted = (f" (contracted {duration(week.week.contracted_minutes)})"
                   if week.week.contracted_minutes is not None else "")
     story: list[Flowable] = [
         para(f"Rota for {week.name}", st.title),
-        para(f"Week of {week.monday:%A %d %B %Y} · {week.role} · {hours_words(hours)}{contracted}",
-             st.heading),
+        para(f"Week of {spoken_day(week.monday, year=True)} · {week.role} · "
+             f"{duration(week.week.minutes)}{contracted}", st.heading),
         table(rows, [45 * mm, 30 * mm, 60 * mm, 100 * mm, 38 * mm])]
     if week.problems:
         story += [Spacer(0, 3 * mm), para("To sort out", st.heading)]
@@ -147,6 +188,6 @@ def write_person_rota(weeks: Sequence[PersonWeek], path: Path | str) -> None:
         if n:
             story.append(PageBreak())
         story += _person_story(week)
-    title = f"Staff rota, week of {weeks[0].monday:%d/%m/%Y}"
+    title = f"Staff rota, week of {spoken_day(weeks[0].monday, year=True)}"
     build(path, story, title=title, footer=title, landscape_pages=True,
           running_header=f"Staff rota · {weeks[0].name}" if len(weeks) == 1 else "Staff rota")

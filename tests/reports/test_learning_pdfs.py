@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date, time
+import subprocess
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from hubdesk.reports.certificates import write_certificates
 from hubdesk.reports.course_register import PER_GROUP, write_course_register
 from hubdesk.reports.course_summary import write_course_summary
 from hubdesk.services.learning.courses import CourseForm
+from hubdesk.services.learning.creche import CrecheChildForm
 from hubdesk.services.learning.enrolments import Mark
 from hubdesk.services.people.carers import CarerForm
 from hubdesk.services.people.staff import StaffForm
@@ -62,7 +64,8 @@ def test_certificates_one_page_per_completer(hub: HubApp, two_schools: dict[str,
         assert "Certificate of Achievement" in flat
         assert "Family English" in flat and "Oakfield Family Hub" in flat
         assert "25 hours" in flat  # 10 sessions of 2.5 hours
-        assert "7 September 2026 to 20 November 2026" in flat
+        # the real sessions (Tuesdays), not the span the course was planned over; no "to"
+        assert "8 September 2026 – 17 November 2026" in flat and "2026 to" not in flat
         assert "Tutor: Grażyna Kowalczyk" in flat and "Date: 17 November 2026" in flat
         assert "Page" not in flat
     fonts = embedded_fonts(out)
@@ -101,12 +104,12 @@ def test_register_has_every_session_in_column_groups(hub: HubApp, two_schools: d
     for i, page in enumerate(pages, start=1):
         assert f"Page {i} of {len(pages)}" in page
     for x in sessions:
-        assert f"{x.day:%d/%m}" in whole, x.day
+        assert f"{x.day.day} {x.day:%b}" in whole, x.day
     assert "Sessions 1–" in whole and "of 30" in whole
     for forename, surname in LEARNERS:
         assert whole.count(f"{surname}, {forename}") >= 2, surname  # once per column group
-    assert "Withdrawn 20/09" in whole
-    assert "07/09: Child <ill> & off" in whole
+    assert "Withdrawn 20 September" in whole
+    assert "Mon 7 Sep: Child <ill> & off" in whole
     assert "Tutor: Grażyna Kowalczyk" in " ".join(whole.split())
     assert all(embedded_fonts(out).values())
 
@@ -155,3 +158,52 @@ def test_print_commands(hub: HubApp, two_schools: dict[str, int], tmp_path: Path
     assert re.search(r"Summary of 1 course, 01/09/2026 to 31/12/2026", capsys.readouterr().out)
     assert main(["courses", "--database", db, "--all"]) == 0
     assert f"{course_id}  Family English" in capsys.readouterr().out
+
+
+def test_certificates_follow_the_register_and_look_like_certificates(
+        hub: HubApp, two_schools: dict[str, int], tmp_path: Path) -> None:
+    course_id = _course(hub, two_schools["oak"])
+    for e in _enrol_all(hub, course_id):
+        hub.learning.enrolments.set_completed(e, True, on=date(2026, 11, 17))
+    register = tmp_path / "register.pdf"
+    write_course_register(hub.learning.reports.register_sheet(course_id), register)
+    listed = " ".join(pages_text(register)[0].split())
+    order = sorted(LEARNERS, key=lambda n: listed.index(f"{n[1]}, {n[0]}"))
+    certs = tmp_path / "certs.pdf"
+    write_certificates(hub.learning.reports.certificates(course_id), certs)
+    pages = [" ".join(p.split()) for p in pages_text(certs)]
+    assert [next(f"{f} {s}" for f, s in LEARNERS if f"{f} {s}" in p) for p in pages] == \
+        [f"{f} {s}" for f, s in order]
+    assert any("DejaVuSerif-Bold" in f for f in embedded_fonts(certs))  # the title face
+    layout = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(certs), "-"],
+                            capture_output=True, text=True, check=True).stdout.splitlines()
+    tutor = next(n for n, x in enumerate(layout) if "Tutor: Grażyna Kowalczyk" in x)
+    date_line = next(n for n, x in enumerate(layout) if "Date: 17 November 2026" in x)
+    assert date_line < tutor  # the signatory is under the line, the date beside the line
+    assert "Date:" not in layout[tutor]
+
+
+def test_the_course_register_lists_the_creche_children(
+        hub: HubApp, two_schools: dict[str, int], tmp_path: Path) -> None:
+    course_id = _course(hub, two_schools["oak"], creche_places=4)
+    _enrol_all(hub, course_id)
+    mum = next(x.carer_id for x in hub.learning.enrolments.learners(course_id)
+               if x.name.startswith("Doğan"))
+    creche = hub.learning.creche
+    baby = creche.save_child(CrecheChildForm("Defne", "Doğan", date(2025, 6, 1), mum,
+                                             allergies="Egg"), today=date(2026, 9, 1))
+    toddler = creche.save_child(CrecheChildForm("Can", "Doğan", date(2024, 1, 10), mum,
+                                                medical_notes="Wears glasses"),
+                                today=date(2026, 9, 1))
+    for child in (baby, toddler):
+        creche.book(course_id, child, today=date(2026, 9, 1))
+    first = hub.learning.courses.sessions(course_id)[0]
+    creche.sign_in(first.id, baby, at=datetime(2026, 9, 8, 8, 20))
+    out = tmp_path / "register.pdf"
+    write_course_register(hub.learning.reports.register_sheet(course_id), out)
+    flat = " ".join(" ".join(pages_text(out)).split())
+    assert "Crèche: 2 children booked" in flat
+    assert "Doğan, Defne" in flat and "Doğan, Can" in flat and "with Ayşe Doğan" in flat
+    assert "⚠ ALLERGY: Egg" in flat and "Wears glasses" in flat and "⚠ Wears" not in flat
+    sheet = hub.learning.reports.register_sheet(course_id)
+    assert [x.marks.count("✓") for x in sheet.creche] == [0, 1]  # Can, then Defne

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import subprocess
-from datetime import datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,9 @@ from hubdesk.app import HubApp
 from hubdesk.core.errors import ValidationError
 from hubdesk.reports.fire_register import write_fire_register
 from hubdesk.reports.registers import write_registers
+from hubdesk.services.learning.courses import CourseForm
+from hubdesk.services.learning.creche import CrecheChildForm
+from hubdesk.services.people.carers import CarerForm
 from hubdesk.services.registers.queries import moment
 from hubdesk.services.registers.sign_in import SignInForm
 from tests.reports.pdf_helpers import pages_text
@@ -86,3 +89,31 @@ def test_fire_register_at_a_moment_lists_signed_in_adults(hub: HubApp, cluster: 
         book.sign_in(SignInForm(cluster.oak, "  "))
     with pytest.raises(ValidationError, match="already"):
         book.sign_out(gone.id)
+
+
+def test_creche_children_signed_in_are_on_the_fire_register(hub: HubApp, cluster: Cluster,
+                                                            tmp_path: Path) -> None:
+    course = hub.learning.courses.save(CourseForm(
+        title="Cooking on a budget", kind="family_learning", site_id=cluster.oak,
+        start_date=date(2026, 11, 3), end_date=date(2026, 12, 15), weekdays=(1,),
+        start_time=time(15, 0), end_time=time(17, 0), capacity=8, tutor_name="Ann Cook",
+        creche_places=4))
+    mum = hub.learning.enrolments.enrol(course, new_adult=CarerForm("Ayşe", "Doğan",
+                                                                    phone_mobile="07700 900321"),
+                                        today=date(2026, 11, 1))
+    carer = next(x.carer_id for x in hub.learning.enrolments.learners(course)
+                 if x.enrolment_id == mum.enrolment_id)
+    creche = hub.learning.creche
+    baby = creche.save_child(CrecheChildForm("Defne", "Doğan", date(2025, 6, 1), carer,
+                                             allergies="Egg"), today=date(2026, 11, 1))
+    creche.book(course, baby, today=date(2026, 11, 1))
+    session = next(x for x in hub.learning.courses.sessions(course) if x.day == DAY)
+    creche.sign_in(session.id, baby, at=moment(DAY, at(15, 5).time()))
+    roll = hub.registers.site.on_site(cluster.oak, moment(DAY, at(16, 15).time()))
+    out = tmp_path / "fire.pdf"
+    write_fire_register(roll, out)
+    page = " ".join(" ".join(pages_text(out)).split())
+    assert "Doğan, Defne" in page and "Crèche: Cooking on a budget" in page
+    assert "⚠ ALLERGY: Egg" in page and "07700 900321" in page
+    before = hub.registers.site.on_site(cluster.oak, moment(DAY, at(15, 0).time()))
+    assert not any(c.name == "Doğan, Defne" for c in before.children)

@@ -159,7 +159,7 @@ def test_print_commands(hub: HubApp, cluster: Cluster, tmp_path: Path,
     fire = tmp_path / "fire.pdf"
     assert main(["print", "fire-register", "--database", db, "--site", "Oakfield Primary",
                  "-o", str(fire)]) == 0
-    assert "Fire register for Oakfield Primary at Tue 24/11/2026 17:45: 1 child, 1 staff" in \
+    assert "Fire register for Oakfield Primary at Tue 24 Nov 2026 17:45: 1 child, 1 staff" in \
         capsys.readouterr().out
     assert main(["print", "fire-register", "--database", db, "--site", "Nowhere", "-o",
                  str(fire)]) == 2

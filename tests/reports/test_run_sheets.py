@@ -3,14 +3,18 @@ stops with times, blocking problems printed, fonts embedded; and 'hubdesk print 
 
 from __future__ import annotations
 
+import subprocess
 from dataclasses import replace
 from datetime import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import delete
 
 from hubdesk.app import HubApp
 from hubdesk.cli import main
+from hubdesk.core.errors import ValidationError
+from hubdesk.core.models import Club, Room, VehicleCheck
 from hubdesk.reports.run_sheets import write_run_sheets, write_week_timetable
 from tests.reports.pdf_helpers import embedded_fonts, pages_text
 from tests.services.minibus.minibus_setup import MON, Scene, driver, elm_to_oak, scene
@@ -34,7 +38,7 @@ def test_run_sheet_lists_each_passenger_once_with_marker_and_phone(hub: HubApp, 
     text = "\n".join(pages_text(target))
     for n in range(3):
         assert f"Kid{n} Öztürk" in text
-    assert "⚠ Peanuts" in text
+    assert "⚠ ALLERGY: Peanuts" in text
     assert "07700 900100" in text and "Zoë Driver" in text and "Pat Driver" in text
     assert "Elm Street Primary" in text and "15:20" in text
     assert "Page 1 of" in text
@@ -60,8 +64,9 @@ def test_week_timetable_and_the_print_command(hub: HubApp, sc: Scene, tmp_path: 
     target = tmp_path / "week.pdf"
     write_week_timetable(week, target)
     text = "\n".join(pages_text(target))
-    assert "Minibus timetable: week of 14 September 2026" in text
-    assert "Monday 14/09" in text and "Friday 18/09" in text
+    assert "Minibus timetable: week of Monday 14 September 2026" in text
+    assert "Monday 14 September" in text and "Friday 18 September" in text
+    assert "Pat Driver, escort Zoë Driver" in " ".join(text.split())
     assert week.problems and "⚠ 15:25" in text and "both at once" in text
     database = hub.settings.database
     out = tmp_path / "cli.pdf"
@@ -83,3 +88,53 @@ def test_a_clash_is_printed_on_both_runs_sheets(hub: HubApp, sc: Scene) -> None:
     for sheet in sheets.values():
         assert any("both at once" in p for p in sheet.problems), sheet.label
     assert second in sheets
+
+
+def _flat(path: Path) -> str:
+    return " ".join("\n".join(pages_text(path)).split())
+
+
+def test_the_sheet_says_where_each_child_is_going_and_who_receives_them(
+        hub: HubApp, sc: Scene, tmp_path: Path) -> None:
+    lead = driver(hub, "Rhiannon", surname="Lead", role="club leader")
+    with hub.factory.begin() as s:
+        club = s.get_one(Club, sc.club_id)
+        room = Room(site_id=club.site_id, name="Drama studio")
+        s.add(room)
+        s.flush()
+        club.room_id, club.lead_staff_id = room.id, lead
+    [sheet] = hub.minibus.sheets.run_sheets(MON)
+    assert {p.going_to for p in sheet.passengers} == {
+        "Drama, Drama studio; received by Rhiannon Lead"}
+    target = tmp_path / "sheets.pdf"
+    write_run_sheets([sheet], target, MON)
+    lines = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True,
+                           text=True, check=True).stdout.splitlines()
+    lines = lines[next(n for n, x in enumerate(lines) if x.strip() == "Passengers"):]
+    for n in range(3):  # every passenger line carries the destination
+        line = next(x for x in lines if f"Kid{n} Öztürk" in x)
+        assert "Drama, Drama" in line, line
+    flat = _flat(target)
+    assert "received by Rhiannon Lead" in flat
+
+
+def test_the_walk_round_check_the_office_phone_and_the_escort(
+        hub: HubApp, sc: Scene, tmp_path: Path) -> None:
+    target = tmp_path / "sheets.pdf"
+    write_run_sheets(hub.minibus.sheets.run_sheets(MON), target, MON)
+    flat = _flat(target)
+    assert "Walk-round check: done by Pat Driver at 07:00, every item passed." in flat
+    assert "Office not set (Minibus settings)" in flat
+    assert "Escort Zoë Driver 07700 900555" in flat
+    hub.minibus.settings.save(replace(hub.minibus.settings.get(), office_phone="01706 230145"))
+    with hub.factory.begin() as s:
+        s.execute(delete(VehicleCheck))
+    write_run_sheets(hub.minibus.sheets.run_sheets(MON), target, MON)
+    flat = _flat(target)
+    assert "Office 01706 230145" in flat
+    assert "not recorded today. Do it before setting off: done by" in flat
+
+
+def test_a_bad_office_phone_is_refused_with_a_sentence(hub: HubApp, sc: Scene) -> None:
+    with pytest.raises(ValidationError, match="office phone number"):
+        hub.minibus.settings.save(replace(hub.minibus.settings.get(), office_phone="ring Sue"))

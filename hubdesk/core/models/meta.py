@@ -22,3 +22,13 @@ def store_meta(session: Session, key: str, value: str) -> None:
         session.add(MetaValue(key=key, value=value))
     else:
         row.value = value
+
+
+DATABASE_ID = "database_id"
+
+
+def database_id(session: Session) -> str:
+    """This database's own identifier (made once by migration 0009), '' on a database that
+    predates it and has not been upgraded."""
+    row = session.get(MetaValue, DATABASE_ID)
+    return row.value if row else ""

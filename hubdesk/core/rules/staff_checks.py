@@ -14,7 +14,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from hubdesk.core.dates import spoken_day
 from hubdesk.core.rules.ratios import Need
+from hubdesk.core.words import duration
 
 BLOCKING, WARNING = "blocking", "warning"
 # Problem codes, so a screen can group and colour them.
@@ -146,10 +148,14 @@ def _minutes(t: time) -> int:
     return t.hour * 60 + t.minute
 
 
+def _day(day: date) -> str:
+    """'Wed 2 Dec': how a problem names its day on screen and on paper."""
+    return spoken_day(day, short=True)
+
+
 def hours(minutes: int) -> str:
-    """'3 h 15 min', '45 min'."""
-    h, m = divmod(minutes, 60)
-    return f"{h} h {m} min" if h and m else (f"{h} h" if h else f"{m} min")
+    """'3 h 15 min', '45 min' (the words every printout and page uses)."""
+    return duration(minutes)
 
 
 def blocking_reasons(person: Person) -> list[tuple[str, str]]:
@@ -225,7 +231,7 @@ def check_session(session: SessionFact, staffing: Sequence[ShiftFact], people: d
     if not need.children:
         return []
     found: list[Problem] = []
-    where = f"{session.label} on {session.day:%a %d %b}"
+    where = f"{session.label} on {_day(session.day)}"
 
     def add(code: str, message: str) -> None:
         found.append(Problem(WARNING, code, message, session.day, session.site_id,
@@ -262,7 +268,7 @@ def check_person(person: Person, shifts: Sequence[ShiftFact], travel: Travel,
         first = ordered[0]
         count = f"{len(ordered)} shifts this week" if len(ordered) > 1 else "1 shift this week"
         for code, message in blocking_reasons(person):
-            add(BLOCKING, code, f"{message} ({count}, first {first.label} on {first.day:%a %d %b})",
+            add(BLOCKING, code, f"{message} ({count}, first {first.label} on {_day(first.day)})",
                 first)
     for n, before in enumerate(ordered):
         for after in ordered[n + 1:]:
@@ -279,7 +285,7 @@ def check_person(person: Person, shifts: Sequence[ShiftFact], travel: Travel,
         for day, own in by_day.items():
             total = sum(s.minutes for s in own)
             if total > person.day_minutes:
-                add(WARNING, DAY_HOURS, f"{person.name} works {hours(total)} on {day:%a %d %b}, "
+                add(WARNING, DAY_HOURS, f"{person.name} works {hours(total)} on {_day(day)}, "
                                         f"more than the {hours(person.day_minutes)} contracted.", own[-1])
     total = sum(s.minutes for s in ordered)
     if person.week_minutes is not None and total > person.week_minutes and ordered:
@@ -301,7 +307,7 @@ def _clash(person: Person, before: ShiftFact, after: ShiftFact, travel: Travel) 
         return []
     gap = (_at(after.day, after.start) - _at(before.day, before.end)).total_seconds() // 60
     if gap < 0:
-        message = (f"{person.name} is in two places on {after.day:%a %d %b}: {before.label} "
+        message = (f"{person.name} is in two places on {_day(after.day)}: {before.label} "
                    f"{before.start:%H:%M}–{before.end:%H:%M} and {after.label} "
                    f"{after.start:%H:%M}–{after.end:%H:%M}.")
         return [Problem(WARNING, DOUBLE_BOOKED, message, after.day, after.site_id, person.id,
@@ -313,7 +319,7 @@ def _clash(person: Person, before: ShiftFact, after: ShiftFact, travel: Travel) 
         if gap < needed:
             message = (f"{person.name} cannot get from {_place(leave)} ({before.label}, until "
                        f"{leave.at:%H:%M}) to {_place(reach)} ({after.label}, {reach.at:%H:%M}) on "
-                       f"{after.day:%a %d %b}: {int(gap)} min between them, {needed} min travel.")
+                       f"{_day(after.day)}: {int(gap)} min between them, {needed} min travel.")
             return [Problem(WARNING, TRAVEL, message, after.day, after.site_id, person.id,
                             after.id, after.target)]
     return []
@@ -327,7 +333,7 @@ def availability_problem(person: Person, shift: ShiftFact) -> tuple[str, str] | 
     """(code, message) when a shift is outside the person's days, times or sites."""
     if not person.works_at(shift.site_id):
         return OTHER_SITE, (f"{person.name} does not usually work at {_place(shift.begins)} "
-                            f"({shift.label} on {shift.day:%a %d %b}); add the site to their "
+                            f"({shift.label} on {_day(shift.day)}); add the site to their "
                             "record if this is agreed.")
     if not person.availability:
         return None

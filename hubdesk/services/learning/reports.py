@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hubdesk.core.calendar import academic_year_start
+from hubdesk.core.dates import spoken_day
 from hubdesk.core.errors import DomainError, ValidationError
 from hubdesk.core.models import (
     CalendarEntry,
@@ -18,9 +19,14 @@ from hubdesk.core.models import (
     Course,
     CourseAttendance,
     CourseSession,
+    CrecheAttendance,
+    CrecheBooking,
+    CrecheChild,
     Enrolment,
     Site,
 )
+from hubdesk.core.rules.creche import age_in_months, age_label
+from hubdesk.core.rules.medical import must_act
 from hubdesk.core.vocabulary import COURSE_KINDS, ENROLMENT_STATUSES, fold
 from hubdesk.services.base import Service
 from hubdesk.services.learning.courses import (
@@ -47,10 +53,32 @@ class SheetLine:
 
 
 @dataclass(frozen=True)
+class CrecheLine:
+    """A crèche child's row on the course register: '✓' for each session they were signed in."""
+
+    name: str
+    age: str  # at the first session: '2 y 4 m'
+    parent: str  # the learner who brings them
+    medical: str
+    must_act: bool
+    marks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class RegisterSheet:
     course: CourseRow
     sessions: tuple[SessionRow, ...]
     lines: tuple[SheetLine, ...]
+    creche: tuple[CrecheLine, ...] = ()
+
+    @property
+    def first_day(self) -> date:
+        """The first real session (the course's dates are only its planned span)."""
+        return self.sessions[0].day if self.sessions else self.course.start_date
+
+    @property
+    def last_day(self) -> date:
+        return self.sessions[-1].day if self.sessions else self.course.end_date
 
 
 @dataclass(frozen=True)
@@ -128,14 +156,15 @@ class LearningReportService(Service):
                     mark = marks.get((e.id, x.id))
                     cells.append("" if mark is None else "✓" if mark.present else "A")
                     if mark is not None and not mark.present:
-                        absences.append(f"{x.day:%d/%m}: {mark.absence_reason}")
+                        absences.append(f"{spoken_day(x.day, short=True)}: {mark.absence_reason}")
                 status = ENROLMENT_STATUSES[e.status]
                 if e.status == "withdrawn" and e.withdrawn_on:
-                    status = f"Withdrawn {e.withdrawn_on:%d/%m}"
+                    status = f"Withdrawn {spoken_day(e.withdrawn_on, weekday=False)}"
                 lines.append(SheetLine(person_name(c.forename, c.surname), status, tuple(cells),
                                        tuple(absences), cells.count("✓")))
             lines.sort(key=lambda line: (line.status.startswith("Withdrawn"), fold(line.name)))
-            return RegisterSheet(course_rows(s, [course])[0], tuple(sessions), tuple(lines))
+            return RegisterSheet(course_rows(s, [course])[0], tuple(sessions), tuple(lines),
+                                 tuple(_creche_lines(s, course_id, sessions)))
 
     def certificates(self, course_id: int) -> list[Certificate]:
         """One certificate per learner who completed; refuses when nobody has yet."""
@@ -149,11 +178,15 @@ class LearningReportService(Service):
                 raise DomainError(f"No learner has completed '{course.title}' yet. Mark learners "
                                   "as completed on the Learners tab first.")
             provider = course.provider or row.site
-            certificates = [Certificate(_full_name(c), course.title, row.kind_label, provider,
-                                        row.site, course.start_date, course.end_date, row.hours,
-                                        row.tutor, e.completed_on or course.end_date)
-                            for e, c in learners]
-        return sorted(certificates, key=lambda x: fold(x.learner))
+            days = [x.day for x in session_rows(s, course_id)] or [course.start_date,
+                                                                   course.end_date]
+            # In the register's order (surname, forename), so the two can be checked side by side.
+            learners = sorted(learners, key=lambda r: fold(person_name(r[1].forename,
+                                                                       r[1].surname)))
+            return [Certificate(_full_name(c), course.title, row.kind_label, provider, row.site,
+                                days[0], days[-1], row.hours, row.tutor,
+                                e.completed_on or days[-1])
+                    for e, c in learners]
 
     def term_around(self, today: date | None = None) -> tuple[date, date, str]:
         """The hub's term that contains ``today`` (or the last one before it), for the summary.
@@ -243,3 +276,27 @@ def _schools_by_carer(s: Session, carer_ids: set[int]) -> dict[int, list[str]]:
     for carer_id, school in rows:
         result.setdefault(carer_id, []).append(school)
     return {k: sorted(v) for k, v in result.items()}
+
+
+def _creche_lines(s: Session, course_id: int, sessions: list[SessionRow]) -> list[CrecheLine]:
+    """The crèche children booked on the course, with a mark for each session they came to."""
+    rows = s.execute(select(CrecheChild, Carer).join(CrecheBooking)
+                     .join(Carer, Carer.id == CrecheChild.carer_id)
+                     .where(CrecheBooking.course_id == course_id)).all()
+    came = {(child_id, session_id) for child_id, session_id in s.execute(
+        select(CrecheAttendance.creche_child_id, CrecheAttendance.session_id)
+        .join(CourseSession, CourseSession.id == CrecheAttendance.session_id)
+        .where(CourseSession.course_id == course_id))}
+    first = sessions[0].day if sessions else None
+    lines = []
+    for child, carer in rows:
+        on = max(first or child.date_of_birth, child.date_of_birth)
+        medical = "; ".join(x for x in (f"ALLERGY: {child.allergies.strip()}"
+                                        if child.allergies.strip() else "",
+                                        child.medical_notes.strip()) if x)
+        lines.append(CrecheLine(
+            person_name(child.forename, child.surname),
+            age_label(age_in_months(child.date_of_birth, on)),
+            _full_name(carer), medical, must_act(child.allergies, child.medical_notes),
+            tuple("✓" if (child.id, x.id) in came else "" for x in sessions)))
+    return sorted(lines, key=lambda line: fold(line.name))

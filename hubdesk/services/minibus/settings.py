@@ -1,9 +1,11 @@
 """The minibus rules the office can change: the school day used for transport (when children are
 free after school, when breakfast children must be back), the longest ride, loading minutes at a
-stop, and when an escort must ride, for the cluster and per school."""
+stop, and when an escort must ride, for the cluster and per school; and the office's phone number,
+which every run sheet prints so a driver knows whom to ring."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import time
@@ -17,10 +19,12 @@ from hubdesk.core.models.minibus import MinibusSettings as SettingsRow
 from hubdesk.core.models.minibus import MinibusSiteRule
 from hubdesk.core.rules.minibus import ESCORT_RULES, LOADING_MINUTES, MAX_RIDE_MINUTES, escort_needed
 from hubdesk.services.base import Service
+from hubdesk.services.minibus.journey import office_phone, store_office_phone
 
 ESCORT_LABELS = {"children": "When children are aboard", "anyone": "Whenever anyone is aboard",
                  "none": "Not required"}
 MAX_RIDE_LIMITS = (5, 180)
+_PHONE = re.compile(r"[0-9 +()\-]*")
 LOADING_LIMITS = (0, 30)
 
 
@@ -47,6 +51,7 @@ class MinibusSettings:
     escort_rule: str = "children"
     escort_blocking: bool = False  # a missing escort blocks the run instead of warning
     sites: tuple[SiteRule, ...] = field(default=())
+    office_phone: str = ""  # kept in the meta table: an office setting, not a minibus row
 
     def _rule(self, site_id: int) -> SiteRule | None:
         return next((r for r in self.sites if r.site_id == site_id), None)
@@ -74,13 +79,18 @@ def load_settings(s: Session) -> MinibusSettings:
     row = s.get(SettingsRow, 1)
     sites = tuple(SiteRule(r.site_id, r.school_starts, r.school_ends, r.escort_rule)
                   for r in s.scalars(select(MinibusSiteRule).order_by(MinibusSiteRule.site_id)))
+    phone = office_phone(s)
     if row is None:
-        return MinibusSettings(sites=sites)
+        return MinibusSettings(sites=sites, office_phone=phone)
     return MinibusSettings(row.school_starts, row.school_ends, row.max_ride_minutes,
-                           row.loading_minutes, row.escort_rule, row.escort_blocking, sites)
+                           row.loading_minutes, row.escort_rule, row.escort_blocking, sites, phone)
 
 
 def validate_settings(settings: MinibusSettings) -> None:
+    phone = settings.office_phone.strip()
+    if len(phone) > 30 or not _PHONE.fullmatch(phone):
+        raise ValidationError("Write the office phone number with digits, spaces and + ( ) - only, "
+                              "e.g. 01706 230145.", "office_phone")
     if settings.school_ends <= settings.school_starts:
         raise ValidationError("School must end after it starts.", "school_ends")
     low, high = MAX_RIDE_LIMITS
@@ -127,6 +137,7 @@ class MinibusSettingsService(Service):
             row.school_starts, row.school_ends = settings.school_starts, settings.school_ends
             row.max_ride_minutes, row.loading_minutes = settings.max_ride_minutes, settings.loading_minutes
             row.escort_rule, row.escort_blocking = settings.escort_rule, settings.escort_blocking
+            store_office_phone(s, settings.office_phone)
             stored = {r.site_id: r for r in s.scalars(select(MinibusSiteRule))}
             wanted = {r.site_id: r for r in settings.sites if not r.empty}
             for site_id, old in stored.items():

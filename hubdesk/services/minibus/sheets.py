@@ -10,10 +10,13 @@ from datetime import date, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hubdesk.core.dates import spoken_day
 from hubdesk.core.models import Carer, Child, ChildCarer, Staff, Vehicle
+from hubdesk.core.rules.medical import must_act
 from hubdesk.core.vocabulary import year_label
 from hubdesk.services.base import Service
 from hubdesk.services.minibus.checks import check_runs
+from hubdesk.services.minibus.journey import WalkRound, destinations, office_phone, walk_rounds
 from hubdesk.services.minibus.needs import derive_needs
 from hubdesk.services.minibus.queries import (
     full_site_names,
@@ -23,6 +26,7 @@ from hubdesk.services.minibus.queries import (
     staff_name,
     vehicle_label,
 )
+from hubdesk.services.registers.queries import current_medicines
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,8 @@ class SheetPassenger:
     medical: str  # allergies and medical notes, '' when none
     phone: str  # emergency contact for a child, own phone for an adult
     wheelchair: bool
+    going_to: str = ""  # club, room and who receives them; or the child's class at school
+    must_act: bool = False  # the strong marker, as on the registers
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,8 @@ class RunSheet:
     stops: tuple[SheetStop, ...]
     passengers: tuple[SheetPassenger, ...]
     problems: tuple[str, ...]  # blocking checks, printed so nobody misses them
+    walk_round: WalkRound | None = None  # None: no check recorded for the day
+    office_phone: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,6 +79,7 @@ class TimetableRun:
     driver: str
     passengers: int
     blocked: bool
+    escort: str = ""
 
 
 @dataclass(frozen=True)
@@ -111,6 +120,11 @@ def build_sheets(s: Session, day: date, today: date) -> list[RunSheet]:
     carer_ids = [p.carer_id for x in runs for p in x.passengers if p.carer_id is not None]
     carers = {c.id: c for c in s.scalars(select(Carer).where(Carer.id.in_(carer_ids)))}
     phones = emergency_phones(s, child_ids)
+    medicines = current_medicines(s, set(child_ids), {day})
+    going = destinations(s, {n.key: n.session_booking_id for n in needs.values()
+                             if n.session_booking_id is not None})
+    checks = walk_rounds(s, (x.run.vehicle_id for x in runs), day)
+    office = office_phone(s)
     problems: dict[int, list[str]] = defaultdict(list)
     for problem in check_runs(s, day, day, today):
         if problem.blocking:  # a clash goes on both runs' sheets: either crew may be the one to wait
@@ -127,10 +141,14 @@ def build_sheets(s: Session, day: date, today: date) -> list[RunSheet]:
             if need is None:
                 continue  # booking or request cancelled: never on the sheet
             ride = x.ride(p)
+            medical, strong = need.medical, False
             if p.child_id is not None:
                 child = children[p.child_id]
                 detail = f"{names.get(child.school_site_id, '')} {year_label(child.year_group)}"
                 phone = phones.get(child.id, "none recorded")
+                given = medicines.get((child.id, day), ())
+                medical = _medical(child, given)
+                strong = must_act(child.allergies, child.medical_notes, given)
             elif p.staff_id is not None:
                 person = s.get(Staff, p.staff_id)
                 detail, phone = need.purpose, person.phone if person else ""
@@ -138,10 +156,10 @@ def build_sheets(s: Session, day: date, today: date) -> list[RunSheet]:
                 carer = carers.get(p.carer_id or 0)
                 detail = need.purpose
                 phone = (carer.phone_mobile or carer.phone_home) if carer else ""
-            rider = SheetPassenger(need.name, p.kind, detail.strip(), full.get(x.stops[ride.board].site_id,
-                                                                               "?"),
-                                   full.get(x.stops[ride.alight].site_id, "?"), need.medical, phone,
-                                   p.wheelchair)
+            rider = SheetPassenger(need.name, p.kind, detail.strip(),
+                                   full.get(x.stops[ride.board].site_id, "?"),
+                                   full.get(x.stops[ride.alight].site_id, "?"), medical, phone,
+                                   p.wheelchair, going.get(need.key, need.purpose), strong)
             riders.append(rider)
             on[ride.board].append(rider)
             off[ride.alight].append(rider)
@@ -153,8 +171,17 @@ def build_sheets(s: Session, day: date, today: date) -> list[RunSheet]:
             escort.phone if escort else "",
             tuple(SheetStop(full.get(st.site_id, "?"), st.arrive, st.depart, tuple(on[n]), tuple(off[n]))
                   for n, st in enumerate(x.stops)),
-            tuple(sorted(riders, key=lambda r: (r.board, r.name))), tuple(problems[x.run.id])))
+            tuple(sorted(riders, key=lambda r: (r.board, r.name))), tuple(problems[x.run.id]),
+            checks.get(x.run.vehicle_id), office))
     return sheets
+
+
+def _medical(child: Child, medicines: tuple[str, ...]) -> str:
+    """Allergy, medical notes and today's medicines, worded as on the registers."""
+    parts = [f"ALLERGY: {child.allergies.strip()}" if child.allergies.strip() else "",
+             child.medical_notes.strip(),
+             f"MEDICINE: {'; '.join(medicines)}" if medicines else ""]
+    return "; ".join(x for x in parts if x)
 
 
 class MinibusSheets(Service):
@@ -172,7 +199,7 @@ class MinibusSheets(Service):
             vehicles = {v.id: vehicle_label(v) for v in s.scalars(
                 select(Vehicle).where(Vehicle.active.is_(True)).order_by(Vehicle.name))}
             people = {p.id: staff_name(p) for p in s.scalars(select(Staff).where(Staff.id.in_(
-                {x.run.driver_staff_id for x in runs if x.run.driver_staff_id})))}
+                {i for x in runs for i in (x.run.driver_staff_id, x.run.escort_staff_id) if i})))}
             found = check_runs(s, days[0], days[-1], self._clock.today())
             blocked = {p.run_id for p in found if p.blocking}
             live = {n.key for d in days for n in derive_needs(s, d)}
@@ -185,8 +212,9 @@ class MinibusSheets(Service):
                     label, time(start // 60, start % 60), time(end // 60, end % 60), route,
                     people.get(x.run.driver_staff_id or 0, "no driver"),
                     sum(p.need_key in live for p in x.passengers),
-                    x.run.id in blocked))
+                    x.run.id in blocked, people.get(x.run.escort_staff_id or 0, "")))
         used = {label for _, label in cells}
         order = tuple(v for v in vehicles.values()) + tuple(sorted(used - set(vehicles.values())))
         return WeekTimetable(monday, days, order, {k: tuple(v) for k, v in cells.items()},
-                             tuple(f"{p.day:%a %d/%m}: {p.message}" for p in found if p.blocking))
+                             tuple(f"{spoken_day(p.day, short=True)}: {p.message}"
+                                   for p in found if p.blocking))

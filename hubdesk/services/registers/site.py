@@ -1,6 +1,7 @@
 """Who is on site now (the fire register) and the fire-drill log of each site.
 
-Children on site are those signed in and not yet signed out to any of today's sessions at the site.
+Children on site are those signed in and not yet signed out to any of today's sessions at the site,
+and the crèche children signed in to a course's crèche there (under-fives, most of them no pupil).
 Staff on duty come from the rota: the shifts of those sessions and of sessions running at this
 moment, and site duties and crèches covering it (a club's lead when its session has nobody on the
 rota).
@@ -15,8 +16,21 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from hubdesk.core.clock import to_local
+from hubdesk.core.dates import spoken_day
 from hubdesk.core.errors import NotFound, ValidationError
-from hubdesk.core.models import Attendance, Child, FireDrill, Site
+from hubdesk.core.models import (
+    Attendance,
+    Carer,
+    Child,
+    Course,
+    CourseSession,
+    CrecheAttendance,
+    CrecheChild,
+    FireDrill,
+    Room,
+    Site,
+)
+from hubdesk.core.rules.creche import age_in_months, age_label
 from hubdesk.core.rules.medical import must_act
 from hubdesk.core.vocabulary import year_label
 from hubdesk.services.base import Service
@@ -75,7 +89,8 @@ class FireList:
 
     @property
     def when(self) -> str:
-        return f"{to_local(self.at):%a %d/%m/%Y %H:%M}"
+        local = to_local(self.at)
+        return f"{spoken_day(local.date(), short=True, year=True)} {local:%H:%M}"
 
 
 @dataclass(frozen=True)
@@ -170,11 +185,39 @@ def fire_list(s: Session, site_id: int, now: datetime) -> FireList:
                                         a.signed_in_at, c.allergies, c.medical_notes,
                                         info[c.id].emergency))
     staff = staff_on_site(s, site_id, list(headers.values()), busy, now)
+    children += creche_children(s, site_id, now)
     children.sort(key=lambda x: (x.club, x.name))
     adults = adults_at(s, site_id, now)
     signed = {a.name for a in adults}
     staff = [x for x in staff if x.split(" (")[0] not in signed]  # listed once, as signed in
     return FireList(site.id, site.name, now, tuple(children), tuple(staff), tuple(adults))
+
+
+def creche_children(s: Session, site_id: int, now: datetime) -> list[OnSiteChild]:
+    """Crèche children signed in at the site at ``now`` and not yet collected; the parent on the
+    course is their emergency contact, in the building."""
+    day = to_local(now).date()
+    rows = s.execute(
+        select(CrecheAttendance, CrecheChild, Carer, Course.title, Room.name)
+        .join(CrecheChild, CrecheChild.id == CrecheAttendance.creche_child_id)
+        .join(Carer, Carer.id == CrecheChild.carer_id)
+        .join(CourseSession, CourseSession.id == CrecheAttendance.session_id)
+        .join(Course, Course.id == CourseSession.course_id)
+        .outerjoin(Room, Room.id == Course.room_id)
+        .where(Course.site_id == site_id, CourseSession.session_date == day,
+               CrecheAttendance.signed_in_at <= now,
+               or_(CrecheAttendance.signed_out_at.is_(None),
+                   CrecheAttendance.signed_out_at > now))).all()
+    found = []
+    for a, child, carer, title, room in rows:
+        parent = f"{carer.forename} {carer.surname}".strip()
+        phone = carer.phone_mobile or carer.phone_home or carer.phone_work
+        found.append(OnSiteChild(
+            -child.id, f"{child.surname}, {child.forename}",
+            age_label(age_in_months(child.date_of_birth, day)), "crèche", f"Crèche: {title}",
+            room or "", a.signed_in_at, child.allergies, child.medical_notes,
+            f"{parent} (on the course): {phone}" if phone else f"{parent} (on the course)"))
+    return found
 
 
 class SiteRollService(Service):

@@ -23,6 +23,7 @@ from hubdesk.core.models import (
     Site,
     Staff,
 )
+from hubdesk.core.models.meta import database_id
 from hubdesk.core.rules.ratios import AgeBand, validate_bands
 from hubdesk.core.rules.staff_checks import blocking_reasons, check_person, expiring_items
 from hubdesk.services.base import Service
@@ -85,6 +86,11 @@ class RotaService(Service):
             row = week.staff_week(staff_id)
             problems = tuple(week.problem_row(p) for p in week.problems if p.staff_id == staff_id)
             return PersonWeek(staff_id, row.name, row.role, monday, row, problems)
+
+    def database_id(self) -> str:
+        """This database's identifier, which calendar files put in every UID."""
+        with self._read() as s:
+            return database_id(s)
 
     def person_shifts(self, staff_id: int, start: date, end: date) -> list[ShiftRow]:
         """A person's shifts between two dates, for their calendar file."""

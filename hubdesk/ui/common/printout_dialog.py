@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hubdesk.ui.common.pdf_preview import PdfPreview, preview_available
 from hubdesk.ui.shell import feedback
 
 
@@ -39,9 +40,10 @@ class PrintoutDialog(QDialog):
         self.path, self._open_pdf = path, open_pdf
         self.setWindowTitle("Printout saved")
         layout = QVBoxLayout(self)
+        instead = "Preview to see and print it here, " if preview_available() else ""
         said = ("It is open in the PC's PDF viewer (it may be behind this window)." if opened
-                else "No PDF viewer on this PC opened it. Use Show in folder, or Save as… to "
-                     "copy it to a USB stick or another folder.")
+                else f"No PDF viewer on this PC opened it. Use {instead}Show in folder, or Save "
+                     "as… to copy it to a USB stick or another folder.")
         self.message = QLabel(f"The printout is saved as:<br><b>{path}</b><br><br>{said}")
         self.message.setTextFormat(Qt.TextFormat.RichText)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -51,7 +53,13 @@ class PrintoutDialog(QDialog):
         self.open_button = QPushButton("&Open")
         self.folder_button = QPushButton("Show in &folder")
         self.save_button = QPushButton("&Save as…")
-        for button in (self.open_button, self.folder_button, self.save_button):
+        self.preview_button = QPushButton("Pre&view")
+        self.preview: PdfPreview | None = None
+        shown = [self.open_button, self.folder_button, self.save_button]
+        if preview_available():  # Qt's PDF viewer is an optional extra
+            shown.insert(0, self.preview_button)
+            self.preview_button.clicked.connect(self.show_preview)
+        for button in shown:
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         self.open_button.clicked.connect(self.open_file)
         self.folder_button.clicked.connect(self.show_folder)
@@ -59,6 +67,14 @@ class PrintoutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(520, self.sizeHint().height())
+
+    def show_preview(self) -> None:
+        """The printout in hubdesk's own window, with Print…; Save as… stays here."""
+        self.preview = PdfPreview(self.path, self)
+        if self.preview.pages == 0:
+            feedback.warn(self, "Preview", f"The printout could not be read: {self.path}")
+            return
+        self.preview.show()
 
     def open_file(self) -> None:
         if self._open_pdf(self.path) is False:

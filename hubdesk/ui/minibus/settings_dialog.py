@@ -1,5 +1,6 @@
 """Minibus settings the office changes: the school day used for transport, the longest ride, the
-loading minutes at a stop and when an escort must ride, for the cluster and per school."""
+loading minutes at a stop and when an escort must ride, for the cluster and per school, and the
+office phone number the run sheets print."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -62,6 +64,8 @@ class MinibusSettingsDialog(InlineFormDialog):
         self.escort_blocking = QCheckBox("A run without the escort it needs is blocked (not only a "
                                          "warning)")
         self.escort_blocking.setChecked(current.escort_blocking)
+        self.office_phone = QLineEdit(current.office_phone)
+        self.office_phone.setPlaceholderText("e.g. 01706 230145")
         self.add_row("School starts", "school_starts", self.school_starts)
         self.add_row("School ends", "school_ends", self.school_ends)
         hint = QLabel("Breakfast-club children must be back at their school when it starts; "
@@ -72,6 +76,7 @@ class MinibusSettingsDialog(InlineFormDialog):
         self.add_row("Loading at a stop", "loading_minutes", self.loading)
         self.add_row("Escort needed", "escort_rule", self.escort)
         self.add_row("", "escort_blocking", self.escort_blocking)
+        self.add_row("Office phone (on run sheets)", "office_phone", self.office_phone)
         self.sites = QTableWidget(0, 4)
         self.sites.setHorizontalHeaderLabels(["Site", "School starts", "School ends", "Escort needed"])
         self.sites.verticalHeader().hide()
@@ -113,7 +118,7 @@ class MinibusSettingsDialog(InlineFormDialog):
         return MinibusSettings(
             to_time(self.school_starts), to_time(self.school_ends),
             self.max_ride.value(), self.loading.value(), self.escort.currentData(),
-            self.escort_blocking.isChecked(), tuple(rules))
+            self.escort_blocking.isChecked(), tuple(rules), self.office_phone.text())
 
     def save(self) -> int:
         self.app.minibus.settings.save(self.settings())

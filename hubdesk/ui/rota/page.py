@@ -404,7 +404,7 @@ class RotaPage(Page):
         def write() -> Path:
             shifts = self.app.rota.person_shifts(staff_id, monday,
                                                  monday + timedelta(days=7 * weeks - 1))
-            content = shifts_calendar(name, shifts, self.app.clock.now())
+            content = shifts_calendar(name, shifts, self.app.clock.now(), self.app.rota.database_id())
             target = self.printout_path(f"shifts-{name}", ".ics")
             target.write_bytes(content)
             self.printed.append(target)

@@ -84,7 +84,7 @@ def test_on_site_now_lists_children_in_and_staff(hub: HubApp, cluster: Cluster) 
     assert [x.name for x in roll.children] == ["Wiśniewska, Łucja"]
     assert roll.children[0].has_medical and roll.children[0].time_in == "15:20"
     assert roll.staff == ("Grace Ndlovu (club leader)",)
-    assert roll.site == "Oakfield Primary" and roll.when == "Tue 24/11/2026 17:45"
+    assert roll.site == "Oakfield Primary" and roll.when == "Tue 24 Nov 2026 17:45"
     assert [x.name for x in hub.registers.site.on_site(cluster.elm).children] == [
         "O'Neill-Brennan, Aoife"]
 
