@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         self._action(go, "&Refresh this page", self.refresh_page, "F5")
         go.addSeparator()
         for number, (title, _factory) in enumerate(PAGES):
-            keys = page_keys(number)
+            keys = page_keys(number, title)
             self._action(go, title.replace("&", "&&"), lambda _on=False, t=title: self.show_page(t), keys)
             item = self.nav.item(number)
             if keys is not None and item is not None:
@@ -261,8 +261,13 @@ def user_settings() -> QSettings:
     return QSettings("hubdesk", "hubdesk")
 
 
-def page_keys(number: int) -> str | None:
-    """Ctrl+1 for the first page … Ctrl+9, Ctrl+0 for the tenth, Ctrl+H for History."""
+LETTER_KEYS = {"Money": "Ctrl+M", "History": "Ctrl+H"}  # the pages past the tenth, by their initial
+
+
+def page_keys(number: int, title: str = "") -> str | None:
+    """Ctrl+1 for the first page … Ctrl+9, Ctrl+0 for the tenth, Ctrl+M for Money, Ctrl+H for History."""
+    if title in LETTER_KEYS:
+        return LETTER_KEYS[title]
     if number < 9:
         return f"Ctrl+{number + 1}"
-    return {9: "Ctrl+0", 10: "Ctrl+H"}.get(number)
+    return "Ctrl+0" if number == 9 else None
