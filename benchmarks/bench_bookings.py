@@ -19,8 +19,7 @@ from common import TODAY, demo_app, report, timed
 from sqlalchemy import text
 
 from hubdesk.app import HubApp
-from hubdesk.services.clubs.booking_plan import BookingRequest
-from hubdesk.services.clubs.clubs import ClubRow
+from hubdesk.services.clubs import BookingRequest, ClubRow
 
 
 def spring_term(app: HubApp, club_id: int) -> tuple[date, date]:

@@ -22,7 +22,7 @@ from common import settings_for
 
 from hubdesk.app import open_app
 from hubdesk.core.table_files import LIMITS
-from hubdesk.services.sites.sites import SiteForm
+from hubdesk.services.sites import SiteForm
 
 HEADERS = ["UPN", "Legal Surname", "Legal Forename", "DOB", "School", "NC Year", "FSM",
            "Contact 1 Forename", "Contact 1 Surname", "Contact 1 Mobile", "Contact 1 Email",

@@ -40,7 +40,7 @@ def synthetic_day(count: int = 150) -> tuple[list[NeedSpec], list[RunSpec], list
 
 def _more_buses(app: object, days: list) -> None:  # type: ignore[type-arg]
     """Six more buses, checked each day, so the assignment can make runs for every unmet need."""
-    from hubdesk.services.minibus.vehicles import CHECK_ITEMS, CheckForm, CheckItem, VehicleForm
+    from hubdesk.services.minibus import CHECK_ITEMS, CheckForm, CheckItem, VehicleForm
 
     minibus = app.minibus  # type: ignore[attr-defined]
     for n in range(6):
@@ -97,8 +97,7 @@ def _editing(app: object, days: list) -> None:  # type: ignore[type-arg]
     from dataclasses import replace
     from datetime import time
 
-    from hubdesk.services.minibus.passengers import Boarding
-    from hubdesk.services.minibus.patterns import PatternForm
+    from hubdesk.services.minibus import Boarding, PatternForm
 
     minibus = app.minibus  # type: ignore[attr-defined]
     runs = minibus.runs.runs(days[0], days[-1])

@@ -27,7 +27,7 @@ from hubdesk.core.money import money
 from hubdesk.demo.service import DemoService
 from hubdesk.reports.pdf import FONT, register_fonts, styles
 from hubdesk.reports.statements import WIDTHS, write_statements
-from hubdesk.services.money.dto import StatementBook
+from hubdesk.services.money import StatementBook
 
 START, END = date(2026, 11, 1), date(2026, 11, 30)
 

@@ -24,7 +24,7 @@ from reportlab.platypus import PageBreak, SimpleDocTemplate, Table, TableStyle
 from hubdesk.app import HubApp
 from hubdesk.reports.pdf import FONT, register_fonts
 from hubdesk.reports.registers import COLUMNS, wrap, write_registers
-from hubdesk.services.registers.queries import Register
+from hubdesk.services.registers import Register
 
 SIGN_IN_MOMENT = datetime(TODAY.year, TODAY.month, TODAY.day, 15, 30)  # UTC = London in November
 

@@ -12,28 +12,26 @@ from sqlalchemy.orm import Session, sessionmaker
 from hubdesk.core.clock import Clock
 from hubdesk.core.db import check_readable, describe, make_engine, make_sessionmaker, sqlite_file, to_url
 from hubdesk.core.schema import upgrade
-from hubdesk.services.admin.backup import BackupService
+from hubdesk.services.admin import BackupService
 from hubdesk.settings import Settings, load_settings
 
 if TYPE_CHECKING:
-    from hubdesk.services.admin.audit import AuditService
-    from hubdesk.services.clubs.bookings import BookingService
-    from hubdesk.services.clubs.clubs import ClubService
-    from hubdesk.services.clubs.family_weeks import WeekService
-    from hubdesk.services.clubs.import_bookings import BookingImportService
-    from hubdesk.services.clubs.sessions import ClubSessionService
-    from hubdesk.services.clubs.waiting_lists import WaitingListService
+    from hubdesk.services.admin import AuditService
+    from hubdesk.services.clubs import (
+        BookingImportService,
+        BookingService,
+        ClubService,
+        ClubSessionService,
+        WaitingListService,
+        WeekService,
+    )
     from hubdesk.services.learning import Learning
     from hubdesk.services.minibus import Minibus
     from hubdesk.services.money import Money
-    from hubdesk.services.people.carers import CarerService
-    from hubdesk.services.people.children import ChildService
-    from hubdesk.services.people.import_children import ImportService
-    from hubdesk.services.people.staff import StaffService
+    from hubdesk.services.people import CarerService, ChildService, ImportService, StaffService
     from hubdesk.services.registers import Registers
-    from hubdesk.services.rota.service import RotaService
-    from hubdesk.services.sites.calendars import CalendarService
-    from hubdesk.services.sites.sites import SiteService
+    from hubdesk.services.rota import RotaService
+    from hubdesk.services.sites import CalendarService, SiteService
 
 
 @dataclass
@@ -55,43 +53,43 @@ class HubApp:
 
     @cached_property
     def children(self) -> ChildService:
-        from hubdesk.services.people.children import ChildService
+        from hubdesk.services.people import ChildService
 
         return ChildService(self.factory, self.settings.user, self.clock)
 
     @cached_property
     def carers(self) -> CarerService:
-        from hubdesk.services.people.carers import CarerService
+        from hubdesk.services.people import CarerService
 
         return CarerService(self.factory, self.settings.user, self.clock)
 
     @cached_property
     def sites(self) -> SiteService:
-        from hubdesk.services.sites.sites import SiteService
+        from hubdesk.services.sites import SiteService
 
         return SiteService(self.factory, self.settings.user, self.clock)
 
     @cached_property
     def calendars(self) -> CalendarService:
-        from hubdesk.services.sites.calendars import CalendarService
+        from hubdesk.services.sites import CalendarService
 
         return CalendarService(self.factory, self.settings.user, self.clock)
 
     @cached_property
     def staff(self) -> StaffService:
-        from hubdesk.services.people.staff import StaffService
+        from hubdesk.services.people import StaffService
 
         return StaffService(self.factory, self.settings.user, self.clock)
 
     @cached_property
     def audit(self) -> AuditService:
-        from hubdesk.services.admin.audit import AuditService
+        from hubdesk.services.admin import AuditService
 
         return AuditService(self.factory, self.settings.user, self.clock)
 
     @cached_property
     def imports(self) -> ImportService:
-        from hubdesk.services.people.import_children import ImportService
+        from hubdesk.services.people import ImportService
 
         return ImportService(self.factory, self.settings.user, self.clock)
 
@@ -103,7 +101,7 @@ class HubApp:
 
     @cached_property
     def rota(self) -> RotaService:
-        from hubdesk.services.rota.service import RotaService
+        from hubdesk.services.rota import RotaService
 
         return RotaService(self.factory, self.settings.user, self.clock)
 
@@ -115,37 +113,37 @@ class HubApp:
 
     @cached_property
     def clubs(self) -> ClubService:
-        from hubdesk.services.clubs.clubs import ClubService
+        from hubdesk.services.clubs import ClubService
 
         return ClubService(self.factory, self.settings.user, self.clock)
 
     @cached_property
     def club_sessions(self) -> ClubSessionService:
-        from hubdesk.services.clubs.sessions import ClubSessionService
+        from hubdesk.services.clubs import ClubSessionService
 
         return ClubSessionService(self.factory, self.settings.user, self.clock)
 
     @cached_property
     def bookings(self) -> BookingService:
-        from hubdesk.services.clubs.bookings import BookingService
+        from hubdesk.services.clubs import BookingService
 
         return BookingService(self.factory, self.settings.user, self.clock)
 
     @cached_property
     def waiting_lists(self) -> WaitingListService:
-        from hubdesk.services.clubs.waiting_lists import WaitingListService
+        from hubdesk.services.clubs import WaitingListService
 
         return WaitingListService(self.factory, self.settings.user, self.clock)
 
     @cached_property
     def weeks(self) -> WeekService:
-        from hubdesk.services.clubs.family_weeks import WeekService
+        from hubdesk.services.clubs import WeekService
 
         return WeekService(self.factory, self.settings.user, self.clock)
 
     @cached_property
     def booking_imports(self) -> BookingImportService:
-        from hubdesk.services.clubs.import_bookings import BookingImportService
+        from hubdesk.services.clubs import BookingImportService
 
         return BookingImportService(self.factory, self.settings.user, self.clock)
 

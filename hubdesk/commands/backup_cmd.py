@@ -8,7 +8,7 @@ from typing import Any
 
 from hubdesk.app import open_backups
 from hubdesk.core.errors import DomainError
-from hubdesk.services.admin.backup import BackupService
+from hubdesk.services.admin import BackupService
 from hubdesk.settings import load_settings
 
 

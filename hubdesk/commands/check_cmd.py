@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from hubdesk.app import open_app
-from hubdesk.services.admin.check import CheckService
+from hubdesk.services.admin import CheckService
 from hubdesk.settings import load_settings
 
 

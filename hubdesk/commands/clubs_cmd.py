@@ -12,7 +12,7 @@ from hubdesk.commands.lookup import day_argument
 from hubdesk.commands.output import say
 from hubdesk.core.errors import DomainError
 from hubdesk.core.table_files import safe_cell
-from hubdesk.services.clubs.clubs import ClubRow
+from hubdesk.services.clubs import ClubRow
 from hubdesk.settings import load_settings
 
 FIRST, LAST = date(1900, 1, 1), date(2999, 12, 31)

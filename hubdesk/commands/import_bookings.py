@@ -6,7 +6,7 @@ import argparse
 
 from hubdesk.app import HubApp
 from hubdesk.commands.output import say
-from hubdesk.services.clubs.import_bookings import BookingImport
+from hubdesk.services.clubs import BookingImport
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -14,7 +14,7 @@ from hubdesk.commands import import_bookings, import_payments
 from hubdesk.commands.lookup import find_site
 from hubdesk.commands.output import say
 from hubdesk.core.errors import DomainError
-from hubdesk.services.people.import_children import ImportOptions, ImportPreview
+from hubdesk.services.people import ImportOptions, ImportPreview
 from hubdesk.settings import load_settings
 
 Runner = Callable[[HubApp, argparse.Namespace], int]

@@ -8,7 +8,7 @@ import argparse
 from hubdesk.app import HubApp
 from hubdesk.commands.output import say
 from hubdesk.core.money import money
-from hubdesk.services.money.import_payments import IMPORT_ROUTES, PaymentImportPreview
+from hubdesk.services.money import IMPORT_ROUTES, PaymentImportPreview
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:

@@ -11,7 +11,7 @@ from hubdesk.app import HubApp
 from hubdesk.commands.lookup import day_argument
 from hubdesk.core.errors import DomainError
 from hubdesk.reports.statements import write_statements
-from hubdesk.services.money.accounts import month_bounds
+from hubdesk.services.money import month_bounds
 
 
 def month_argument(text: str) -> tuple[date, date]:

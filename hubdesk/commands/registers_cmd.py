@@ -38,7 +38,7 @@ def _registers(app: HubApp, args: argparse.Namespace, target: Path) -> str:
 def moment_argument(text: str) -> datetime:
     """argparse type for a London wall-clock moment: "2026-12-01 16:05" or "1/12/2026 16:05",
     returned as naive UTC (how moments are stored)."""
-    from hubdesk.services.registers.queries import moment
+    from hubdesk.services.registers import moment
 
     found = re.fullmatch(r"\s*(\S+)\s+(\d{1,2})[:.](\d{2})\s*", text)
     if not found:

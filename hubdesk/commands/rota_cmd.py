@@ -11,7 +11,7 @@ from typing import Any
 from hubdesk.app import HubApp, open_app
 from hubdesk.commands.lookup import day_argument, find_person, find_site
 from hubdesk.core.errors import DomainError
-from hubdesk.services.rota.ical import shifts_calendar
+from hubdesk.services.rota import shifts_calendar
 from hubdesk.settings import load_settings
 
 

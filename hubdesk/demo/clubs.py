@@ -22,7 +22,7 @@ from hubdesk.core.models import Booking, Child, Club, ClubSession, Room, Session
 from hubdesk.core.rules.recurrence import club_days, weekdays_code
 from hubdesk.core.vocabulary import fold
 from hubdesk.demo.context import DemoContext
-from hubdesk.services.sites.calendars import load_calendar
+from hubdesk.services.sites import load_calendar
 
 T = time
 Spec = tuple[str, str, tuple[int, ...], time, time, int, int, tuple[int, int], float]

@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 from hubdesk.core.calendar import bank_holiday
 from hubdesk.core.models import CalendarEntry, Room, Site, TravelTime
 from hubdesk.demo.context import DemoContext
-from hubdesk.services.minibus.journey import store_office_phone
-from hubdesk.services.sites.sites import SiteForm, default_minutes
+from hubdesk.services.minibus import store_office_phone
+from hubdesk.services.sites import SiteForm, default_minutes
 
 # name, short name, DfE number, Ofsted status, hub?, latitude, longitude, street
 SCHOOLS = [

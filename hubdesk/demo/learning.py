@@ -22,7 +22,7 @@ from hubdesk.core.models import (
 )
 from hubdesk.core.vocabulary import fold
 from hubdesk.demo.context import DemoContext
-from hubdesk.services.learning.courses import session_dates
+from hubdesk.services.learning import session_dates
 
 ABSENCE_REASONS = ["Ill", "Child ill", "Work", "Appointment"]
 

@@ -29,12 +29,16 @@ from hubdesk.core.models import (
 from hubdesk.core.rules.minibus import Stop, clock, default_times, ending_by, minutes
 from hubdesk.core.rules.travel import TravelTimes
 from hubdesk.demo.context import DemoContext
-from hubdesk.services.minibus.needs import Need, derive_needs
-from hubdesk.services.minibus.passengers import add_rider
-from hubdesk.services.minibus.queries import load_runs, monday_of
-from hubdesk.services.minibus.runs import sync_shifts
-from hubdesk.services.minibus.vehicles import CHECK_ITEMS
-from hubdesk.services.sites.travel import load_travel
+from hubdesk.services.minibus import (
+    CHECK_ITEMS,
+    Need,
+    add_rider,
+    derive_needs,
+    load_runs,
+    monday_of,
+    sync_shifts,
+)
+from hubdesk.services.sites import load_travel
 
 HUB_CLUB_ARRIVAL_SLACK = 5  # minutes before the club starts
 

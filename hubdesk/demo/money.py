@@ -18,7 +18,7 @@ from hubdesk.core.models import Club, ClubPrice, DiscretionaryPlace, Payment
 from hubdesk.core.models.meta import store_meta
 from hubdesk.core.rules.charging import MoneyRules, money_rules_to_json
 from hubdesk.demo.context import DemoContext
-from hubdesk.services.money.ledger import MONEY_RULES_KEY, charge_lines, load_families
+from hubdesk.services.money import MONEY_RULES_KEY, charge_lines, load_families
 
 ROUTES = [("bank", 30), ("card", 20), ("tfc", 25), ("voucher", 10), ("cash", 10),
           ("universal_credit", 5)]

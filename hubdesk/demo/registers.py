@@ -34,8 +34,7 @@ from hubdesk.core.models import (
     SessionBooking,
 )
 from hubdesk.demo.context import DemoContext
-from hubdesk.services.registers.late import LateFeeRule
-from hubdesk.services.registers.queries import SCHOOL_DAY_CLUBS, moment
+from hubdesk.services.registers import SCHOOL_DAY_CLUBS, LateFeeRule, moment
 
 STAFF = ["G. Ndlovu", "S. Patel", "J. Kowalczyk", "M. O'Brien", "A. Hughes"]
 ABSENCES = [("ill", 0.4), ("holiday", 0.2), ("no_show", 0.25), ("collected_early", 0.15)]

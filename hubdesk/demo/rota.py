@@ -19,8 +19,7 @@ from hubdesk.core.models import Shift, Staff, StaffAvailability, StaffSite
 from hubdesk.core.vocabulary import fold
 from hubdesk.demo.context import DemoContext
 from hubdesk.demo.names import HERITAGES
-from hubdesk.services.rota.fill import propose
-from hubdesk.services.rota.queries import load_sessions, monday_of
+from hubdesk.services.rota import load_sessions, monday_of, propose
 
 CLUB_ROLES = {"club leader", "play worker", "crèche worker", "escort", "driver"}
 DAY = {"start": time(7, 30), "end": time(18, 15)}

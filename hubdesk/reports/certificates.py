@@ -38,7 +38,7 @@ from reportlab.platypus import (
 
 from hubdesk.core.dates import spoken_day, spoken_span
 from hubdesk.reports.pdf import FONT, FONT_BOLD, register_fonts, text
-from hubdesk.services.learning.reports import Certificate
+from hubdesk.services.learning import Certificate
 from hubdesk.settings import resource_path
 
 WIDTH, HEIGHT = A4

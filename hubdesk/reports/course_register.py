@@ -20,8 +20,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from hubdesk.core.dates import spoken_day, spoken_span
 from hubdesk.core.words import count, hours
 from hubdesk.reports.pdf import build, para, styles, table, text
-from hubdesk.services.learning.courses import SessionRow
-from hubdesk.services.learning.reports import CrecheLine, RegisterSheet, SheetLine
+from hubdesk.services.learning import CrecheLine, RegisterSheet, SessionRow, SheetLine
 
 PAGE_WIDTH = 273 * mm  # landscape A4 less the margins
 NAME_WIDTH = 60 * mm

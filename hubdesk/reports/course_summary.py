@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from hubdesk.core.dates import spoken_day, spoken_span
 from hubdesk.reports.pdf import build, para, styles, table, text
-from hubdesk.services.learning.reports import NO_SCHOOL, TermSummary
+from hubdesk.services.learning import NO_SCHOOL, TermSummary
 
 
 def percent(rate: float | None) -> str:

@@ -18,7 +18,7 @@ from hubdesk.core.rules.medical import allergy_label
 from hubdesk.reports.pdf import Styles, build, para, styles, table
 from hubdesk.reports.pdf import text as esc
 from hubdesk.reports.registers import whole_phones
-from hubdesk.services.registers.site import FireList, OnSiteChild
+from hubdesk.services.registers import FireList, OnSiteChild
 
 
 def _medical(c: OnSiteChild, st: Styles) -> tuple[object, bool]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from hubdesk.core.table_files import safe_cell
-from hubdesk.services.money.dto import FinanceExport
+from hubdesk.services.money import FinanceExport
 
 LEDGER_HEADINGS = ["Type", "Date", "Family", "Family number", "Child", "Description", "Route",
                    "Reference", "Amount (£)"]

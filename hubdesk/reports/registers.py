@@ -35,7 +35,7 @@ from reportlab.platypus import (
 from hubdesk.reports.pdf import FONT, FONT_BOLD, NumberedCanvas, para, register_fonts, styles, table
 from hubdesk.reports.pdf import text as esc
 from hubdesk.services.progress import NO_PROGRESS, Progress
-from hubdesk.services.registers.queries import Register, RegisterLine
+from hubdesk.services.registers import Register, RegisterLine
 
 PAGE = landscape(A4)
 MARGIN = 10 * mm

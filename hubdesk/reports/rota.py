@@ -19,7 +19,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Sp
 from hubdesk.core.dates import spoken_day
 from hubdesk.core.words import duration
 from hubdesk.reports.pdf import HeaderMark, build, para, styles, table, text
-from hubdesk.services.rota.dto import PersonWeek, ProblemRow, SessionCell, ShiftRow, WeekGrid
+from hubdesk.services.rota import PersonWeek, ProblemRow, SessionCell, ShiftRow, WeekGrid
 
 PAGE_WIDTH = 273 * mm  # landscape A4 less the margins
 LABEL_WIDTH = 38 * mm

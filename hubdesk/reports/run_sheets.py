@@ -16,7 +16,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 from hubdesk.core.dates import spoken_day
 from hubdesk.reports.pdf import Styles, build, para, styles, table, text
 from hubdesk.reports.registers import whole_phones
-from hubdesk.services.minibus.sheets import RunSheet, SheetPassenger, TimetableRun, WeekTimetable
+from hubdesk.services.minibus import RunSheet, SheetPassenger, TimetableRun, WeekTimetable
 
 PORTRAIT_WIDTH = 186 * mm
 LANDSCAPE_WIDTH = 273 * mm

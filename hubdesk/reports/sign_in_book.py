@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from hubdesk.reports.pdf import build, para, styles, table
-from hubdesk.services.registers.sign_in import SignInRow
+from hubdesk.services.registers import SignInRow
 
 BLANK_LINES = 8
 

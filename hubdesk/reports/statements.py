@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 
 from hubdesk.core.money import money
 from hubdesk.reports.pdf import FONT, FONT_BOLD, build, para, styles, table, text
-from hubdesk.services.money.dto import KIND_LABELS, ROUTE_LABELS, Statement, StatementBook
+from hubdesk.services.money import KIND_LABELS, ROUTE_LABELS, Statement, StatementBook
 
 WIDTHS = [20 * mm, 34 * mm, 52 * mm, 17 * mm, 17 * mm, 46 * mm]
 SIZE = 7.5

@@ -1,0 +1,7 @@
+"""The admin domain's public face: what other layers and domains may import."""
+
+from hubdesk.services.admin.audit import AuditService, HistoryLine
+from hubdesk.services.admin.backup import BackupInfo, BackupService, Restored
+from hubdesk.services.admin.check import CheckService
+
+__all__ = ["AuditService", "BackupInfo", "BackupService", "CheckService", "HistoryLine", "Restored"]

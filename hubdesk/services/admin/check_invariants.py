@@ -23,7 +23,7 @@ from hubdesk.core.models import (
     Shift,
 )
 from hubdesk.services.admin.check import Finding
-from hubdesk.services.sites.calendars import load_calendars
+from hubdesk.services.sites import load_calendars
 
 LIVE = "booked"
 

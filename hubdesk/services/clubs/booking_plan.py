@@ -36,7 +36,7 @@ from hubdesk.core.rules.recurrence import (
     weekdays_label,
 )
 from hubdesk.services.clubs.queries import child_name, load_child, load_club, take_places
-from hubdesk.services.sites.calendars import load_calendar
+from hubdesk.services.sites import load_calendar
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from hubdesk.services.clubs.queries import (
     time_span,
 )
 from hubdesk.services.clubs.waiting_lists import Offer, offer_freed
-from hubdesk.services.sites.travel import load_travel
+from hubdesk.services.sites import load_travel
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from hubdesk.core.models import Child, Club, ClubSession, SessionBooking, Waitin
 from hubdesk.core.rules.recurrence import club_days
 from hubdesk.core.vocabulary import WAITING_OPEN, year_label
 from hubdesk.services.clubs.queries import carer_phones, child_name, time_span
-from hubdesk.services.sites.calendars import load_calendar
+from hubdesk.services.sites import load_calendar
 
 if TYPE_CHECKING:
     from hubdesk.services.clubs.clubs import ClubForm

@@ -15,7 +15,7 @@ from datetime import time
 from hubdesk.core.models import Child, Club
 from hubdesk.core.rules.travel import TravelTimes
 from hubdesk.core.vocabulary import year_label
-from hubdesk.services.minibus.settings import MinibusSettings
+from hubdesk.services.minibus import MinibusSettings
 
 BREAKFAST_KINDS = ("breakfast", "free_breakfast")
 AFTER_KINDS = ("after_school", "activity")

@@ -26,9 +26,8 @@ from hubdesk.services.base import Service
 from hubdesk.services.clubs.changes import AffectedBooking, ChangeImpact, apply_change, impact_of
 from hubdesk.services.clubs.choices import ClubChoice, choice_for
 from hubdesk.services.clubs.queries import RULES_KEY, load_club, load_rules, time_span
-from hubdesk.services.minibus.settings import load_settings as load_minibus_settings
-from hubdesk.services.sites.calendars import load_calendar
-from hubdesk.services.sites.travel import load_travel
+from hubdesk.services.minibus import load_settings as load_minibus_settings
+from hubdesk.services.sites import load_calendar, load_travel
 
 _TEXT_LIMITS = {"name": 120, "notes": 2000}
 

@@ -28,7 +28,7 @@ from hubdesk.core.words import count
 from hubdesk.services.base import Service
 from hubdesk.services.clubs.booking_plan import BookingRequest, Planner, summary, write_plan
 from hubdesk.services.clubs.queries import child_name
-from hubdesk.services.sites.travel import load_travel
+from hubdesk.services.sites import load_travel
 
 HEADERS = {
     "upn": ("upn", "pupil upn", "unique pupil number"),

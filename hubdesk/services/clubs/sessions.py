@@ -23,7 +23,7 @@ from hubdesk.services.clubs.queries import (
     load_session,
     start_moment,
 )
-from hubdesk.services.sites.calendars import load_calendar
+from hubdesk.services.sites import load_calendar
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from hubdesk.services.clubs.queries import (
     release_held,
 )
 from hubdesk.services.clubs.waiting_order import RowReader, WaitingRow, ordered, waits_for
-from hubdesk.services.sites.travel import load_travel
+from hubdesk.services.sites import load_travel
 
 __all__ = ["Offer", "WaitingListService", "WaitingRow", "offer_freed", "ordered"]
 

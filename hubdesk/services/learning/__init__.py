@@ -11,10 +11,39 @@ from __future__ import annotations
 from sqlalchemy.orm import Session, sessionmaker
 
 from hubdesk.core.clock import Clock
-from hubdesk.services.learning.courses import CourseService
-from hubdesk.services.learning.creche import CrecheService
-from hubdesk.services.learning.enrolments import EnrolmentService
-from hubdesk.services.learning.reports import LearningReportService
+from hubdesk.services.learning.courses import (
+    WEEKDAY_NAMES,
+    CourseForm,
+    CourseRow,
+    CourseService,
+    SessionRow,
+    session_dates,
+)
+from hubdesk.services.learning.creche import (
+    CrecheBookingRow,
+    CrecheChildForm,
+    CrecheRegisterLine,
+    CrecheService,
+    CrecheSessionRow,
+    load_rules,
+)
+from hubdesk.services.learning.enrolments import (
+    EnrolmentService,
+    EnrolResult,
+    LearnerRow,
+    Mark,
+    ProgressNotes,
+    RegisterLine,
+)
+from hubdesk.services.learning.reports import (
+    NO_SCHOOL,
+    Certificate,
+    CrecheLine,
+    LearningReportService,
+    RegisterSheet,
+    SheetLine,
+    TermSummary,
+)
 
 
 class Learning:
@@ -25,3 +54,36 @@ class Learning:
         self.enrolments = EnrolmentService(factory, user, clock)
         self.creche = CrecheService(factory, user, clock)
         self.reports = LearningReportService(factory, user, clock)
+
+__all__ = [
+    "NO_SCHOOL",
+    "WEEKDAY_NAMES",
+    "Certificate",
+    "Clock",
+    "CourseForm",
+    "CourseRow",
+    "CourseService",
+    "CrecheBookingRow",
+    "CrecheChildForm",
+    "CrecheLine",
+    "CrecheRegisterLine",
+    "CrecheService",
+    "CrecheSessionRow",
+    "EnrolResult",
+    "EnrolmentService",
+    "LearnerRow",
+    "Learning",
+    "LearningReportService",
+    "Mark",
+    "ProgressNotes",
+    "RegisterLine",
+    "RegisterSheet",
+    "Session",
+    "SessionRow",
+    "SheetLine",
+    "TermSummary",
+    "annotations",
+    "load_rules",
+    "session_dates",
+    "sessionmaker",
+]

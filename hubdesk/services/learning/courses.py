@@ -23,7 +23,7 @@ from hubdesk.core.models import (
 from hubdesk.core.vocabulary import COURSE_KINDS, fold
 from hubdesk.core.words import count
 from hubdesk.services.base import Service, fetch
-from hubdesk.services.sites.calendars import load_calendar
+from hubdesk.services.sites import load_calendar
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri")
 PLACE_HOLDING = ("enrolled", "completed")  # statuses that use one of the course's places

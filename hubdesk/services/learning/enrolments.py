@@ -33,7 +33,7 @@ from hubdesk.services.learning.courses import (
     session_rows,
 )
 from hubdesk.services.learning.family_clash import family_clashes
-from hubdesk.services.people.carers import CarerForm, validate_carer
+from hubdesk.services.people import CarerForm, validate_carer
 
 NO_REASON = "No reason given"
 

@@ -23,7 +23,7 @@ from hubdesk.core.models import (
     SessionBooking,
     Site,
 )
-from hubdesk.services.sites.travel import load_travel
+from hubdesk.services.sites import load_travel
 
 BREAKFAST_KINDS = ("breakfast", "free_breakfast")
 

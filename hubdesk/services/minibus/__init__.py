@@ -13,14 +13,44 @@ from __future__ import annotations
 from sqlalchemy.orm import Session, sessionmaker
 
 from hubdesk.core.clock import Clock
-from hubdesk.services.minibus.assign import MinibusAssign
+from hubdesk.services.minibus.assign import AssignProposal, MinibusAssign
 from hubdesk.services.minibus.checks import MinibusChecks
-from hubdesk.services.minibus.needs import MinibusNeeds
-from hubdesk.services.minibus.patterns import MinibusPatterns
-from hubdesk.services.minibus.runs import MinibusRuns
-from hubdesk.services.minibus.settings import MinibusSettingsService
-from hubdesk.services.minibus.sheets import MinibusSheets
-from hubdesk.services.minibus.vehicles import MinibusVehicles
+from hubdesk.services.minibus.journey import store_office_phone
+from hubdesk.services.minibus.needs import MinibusNeeds, Need, NeedRow, derive_needs
+from hubdesk.services.minibus.passengers import Boarding, add_rider
+from hubdesk.services.minibus.patterns import MinibusPatterns, PatternChange, PatternForm
+from hubdesk.services.minibus.queries import load_runs, monday_of
+from hubdesk.services.minibus.runs import (
+    MinibusRuns,
+    PassengerRow,
+    RunDetail,
+    RunForm,
+    RunRow,
+    StopForm,
+    sync_shifts,
+)
+from hubdesk.services.minibus.settings import (
+    ESCORT_LABELS,
+    MinibusSettings,
+    MinibusSettingsService,
+    SiteRule,
+    load_settings,
+)
+from hubdesk.services.minibus.sheets import (
+    MinibusSheets,
+    RunSheet,
+    SheetPassenger,
+    TimetableRun,
+    WeekTimetable,
+)
+from hubdesk.services.minibus.vehicles import (
+    CHECK_ITEMS,
+    CheckForm,
+    CheckItem,
+    MinibusVehicles,
+    VehicleForm,
+    VehicleRow,
+)
 
 
 class Minibus:
@@ -35,3 +65,49 @@ class Minibus:
         self.assign = MinibusAssign(factory, user, clock)
         self.sheets = MinibusSheets(factory, user, clock)
         self.settings = MinibusSettingsService(factory, user, clock)
+
+__all__ = [
+    "CHECK_ITEMS",
+    "ESCORT_LABELS",
+    "AssignProposal",
+    "Boarding",
+    "CheckForm",
+    "CheckItem",
+    "Clock",
+    "Minibus",
+    "MinibusAssign",
+    "MinibusChecks",
+    "MinibusNeeds",
+    "MinibusPatterns",
+    "MinibusRuns",
+    "MinibusSettings",
+    "MinibusSettingsService",
+    "MinibusSheets",
+    "MinibusVehicles",
+    "Need",
+    "NeedRow",
+    "PassengerRow",
+    "PatternChange",
+    "PatternForm",
+    "RunDetail",
+    "RunForm",
+    "RunRow",
+    "RunSheet",
+    "Session",
+    "SheetPassenger",
+    "SiteRule",
+    "StopForm",
+    "TimetableRun",
+    "VehicleForm",
+    "VehicleRow",
+    "WeekTimetable",
+    "add_rider",
+    "annotations",
+    "derive_needs",
+    "load_runs",
+    "load_settings",
+    "monday_of",
+    "sessionmaker",
+    "store_office_phone",
+    "sync_shifts",
+]

@@ -30,7 +30,7 @@ from hubdesk.services.minibus.queries import (
 )
 from hubdesk.services.minibus.runs import StopForm
 from hubdesk.services.minibus.settings import load_settings
-from hubdesk.services.sites.travel import load_travel
+from hubdesk.services.sites import load_travel
 
 
 @dataclass(frozen=True)

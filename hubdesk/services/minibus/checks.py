@@ -45,7 +45,7 @@ from hubdesk.services.minibus.queries import (
     walk_rounds,
 )
 from hubdesk.services.minibus.settings import MinibusSettings, load_settings
-from hubdesk.services.sites.travel import load_travel
+from hubdesk.services.sites import load_travel
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from hubdesk.services.minibus.needs import derive_needs
 from hubdesk.services.minibus.passengers import live_rides, name_of
 from hubdesk.services.minibus.queries import LoadedRun, load_runs, load_vehicle, site_names, vehicle_label
 from hubdesk.services.minibus.runs import RunForm, StopForm, sync_shifts, validate_run
-from hubdesk.services.sites.calendars import load_calendar
+from hubdesk.services.sites import load_calendar
 
 PATTERN_REASON = "Weekly run"  # runs the pattern cancelled start with this; a change may restore them
 

@@ -35,7 +35,7 @@ from hubdesk.services.minibus.queries import (
     vehicle_label,
 )
 from hubdesk.services.minibus.settings import load_settings
-from hubdesk.services.sites.travel import load_travel
+from hubdesk.services.sites import load_travel
 
 
 @dataclass(frozen=True)

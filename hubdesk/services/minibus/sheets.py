@@ -26,7 +26,7 @@ from hubdesk.services.minibus.queries import (
     staff_name,
     vehicle_label,
 )
-from hubdesk.services.registers.queries import current_medicines
+from hubdesk.services.registers import current_medicines
 
 
 @dataclass(frozen=True)

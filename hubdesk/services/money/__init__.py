@@ -11,10 +11,27 @@ from __future__ import annotations
 from sqlalchemy.orm import Session, sessionmaker
 
 from hubdesk.core.clock import Clock
-from hubdesk.services.money.accounts import AccountService
-from hubdesk.services.money.import_payments import PaymentImportService
+from hubdesk.services.money.accounts import AccountService, month_bounds
+from hubdesk.services.money.dto import (
+    KIND_LABELS,
+    ROUTE_LABELS,
+    ROUTES,
+    Account,
+    AccountLine,
+    ArrearsRow,
+    ExtraChargeForm,
+    Family,
+    FamilyBalance,
+    FinanceExport,
+    PaymentForm,
+    PaymentRow,
+    Statement,
+    StatementBook,
+)
+from hubdesk.services.money.import_payments import IMPORT_ROUTES, PaymentImportPreview, PaymentImportService
+from hubdesk.services.money.ledger import MONEY_RULES_KEY, charge_lines, load_families
 from hubdesk.services.money.payments import PaymentService
-from hubdesk.services.money.prices import PriceService
+from hubdesk.services.money.prices import CLUB_KINDS, PriceService
 
 
 class Money:
@@ -25,3 +42,36 @@ class Money:
         self.accounts = AccountService(factory, user, clock)
         self.payments = PaymentService(factory, user, clock)
         self.imports = PaymentImportService(factory, user, clock)
+
+__all__ = [
+    "CLUB_KINDS",
+    "IMPORT_ROUTES",
+    "KIND_LABELS",
+    "MONEY_RULES_KEY",
+    "ROUTES",
+    "ROUTE_LABELS",
+    "Account",
+    "AccountLine",
+    "AccountService",
+    "ArrearsRow",
+    "Clock",
+    "ExtraChargeForm",
+    "Family",
+    "FamilyBalance",
+    "FinanceExport",
+    "Money",
+    "PaymentForm",
+    "PaymentImportPreview",
+    "PaymentImportService",
+    "PaymentRow",
+    "PaymentService",
+    "PriceService",
+    "Session",
+    "Statement",
+    "StatementBook",
+    "annotations",
+    "charge_lines",
+    "load_families",
+    "month_bounds",
+    "sessionmaker",
+]

@@ -15,8 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hubdesk.core.models import Booking, Child, Club, ClubSession, SessionBooking, Site
-from hubdesk.services.clubs.queries import child_name, free_places, start_moment
-from hubdesk.services.clubs.waiting_lists import offer_freed
+from hubdesk.services.clubs import child_name, free_places, offer_freed, start_moment
 
 LEAVER_REASON = "Left the school (not in the MIS export)"
 

@@ -13,10 +13,28 @@ from __future__ import annotations
 from sqlalchemy.orm import Session, sessionmaker
 
 from hubdesk.core.clock import Clock
-from hubdesk.services.registers.health import HealthLogService
-from hubdesk.services.registers.late import LateCollectionService
-from hubdesk.services.registers.sign_in import SignInBookService
-from hubdesk.services.registers.site import SiteRollService
+from hubdesk.services.registers.health import (
+    DoseRow,
+    HealthLogService,
+    IncidentForm,
+    IncidentRow,
+    MedicineDue,
+    PermissionForm,
+    PermissionRow,
+)
+from hubdesk.services.registers.late import LateChild, LateCollectionService, LateFeeRule
+from hubdesk.services.registers.queries import (
+    SCHOOL_DAY_CLUBS,
+    Collector,
+    Register,
+    RegisterLine,
+    SessionHeader,
+    current_medicines,
+    hhmm,
+    moment,
+)
+from hubdesk.services.registers.sign_in import KINDS, SignInBookService, SignInForm, SignInRow
+from hubdesk.services.registers.site import DrillForm, DrillRow, FireList, OnSiteChild, SiteRollService
 from hubdesk.services.registers.take import RegisterService
 
 
@@ -29,3 +47,39 @@ class Registers:
         self.site = SiteRollService(factory, user, clock)
         self.health = HealthLogService(factory, user, clock)
         self.book = SignInBookService(factory, user, clock)
+
+__all__ = [
+    "KINDS",
+    "SCHOOL_DAY_CLUBS",
+    "Clock",
+    "Collector",
+    "DoseRow",
+    "DrillForm",
+    "DrillRow",
+    "FireList",
+    "HealthLogService",
+    "IncidentForm",
+    "IncidentRow",
+    "LateChild",
+    "LateCollectionService",
+    "LateFeeRule",
+    "MedicineDue",
+    "OnSiteChild",
+    "PermissionForm",
+    "PermissionRow",
+    "Register",
+    "RegisterLine",
+    "RegisterService",
+    "Registers",
+    "Session",
+    "SessionHeader",
+    "SignInBookService",
+    "SignInForm",
+    "SignInRow",
+    "SiteRollService",
+    "annotations",
+    "current_medicines",
+    "hhmm",
+    "moment",
+    "sessionmaker",
+]

@@ -15,7 +15,7 @@ from hubdesk.core.models import ClubSession, CourseSession, Shift
 from hubdesk.core.rules.staff_checks import blocking_reasons
 from hubdesk.services.rota.dto import CopyResult
 from hubdesk.services.rota.queries import WEEK_DAYS, load_people, target_of
-from hubdesk.services.sites.calendars import load_calendars
+from hubdesk.services.sites import load_calendars
 
 
 def copy_week(s: Session, source: date, target: date, site_id: int | None, now: datetime) -> CopyResult:

@@ -42,8 +42,8 @@ from hubdesk.core.rules import creche
 from hubdesk.core.rules.ratios import DEFAULT_BANDS, AgeBand, Need, age_on, is_eyfs, session_need
 from hubdesk.core.rules.staff_checks import Person, SessionFact, Settings, ShiftFact, Visit
 from hubdesk.core.rules.travel import DEFAULT_TRAVEL_MINUTES
-from hubdesk.services.learning.creche import load_rules as load_creche_rules
-from hubdesk.services.sites.travel import save_travel_default, travel_default
+from hubdesk.services.learning import load_rules as load_creche_rules
+from hubdesk.services.sites import save_travel_default, travel_default
 
 SETTINGS_KEY = "rota_settings"
 WEEK_DAYS = 5  # the rota covers Monday to Friday

@@ -37,8 +37,7 @@ from hubdesk.services.rota.queries import (
     session_labels,
     week_days,
 )
-from hubdesk.services.sites.calendars import load_calendars
-from hubdesk.services.sites.travel import load_travel
+from hubdesk.services.sites import load_calendars, load_travel
 
 
 @dataclass

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hubdesk.services.people.carers import CarerForm, CarerLink, CarerMatch, CarerService
+from hubdesk.services.people import CarerForm, CarerLink, CarerMatch, CarerService
 from hubdesk.ui.children.child_fields import HINT_STYLE, line, notes
 from hubdesk.ui.common.forms import InlineFormDialog
 from hubdesk.ui.shell import feedback

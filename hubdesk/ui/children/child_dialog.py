@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, 
 
 from hubdesk.app import HubApp
 from hubdesk.core.errors import Conflict, ValidationError
-from hubdesk.services.people.children import ChildForm, ChildService, display_name
-from hubdesk.services.sites.sites import SiteForm
+from hubdesk.services.people import ChildForm, ChildService, display_name
+from hubdesk.services.sites import SiteForm
 from hubdesk.ui.children.child_fields import HINT_STYLE, ChildFields, read_date
 from hubdesk.ui.children.child_people import CarersTab, FamilyTab, HistoryTab
 from hubdesk.ui.common.forms import InlineFormDialog, TabbedFormDialog

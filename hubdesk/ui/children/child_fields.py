@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from hubdesk.core.dates import parse_day
 from hubdesk.core.errors import ValidationError
 from hubdesk.core.vocabulary import EAL_STATUSES, SEN_LEVELS, YEAR_GROUPS, year_label
-from hubdesk.services.people.children import CONSENTS, FUNDING, ChildForm
-from hubdesk.services.sites.sites import SiteForm
+from hubdesk.services.people import CONSENTS, FUNDING, ChildForm
+from hubdesk.services.sites import SiteForm
 from hubdesk.ui.common.forms import TabbedFormDialog
 
 HINT_STYLE = "color: #555;"

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
-from hubdesk.services.people.carers import CarerLink, FamilyMember
+from hubdesk.services.people import CarerLink, FamilyMember
 from hubdesk.ui.children.carer_dialog import CarerLinkDialog, FindCarerDialog, carer_name
 from hubdesk.ui.children.child_fields import HINT_STYLE
 from hubdesk.ui.common.history import HistoryView

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
-from hubdesk.services.people.import_children import ImportPreview, ImportResult
+from hubdesk.services.people import ImportPreview, ImportResult
 from hubdesk.services.progress import Progress
 from hubdesk.ui.children.import_panels import ColumnsPanel, LeaversPanel, OptionsBar
 from hubdesk.ui.common.forms import hbox

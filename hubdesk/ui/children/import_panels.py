@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hubdesk.services.people.import_children import ImportOptions, ImportPreview
-from hubdesk.services.people.import_columns import COLUMN_CHOICES
-from hubdesk.services.people.leavers import Leaver
+from hubdesk.services.people import COLUMN_CHOICES, ImportOptions, ImportPreview, Leaver
 from hubdesk.ui.common.forms import hbox
 
 FROM_FILE = "Named in the file (School column)"

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from hubdesk.services.people.children import CODE_NAMES, ChildRow
+from hubdesk.services.people import CODE_NAMES, ChildRow
 from hubdesk.ui.common.tables import LazyTableModel
 
 NAME, SCHOOL, YEAR, CLASS, MEDICAL, FLAGS, LEFT = range(7)

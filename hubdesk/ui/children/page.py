@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.core.vocabulary import YEAR_GROUPS, year_label
-from hubdesk.services.people.children import ChildRow
+from hubdesk.services.people import ChildRow
 from hubdesk.ui.children import lazy_children
 from hubdesk.ui.children.child_dialog import ChildDialog
 from hubdesk.ui.children.lazy_children import children_model

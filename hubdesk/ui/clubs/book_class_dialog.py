@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.core.vocabulary import YEAR_GROUPS, year_label
 from hubdesk.core.words import count
-from hubdesk.services.clubs.bookings import ClassRefusal, ClassReport, ClassRequest
-from hubdesk.services.clubs.clubs import ClubForm, ClubRow
+from hubdesk.services.clubs import ClassRefusal, ClassReport, ClassRequest, ClubForm, ClubRow
 from hubdesk.ui.common.dates import date_edit, qdate, to_date
 from hubdesk.ui.common.forms import error_label, hbox
 from hubdesk.ui.common.tables import DtoTableModel, fit_columns, table_view

@@ -32,8 +32,8 @@ from hubdesk.core.money import money
 from hubdesk.core.rules.booking_checks import FULL
 from hubdesk.core.rules.recurrence import Skipped
 from hubdesk.core.words import count
-from hubdesk.services.clubs.booking_plan import BookingPreview, BookingRequest, BookingResult, PreviewLine
-from hubdesk.services.sites.calendars import DateGuide
+from hubdesk.services.clubs import BookingPreview, BookingRequest, BookingResult, PreviewLine
+from hubdesk.services.sites import DateGuide
 from hubdesk.ui.clubs.club_choices import fill_clubs
 from hubdesk.ui.common.child_picker import ChildPicker
 from hubdesk.ui.common.dates import date_edit, qdate, term_end_button, to_date

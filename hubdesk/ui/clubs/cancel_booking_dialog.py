@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.core.errors import DomainError, ValidationError
 from hubdesk.core.words import count
-from hubdesk.services.clubs.bookings import BookingLine, BookingSummary, CancelResult
+from hubdesk.services.clubs import BookingLine, BookingSummary, CancelResult
 from hubdesk.ui.common.dates import date_edit, qdate, to_date
 from hubdesk.ui.common.forms import error_label
 from hubdesk.ui.common.tables import (

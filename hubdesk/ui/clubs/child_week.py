@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.core.words import count
-from hubdesk.services.clubs.family_weeks import ChildWeek, WeekItem
+from hubdesk.services.clubs import ChildWeek, WeekItem
 from hubdesk.ui.clubs.booking_dialog import BookingDialog
 from hubdesk.ui.clubs.cancel_booking_dialog import CancelBookingDialog
 from hubdesk.ui.common.child_picker import ChildPicker

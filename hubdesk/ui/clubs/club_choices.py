@@ -9,8 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItemModel
 from PySide6.QtWidgets import QComboBox
 
-from hubdesk.services.clubs.choices import ClubChoice
-from hubdesk.services.clubs.clubs import ClubRow
+from hubdesk.services.clubs import ClubChoice, ClubRow
 from hubdesk.ui.common.widgets import money
 
 GREY = QBrush(QColor("#7a7a7a"))

@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 from hubdesk.core.errors import Conflict, ValidationError
 from hubdesk.core.vocabulary import CLUB_KIND_LABELS, CLUB_KINDS, YEAR_GROUPS, year_label
 from hubdesk.core.words import are, count
-from hubdesk.services.clubs.changes import AffectedBooking
-from hubdesk.services.clubs.clubs import ChangeNeedsDecision, ClubForm, ClubService, SaveResult
+from hubdesk.services.clubs import AffectedBooking, ChangeNeedsDecision, ClubForm, ClubService, SaveResult
 from hubdesk.ui.common.dates import date_edit, time_edit, to_date, to_time
 from hubdesk.ui.common.forms import InlineFormDialog, hbox
 from hubdesk.ui.common.tables import DtoTableModel, fit_columns, table_view

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.core.rules.club_rules import PRIORITY_KEYS, PRIORITY_LABELS, ClubRules
-from hubdesk.services.clubs.clubs import ClubService
+from hubdesk.services.clubs import ClubService
 from hubdesk.ui.common.forms import InlineFormDialog
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
-from hubdesk.services.clubs.import_bookings import BookingImport, ImportRow
+from hubdesk.services.clubs import BookingImport, ImportRow
 from hubdesk.ui.common.tables import AMBER, RED, TintedTableModel, fit_columns, table_view
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents

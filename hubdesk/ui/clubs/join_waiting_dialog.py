@@ -8,9 +8,8 @@ from datetime import date
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from hubdesk.core.errors import ValidationError
-from hubdesk.services.clubs.clubs import ClubService
-from hubdesk.services.clubs.waiting_lists import WaitingListService
-from hubdesk.services.people.children import ChildService
+from hubdesk.services.clubs import ClubService, WaitingListService
+from hubdesk.services.people import ChildService
 from hubdesk.ui.clubs.club_choices import club_label
 from hubdesk.ui.common.child_picker import ChildPicker
 from hubdesk.ui.common.forms import InlineFormDialog

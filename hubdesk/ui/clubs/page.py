@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.core.words import count
-from hubdesk.services.clubs.clubs import ClubRow
+from hubdesk.services.clubs import ClubRow
 from hubdesk.ui.clubs.club_dialog import ClubDialog, summary
 from hubdesk.ui.clubs.sessions import SessionsPanel
 from hubdesk.ui.common.dates import date_edit, qdate, to_date

@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.core.words import are, count, were
-from hubdesk.services.clubs.clubs import ClubForm
-from hubdesk.services.clubs.sessions import CancelledSession, ClubSessionService, SessionRow
+from hubdesk.services.clubs import CancelledSession, ClubForm, ClubSessionService, SessionRow
 from hubdesk.ui.common.dates import date_edit, time_edit, to_date, to_time
 from hubdesk.ui.common.forms import InlineFormDialog
 from hubdesk.ui.common.widgets import CopyableText

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.core.words import count
-from hubdesk.services.clubs.clubs import ClubForm, ClubRow
-from hubdesk.services.clubs.sessions import BookedChild, SessionRow
+from hubdesk.services.clubs import BookedChild, ClubForm, ClubRow, SessionRow
 from hubdesk.ui.clubs.booking_dialog import BookingDialog
 from hubdesk.ui.clubs.cancel_booking_dialog import CancelBookingDialog
 from hubdesk.ui.clubs.session_dialogs import AddSessionDialog, CancelSessionDialog

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.core.errors import DomainError
 from hubdesk.core.words import count
-from hubdesk.services.clubs.sessions import SessionRow
-from hubdesk.services.clubs.waiting_lists import Offer, WaitingRow
+from hubdesk.services.clubs import Offer, SessionRow, WaitingRow
 from hubdesk.ui.clubs.join_waiting_dialog import JoinWaitingDialog
 from hubdesk.ui.common.forms import hbox
 from hubdesk.ui.common.page import Page

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
-from hubdesk.services.people.children import ChildService
+from hubdesk.services.people import ChildService
 
 MAX_MATCHES = 50
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.core.dates import parse_day
-from hubdesk.services.sites.calendars import DateGuide
+from hubdesk.services.sites import DateGuide
 
 DATE_FORMAT = "ddd dd/MM/yyyy"
 TIME_FORMAT = "HH:mm"

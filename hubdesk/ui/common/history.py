@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from hubdesk.services.admin.audit import HistoryLine
+from hubdesk.services.admin import HistoryLine
 from hubdesk.ui.common.tables import DtoTableModel, LazyTableModel, table_view
 from hubdesk.ui.shell import feedback
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from PySide6.QtWidgets import QComboBox
 
-from hubdesk.services.sites.sites import SiteForm
+from hubdesk.services.sites import SiteForm
 
 
 def refill_sites(combo: QComboBox, sites: Iterable[SiteForm], all_label: str | None = None) -> None:

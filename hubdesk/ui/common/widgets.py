@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hubdesk.services.sites.sites import SiteService
+from hubdesk.services.sites import SiteService
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri")
 

@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
 from hubdesk.core.errors import DomainError, ValidationError
 from hubdesk.core.vocabulary import COURSE_KINDS
 from hubdesk.core.words import hours as hours_words
-from hubdesk.services.learning import Learning
-from hubdesk.services.learning.courses import WEEKDAY_NAMES, CourseForm
-from hubdesk.services.sites.sites import SiteForm
+from hubdesk.services.learning import WEEKDAY_NAMES, CourseForm, Learning
+from hubdesk.services.sites import SiteForm
 from hubdesk.ui.common.dates import date_edit, time_edit, to_date, to_time
 from hubdesk.ui.common.forms import InlineFormDialog, hbox
 

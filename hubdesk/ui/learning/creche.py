@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.core.words import count
-from hubdesk.services.learning.courses import CourseRow
-from hubdesk.services.learning.creche import (
+from hubdesk.services.learning import (
+    CourseRow,
     CrecheBookingRow,
     CrecheRegisterLine,
     CrecheSessionRow,

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 
-from hubdesk.services.learning.creche import CrecheChildForm, CrecheService
+from hubdesk.services.learning import CrecheChildForm, CrecheService
 from hubdesk.ui.common.dates import qdate, to_date
 from hubdesk.ui.common.forms import InlineFormDialog
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.core.errors import ValidationError
 from hubdesk.core.rules.creche import DEFAULT_RULES, CrecheRules, RatioBand
-from hubdesk.services.learning.creche import CrecheService
+from hubdesk.services.learning import CrecheService
 from hubdesk.ui.common.forms import InlineFormDialog
 
 

@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
 
 from hubdesk.core.errors import DomainError, ValidationError
 from hubdesk.core.words import count
-from hubdesk.services.learning import Learning
-from hubdesk.services.learning.enrolments import EnrolResult
-from hubdesk.services.people.carers import CarerForm, CarerService
+from hubdesk.services.learning import EnrolResult, Learning
+from hubdesk.services.people import CarerForm, CarerService
 from hubdesk.ui.common.forms import error_label
 from hubdesk.ui.common.tables import DtoTableModel, table_view
 from hubdesk.ui.shell import feedback

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.core.words import count
-from hubdesk.services.learning.courses import CourseRow
-from hubdesk.services.learning.enrolments import LearnerRow, ProgressNotes
+from hubdesk.services.learning import CourseRow, LearnerRow, ProgressNotes
 from hubdesk.ui.common.forms import hbox
 from hubdesk.ui.common.page import open_dialog
 from hubdesk.ui.common.tables import DtoTableModel, table_view

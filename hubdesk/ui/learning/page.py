@@ -23,7 +23,7 @@ from hubdesk.core.words import count, hours
 from hubdesk.reports.certificates import write_certificates
 from hubdesk.reports.course_register import write_course_register
 from hubdesk.reports.course_summary import write_course_summary
-from hubdesk.services.learning.courses import CourseRow
+from hubdesk.services.learning import CourseRow
 from hubdesk.services.progress import Progress
 from hubdesk.ui.common.forms import hbox
 from hubdesk.ui.common.keys import enter_opens

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
-from hubdesk.services.learning.courses import CourseRow
-from hubdesk.services.learning.enrolments import Mark, RegisterLine
+from hubdesk.services.learning import CourseRow, Mark, RegisterLine
 from hubdesk.ui.shell import feedback
 
 MARKS = ("—", "Present", "Absent")

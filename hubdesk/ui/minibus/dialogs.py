@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
-from hubdesk.services.minibus.assign import AssignProposal
-from hubdesk.services.minibus.vehicles import CHECK_ITEMS, CheckForm, CheckItem, VehicleForm
+from hubdesk.services.minibus import CHECK_ITEMS, AssignProposal, CheckForm, CheckItem, VehicleForm
 from hubdesk.ui.common.dates import qdate, to_date
 from hubdesk.ui.common.forms import InlineFormDialog
 from hubdesk.ui.minibus.run_dialog import RunDialog

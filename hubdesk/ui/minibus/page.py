@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.core.words import count
 from hubdesk.reports.run_sheets import write_run_sheets, write_week_timetable
-from hubdesk.services.minibus.needs import NeedRow
-from hubdesk.services.minibus.runs import RunRow
+from hubdesk.services.minibus import NeedRow, RunRow
 from hubdesk.services.progress import Progress
 from hubdesk.ui.common.dates import qdate, to_date
 from hubdesk.ui.common.forms import hbox

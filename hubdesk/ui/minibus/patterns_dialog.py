@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.core.words import count
-from hubdesk.services.minibus.patterns import PatternChange, PatternForm
-from hubdesk.services.minibus.runs import StopForm
+from hubdesk.services.minibus import PatternChange, PatternForm, StopForm
 from hubdesk.ui.common.dates import date_edit, to_date
 from hubdesk.ui.common.forms import InlineFormDialog, hbox
 from hubdesk.ui.common.page import open_dialog

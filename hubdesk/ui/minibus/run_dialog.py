@@ -25,9 +25,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.core.errors import DomainError
-from hubdesk.services.minibus.needs import NeedRow
-from hubdesk.services.minibus.passengers import Boarding
-from hubdesk.services.minibus.runs import PassengerRow, RunDetail, RunForm, StopForm
+from hubdesk.services.minibus import Boarding, NeedRow, PassengerRow, RunDetail, RunForm, StopForm
 from hubdesk.ui.common.dates import date_edit, to_date
 from hubdesk.ui.common.forms import ERROR_STYLE, InlineFormDialog, fit_on_screen
 from hubdesk.ui.minibus.run_stops import StopsEditor, people_box, select

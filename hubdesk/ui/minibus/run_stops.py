@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hubdesk.services.minibus.runs import StopForm
-from hubdesk.services.people.staff import StaffRow
+from hubdesk.services.minibus import StopForm
+from hubdesk.services.people import StaffRow
 from hubdesk.ui.common.dates import optional_time, time_edit
 
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from hubdesk.services.minibus.runs import RunRow
+from hubdesk.services.minibus import RunRow
 
 LANE_HEIGHT = 44
 LABEL_WIDTH = 170

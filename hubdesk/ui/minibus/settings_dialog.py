@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
-from hubdesk.services.minibus.settings import ESCORT_LABELS, MinibusSettings, SiteRule
+from hubdesk.services.minibus import ESCORT_LABELS, MinibusSettings, SiteRule
 from hubdesk.ui.common.dates import optional_time, time_edit, to_time
 from hubdesk.ui.common.forms import InlineFormDialog
 

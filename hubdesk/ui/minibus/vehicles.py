@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
-from hubdesk.services.minibus.vehicles import VehicleRow
+from hubdesk.services.minibus import VehicleRow
 from hubdesk.ui.common.page import open_dialog
 from hubdesk.ui.common.tables import DtoTableModel, table_view
 from hubdesk.ui.minibus.dialogs import CheckDialog, VehicleDialog

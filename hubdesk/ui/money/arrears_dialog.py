@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from hubdesk.app import HubApp
 from hubdesk.core.money import money
-from hubdesk.services.money.dto import ArrearsRow
+from hubdesk.services.money import ArrearsRow
 from hubdesk.ui.common.tables import DtoTableModel, fit_columns, selected_row, table_view
 from hubdesk.ui.common.widgets import CopyableText
 

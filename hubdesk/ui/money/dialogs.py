@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from hubdesk.app import HubApp
 from hubdesk.core.errors import ValidationError
 from hubdesk.core.money import money, parse_money
-from hubdesk.services.money.dto import (
+from hubdesk.services.money import (
     ROUTE_LABELS,
     ROUTES,
     ExtraChargeForm,

@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.core.money import money
 from hubdesk.reports.statements import write_statements
-from hubdesk.services.money.accounts import month_bounds
-from hubdesk.services.money.dto import (
+from hubdesk.services.money import (
     KIND_LABELS,
     ROUTE_LABELS,
     Account,
     AccountLine,
     FamilyBalance,
     PaymentRow,
+    month_bounds,
 )
 from hubdesk.services.progress import Progress
 from hubdesk.ui.common.page import Page

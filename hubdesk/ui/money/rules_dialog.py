@@ -11,7 +11,7 @@ from hubdesk.app import HubApp
 from hubdesk.core.money import money
 from hubdesk.core.rules.charging import BASES, BASIS_LABELS
 from hubdesk.core.vocabulary import CLUB_KIND_LABELS
-from hubdesk.services.money.prices import CLUB_KINDS
+from hubdesk.services.money import CLUB_KINDS
 from hubdesk.ui.common.forms import InlineFormDialog
 from hubdesk.ui.money.dialogs import pence_of
 

@@ -23,11 +23,17 @@ from PySide6.QtWidgets import (
 from hubdesk.core.clock import Clock, to_local
 from hubdesk.core.errors import ValidationError
 from hubdesk.core.vocabulary import ABSENCE_REASONS, INCIDENT_KINDS
-from hubdesk.services.registers.health import HealthLogService, IncidentForm
-from hubdesk.services.registers.late import LateChild, LateCollectionService, LateFeeRule
-from hubdesk.services.registers.queries import RegisterLine
-from hubdesk.services.registers.site import DrillForm, SiteRollService
-from hubdesk.services.registers.take import RegisterService
+from hubdesk.services.registers import (
+    DrillForm,
+    HealthLogService,
+    IncidentForm,
+    LateChild,
+    LateCollectionService,
+    LateFeeRule,
+    RegisterLine,
+    RegisterService,
+    SiteRollService,
+)
 from hubdesk.ui.registers.register_form import RegisterFormDialog, moment_of, now_edit, now_time_edit, utc_of
 
 

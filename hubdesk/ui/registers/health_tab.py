@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.core.clock import format_local
 from hubdesk.core.words import count
-from hubdesk.services.registers.health import IncidentRow, MedicineDue
-from hubdesk.services.registers.queries import RegisterLine, hhmm
+from hubdesk.services.registers import IncidentRow, MedicineDue, RegisterLine, hhmm
 from hubdesk.ui.common.page import Page, open_dialog
 from hubdesk.ui.common.tables import DtoTableModel, fit_columns, table_view
 from hubdesk.ui.registers.dialogs import IncidentDialog

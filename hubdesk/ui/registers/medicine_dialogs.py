@@ -27,8 +27,13 @@ from PySide6.QtWidgets import (
 
 from hubdesk.core.clock import Clock, format_local
 from hubdesk.core.errors import ValidationError
-from hubdesk.services.registers.health import DoseRow, HealthLogService, PermissionForm, PermissionRow
-from hubdesk.services.registers.take import RegisterService
+from hubdesk.services.registers import (
+    DoseRow,
+    HealthLogService,
+    PermissionForm,
+    PermissionRow,
+    RegisterService,
+)
 from hubdesk.ui.common.dates import date_edit, to_date
 from hubdesk.ui.common.page import open_dialog
 from hubdesk.ui.common.tables import DtoTableModel, fit_columns, table_view

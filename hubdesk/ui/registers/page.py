@@ -31,7 +31,7 @@ from hubdesk.app import HubApp
 from hubdesk.core.clock import LONDON
 from hubdesk.reports.registers import write_registers
 from hubdesk.services.progress import Progress
-from hubdesk.services.registers.queries import Register, RegisterLine, SessionHeader
+from hubdesk.services.registers import Register, RegisterLine, SessionHeader
 from hubdesk.ui.common.dates import to_date
 from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.remember import remember_choice, remember_row

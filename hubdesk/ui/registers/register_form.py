@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDateTimeEdit, QTimeEdit
 
 from hubdesk.core.clock import LONDON, to_local
 from hubdesk.core.errors import DomainError, ValidationError
-from hubdesk.services.registers.queries import moment
+from hubdesk.services.registers import moment
 from hubdesk.ui.common.dates import qdate, time_edit, to_time
 from hubdesk.ui.common.forms import InlineFormDialog
 from hubdesk.ui.shell import feedback

@@ -20,7 +20,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView, QWidget
 
 from hubdesk.core.vocabulary import fold
-from hubdesk.services.registers.queries import RegisterLine
+from hubdesk.services.registers import RegisterLine
 from hubdesk.ui.common.tables import ElidedTips
 
 Index = QModelIndex | QPersistentModelIndex

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.reports.sign_in_book import write_sign_in_book
 from hubdesk.services.progress import Progress
-from hubdesk.services.registers.sign_in import KINDS, SignInForm, SignInRow
+from hubdesk.services.registers import KINDS, SignInForm, SignInRow
 from hubdesk.ui.common.forms import InlineFormDialog
 from hubdesk.ui.common.page import Page, open_dialog
 from hubdesk.ui.common.tables import DtoTableModel, fit_columns, table_view

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.core.clock import Clock
 from hubdesk.core.errors import ValidationError
-from hubdesk.services.registers.queries import Collector, RegisterLine
-from hubdesk.services.registers.take import RegisterService
+from hubdesk.services.registers import Collector, RegisterLine, RegisterService
 from hubdesk.ui.common.page import open_dialog
 from hubdesk.ui.registers.register_form import RegisterFormDialog, moment_of, now_time_edit
 

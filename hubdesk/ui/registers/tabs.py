@@ -21,8 +21,7 @@ from hubdesk.core.clock import format_local
 from hubdesk.core.words import count
 from hubdesk.reports.fire_register import write_fire_register
 from hubdesk.services.progress import Progress
-from hubdesk.services.registers.late import LateChild
-from hubdesk.services.registers.site import DrillRow, OnSiteChild
+from hubdesk.services.registers import DrillRow, LateChild, OnSiteChild
 from hubdesk.ui.common.page import Page, open_dialog
 from hubdesk.ui.common.tables import DtoTableModel, fit_columns, table_view
 from hubdesk.ui.registers.dialogs import CallDialog, DrillDialog, LateFeeDialog

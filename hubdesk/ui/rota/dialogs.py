@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
-from hubdesk.services.rota.dto import AssignForm, Proposal, SessionCell
+from hubdesk.services.rota import AssignForm, Proposal, SessionCell
 from hubdesk.ui.common.dates import time_edit, to_time
 from hubdesk.ui.shell import feedback
 

@@ -33,8 +33,7 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.reports.rota import write_person_rota, write_site_rota
 from hubdesk.services.progress import Progress
-from hubdesk.services.rota.dto import ProblemRow, SessionCell, StaffWeek, WeekGrid
-from hubdesk.services.rota.ical import shifts_calendar
+from hubdesk.services.rota import ProblemRow, SessionCell, StaffWeek, WeekGrid, shifts_calendar
 from hubdesk.ui.common.dates import qdate
 from hubdesk.ui.common.forms import hbox
 from hubdesk.ui.common.page import Page

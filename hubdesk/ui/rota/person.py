@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.core.words import count, duration
-from hubdesk.services.rota.dto import PersonWeek
+from hubdesk.services.rota import PersonWeek
 from hubdesk.ui.shell import feedback
 
 COLUMNS = ("Day", "Time", "Site", "Session or duty", "Role")

@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.core.errors import ValidationError
-from hubdesk.services.rota.dto import RatioBandRow
-from hubdesk.services.rota.queries import RotaSettings
-from hubdesk.services.rota.service import RotaService
+from hubdesk.services.rota import RatioBandRow, RotaService, RotaSettings
 from hubdesk.ui.common.forms import InlineFormDialog
 
 DEFAULTS = "Cluster defaults (every site without its own)"

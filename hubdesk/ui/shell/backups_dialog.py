@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.core.errors import DomainError
-from hubdesk.services.admin.backup import BackupInfo, BackupService, Restored
+from hubdesk.services.admin import BackupInfo, BackupService, Restored
 from hubdesk.settings import save_backup_dir
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from hubdesk.app import HubApp, database_file, database_label, open_app, open_backups
 from hubdesk.core.dbfile import check_folder
 from hubdesk.core.errors import DatabaseDamaged, DatabaseMissing, DomainError
-from hubdesk.services.admin.backup import BackupService
+from hubdesk.services.admin import BackupService
 from hubdesk.settings import Settings, load_settings, resource_path
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.tasks import run_task

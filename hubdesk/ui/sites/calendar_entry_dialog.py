@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
-from hubdesk.services.sites.calendars import KIND_LABELS, CalendarService, EntryForm
+from hubdesk.services.sites import KIND_LABELS, CalendarService, EntryForm
 from hubdesk.ui.common.dates import date_edit, to_date
 from hubdesk.ui.common.forms import InlineFormDialog
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.core.calendar import DayStatus
-from hubdesk.services.sites.calendars import CalendarService
+from hubdesk.services.sites import CalendarService
 
 # kind -> (background colour, letter for the compact view, words for the legend and cells)
 DAY_STYLES: dict[str, tuple[str, str, str]] = {

@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.core.errors import ValidationError
-from hubdesk.services.sites.calendars import KIND_LABELS, EntryForm
-from hubdesk.services.sites.sites import SiteForm
+from hubdesk.services.sites import KIND_LABELS, EntryForm, SiteForm
 from hubdesk.ui.common.forms import InlineFormDialog
 from hubdesk.ui.common.keys import enter_opens
 from hubdesk.ui.common.page import Page, open_dialog

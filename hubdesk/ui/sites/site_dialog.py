@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.core.errors import ValidationError
-from hubdesk.services.sites.sites import SiteForm, SiteService
+from hubdesk.services.sites import SiteForm, SiteService
 from hubdesk.ui.common.forms import InlineFormDialog, hbox
 
 KIND_LABELS = {"school": "School", "centre": "Centre"}

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
-from hubdesk.services.people.staff import StaffRow
+from hubdesk.services.people import StaffRow
 from hubdesk.ui.common.keys import enter_opens, search_leads_to
 from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.tables import DtoTableModel, fit_columns, table_view

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from hubdesk.core.errors import ValidationError
 from hubdesk.core.vocabulary import STAFF_ROLES
-from hubdesk.services.people.staff import StaffForm, StaffService
-from hubdesk.services.sites.sites import SiteForm
+from hubdesk.services.people import StaffForm, StaffService
+from hubdesk.services.sites import SiteForm
 from hubdesk.ui.common.dates import DayEdit, optional_date, optional_date_edit, time_edit, to_time
 from hubdesk.ui.common.forms import InlineFormDialog
 from hubdesk.ui.common.history import HistoryView, Source
