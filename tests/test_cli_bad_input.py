@@ -133,3 +133,10 @@ def test_a_file_name_the_system_refuses_is_told_not_a_crash(tmp_path: Path,
     said = capsys.readouterr().err
     assert said.startswith("hubdesk: the computer refused: File name too long")
     assert "Traceback" not in said and not any(tmp_path.iterdir())
+
+
+def test_init_where_no_file_can_be_made_is_told(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["init", "/proc/hubdesk-test.db"]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith("hubdesk: A database cannot be created at /proc/hubdesk-test.db")
+    assert not Path("/proc/hubdesk-test.db").exists()

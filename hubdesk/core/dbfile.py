@@ -53,6 +53,14 @@ def check_creatable(file: Path) -> None:
     if file.exists() and file.stat().st_size > 0:
         raise DatabaseRefused(f"{file} already exists and is not empty; nothing was changed. "
                               "Choose a new file name.")
+    if not file.exists():
+        try:  # the folder may refuse new files (read-only, a system folder): find out before SQLite does
+            with file.open("xb"):
+                pass
+            file.unlink()
+        except OSError as exc:
+            raise DatabaseRefused(f"A database cannot be created at {file}: {exc.strerror or exc}. "
+                                  "Choose a folder you can write to; nothing was created.") from exc
 
 
 def is_blank(file: Path) -> bool:

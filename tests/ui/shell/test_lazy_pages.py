@@ -55,7 +55,7 @@ def test_a_hidden_today_page_waits_to_be_shown_before_reloading(qtbot: QtBot, se
         qtbot.addWidget(window)
         window.show()
         window.show_page("Clubs")
-        with patch.object(app.rota, "problems", wraps=app.rota.problems) as problems:
+        with patch.object(app.rota, "expiring", wraps=app.rota.expiring) as problems:  # once a refresh
             window.events.bookings_changed.emit()
             assert problems.call_count == 0
             window.show_page("Today")
