@@ -42,6 +42,7 @@ def run_self_test(database: str | None = None) -> int:
     feedback.warn, sys.excepthook = warn, hook
     app = open_app(settings)
     current = "the main window"
+    window: MainWindow | None = None
     try:
         window = MainWindow(app)
         window.show()
@@ -54,12 +55,13 @@ def run_self_test(database: str | None = None) -> int:
                 problems.append("it stayed hidden")
             if problems:
                 break
-        window.hide()
-        window.deleteLater()
     except Exception as exc:
         log.error("self-test: %s did not open", current, exc_info=True)
         problems.append(f"{type(exc).__name__}: {str(exc)[:200]}")
     finally:
+        if window is not None:  # a page that failed must not leave the window open behind it
+            window.hide()
+            window.deleteLater()
         feedback.warn, sys.excepthook = saved_warn, saved_hook
         app.close()
     if problems:

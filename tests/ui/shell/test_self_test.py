@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hubdesk import cli
@@ -33,3 +34,4 @@ def test_a_page_that_fails_to_build_fails_the_self_test_by_name(
     assert cli.main(["--database", str(tmp_path / "hub.db"), "--self-test"]) == 1
     said = capsys.readouterr().err
     assert "self-test failed" in said and "No module named 'hubdesk.ui.minibus.page'" in said
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]  # no window left behind
