@@ -31,20 +31,11 @@ SQUEEZED_MIN = 72  # the narrowest an elidable column gets (a few letters and "â
 NO_INDEX = QModelIndex()  # the default parent of the model methods (a shared, never-valid index)
 
 
-class DtoTableModel(QAbstractTableModel, Generic[T]):
-    """A read-only table over a list of frozen DTOs, one column per (title, getter)."""
+class _ColumnsModel(QAbstractTableModel, Generic[T]):
+    """What both table models share: rows of DTOs shown through (title, getter) columns."""
 
-    def __init__(self, columns: Sequence[tuple[str, Callable[[T], Any]]], rows: Sequence[T],
-                 tooltip: Callable[[T], str] | None = None) -> None:
-        super().__init__()
-        self._columns = list(columns)
-        self._rows = list(rows)
-        self._tooltip = tooltip
-
-    def set_rows(self, rows: Sequence[T]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    _columns: list[tuple[str, Callable[[T], Any]]]
+    _rows: list[T]
 
     def row(self, index: int) -> T:
         return self._rows[index]
@@ -59,6 +50,29 @@ class DtoTableModel(QAbstractTableModel, Generic[T]):
     def columnCount(self, parent: Index = NO_INDEX) -> int:
         return 0 if parent.isValid() else len(self._columns)
 
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self._columns)):
+            return self._columns[section][0]
+        return None
+
+
+class DtoTableModel(_ColumnsModel[T]):
+    """A read-only table over a list of frozen DTOs, one column per (title, getter)."""
+
+    def __init__(self, columns: Sequence[tuple[str, Callable[[T], Any]]], rows: Sequence[T],
+                 tooltip: Callable[[T], str] | None = None) -> None:
+        super().__init__()
+        self._columns = list(columns)
+        self._rows = list(rows)
+        self._tooltip = tooltip
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
@@ -70,12 +84,6 @@ class DtoTableModel(QAbstractTableModel, Generic[T]):
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.ToolTipRole and self._tooltip is not None:
             return self._tooltip(item)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._columns[section][0]
         return None
 
 
@@ -100,7 +108,7 @@ def _no_rows(_offset: int, _limit: int) -> Sequence[Any]:
     return []
 
 
-class LazyTableModel(QAbstractTableModel, Generic[T]):
+class LazyTableModel(_ColumnsModel[T]):
     """A read-only table that loads its rows a page at a time (canFetchMore / fetchMore).
 
     The view asks for the next page as the user scrolls, so a list of 24,000 children opens as quickly
@@ -134,13 +142,6 @@ class LazyTableModel(QAbstractTableModel, Generic[T]):
         self._exhausted = len(self._rows) < wanted
         self.endResetModel()
 
-    def row(self, index: int) -> T:
-        return self._rows[index]
-
-    @property
-    def rows(self) -> list[T]:
-        return list(self._rows)
-
     def canFetchMore(self, parent: Index = NO_INDEX) -> bool:
         return not parent.isValid() and not self._exhausted
 
@@ -156,12 +157,6 @@ class LazyTableModel(QAbstractTableModel, Generic[T]):
         self._rows.extend(page)
         self.endInsertRows()
 
-    def rowCount(self, parent: Index = NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self._columns)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
@@ -171,13 +166,6 @@ class LazyTableModel(QAbstractTableModel, Generic[T]):
             return "" if value is None else str(value)
         getter = self._roles.get(int(role))
         return getter(item, index.column()) if getter is not None else None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._columns)):
-            return self._columns[section][0]
-        return None
 
 
 def table_view(model: QAbstractItemModel, stretch: int | None = None) -> QTableView:
