@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
@@ -49,6 +49,18 @@ def _delete_widgets_before_exit() -> Iterator[None]:
     app.processEvents()
     gc.collect()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
+def _no_dialog_outlives_its_test() -> Iterator[None]:
+    """Dialogs a test opened and left open are hidden and deleted when it ends, so a later test in the
+    same process never finds them among the visible windows. Hiding skips close handlers that might
+    ask a question once the test's ``said`` recorder is gone."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.hide()
+            widget.deleteLater()
 
 
 @pytest.fixture(autouse=True)
