@@ -261,11 +261,12 @@ def user_settings() -> QSettings:
     return QSettings("hubdesk", "hubdesk")
 
 
-LETTER_KEYS = {"Money": "Ctrl+M", "History": "Ctrl+H"}  # the pages past the tenth, by their initial
+# the pages past the tenth, by their initial
+LETTER_KEYS = {"Money": "Ctrl+M", "History": "Ctrl+H", "Referrals": "Ctrl+R"}
 
 
 def page_keys(number: int, title: str = "") -> str | None:
-    """Ctrl+1 for the first page … Ctrl+9, Ctrl+0 for the tenth, Ctrl+M for Money, Ctrl+H for History."""
+    """Ctrl+1 for the first page … Ctrl+9, Ctrl+0 for the tenth; Ctrl+M, Ctrl+H, Ctrl+R by initial."""
     if title in LETTER_KEYS:
         return LETTER_KEYS[title]
     if number < 9:
