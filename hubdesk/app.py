@@ -16,7 +16,7 @@ from hubdesk.services.admin import BackupService
 from hubdesk.settings import Settings, load_settings
 
 if TYPE_CHECKING:
-    from hubdesk.services.admin import AuditService
+    from hubdesk.services.admin import AuditService, SubjectAccessService
     from hubdesk.services.clubs import (
         BookingImportService,
         BookingService,
@@ -166,6 +166,12 @@ class HubApp:
         from hubdesk.services.referrals import ReferralService
 
         return ReferralService(self.factory, self.settings.user, self.clock)
+
+    @cached_property
+    def subject_access(self) -> SubjectAccessService:
+        from hubdesk.services.admin import SubjectAccessService
+
+        return SubjectAccessService(self.factory, self.settings.user, self.clock)
 
 
 def open_app(settings: Settings | None = None, *, migrate: bool = True,

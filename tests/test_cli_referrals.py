@@ -1,8 +1,11 @@
-"""``hubdesk referrals list``: the table, the overdue filter and a sentence when there is nothing."""
+"""``hubdesk referrals list`` (the table, the overdue filter, a sentence when there is nothing) and
+``hubdesk export-person``."""
 
 from __future__ import annotations
 
+import stat
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -28,3 +31,23 @@ def test_list_and_overdue(hub: HubApp, two_schools: dict[str, int],
     assert cli.main(["referrals", "list", "--overdue", "--database", db]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 3 and "Overdue" in out[1] and out[2].startswith("1 entry; 1 overdue")
+
+
+def test_export_person_writes_an_owner_only_zip_or_says_why_not(
+        hub: HubApp, two_schools: dict[str, int], capsys: pytest.CaptureFixture[str],
+        tmp_path: Path) -> None:
+    db = hub.settings.database
+    hub.children.save(child_form(two_schools["oak"], upn="A123456789012"))
+    target = tmp_path / "sar.zip"
+    assert cli.main(["export-person", "--child", "a123456789012", "-o", str(target),
+                     "--database", db]) == 0
+    assert "Everything held about Łucja Wiśniewska" in capsys.readouterr().out
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert cli.main(["export-person", "--child", "B1", "-o", str(tmp_path / "b.zip"),
+                     "--database", db]) == 2
+    assert capsys.readouterr().err == ("hubdesk: No child has the UPN B1. Check it against the "
+                                       "school's MIS.\n")
+    assert cli.main(["export-person", "--carer", "5", "-o", str(tmp_path / "no" / "c.zip"),
+                     "--database", db]) == 2
+    assert "does not exist. Nothing was written." in capsys.readouterr().err
+    assert not (tmp_path / "b.zip").exists()

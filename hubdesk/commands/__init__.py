@@ -85,6 +85,12 @@ def _referrals_cmd() -> ModuleType:
     return referrals_cmd
 
 
+def _export_person_cmd() -> ModuleType:
+    from hubdesk.commands import export_person_cmd
+
+    return export_person_cmd
+
+
 COMMANDS: tuple[Command, ...] = (
     Command("demo", "build a demo cluster (8 sites, ~2,400 children) and open it", _demo_cmd),
     Command("init", "create a new, empty database file", _init_cmd),
@@ -98,4 +104,6 @@ COMMANDS: tuple[Command, ...] = (
     Command("rota-ical", "write a staff member's shifts to an iCalendar (.ics) file", _rota_cmd),
     Command("referrals", "list referrals and signposting (--overdue: only those overdue)",
             _referrals_cmd),
+    Command("export-person", "everything held about one child or carer (subject access), as a zip",
+            _export_person_cmd),
 )
