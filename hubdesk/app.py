@@ -16,7 +16,7 @@ from hubdesk.services.admin import BackupService
 from hubdesk.settings import Settings, load_settings
 
 if TYPE_CHECKING:
-    from hubdesk.services.admin import AuditService, SubjectAccessService
+    from hubdesk.services.admin import AuditService, RetentionService, SubjectAccessService
     from hubdesk.services.clubs import (
         BookingImportService,
         BookingService,
@@ -172,6 +172,12 @@ class HubApp:
         from hubdesk.services.admin import SubjectAccessService
 
         return SubjectAccessService(self.factory, self.settings.user, self.clock)
+
+    @cached_property
+    def retention(self) -> RetentionService:
+        from hubdesk.services.admin import RetentionService
+
+        return RetentionService(self.factory, self.settings.user, self.clock, self.backups)
 
 
 def open_app(settings: Settings | None = None, *, migrate: bool = True,

@@ -1,5 +1,5 @@
 """``hubdesk referrals list`` (the table, the overdue filter, a sentence when there is nothing) and
-``hubdesk export-person``."""
+``hubdesk export-person`` and ``hubdesk retention``."""
 
 from __future__ import annotations
 
@@ -51,3 +51,17 @@ def test_export_person_writes_an_owner_only_zip_or_says_why_not(
                      "--database", db]) == 2
     assert "does not exist. Nothing was written." in capsys.readouterr().err
     assert not (tmp_path / "b.zip").exists()
+
+
+def test_retention_preview_then_purge(hub: HubApp, two_schools: dict[str, int],
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    db = hub.settings.database
+    assert cli.main(["retention", "preview", "--database", db]) == 0
+    out = capsys.readouterr().out
+    assert "Rule — Children who left: Anonymise children who left more than 3 years ago" in out
+    assert out.endswith("Nothing was changed.\n")
+    assert cli.main(["retention", "purge", "--database", db]) == 0
+    assert capsys.readouterr().out.startswith("This is the preview. Add --yes")
+    assert cli.main(["retention", "purge", "--yes", "--database", db]) == 0
+    out = capsys.readouterr().out
+    assert "Purged 0 records under the retention rules. The database was backed up first" in out

@@ -91,6 +91,12 @@ def _export_person_cmd() -> ModuleType:
     return export_person_cmd
 
 
+def _retention_cmd() -> ModuleType:
+    from hubdesk.commands import retention_cmd
+
+    return retention_cmd
+
+
 COMMANDS: tuple[Command, ...] = (
     Command("demo", "build a demo cluster (8 sites, ~2,400 children) and open it", _demo_cmd),
     Command("init", "create a new, empty database file", _init_cmd),
@@ -106,4 +112,6 @@ COMMANDS: tuple[Command, ...] = (
             _referrals_cmd),
     Command("export-person", "everything held about one child or carer (subject access), as a zip",
             _export_person_cmd),
+    Command("retention", "preview or apply the retention rules (anonymise, delete, trim)",
+            _retention_cmd),
 )
