@@ -8,7 +8,7 @@ the steps write no per-row audit (the data they remove must not live on in the h
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -50,7 +50,8 @@ class RuleRow:
 
     @property
     def explanation(self) -> str:
-        return RULES[self.key][1].format(years=self.years).replace("1 years", "1 year")
+        years = "1 year" if self.years == 1 else f"{self.years} years"
+        return RULES[self.key][1].replace("{years} years", years).format(years=self.years)
 
 
 @dataclass(frozen=True)
@@ -104,17 +105,21 @@ class RetentionService(Service):
             found = {r.key: (r.years, r.active) for r in s.scalars(select(RetentionRule))}
         return [RuleRow(k, RULES[k][0], *found[k]) for k in ORDER if k in found]
 
-    def save_rule(self, key: str, years: int, active: bool) -> None:
+    def save_rules(self, rules: Sequence[RuleRow]) -> None:
+        """Change the years and on/off of the rules given, all in one transaction."""
         self._check("retention")
-        if key not in RULES:
-            raise ValidationError("There is no such retention rule.", "key")
-        if not 1 <= years <= 100:
-            raise ValidationError("Give the number of years, from 1 to 100.", "years")
+        for rule in rules:
+            if rule.key not in RULES:
+                raise ValidationError("There is no such retention rule.", "key")
+            if not 1 <= rule.years <= 100:
+                raise ValidationError(f"{rule.label}: give the number of years, from 1 to 100.",
+                                      "years")
         with self._write() as s:
-            row = s.get(RetentionRule, key)
-            if row is None:
-                raise NotFound("That retention rule no longer exists.")
-            row.years, row.active = years, active
+            for rule in rules:
+                row = s.get(RetentionRule, rule.key)
+                if row is None:
+                    raise NotFound("That retention rule no longer exists.")
+                row.years, row.active = rule.years, rule.active
 
     def preview(self) -> RetentionPlan:
         """What a purge would change today, without changing anything."""

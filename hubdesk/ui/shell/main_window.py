@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
         backups_action = QAction("Bac&kups…", self)
         backups_action.triggered.connect(self.show_backups)
         file_menu.addAction(backups_action)
+        retention_action = QAction("&Retention…", self)  # the administrator's, once roles exist
+        retention_action.triggered.connect(self.show_retention)
+        file_menu.addAction(retention_action)
         file_menu.addSeparator()
         self._action(file_menu, "&Print this page's printout…", self.print_page, "Ctrl+P")
         file_menu.addSeparator()
@@ -199,6 +202,13 @@ class MainWindow(QMainWindow):
         from hubdesk.ui.shell.backups_dialog import BackupsDialog
 
         dialog = BackupsDialog(self.app, self.events, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_retention(self) -> None:
+        from hubdesk.ui.shell.retention_dialog import RetentionDialog
+
+        dialog = RetentionDialog(self.app, self.events, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
