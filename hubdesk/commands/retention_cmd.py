@@ -64,6 +64,9 @@ def run_purge(args: argparse.Namespace) -> int:
     finally:
         app.close()
     show(done.plan)
+    if not done.plan.total:
+        print("Nothing is due under the retention rules; nothing was changed.")
+        return 0
     where = f"The database was backed up first to {done.backup}." if done.backup else (
         "The database is on a server: its own nightly backup is the copy from before.")
     print(f"Purged {done.plan.total:,} records under the retention rules. {where}")

@@ -39,6 +39,8 @@ RULES = {
 }
 ORDER = tuple(RULES)  # leavers first: their carer links go, so a lone carer goes in the same purge
 MAX_LINES = 5000
+CHANGED = ("The records changed since the preview, so nothing was purged. Look at the new preview "
+           "and confirm again.")
 
 
 @dataclass(frozen=True)
@@ -137,15 +139,20 @@ class RetentionService(Service):
         done and they are asked to look at the preview again.
         """
         self._check("retention")
+        rehearsal = self.preview()
+        if expected is not None and rehearsal.counts != expected.counts:
+            raise Conflict(CHANGED)
+        if rehearsal.total == 0:  # nothing is due: no backup, no change, no history entry
+            return Purged(rehearsal, None)
         backup = self._backup()
         with self._write() as s:
             plan = self._apply(s)
             if expected is not None and plan.counts != expected.counts:
-                raise Conflict("The records changed since the preview, so nothing was purged. "
-                               "Look at the new preview and confirm again.")
+                raise Conflict(CHANGED)
             record_event(s, "retention", "purge", {
+                "purged": [None, f"{plan.total:,} records under the retention rules"],
                 "rules": {c.key: c.count for c in plan.counts}, "total": plan.total,
-                "backup": str(backup) if backup else ""}, action="purge")
+                "backup": str(backup) if backup else ""})
         return Purged(plan, backup)
 
     def _backup(self) -> Path | None:

@@ -3,8 +3,8 @@
 The records are found by walking the models' foreign keys: every table with a column that refers to
 ``children`` (for a child) or ``carers`` (for a carer) is searched, so a table added later is never
 forgotten. The person's own row, the carers on a child's record (or the children a carer is linked
-to) and the history of changes about them come too. Nothing is changed; reading it is audited once
-the permissions arrive (see ``_check``).
+to) and the history of changes about them come too. Nothing is changed (logging who read what
+arrives with sign-in: ``_check`` is where it goes).
 """
 
 from __future__ import annotations

@@ -65,7 +65,7 @@ def test_the_preview_and_the_purge_agree_and_names_go(hub: HubApp, family: dict[
         assert s.scalar(select(Referral.notes).where(Referral.child_id == family["gone"])) == ""
         assert s.scalar(select(func.count()).select_from(Child)) == 2  # counts kept
         history = json.dumps([e.changes for e in s.scalars(select(AuditEntry))], ensure_ascii=False)
-        purge = s.scalars(select(AuditEntry).where(AuditEntry.action == "purge")).one()
+        purge = s.scalars(select(AuditEntry).where(AuditEntry.table_name == "retention")).one()
     for secret in ("Asthma", "tiger42", "Łucja", "Agnieszka", "07700 900111"):
         assert secret not in history, secret
     assert purge.changes["rules"] == counts and purge.changes["total"] == plan.total

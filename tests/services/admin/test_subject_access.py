@@ -112,3 +112,4 @@ def test_unknown_people_get_a_sentence(demo_hub: HubApp) -> None:
         demo_hub.subject_access.child_by_upn("x000")
     with pytest.raises(NotFound, match="No carer has the number 999999"):
         demo_hub.subject_access.records("carer", 999999)
+
