@@ -25,7 +25,7 @@ from hubdesk.services.referrals.dto import (
     ReferralRow,
 )
 from hubdesk.services.referrals.rules import check_days, check_form, due_date, term_of
-from hubdesk.services.sites import load_calendar
+from hubdesk.services.sites import load_calendar, load_calendars
 
 TARGET_KEY = "referral_contact_days"
 _FIELDS = ("kind", "child_id", "carer_id", "service", "category_id", "notes", "consent_by",
@@ -45,11 +45,20 @@ class ReferralService(Service):
         with self._read() as s:
             return _target(s)
 
-    def set_target_days(self, days: int) -> None:
+    def set_target_days(self, days: int) -> int:
+        """Change the hub's target; the open referrals' due dates follow. Returns how many moved."""
         self._check("referrals")
         check_days(days)
         with self._write() as s:
             store_meta(s, TARGET_KEY, str(days))
+            calendars = load_calendars(s)
+            moved = 0
+            for row in s.scalars(select(Referral).where(Referral.kind == "referral",
+                                                        Referral.closed_on.is_(None))):
+                due = due_date(row.made_on, days, calendars.get(row.school_site_id or 0))
+                if due != row.due_on:
+                    row.due_on, moved = due, moved + 1
+            return moved
 
     def categories(self, include_inactive: bool = False) -> list[Category]:
         self._check("referrals")

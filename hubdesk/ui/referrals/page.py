@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -67,6 +68,13 @@ class ReferralsPage(Page):
         self.timeline = QLabel("Choose a referral to see its dates.")
         self.timeline.setWordWrap(True)
         self.count = QLabel()
+        self.target = QSpinBox()
+        self.target.setRange(1, 60)
+        self.target.setSuffix(" school days")
+        self.target.setToolTip("The hub's own target: the family is contacted within this many "
+                               "days the child's school is open. Changing it moves the due dates.")
+        days = feedback.guarded(self, "Referrals", app.referrals.target_days)
+        self.target.setValue(days or 5)
         self._layout()
         self._connect(events)
         self.refresh()
@@ -83,7 +91,11 @@ class ReferralsPage(Page):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.timeline)
-        layout.addWidget(self.count)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(QLabel("Target: family contacted within"))
+        bottom.addWidget(self.target)
+        layout.addLayout(bottom)
 
     def _connect(self, events: AppEvents) -> None:
         for box in (self.open_only, self.overdue_only):
@@ -95,6 +107,7 @@ class ReferralsPage(Page):
         self.view.doubleClicked.connect(lambda _index: self.edit_selected())
         enter_opens(self.view, self.edit_selected)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._show_timeline())
+        self.target.editingFinished.connect(self.save_target)
         events.referrals_changed.connect(self.refresh)
         events.sites_changed.connect(self.refresh)
         events.data_reloaded.connect(self.refresh)
@@ -122,6 +135,15 @@ class ReferralsPage(Page):
                            "No referrals match these filters." if self.filters() != ReferralFilter()
                            else "No referrals yet: use New referral.")
         self._show_timeline()
+
+    def save_target(self) -> None:
+        """A new target: saved, and the open referrals' due dates follow."""
+        days = self.target.value()
+        current = feedback.guarded(self, "Referrals", self.app.referrals.target_days)
+        if current is None or current == days:
+            return
+        if feedback.attempt(self, "Referrals", lambda: self.app.referrals.set_target_days(days)):
+            self.events.referrals_changed.emit()
 
     def selected(self) -> ReferralRow | None:
         rows = self.view.selectionModel().selectedRows()

@@ -5,18 +5,32 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QToolButton,
+    QWidget,
+)
 
-from hubdesk.core.errors import ValidationError
+from hubdesk.core.errors import DomainError, ValidationError
 from hubdesk.core.vocabulary import REFERRAL_KINDS, REFERRAL_SERVICES
 from hubdesk.services.people import CarerService, ChildService
 from hubdesk.services.referrals import Category, ReferralForm, ReferralService
 from hubdesk.ui.common.dates import DayEdit, date_edit, optional_date, optional_date_edit, to_date
-from hubdesk.ui.common.forms import InlineFormDialog, fit_on_screen
+from hubdesk.ui.common.forms import InlineFormDialog, fit_on_screen, hbox
 from hubdesk.ui.referrals.person_picker import PersonPicker
 
 STEPS = (("acknowledged_on", "Acknowledged:"), ("allocated_on", "Allocated:"),
          ("contacted_on", "Family contacted:"), ("closed_on", "Closed:"))
+
+
+def ask_category(parent: QWidget) -> str:
+    """The name of a new category, '' when cancelled (tests patch this)."""
+    name, ok = QInputDialog.getText(parent, "New category", "Name of the new category:")
+    return name if ok else ""
 
 
 def notes(text: str, lines: int) -> QPlainTextEdit:
@@ -54,6 +68,9 @@ class ReferralDialog(InlineFormDialog):
         self.provider = QLineEdit(f.provider)
         self.provider.setPlaceholderText("the provider's name, e.g. Brightside Family Hub")
         self.category = combo([(c.name, c.id) for c in categories], f.category_id)
+        self.new_category = QToolButton()
+        self.new_category.setText("New category…")
+        self.new_category.clicked.connect(self.add_category)
         self.notes = notes(f.notes, 3)
         self.consent_by = QLineEdit(f.consent_by)
         self.consent_by.setPlaceholderText("e.g. Mother (Ama Owusu), verbally 16/11")
@@ -75,7 +92,8 @@ class ReferralDialog(InlineFormDialog):
         self.add_row("Kind:", "kind", self.kind)
         self.add_row("To:", "service", self.service)
         self.add_row("Provider:", "provider", self.provider)
-        self.add_row("Why:", "category_id", self.category)
+        self.add_row("Why:", "category_id", hbox(self.category, self.new_category, stretch=True),
+                     self.category)
         self.add_row("Notes:", "notes", self.notes)
         self.add_row("Consent given by:", "consent_by", self.consent_by)
         self.add_row("Made by:", "made_by", self.made_by)
@@ -83,6 +101,20 @@ class ReferralDialog(InlineFormDialog):
         for name, label in STEPS:
             self.add_row(label, name, self.steps[name])
         self.add_row("Outcome:", "outcome", self.outcome)
+
+    def add_category(self) -> None:
+        """Add a category to the list everyone chooses from, and choose it."""
+        name = ask_category(self).strip()
+        if not name:
+            return
+        self.clear_errors()
+        try:
+            new_id = self.referrals.add_category(name)
+        except DomainError as exc:
+            self.show_error("category_id", str(exc))
+            return
+        self.category.addItem(name, new_id)
+        self.category.setCurrentIndex(self.category.findData(new_id))
 
     def _follow_kind(self) -> None:
         """Signposting has no acknowledgement, allocation or contact: those fields go."""

@@ -50,9 +50,9 @@ def test_overdue_means_open_not_contacted_and_past_due(hub: HubApp,
     states = {r.id: r.state for r in hub.referrals.search()}
     assert states == {late: "Overdue", contacted: "Family contacted", closed: "Closed",
                       signposted: "Signposted"}
-    hub.referrals.set_target_days(10)
-    hub.referrals.save(dataclasses.replace(hub.referrals.get(late), notes="Chased by phone"))
-    assert hub.referrals.overdue() == []  # the new target moves the due date on
+    assert hub.referrals.set_target_days(10) == 2  # the open referrals' due dates move on
+    assert hub.referrals.overdue() == []
+    assert {r.id: r.due_on for r in hub.referrals.search()}[closed] == date(2026, 11, 23)  # closed: kept
 
 
 def test_a_family_referral_counts_at_the_eldest_childs_school(hub: HubApp,

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
 from hubdesk.services.referrals import ReferralForm
+from hubdesk.ui.referrals import referral_dialog
 from hubdesk.ui.referrals.page import ReferralsPage
 from hubdesk.ui.shell.events import AppEvents
 from hubdesk.ui.today.page import TodayPage
@@ -93,3 +94,30 @@ def test_today_shows_the_overdue_referrals_in_their_own_area(qtbot: QtBot, hub: 
     area = today.referrals
     assert area.title() == "Overdue referrals (1)"
     assert area.list.item(0).text().startswith("Łucja Wiśniewska (Oakfield Primary) → CAMHS")
+
+
+def test_the_target_moves_the_due_dates(qtbot: QtBot, page: ReferralsPage, hub: HubApp,
+                                        child: int) -> None:
+    category = hub.referrals.categories()[0].id
+    hub.referrals.save(ReferralForm("camhs", category, "Mr Hale", date(2026, 11, 16), child_id=child))
+    page.events.referrals_changed.emit()
+    assert page.model.row(0).state == "Overdue" and page.target.value() == 5
+    page.target.setValue(10)
+    page.target.editingFinished.emit()
+    assert hub.referrals.target_days() == 10
+    assert (page.model.row(0).due_on, page.model.row(0).state) == (date(2026, 11, 30), "Made")
+
+
+def test_a_new_category_is_added_to_the_list_and_chosen(qtbot: QtBot, page: ReferralsPage,
+                                                        hub: HubApp,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    page.new_button.click()
+    dialog = page.dialog
+    assert dialog is not None
+    monkeypatch.setattr(referral_dialog, "ask_category", lambda _parent: "Young carer")
+    dialog.new_category.click()
+    assert dialog.category.currentText() == "Young carer"
+    assert "Young carer" in [c.name for c in hub.referrals.categories()]
+    dialog.new_category.click()  # the same name again: told beside the field
+    assert dialog.visible_errors() == {"category_id": "There is already a category called Young "
+                                                      "carer."}
