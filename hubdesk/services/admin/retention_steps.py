@@ -89,17 +89,25 @@ def anonymise_leavers(s: Session, cutoff: date) -> StepResult:
     s.execute(update(children).where(children.c.id == bindparam("b_id")).values(
         date_of_birth=bindparam("dob")),  # the year only: the last day of it
         [{"b_id": i, "dob": date(born.year, 12, 31)} for i, born in births])
+    _blank_related(s, ids)
+    lines = tuple(f"Anonymise {r.forename} {r.surname} ({r.name}, left {r.left_on:%d/%m/%Y})"
+                  for r in found)
+    return StepResult(len(found), lines)
+
+
+def _blank_related(s: Session, ids: list[int]) -> None:
+    """The leavers' carer links (with collection passwords) go; other adults' names and phone
+    numbers, referral notes and the details of their history are blanked."""
     s.execute(delete(_t("child_carers")).where(_t("child_carers").c.child_id.in_(ids)))
     authorisations = _t("collection_authorisations")
     s.execute(update(authorisations).where(authorisations.c.child_id.in_(ids)).values(
         adult_name="(removed)", description="", password=""))
+    calls = _t("late_calls")
+    s.execute(update(calls).where(calls.c.child_id.in_(ids)).values(called="(removed)", number=""))
     referrals = _t("referrals")
     s.execute(update(referrals).where(referrals.c.child_id.in_(ids)).values(
         notes="", outcome="", consent_by=""))
     _trim(s, AuditEntry.child_id.in_(ids))
-    lines = tuple(f"Anonymise {r.forename} {r.surname} ({r.name}, left {r.left_on:%d/%m/%Y})"
-                  for r in found)
-    return StepResult(len(found), lines)
 
 
 def _carer_in_use(carer_id: Any) -> Any:
