@@ -16,7 +16,7 @@ from hubdesk.services.admin import BackupService
 from hubdesk.settings import Settings, load_settings
 
 if TYPE_CHECKING:
-    from hubdesk.services.admin import AuditService
+    from hubdesk.services.admin import AuditService, RetentionService, SubjectAccessService
     from hubdesk.services.clubs import (
         BookingImportService,
         BookingService,
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from hubdesk.services.minibus import Minibus
     from hubdesk.services.money import Money
     from hubdesk.services.people import CarerService, ChildService, ImportService, StaffService
+    from hubdesk.services.referrals import ReferralService
     from hubdesk.services.registers import Registers
     from hubdesk.services.rota import RotaService
     from hubdesk.services.sites import CalendarService, SiteService
@@ -158,6 +159,25 @@ class HubApp:
         from hubdesk.services.money import Money
 
         return Money(self.factory, self.settings.user, self.clock)
+
+    # --- referrals, subject access and retention ---
+    @cached_property
+    def referrals(self) -> ReferralService:
+        from hubdesk.services.referrals import ReferralService
+
+        return ReferralService(self.factory, self.settings.user, self.clock)
+
+    @cached_property
+    def subject_access(self) -> SubjectAccessService:
+        from hubdesk.services.admin import SubjectAccessService
+
+        return SubjectAccessService(self.factory, self.settings.user, self.clock)
+
+    @cached_property
+    def retention(self) -> RetentionService:
+        from hubdesk.services.admin import RetentionService
+
+        return RetentionService(self.factory, self.settings.user, self.clock, self.backups)
 
 
 def open_app(settings: Settings | None = None, *, migrate: bool = True,

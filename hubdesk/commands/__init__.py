@@ -79,6 +79,24 @@ def _rota_cmd() -> ModuleType:
     return rota_cmd
 
 
+def _referrals_cmd() -> ModuleType:
+    from hubdesk.commands import referrals_cmd
+
+    return referrals_cmd
+
+
+def _export_person_cmd() -> ModuleType:
+    from hubdesk.commands import export_person_cmd
+
+    return export_person_cmd
+
+
+def _retention_cmd() -> ModuleType:
+    from hubdesk.commands import retention_cmd
+
+    return retention_cmd
+
+
 COMMANDS: tuple[Command, ...] = (
     Command("demo", "build a demo cluster (8 sites, ~2,400 children) and open it", _demo_cmd),
     Command("init", "create a new, empty database file", _init_cmd),
@@ -90,4 +108,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("courses", "list parent-learning courses with their numbers", _learning_cmd),
     Command("clubs", "list clubs with this week's occupancy (booked / places)", _clubs_cmd),
     Command("rota-ical", "write a staff member's shifts to an iCalendar (.ics) file", _rota_cmd),
+    Command("referrals", "list referrals and signposting (--overdue: only those overdue)",
+            _referrals_cmd),
+    Command("export-person", "everything held about one child or carer (subject access), as a zip",
+            _export_person_cmd),
+    Command("retention", "preview or apply the retention rules (anonymise, delete, trim)",
+            _retention_cmd),
 )

@@ -126,3 +126,17 @@ ENROLMENT_STATUSES = {
     "withdrawn": "Withdrawn",
     "completed": "Completed",
 }
+
+# Referrals and signposting (swift and easy access).
+REFERRAL_KINDS = {"referral": "Referral", "signposting": "Signposting"}
+REFERRAL_SERVICES = {
+    "school_nurse": "School nurse",
+    "speech_language": "Speech and language therapy",
+    "behaviour": "Behaviour support",
+    "ed_psych": "Educational psychology",
+    "early_help": "Early help",
+    "social_care": "Children's social care",
+    "camhs": "CAMHS",
+    "local_provider": "Local provider",
+}
+REFERRAL_CONTACT_DAYS = 5  # the hub's own target: family contacted within this many school days

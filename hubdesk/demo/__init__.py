@@ -3,7 +3,18 @@
 Each area adds one step to STEPS; the steps run in order inside one transaction.
 """
 
-from hubdesk.demo import clubs, cluster, families, learning, minibus, money, registers, rota, staff
+from hubdesk.demo import (
+    clubs,
+    cluster,
+    families,
+    learning,
+    minibus,
+    money,
+    referrals,
+    registers,
+    rota,
+    staff,
+)
 from hubdesk.demo.context import DemoContext, DemoStep
 
 STEPS: list[tuple[str, DemoStep]] = [
@@ -16,6 +27,7 @@ STEPS: list[tuple[str, DemoStep]] = [
     ("Registers of the term so far", registers.build),
     ("Minibus: vehicles and this week's runs", minibus.build),
     ("Money: prices, free places and the term's payments", money.build),
+    ("Referrals and signposting", referrals.build),
 ]
 
 __all__ = ["STEPS", "DemoContext", "DemoStep"]

@@ -43,6 +43,7 @@ from hubdesk.core.models.people import (
     Child,
     ChildCarer,
 )
+from hubdesk.core.models.referrals import Referral, ReferralCategory
 from hubdesk.core.models.registers import (
     Attendance,
     CollectionAuthorisation,
@@ -53,6 +54,7 @@ from hubdesk.core.models.registers import (
     MedicinePermission,
     SignIn,
 )
+from hubdesk.core.models.retention import RetentionRule
 from hubdesk.core.models.sites import CalendarEntry, Room, Site, TravelTime
 from hubdesk.core.models.staff import (
     RatioRule,
@@ -87,3 +89,5 @@ __all__ += [
     "VehicleCheck", "VehicleCheckItem", "VehicleService",
 ]
 __all__ += ["ClubPrice", "DiscretionaryPlace", "ExtraCharge", "FreePlaceRule", "Payment"]
+__all__ += ["Referral", "ReferralCategory"]
+__all__ += ["RetentionRule"]

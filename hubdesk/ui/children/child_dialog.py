@@ -19,6 +19,7 @@ from hubdesk.services.people import ChildForm, ChildService, display_name
 from hubdesk.services.sites import SiteForm
 from hubdesk.ui.children.child_fields import HINT_STYLE, ChildFields, read_date
 from hubdesk.ui.children.child_people import CarersTab, FamilyTab, HistoryTab
+from hubdesk.ui.children.export_person import export_child
 from hubdesk.ui.common.forms import InlineFormDialog, TabbedFormDialog
 from hubdesk.ui.common.page import open_dialog
 from hubdesk.ui.shell import feedback
@@ -79,6 +80,12 @@ class ChildDialog(TabbedFormDialog):
         roll = QHBoxLayout()
         roll.addWidget(self.roll, 1)
         roll.addWidget(self.left_button)
+        # Subject access: for the administrator only once roles exist.
+        self.export_button = QPushButton("Export everything held…")
+        self.export_button.setToolTip("Every record about this child as JSON and a readable PDF in "
+                                      "one zip, for a subject access request.")
+        self.export_button.clicked.connect(self.export_everything)
+        roll.addWidget(self.export_button)
         self.body.insertLayout(2, roll)
         self.apply_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Apply)
         self.apply_button.setToolTip("Save and keep the form open (to add carers to a new child).")
@@ -94,11 +101,13 @@ class ChildDialog(TabbedFormDialog):
             self.setWindowTitle("New child")
             self.roll.setText("A new child: carers, family and history follow once saved.")
             self.left_button.setEnabled(False)
+            self.export_button.setEnabled(False)
             self.carers.set_child(None)
             return
         self.setWindowTitle("Child: " + display_name(f.forename, f.surname, f.preferred_forename,
                                                      f.preferred_surname))
         self.left_button.setEnabled(True)
+        self.export_button.setEnabled(True)
         if f.left_on is None:
             self.roll.setText("On roll.")
             self.left_button.setText("Mark as left…")
@@ -116,6 +125,11 @@ class ChildDialog(TabbedFormDialog):
             self.family.refresh(child_id)
         elif widget is self.history:
             self.history.refresh(child_id)
+
+    def export_everything(self) -> None:
+        f = self.current
+        if f is not None and f.id is not None:
+            export_child(self, self.app, f.id, display_name(f.forename, f.surname))
 
     # ----- saving
     def save(self) -> int:

@@ -13,4 +13,5 @@ class AppEvents(QObject):
     staff_changed = Signal()
     bookings_changed = Signal()
     clubs_changed = Signal()
+    referrals_changed = Signal()
     data_reloaded = Signal()  # import, demo, restore: everything may have changed

@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
         backups_action = QAction("Bac&kups…", self)
         backups_action.triggered.connect(self.show_backups)
         file_menu.addAction(backups_action)
+        retention_action = QAction("&Retention…", self)  # the administrator's, once roles exist
+        retention_action.triggered.connect(self.show_retention)
+        file_menu.addAction(retention_action)
         file_menu.addSeparator()
         self._action(file_menu, "&Print this page's printout…", self.print_page, "Ctrl+P")
         file_menu.addSeparator()
@@ -202,6 +205,13 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
+    def show_retention(self) -> None:
+        from hubdesk.ui.shell.retention_dialog import RetentionDialog
+
+        dialog = RetentionDialog(self.app, self.events, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def import_bookings(self) -> None:
         from hubdesk.ui.clubs.import_bookings_dialog import ImportBookingsDialog
 
@@ -261,11 +271,12 @@ def user_settings() -> QSettings:
     return QSettings("hubdesk", "hubdesk")
 
 
-LETTER_KEYS = {"Money": "Ctrl+M", "History": "Ctrl+H"}  # the pages past the tenth, by their initial
+# the pages past the tenth, by their initial
+LETTER_KEYS = {"Money": "Ctrl+M", "History": "Ctrl+H", "Referrals": "Ctrl+R"}
 
 
 def page_keys(number: int, title: str = "") -> str | None:
-    """Ctrl+1 for the first page … Ctrl+9, Ctrl+0 for the tenth, Ctrl+M for Money, Ctrl+H for History."""
+    """Ctrl+1 for the first page … Ctrl+9, Ctrl+0 for the tenth; Ctrl+M, Ctrl+H, Ctrl+R by initial."""
     if title in LETTER_KEYS:
         return LETTER_KEYS[title]
     if number < 9:

@@ -83,6 +83,12 @@ def _money() -> type[Page]:
     return MoneyPage
 
 
+def _referrals() -> type[Page]:
+    from hubdesk.ui.referrals.page import ReferralsPage
+
+    return ReferralsPage
+
+
 def _history() -> type[Page]:
     from hubdesk.ui.history.page import HistoryPage
 
@@ -101,5 +107,6 @@ PAGES: list[tuple[str, PageFactory]] = [
     ("Minibus", _minibus),
     ("Parent learning", _learning),
     ("Money", _money),
+    ("Referrals", _referrals),
     ("History", _history),
 ]

@@ -33,6 +33,7 @@ from hubdesk.core.words import count
 from hubdesk.ui.common.page import Page
 from hubdesk.ui.shell.events import AppEvents
 from hubdesk.ui.today.attention import Line, minibus_lines, rota_lines
+from hubdesk.ui.today.referrals_area import OverdueReferrals
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -91,7 +92,13 @@ class TodayPage(Page):
         grid.addWidget(sites_box, 0, 0)
         grid.addWidget(attention_box, 0, 1)
         grid.addWidget(expiring_box, 1, 1)
-        grid.addWidget(self.summary, 1, 0, Qt.AlignmentFlag.AlignTop)
+        # Overdue referrals: its own area (for the safeguarding lead only, once roles exist).
+        self.referrals = OverdueReferrals(lambda: _safe_rows(app.referrals.overdue))
+        self.referrals.open_list.connect(self.open_overdue_referrals)
+        left = QVBoxLayout()
+        left.addWidget(self.summary)
+        left.addWidget(self.referrals, 1)
+        grid.addLayout(left, 1, 0)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         grid.setRowStretch(0, 3)
@@ -101,7 +108,8 @@ class TodayPage(Page):
         layout.addWidget(QLabel("Double-click a line to go to the page that deals with it."))
         layout.addLayout(grid, 1)
         for signal in (events.data_reloaded, events.children_changed, events.staff_changed,
-                       events.bookings_changed, events.clubs_changed, events.sites_changed):
+                       events.bookings_changed, events.clubs_changed, events.sites_changed,
+                       events.referrals_changed):
             signal.connect(self._refresh_if_shown)
         events.calendars_changed.connect(lambda _site: self._refresh_if_shown())
         self.refresh()
@@ -131,6 +139,13 @@ class TodayPage(Page):
         self._fill_sites(day)
         self._fill_attention(day)
         self._fill_expiring(day)
+        self.referrals.refresh()
+
+    def open_overdue_referrals(self) -> None:
+        page = self.go_to("Referrals")
+        overdue_only = getattr(page, "overdue_only", None)
+        if overdue_only is not None:
+            overdue_only.setChecked(True)
 
     def _fill_sites(self, day: date) -> None:
         sites = _safe_rows(self.app.sites.list)
