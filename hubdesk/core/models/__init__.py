@@ -38,6 +38,7 @@ from hubdesk.core.models.money import (
     FreePlaceRule,
     Payment,
 )
+from hubdesk.core.models.overview import CoreOfferStatus, StaffCostRate
 from hubdesk.core.models.people import (
     Carer,
     Child,
@@ -87,3 +88,4 @@ __all__ += [
     "VehicleCheck", "VehicleCheckItem", "VehicleService",
 ]
 __all__ += ["ClubPrice", "DiscretionaryPlace", "ExtraCharge", "FreePlaceRule", "Payment"]
+__all__ += ["CoreOfferStatus", "StaffCostRate"]
