@@ -99,6 +99,9 @@ def _parenting(courses: list[tuple[str, str]]) -> tuple[str, str]:
     return status, f"{len(courses)} courses: " + ", ".join(sorted(t for t, _k in courses)) + "."
 
 
+_SAVED = (CoreOfferStatus.site_id, CoreOfferStatus.term, CoreOfferStatus.strand,
+          CoreOfferStatus.status, CoreOfferStatus.evidence, CoreOfferStatus.updated_at,
+          CoreOfferStatus.updated_by)
 HAND = "Not in hubdesk's data: record it by hand."
 
 
@@ -114,8 +117,8 @@ class CoreOfferService(Service):
             if site_id is not None:
                 schools = [row for row in schools if row[0] == site_id]
             clubs, courses = _evidence(s, found)
-            saved = {(r.site_id, r.strand): r for r in s.scalars(
-                select(CoreOfferStatus).where(CoreOfferStatus.term == found.name))}
+            saved = {(r.site_id, r.strand): r for r in s.execute(
+                select(*_SAVED).where(CoreOfferStatus.term == found.name))}
         rows = []
         for sid, school in schools:
             suggested = {"activities": _activities(clubs[sid]), "childcare": _childcare(clubs[sid]),
@@ -133,11 +136,11 @@ class CoreOfferService(Service):
     def history(self, site_id: int) -> list[OfferRow]:
         """What was saved for one school, term by term (newest first)."""
         with self._read() as s:
-            rows = s.execute(select(CoreOfferStatus, Site.name).join(
+            rows = s.execute(select(*_SAVED, Site.name).join(
                 Site, Site.id == CoreOfferStatus.site_id).where(
                 CoreOfferStatus.site_id == site_id)).all()
-        out = [OfferRow(r.site_id, name, r.term, r.strand, r.status, r.evidence, "", "", True,
-                        f"{r.updated_at:%d/%m/%Y} by {r.updated_by}") for r, name in rows]
+        out = [OfferRow(r.site_id, r.name, r.term, r.strand, r.status, r.evidence, "", "", True,
+                        f"{r.updated_at:%d/%m/%Y} by {r.updated_by}") for r in rows]
         order = list(STRANDS)
         return sorted(out, key=lambda r: (r.term[:4], ("autumn", "spring", "summer").index(
             r.term[5:]) if r.term[5:] in ("autumn", "spring", "summer") else 0,
