@@ -96,7 +96,8 @@ def _parenting(courses: list[tuple[str, str]]) -> tuple[str, str]:
         return "none", "No parent-learning course ran this term."
     family = [t for t, kind in courses if kind in ("family_learning", "parenting")]
     status = "full" if len(courses) >= 2 and family else "some"
-    return status, f"{len(courses)} courses: " + ", ".join(sorted(t for t, _k in courses)) + "."
+    count = f"{len(courses)} course" + ("s" if len(courses) != 1 else "")
+    return status, f"{count}: " + ", ".join(sorted(t for t, _k in courses)) + "."
 
 
 _SAVED = (CoreOfferStatus.site_id, CoreOfferStatus.term, CoreOfferStatus.strand,

@@ -261,7 +261,8 @@ def user_settings() -> QSettings:
     return QSettings("hubdesk", "hubdesk")
 
 
-LETTER_KEYS = {"Money": "Ctrl+M", "History": "Ctrl+H"}  # the pages past the tenth, by their initial
+# The pages past the tenth, by their initial.
+LETTER_KEYS = {"Money": "Ctrl+M", "History": "Ctrl+H", "Overview": "Ctrl+O"}
 
 
 def page_keys(number: int, title: str = "") -> str | None:

@@ -83,6 +83,12 @@ def _money() -> type[Page]:
     return MoneyPage
 
 
+def _overview() -> type[Page]:
+    from hubdesk.ui.overview.page import OverviewPage
+
+    return OverviewPage
+
+
 def _history() -> type[Page]:
     from hubdesk.ui.history.page import HistoryPage
 
@@ -101,5 +107,6 @@ PAGES: list[tuple[str, PageFactory]] = [
     ("Minibus", _minibus),
     ("Parent learning", _learning),
     ("Money", _money),
+    ("Overview", _overview),
     ("History", _history),
 ]

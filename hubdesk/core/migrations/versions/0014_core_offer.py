@@ -2,7 +2,7 @@
 viability in the Overview, and an index that lets the Overview count attendance from the index alone
 
 Revision ID: 0014_core_offer
-Revises: 0012_database_id
+Revises: 0012_database_id, 0004
 Create Date: 2026-11-30 07:35:00.000000
 """
 
@@ -12,9 +12,10 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0014_core_offer'
-down_revision = '0012_database_id'
+# Also after 0004 (the registers' tables), whose attendance table gains an index here.
+down_revision = ('0012_database_id', '0004')
 branch_labels = None
-depends_on = ('0004',)  # the attendance index needs the registers' tables
+depends_on = None
 
 
 def upgrade() -> None:
