@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session
@@ -27,7 +27,14 @@ BOOKED = SessionBooking.status == literal_column("'booked'")
 RUNNING = ClubSession.status == literal_column("'running'")
 PRESENT = Attendance.status.in_((literal_column("'in'"), literal_column("'out'")))
 
+# Grouping by "+child_id" keeps SQLite from walking every booking of the year in child order to
+# save a sort: it reads the period's sessions first, then their bookings from the partial index.
+BY_CHILD: ColumnElement[int] = literal_column("+session_bookings.child_id")
+
 Flags = tuple[bool, bool, bool, str, str, int]  # fsm, pupil premium, looked after, SEN, EAL, year
+
+
+Q = TypeVar("Q", bound="Select[*tuple[Any, ...]]")
 
 
 @dataclass(frozen=True)
@@ -39,7 +46,7 @@ class Scope:
     site_id: int | None
 
 
-def _sessions(query: Select[Any], scope: Scope) -> Select[Any]:
+def _sessions(query: Q, scope: Scope) -> Q:
     """Limit a query over club sessions to the running ones of the period and site."""
     query = query.where(ClubSession.day.between(scope.start, scope.end),
                         RUNNING)
@@ -52,13 +59,19 @@ def places(s: Session, scope: Scope) -> list[PlacesRow]:
     """Per site and club kind: sessions, places offered, booked (the sessions' own counts of places
     taken) and attended (two statements)."""
     keys = (Site.name, Club.kind)
-    base = select(*keys).select_from(ClubSession).join(Club, Club.id == ClubSession.club_id).join(
-        Site, Site.id == Club.site_id)
-    offered = _sessions(base.add_columns(func.count(ClubSession.id), func.sum(ClubSession.capacity),
-                                         func.sum(ClubSession.booked)), scope).group_by(*keys)
-    attended = _sessions(base.add_columns(func.count()).join(
-        Attendance, and_(Attendance.session_id == ClubSession.id, PRESENT)), scope).group_by(*keys)
-    counts_attended = {(site, kind): n for site, kind, n in s.execute(attended)}
+    offered = _sessions(select(*keys, func.count(ClubSession.id), func.sum(ClubSession.capacity),
+                               func.sum(ClubSession.booked)).select_from(ClubSession).join(
+        Club, Club.id == ClubSession.club_id).join(Site, Site.id == Club.site_id),
+        scope).group_by(*keys)
+    # Counted per session first, in the order the day index gives them (no sort of every
+    # attendance row), then added up per site and kind.
+    per_session = _sessions(select(ClubSession.club_id, func.count().label("n")).join(
+        Club, Club.id == ClubSession.club_id).join(
+        Attendance, and_(Attendance.session_id == ClubSession.id, PRESENT)), scope).group_by(
+        ClubSession.day, ClubSession.id).subquery()
+    attended = select(*keys, func.sum(per_session.c.n)).select_from(per_session).join(
+        Club, Club.id == per_session.c.club_id).join(Site, Site.id == Club.site_id).group_by(*keys)
+    counts_attended = {(site, kind): int(n) for site, kind, n in s.execute(attended)}
     rows = [PlacesRow(site, kind, sessions, int(capacity or 0), int(booked or 0),
                       counts_attended.get((site, kind), 0))
             for site, kind, sessions, capacity, booked in s.execute(offered)]
@@ -97,7 +110,7 @@ def take_up(s: Session, scope: Scope) -> list[TakeUpRow]:
                        func.count(SessionBooking.id).label("places")).join(
         ClubSession, ClubSession.id == SessionBooking.session_id).where(
         BOOKED, RUNNING,
-        ClubSession.day.between(scope.start, scope.end)).group_by(SessionBooking.child_id).subquery()
+        ClubSession.day.between(scope.start, scope.end)).group_by(BY_CHILD).subquery()
     flags = (Child.fsm, Child.pupil_premium, Child.looked_after, Child.sen_level, Child.eal,
              Child.year_group)
     query = select(Site.name, *flags, func.count(Child.id), func.count(per_child.c.child_id),
@@ -149,28 +162,33 @@ def _group_words(fsm: bool, pp: bool, lac: bool, sen: str, eal: str) -> str:
 
 
 def missing(s: Session, scope: Scope) -> list[MissingChild]:
-    """Children on the roll who attended no club session at all in the period (two statements)."""
+    """Children on the roll who attended no club session at all in the period, each with the first
+    two carers' phones by emergency priority (one statement: a row per child and carer)."""
     attended = select(Attendance.child_id).join(
         ClubSession, ClubSession.id == Attendance.session_id).where(
         ClubSession.day.between(scope.start, scope.end), PRESENT)
-    who = select(Child.id).where(on_roll(scope.start), Child.id.not_in(attended))
+    query = select(Child.id, Child.forename, Child.surname, Child.preferred_forename,
+                   Child.preferred_surname, Site.name, Child.year_group, Child.fsm,
+                   Child.pupil_premium, Child.looked_after, Child.sen_level, Child.eal,
+                   Carer.forename, Carer.surname, ChildCarer.relationship_, Carer.phone_mobile,
+                   Carer.phone_home).join(Site, Site.id == Child.school_site_id).outerjoin(
+        ChildCarer, and_(ChildCarer.child_id == Child.id, ChildCarer.must_not_collect.is_(False))
+    ).outerjoin(Carer, Carer.id == ChildCarer.carer_id).where(
+        on_roll(scope.start), Child.id.not_in(attended)).order_by(
+        Site.name, Child.sort_key, Child.id, func.coalesce(ChildCarer.emergency_priority, 10))
     if scope.site_id is not None:
-        who = who.where(Child.school_site_id == scope.site_id)
+        query = query.where(Child.school_site_id == scope.site_id)
+    children: dict[int, tuple[Any, ...]] = {}
     phones: dict[int, list[str]] = defaultdict(list)
-    for child_id, fore, sur, rel, mobile, home in s.execute(
-            select(ChildCarer.child_id, Carer.forename, Carer.surname, ChildCarer.relationship_,
-                   Carer.phone_mobile, Carer.phone_home).join(Carer, Carer.id == ChildCarer.carer_id)
-            .where(ChildCarer.child_id.in_(who), ChildCarer.must_not_collect.is_(False))
-            .order_by(ChildCarer.child_id, func.coalesce(ChildCarer.emergency_priority, 10))):
+    for row in s.execute(query):
+        cid = row[0]
+        children.setdefault(cid, tuple(row[:12]))
+        fore, sur, rel, mobile, home = row[12:]
         number = mobile or home
-        if number and len(phones[child_id]) < 2:
+        if number and len(phones[cid]) < 2:
             relation = f" ({rel})" if rel else ""
-            phones[child_id].append(f"{fore} {sur}".strip() + f"{relation} {number}")
-    rows = s.execute(select(Child.id, Child.forename, Child.surname, Child.preferred_forename,
-                            Child.preferred_surname, Site.name, Child.year_group, Child.fsm,
-                            Child.pupil_premium, Child.looked_after, Child.sen_level, Child.eal)
-                     .join(Site, Site.id == Child.school_site_id).where(Child.id.in_(who))
-                     .order_by(Site.name, Child.sort_key))
+            phones[cid].append(f"{fore} {sur}".strip() + f"{relation} {number}")
     return [MissingChild(cid, display_name(fore, sur, pfore, psur), school, year_label(year),
                          _group_words(fsm, pp, lac, sen, eal), "; ".join(phones.get(cid, [])))
-            for cid, fore, sur, pfore, psur, school, year, fsm, pp, lac, sen, eal in rows]
+            for cid, fore, sur, pfore, psur, school, year, fsm, pp, lac, sen, eal
+            in children.values()]
