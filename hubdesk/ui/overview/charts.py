@@ -102,7 +102,7 @@ class BarChart(QWidget):
 
     def _bars(self, painter: QPainter, metrics: QFontMetrics) -> None:
         label_width = min(max(metrics.horizontalAdvance(c) for c in self.categories) + 12,
-                          self.width() // 3)
+                          int(self.width() * 0.45))
         value_room = metrics.horizontalAdvance(value_text(self._largest(), self.unit)) + 10
         room = max(10, self.width() - label_width - value_room - 8)
         largest = self._largest() or 1

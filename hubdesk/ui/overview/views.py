@@ -59,7 +59,7 @@ def chart_beside(chart: BarChart, *tables: QWidget, note: QLabel | None = None) 
     split = QSplitter(Qt.Orientation.Horizontal)
     split.addWidget(scroll)
     split.addWidget(right)
-    split.setSizes([500, 700])
+    split.setSizes([440, 760])
     return split
 
 
@@ -141,7 +141,7 @@ class TakeUpView(QWidget):
             Series("Share of club places", tuple(r.places_share for r in rows))], "%")
         gaps = [r.gap for r in rows if r.group in ("FSM", "Pupil Premium", "Looked-after",
                                                     "SEN support", "EHC plan", "EAL")]
-        self.note.setText("; ".join(gaps) + "." if gaps else "No children on the roll.")
+        self.note.setText("\n".join(gaps) if gaps else "No children on the roll.")
         self.table.fill(o.take_up)
 
 
@@ -210,7 +210,7 @@ class ViabilityView(QWidget):
 
     def fill(self, o: Overview) -> None:
         rows = sorted(o.viability, key=lambda r: -r.income_pence)
-        self.chart.set_data([f"{r.club} ({r.site})" for r in rows], [
+        self.chart.set_data([f"{r.club} ({' '.join(r.site.split()[:2])})" for r in rows], [
             Series("Income", tuple(r.income_pence / 100 for r in rows)),
             Series("Staff cost", tuple(r.staff_cost_pence / 100 for r in rows))], "£")
         text = o.income_note
