@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -100,7 +99,7 @@ def _referrals(start: date, end: date) -> tuple[ReferralRow, ...] | None:
     ``hubdesk.services.referrals.referral_counts(start, end)`` where that domain is installed.
     Without it the Overview says referrals are not kept here (None)."""
     try:
-        referrals = importlib.import_module("hubdesk.services.referrals")
+        from hubdesk.services import referrals  # type: ignore[attr-defined, unused-ignore]
     except ImportError:
         return None
     counts: Any = getattr(referrals, "referral_counts", None)

@@ -65,7 +65,12 @@ class OverviewPage(Page):
         layout.addWidget(self.tabs, 1)
         for signal in (events.bookings_changed, events.clubs_changed, events.children_changed,
                        events.sites_changed, events.data_reloaded):
-            signal.connect(self.refresh)
+            signal.connect(self._data_changed)
+
+    def _data_changed(self) -> None:
+        """Read again now only when the page is on screen; otherwise showing it reads afresh."""
+        if self.isVisible():
+            self.refresh()
 
     def _build_choosers(self) -> None:
         self.kind = QComboBox()
