@@ -29,6 +29,7 @@ PRESENT = Attendance.status.in_((literal_column("'in'"), literal_column("'out'")
 
 # Grouping by "+child_id" keeps SQLite from walking every booking of the year in child order to
 # save a sort: it reads the period's sessions first, then their bookings from the partial index.
+# (SQLite only: PostgreSQL wants the grouped expression itself selected, and plans well anyway.)
 BY_CHILD: ColumnElement[int] = literal_column("+session_bookings.child_id")
 
 Flags = tuple[bool, bool, bool, str, str, int]  # fsm, pupil premium, looked after, SEN, EAL, year
@@ -106,11 +107,13 @@ def take_up(s: Session, scope: Scope) -> list[TakeUpRow]:
     One statement: the places each child booked in the period (clubs at any site) are counted in a
     subquery and the children grouped by school and flags; the groups are then added up here.
     """
+    sqlite = s.get_bind().dialect.name == "sqlite"
     per_child = select(SessionBooking.child_id.label("child_id"),
                        func.count(SessionBooking.id).label("places")).join(
         ClubSession, ClubSession.id == SessionBooking.session_id).where(
         BOOKED, RUNNING,
-        ClubSession.day.between(scope.start, scope.end)).group_by(BY_CHILD).subquery()
+        ClubSession.day.between(scope.start, scope.end)).group_by(
+        BY_CHILD if sqlite else SessionBooking.child_id).subquery()
     flags = (Child.fsm, Child.pupil_premium, Child.looked_after, Child.sen_level, Child.eal,
              Child.year_group)
     query = select(Site.name, *flags, func.count(Child.id), func.count(per_child.c.child_id),

@@ -125,7 +125,7 @@ def test_children_who_attended_nothing(demo_hub: HubApp) -> None:
     assert len(found) == len(on_roll - came) > 0
     phones = defaultdict(list)
     for child, mobile in rows(demo_hub, "SELECT child_id, phone_mobile FROM child_carers JOIN carers "
-                                        "ON carers.id = carer_id WHERE must_not_collect = 0"):
+                                        "ON carers.id = carer_id WHERE NOT must_not_collect"):
         phones[child].append(mobile)
     for m in found[:50]:
         if phones[m.child_id] and any(phones[m.child_id]):
