@@ -122,11 +122,11 @@ def summary(o: Overview, offer: list[OfferRow]) -> list[Flowable]:
     lines = [
         f"Places: {t.offered:,} offered in {t.sessions:,} club sessions, {t.booked:,} booked "
         f"({t.occupancy:g}% occupancy), {t.attended:,} attended.",
-        f"Children on the roll who came to no club: {suppressed(len(o.missing))}.",
+        f"Children on the roll who came to no club: {_cell(suppressed(len(o.missing)))}.",
         *views.gaps(o),
         f"Parent learning: {sum(r.courses for r in o.learning)} courses, "
-        f"{suppressed(sum(r.enrolments for r in o.learning))} enrolments, "
-        f"{suppressed(sum(r.completions for r in o.learning))} completed.",
+        f"{_cell(suppressed(sum(r.enrolments for r in o.learning)))} enrolments, "
+        f"{_cell(suppressed(sum(r.completions for r in o.learning)))} completed.",
         f"Minibus: {sum(r.runs for r in o.runs):,} runs carried "
         f"{sum(r.passengers for r in o.runs):,} passengers.",
         f"Clubs: income {money(sum(v.income_pence for v in o.viability))} against staff "
