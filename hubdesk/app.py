@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from hubdesk.services.learning import Learning
     from hubdesk.services.minibus import Minibus
     from hubdesk.services.money import Money
+    from hubdesk.services.overview import Overviews
     from hubdesk.services.people import CarerService, ChildService, ImportService, StaffService
     from hubdesk.services.referrals import ReferralService
     from hubdesk.services.registers import Registers
@@ -178,6 +179,12 @@ class HubApp:
         from hubdesk.services.admin import RetentionService
 
         return RetentionService(self.factory, self.settings.user, self.clock, self.backups)
+    # The Overview (issue 19): figures for heads and governors, and the core offer.
+    @cached_property
+    def overview(self) -> Overviews:
+        from hubdesk.services.overview import Overviews
+
+        return Overviews(self.factory, self.settings.user, self.clock)
 
 
 def open_app(settings: Settings | None = None, *, migrate: bool = True,

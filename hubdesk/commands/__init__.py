@@ -104,7 +104,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("backup", "back up the database now, list backups, or restore one", _backup_cmd),
     Command("import", "import children or bookings from a CSV or .xlsx file", _import_cmd),
     Command("print", "print registers, certificates and summaries to PDF", _print_cmd),
-    Command("export", "export data for other systems (money)", _export_cmd),
+    Command("export", "export data for other systems (money, take-up)", _export_cmd),
     Command("courses", "list parent-learning courses with their numbers", _learning_cmd),
     Command("clubs", "list clubs with this week's occupancy (booked / places)", _clubs_cmd),
     Command("rota-ical", "write a staff member's shifts to an iCalendar (.ics) file", _rota_cmd),

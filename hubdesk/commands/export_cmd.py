@@ -16,7 +16,7 @@ from hubdesk.settings import load_settings
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    parser = sub.add_parser("export", help="export data for other systems (money)")
+    parser = sub.add_parser("export", help="export data for other systems (money, take-up)")
     kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
     money = kinds.add_parser("money", parents=[common],
                              help="charges, payments and balances of a period (CSV or .xlsx)")
@@ -25,6 +25,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     money.add_argument("-o", "--output", required=True, metavar="FILE.csv|FILE.xlsx",
                        help="the file to write; .xlsx gives a workbook, anything else CSV")
     money.set_defaults(func=export_money)
+    from hubdesk.commands import overview_cmd
+
+    overview_cmd.register_export(kinds, common)
 
 
 def _target(text: str) -> Path:

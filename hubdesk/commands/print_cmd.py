@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from hubdesk.app import HubApp, open_app
-from hubdesk.commands import learning_cmd, minibus_cmd, money_cmd, registers_cmd, rota_cmd
+from hubdesk.commands import (
+    learning_cmd,
+    minibus_cmd,
+    money_cmd,
+    overview_cmd,
+    registers_cmd,
+    rota_cmd,
+)
 from hubdesk.core.errors import DomainError
 from hubdesk.settings import load_settings
 
@@ -34,6 +41,7 @@ KINDS: dict[str, PrintKind] = {
     "fire-register": PrintKind(*registers_cmd.FIRE_REGISTER),
     "minibus": PrintKind(*minibus_cmd.MINIBUS),
     "statements": PrintKind(*money_cmd.STATEMENTS),
+    "overview": PrintKind(*overview_cmd.OVERVIEW),
 }
 
 

@@ -38,6 +38,7 @@ from hubdesk.core.models.money import (
     FreePlaceRule,
     Payment,
 )
+from hubdesk.core.models.overview import CoreOfferStatus, StaffCostRate
 from hubdesk.core.models.people import (
     Carer,
     Child,
@@ -91,3 +92,4 @@ __all__ += [
 __all__ += ["ClubPrice", "DiscretionaryPlace", "ExtraCharge", "FreePlaceRule", "Payment"]
 __all__ += ["Referral", "ReferralCategory"]
 __all__ += ["RetentionRule"]
+__all__ += ["CoreOfferStatus", "StaffCostRate"]

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -50,6 +51,8 @@ class Attendance(Base):
         CheckConstraint("(COALESCE(collected_kind, '') = 'one_off') = "
                         "(authorisation_id IS NOT NULL)", name="one_off_authorised"),
         CheckConstraint("late_minutes >= 0 AND late_fee_pence >= 0", name="late_not_negative"),
+        # Who came to which sessions, read from the index alone (the Overview's counts).
+        Index("ix_attendance_session_status_child", "session_id", "status", "child_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

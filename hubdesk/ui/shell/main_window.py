@@ -271,8 +271,8 @@ def user_settings() -> QSettings:
     return QSettings("hubdesk", "hubdesk")
 
 
-# the pages past the tenth, by their initial
-LETTER_KEYS = {"Money": "Ctrl+M", "History": "Ctrl+H", "Referrals": "Ctrl+R"}
+# The pages past the tenth, by their initial.
+LETTER_KEYS = {"Money": "Ctrl+M", "History": "Ctrl+H", "Overview": "Ctrl+O", "Referrals": "Ctrl+R"}
 
 
 def page_keys(number: int, title: str = "") -> str | None:

@@ -89,6 +89,12 @@ def _referrals() -> type[Page]:
     return ReferralsPage
 
 
+def _overview() -> type[Page]:
+    from hubdesk.ui.overview.page import OverviewPage
+
+    return OverviewPage
+
+
 def _history() -> type[Page]:
     from hubdesk.ui.history.page import HistoryPage
 
@@ -108,5 +114,6 @@ PAGES: list[tuple[str, PageFactory]] = [
     ("Parent learning", _learning),
     ("Money", _money),
     ("Referrals", _referrals),
+    ("Overview", _overview),
     ("History", _history),
 ]

@@ -40,7 +40,8 @@ def test_first_start_is_maximised_and_the_next_as_it_was_left(qtbot: QtBot, demo
 def test_ctrl_and_a_number_goes_to_each_page(qtbot: QtBot, demo_hub: HubApp, said: Said) -> None:
     window = window_on(qtbot, demo_hub)
     for number, (title, _factory) in enumerate(PAGES):
-        key = {"Money": Qt.Key.Key_M, "History": Qt.Key.Key_H, "Referrals": Qt.Key.Key_R}.get(
+        key = {"Money": Qt.Key.Key_M, "History": Qt.Key.Key_H, "Overview": Qt.Key.Key_O,
+               "Referrals": Qt.Key.Key_R}.get(
             title, Qt.Key.Key_0 if number == 9 else Qt.Key(Qt.Key.Key_1 + number))
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
         assert window.stack.currentWidget() is window.pages[title], title

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0016_referrals'
-down_revision = '0012_database_id'
+down_revision = '0014_core_offer'
 branch_labels = None
 depends_on = None
 
