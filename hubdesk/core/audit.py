@@ -16,7 +16,6 @@ from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from hubdesk.core.clock import Clock
-from hubdesk.core.models.audit import AuditEntry
 
 _SKIP_FIELDS = {"row_version", "search_key"}
 
@@ -89,6 +88,8 @@ def session_clock(session: Session) -> Clock:
 def _after_flush(session: Session, _context: Any) -> None:
     if not session.info.get("audit", True):
         return
+    from hubdesk.core.models.audit import AuditEntry  # loaded by then; not needed to open the database
+
     user = str(session.info.get("user") or current_user())
     now = session_clock(session).now()
     rows: list[dict[str, Any]] = []
@@ -123,6 +124,8 @@ def install_audit(factory: sessionmaker[Session]) -> None:
 def record_event(session: Session, table_name: str, record_id: str, summary: dict[str, Any],
                  action: str = "event") -> None:
     """Write one audit row for work done outside the ORM unit of work (bulk loads, imports)."""
+    from hubdesk.core.models.audit import AuditEntry
+
     session.execute(
         insert(AuditEntry),
         [{

@@ -23,7 +23,6 @@ from hubdesk.core.audit import install_audit
 from hubdesk.core.clock import Clock
 from hubdesk.core.dbfile import check_creatable, is_blank, probe
 from hubdesk.core.errors import DatabaseRefused
-from hubdesk.core.models import Base
 
 NETWORK_FS_TYPES = {
     "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "fuse.sshfs", "sshfs", "afs",
@@ -262,6 +261,8 @@ def resync_id_sequences(session: Session) -> None:
     SQLite picks max(id) + 1 by itself; a PostgreSQL identity/serial sequence does not see ids
     written explicitly (the demo's bulk inserts), so the next ordinary insert would clash.
     """
+    from hubdesk.core.models import Base  # the models load with the first service, not with the engine
+
     bind = session.get_bind()
     if bind.dialect.name != "postgresql":
         return

@@ -7,7 +7,7 @@ import gc
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from hubdesk.ui.shell import feedback
@@ -49,6 +49,13 @@ def _delete_widgets_before_exit() -> Iterator[None]:
     app.processEvents()
     gc.collect()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
+def _background_reads_end_with_their_test() -> Iterator[None]:
+    """A page's background read (Today's areas) must not run on into the next test."""
+    yield
+    QThreadPool.globalInstance().waitForDone(60000)
 
 
 @pytest.fixture(autouse=True)

@@ -16,6 +16,11 @@ from tests.conftest import DEMO_TODAY
 from tests.services.rota.rota_setup import checked
 
 
+def loaded(qtbot: QtBot, page: TodayPage) -> None:
+    """The page reads its areas in the background: wait for the last one."""
+    qtbot.waitUntil(lambda: page.loaded, timeout=30000)
+
+
 def texts(widget: object) -> list[str]:
     return [widget.item(i).text() for i in range(widget.count())]  # type: ignore[attr-defined]
 
@@ -26,15 +31,18 @@ def test_expiring_staff_checks_are_listed_and_refresh(qtbot: QtBot, hub: HubApp)
     page = TodayPage(hub, events, today=hub.clock.today)
     qtbot.addWidget(page)
     page.show()  # on screen: a change reloads it at once (hidden, it reloads when shown)
+    loaded(qtbot, page)
     assert any(t.startswith("Dee O'Hara <Soon>: Paediatric first aid runs out") for t in texts(page.expiring))
     hub.staff.save(checked("Eli", "Later", first_aid_expires=hub.clock.today() - timedelta(days=1)))
     events.staff_changed.emit()
+    loaded(qtbot, page)
     assert any(t.startswith("Eli Later: Paediatric first aid ran out") for t in texts(page.expiring))
 
 
 def test_the_demo_day_shows_sites_clubs_and_problems(qtbot: QtBot, demo_hub: HubApp) -> None:
     page = TodayPage(demo_hub, AppEvents(), today=lambda: DEMO_TODAY)
     qtbot.addWidget(page)
+    loaded(qtbot, page)
     assert page.heading.text() == "Today — Tuesday 24 November 2026"
     assert page.sites.rowCount() == 8
     rows = {page.sites.item(r, 0).text(): [page.sites.item(r, c).text() for c in range(1, 4)]
@@ -50,6 +58,7 @@ def test_double_click_goes_to_the_page_that_deals_with_it(qtbot: QtBot, demo_hub
     window = MainWindow(demo_hub)
     qtbot.addWidget(window)
     page = window.pages["Today"]
+    loaded(qtbot, page)
     rota_line = next(i for i in range(page.attention.count())
                      if page.attention.item(i).text().startswith("⚠ Rota:"))
     page.attention.itemDoubleClicked.emit(page.attention.item(rota_line))
@@ -65,6 +74,7 @@ def test_todays_counts_equal_the_pages_they_lead_to(qtbot: QtBot, demo_hub: HubA
     window = MainWindow(demo_hub)
     qtbot.addWidget(window)
     today = window.pages["Today"]
+    loaded(qtbot, today)
     lines = texts(today.attention)
     rota_lines = [t for t in lines if t.lstrip("⚠ ").startswith("Rota at ")]
     assert rota_lines and all("week of Mon 23 Nov" in t for t in rota_lines)
@@ -106,6 +116,7 @@ def test_a_run_with_no_driver_this_week_shows_on_today(qtbot: QtBot, demo_hub: H
     demo_hub.minibus.runs.save(replace(demo_hub.minibus.runs.get(run.id).form, driver_staff_id=None))
     page = TodayPage(demo_hub, AppEvents(), today=lambda: DEMO_TODAY)
     qtbot.addWidget(page)
+    loaded(qtbot, page)
     lines = texts(page.attention)
     assert any(t.startswith("⚠ Minibus: ") and t.endswith("on Fri 27/11 has no driver.") for t in lines)
     week = next(t for t in lines if "Minibus, week of Mon 23 Nov" in t)
