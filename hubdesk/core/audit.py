@@ -116,6 +116,22 @@ def _after_flush(session: Session, _context: Any) -> None:
         session.connection().execute(insert(AuditEntry), rows)
 
 
+def record_inserts(session: Session, table_name: str, rows: list[dict[str, Any]]) -> None:
+    """Audit rows inserted in bulk outside the unit of work exactly as the flush hook would: one entry
+    each, every column from nothing to its value (``rows`` hold the columns, ``id`` included)."""
+    from hubdesk.core.models.audit import AuditEntry
+
+    if not rows or not session.info.get("audit", True):
+        return
+    user = str(session.info.get("user") or current_user())
+    now = session_clock(session).now()
+    session.execute(insert(AuditEntry), [{
+        "at": now, "user": user, "action": "insert", "table_name": table_name,
+        "record_id": str(row["id"]), "child_id": row.get("child_id"),
+        "changes": {name: [None, _plain(value)] for name, value in row.items() if name not in _SKIP_FIELDS},
+    } for row in rows])
+
+
 def install_audit(factory: sessionmaker[Session]) -> None:
     """Audit every session the factory makes (its ``info`` must hold the program's clock)."""
     event.listen(factory, "after_flush", _after_flush)
