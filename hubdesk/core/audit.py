@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import getpass
 from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, insert, inspect
-from sqlalchemy.orm import Session, sessionmaker
 
 from hubdesk.core.clock import Clock
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 _SKIP_FIELDS = {"row_version", "search_key"}
 

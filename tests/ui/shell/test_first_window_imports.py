@@ -1,4 +1,4 @@
-"""The first window shows before the models, the services, Alembic, reportlab or openpyxl are imported.
+"""The first window shows before the ORM, the models, the services, Alembic, reportlab or openpyxl load.
 
 Opening a database already at the newest schema reads its version with one query; the Today page reads
 its areas in a worker once the event loop runs. Checked in a fresh interpreter, since this test process
@@ -26,10 +26,11 @@ qapp = qt_app()
 app = open_app(load_settings(sys.argv[1]))
 window = MainWindow(app)
 window.show()
-heavy = ("alembic", "reportlab", "openpyxl", "hubdesk.core.models", "hubdesk.services.people",
-         "hubdesk.services.clubs", "hubdesk.services.rota", "hubdesk.services.money")
-print(sorted({name.split(".")[0] if not name.startswith("hubdesk") else ".".join(name.split(".")[:3])
-              for name in sys.modules if name.startswith(heavy)}))
+heavy = ("alembic", "reportlab", "openpyxl", "sqlalchemy.orm", "hubdesk.core.models",
+         "hubdesk.services.people", "hubdesk.services.clubs", "hubdesk.services.rota",
+         "hubdesk.services.money")
+print(sorted({".".join(name.split(".")[:3]) if name.startswith("hubdesk") else
+              ".".join(name.split(".")[:2]) for name in sys.modules if name.startswith(heavy)}))
 """
 
 
