@@ -26,7 +26,7 @@ from hubdesk.ui.today.attention import Line, minibus_lines, rota_lines
 if TYPE_CHECKING:
     from hubdesk.app import HubApp
     from hubdesk.core.calendar import DayStatus
-    from hubdesk.services.rota.dto import ExpiringItem
+    from hubdesk.services.rota import ExpiringItem
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -31,7 +31,7 @@ from hubdesk.ui.today.attention import Line
 from hubdesk.ui.today.loader import AREAS, SitesArea, TodayReader
 
 if TYPE_CHECKING:
-    from hubdesk.services.rota.dto import ExpiringItem
+    from hubdesk.services.rota import ExpiringItem
 
 URGENT = QBrush(QColor("#b00020"))
 CLOSED = QBrush(QColor("#6b6b6b"))
@@ -123,7 +123,6 @@ class TodayPage(Page):
         self._generation += 1
         self._pending = {name for name, _read in AREAS}
         self.loading.setText(LOADING)
-        self.loading.show()
         reader = TodayReader(self.app, day, self._generation)
         reader.signals.area.connect(self._area_read)
         reader.signals.finished.connect(self._reader_finished)
@@ -146,8 +145,8 @@ class TodayPage(Page):
             self._fill_attention(data)
         elif name == "expiring" and isinstance(data, (list, tuple)):
             self._fill_expiring(data)
-        if not self._pending:
-            self.loading.hide()
+        if not self._pending:  # the line stays (text only), so nothing moves under the pointer
+            self.loading.setText(f"Read at {self.app.clock.local_now():%H:%M}; F5 reads it again.")
 
     def _reader_finished(self, generation: int) -> None:
         if generation == self._generation:
