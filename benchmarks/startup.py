@@ -14,18 +14,31 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from contextlib import closing
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DAY = "2026-11-24"  # the demo's Tuesday
-WEEK = "2026-11-23"
+DAY = "2026-11-24"  # a day of the demo's term so far: its registers are filled in
+
+
+def demo_week(database: str) -> str:
+    """The Monday of the week the demo built its rota and minibus runs for (the week it was built in).
+
+    Read from the file rather than the clock: a week without shifts or runs prints almost nothing.
+    """
+    with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as conn:
+        first = conn.execute("SELECT min(day) FROM shifts").fetchone()[0]
+    monday = date.fromisoformat(first)
+    return (monday - timedelta(days=monday.weekday())).isoformat()
 
 
 @dataclass(frozen=True)
@@ -87,14 +100,15 @@ def window(hub: list[str], db: str, _root: Path, env: dict[str, str], args: argp
 
 def printouts(hub: list[str], db: str, root: Path, env: dict[str, str], args: argparse.Namespace) -> None:
     floor_pdf = [sys.executable, str(HERE / "floors" / "bare_reportlab.py"), str(root / "floor.pdf")]
+    week = demo_week(db)
     compare("print the cluster's registers for a day",
             [*hub, "--database", db, "print", "registers", "--date", DAY, "-o", str(root / "r.pdf")],
             floor_pdf, env, args.repeat, 1.5)
     compare("print the week's rota, every site",
-            [*hub, "--database", db, "print", "rota", "--week", WEEK, "-o", str(root / "rota.pdf")],
+            [*hub, "--database", db, "print", "rota", "--week", week, "-o", str(root / "rota.pdf")],
             floor_pdf, env, args.repeat, 1.5)
     compare("print the week's minibus run sheets",
-            [*hub, "--database", db, "print", "minibus", "--week", WEEK, "-o", str(root / "m.pdf")],
+            [*hub, "--database", db, "print", "minibus", "--week", week, "-o", str(root / "m.pdf")],
             floor_pdf, env, args.repeat, 1.5)
 
 
