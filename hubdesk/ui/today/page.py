@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 URGENT = QBrush(QColor("#b00020"))
 CLOSED = QBrush(QColor("#6b6b6b"))
 LOADING = "Loading…"
+NOTHING = "Nothing needs attention right now."
 
 
 class TodayPage(Page):
@@ -61,6 +62,8 @@ class TodayPage(Page):
         self._reader: TodayReader | None = None
         self._generation = 0
         self._pending: set[str] = set()
+        self._attention_lines: list[Line] = []
+        self._money_lines: list[Line] = []
         self.attention = QListWidget()
         self.attention.setWordWrap(True)
         self.attention.itemDoubleClicked.connect(self.open_line)
@@ -142,7 +145,11 @@ class TodayPage(Page):
         if name == "sites" and isinstance(data, SitesArea):
             self._fill_sites(data)
         elif name == "attention" and isinstance(data, list):
-            self._fill_attention(data)
+            self._attention_lines = data
+            self._fill_attention()
+        elif name == "money" and isinstance(data, list):
+            self._money_lines = data
+            self._fill_attention()
         elif name == "expiring" and isinstance(data, (list, tuple)):
             self._fill_expiring(data)
         if not self._pending:  # the line stays (text only), so nothing moves under the pointer
@@ -166,8 +173,13 @@ class TodayPage(Page):
                 self.sites.setItem(row, column, item)
         self.summary.setText(area.summary)
 
-    def _fill_attention(self, lines: list[Line]) -> None:
+    def _fill_attention(self) -> None:
+        """The lines read so far; the money line of the last read stays until the new one arrives
+        (it comes last, seconds later on a large cluster), so it does not blink out on every visit."""
         self.attention.clear()
+        lines = self._attention_lines + self._money_lines
+        if not lines:
+            self.attention.addItem(NOTHING)
         for line in lines:
             item = QListWidgetItem(("⚠ " if line.urgent else "") + line.text)
             item.setData(Qt.ItemDataRole.UserRole, line)

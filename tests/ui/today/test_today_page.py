@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import replace
 from datetime import timedelta
 
@@ -121,3 +122,23 @@ def test_a_run_with_no_driver_this_week_shows_on_today(qtbot: QtBot, demo_hub: H
     assert any(t.startswith("⚠ Minibus: ") and t.endswith("on Fri 27/11 has no driver.") for t in lines)
     week = next(t for t in lines if "Minibus, week of Mon 23 Nov" in t)
     assert week.startswith("⚠ ") and "2 blocking problems" in week
+
+
+def test_the_other_lines_do_not_wait_for_the_money_line(qtbot: QtBot, demo_hub: HubApp) -> None:
+    """The money owed is read last (seconds on a large cluster): the rota and minibus lines show first."""
+    money_read = threading.Event()
+
+    def slow_overdue() -> tuple[int, int, int]:
+        assert money_read.wait(30)
+        return 12_345, 2, 0
+
+    demo_hub.money.accounts.overdue_total = slow_overdue  # type: ignore[method-assign]
+    page = TodayPage(demo_hub, AppEvents(), today=lambda: DEMO_TODAY)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: any(t.startswith("⚠ Rota:") for t in texts(page.attention)), timeout=30000)
+    assert not page.loaded and page.loading.text() == "Loading…"
+    assert not any(t.startswith("Money:") for t in texts(page.attention))
+    money_read.set()
+    loaded(qtbot, page)
+    assert "Money: £123.45 overdue from 2 families (£0.00 over 60 days)." in texts(page.attention)
+    assert page.loading.text().startswith("Read at ")
