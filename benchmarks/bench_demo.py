@@ -19,7 +19,7 @@ def build_ms(scale: int) -> tuple[float, str]:
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
         # migrations included, as the command does
-        app = open_app(settings_for(Path(folder) / "demo.db"), clock=benchmark_clock())
+        app = open_app(settings_for(Path(folder) / "demo.db"), clock=benchmark_clock(), create=True)
         summary = DemoService(app.factory, None, app.clock).build(scale=scale, today=TODAY)
         app.close()
         elapsed = (time.perf_counter() - started) * 1000

@@ -60,7 +60,7 @@ def main() -> list[str]:
     lines = []
     with tempfile.TemporaryDirectory() as folder:
         database = Path(folder) / "hub.db"
-        app = open_app(settings_for(database))
+        app = open_app(settings_for(database), create=True)
         app.sites.save(SiteForm(name="Oakfield Primary", dfe_number="8882001", is_hub=True))
         app.sites.save(SiteForm(name="Elm Street Primary", dfe_number="8882002"))
         app.close()

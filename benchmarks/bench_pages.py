@@ -20,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import TODAY, benchmark_clock, settings_for
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import event
 
@@ -41,6 +42,12 @@ def switch(qapp: QApplication, window: MainWindow, title: str, sent: list[str]) 
     return (time.perf_counter() - started) * 1000, len(sent) - before
 
 
+def settle(qapp: QApplication) -> None:
+    """Let Today's background read finish, so it is not counted against the next page's switch."""
+    QThreadPool.globalInstance().waitForDone()
+    qapp.processEvents()
+
+
 def measure(app: HubApp, target_ms: float) -> None:
     qapp = qt_app()
     sent: list[str] = []
@@ -52,17 +59,25 @@ def measure(app: HubApp, target_ms: float) -> None:
     shown_ms = (time.perf_counter() - started) * 1000
     print(f"{'window built and shown (the Today page in it)':<44} {shown_ms:7.0f} ms  "
           f"{len(sent):4d} statements", flush=True)
+    today = window.pages["Today"]
+    while not today.loaded:  # its areas arrive from a worker thread; the window stays responsive
+        qapp.processEvents()
+        time.sleep(0.005)
+    print(f"{'… and the areas of Today, read behind it':<44} "
+          f"{(time.perf_counter() - started) * 1000:7.0f} ms  {len(sent):4d} statements", flush=True)
     other = PAGES[1][0]
     worst = 0.0
     for title, _factory in PAGES:
         window.show_page(other if title != other else PAGES[0][0])
         qapp.processEvents()
+        settle(qapp)
         first_ms, first_n = switch(qapp, window, title, sent)
         later: list[float] = []
         later_n = 0
         for _ in range(LATER_VISITS):
             window.show_page(other if title != other else PAGES[0][0])
             qapp.processEvents()
+            settle(qapp)
             ms, later_n = switch(qapp, window, title, sent)
             later.append(ms)
         again = statistics.median(later)

@@ -33,7 +33,7 @@ def demo_app(scale: int = 1) -> Iterator[tuple[HubApp, DemoSummary]]:
     """A HubApp on a freshly built demo cluster of the given scale."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"demo-{scale}.db"
-        app = open_app(settings_for(path), clock=benchmark_clock())
+        app = open_app(settings_for(path), clock=benchmark_clock(), create=True)
         try:
             summary = DemoService(app.factory, "benchmark", app.clock).build(scale=scale, seed=1, today=TODAY)
             yield app, summary

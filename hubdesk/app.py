@@ -7,7 +7,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
 
 from hubdesk.core.clock import Clock
 from hubdesk.core.db import check_readable, describe, make_engine, make_sessionmaker, sqlite_file, to_url
@@ -16,6 +15,8 @@ from hubdesk.services.admin import BackupService
 from hubdesk.settings import Settings, load_settings
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
     from hubdesk.services.admin import AuditService, RetentionService, SubjectAccessService
     from hubdesk.services.clubs import (
         BookingImportService,
@@ -46,12 +47,17 @@ class HubApp:
 
     settings: Settings
     engine: Engine
-    factory: sessionmaker[Session]
     backups: BackupService
     clock: Clock
 
     def close(self) -> None:
         self.engine.dispose()
+
+    @cached_property
+    def factory(self) -> sessionmaker[Session]:
+        """The one session factory, made with the first service: the ORM is not needed to open the
+        database and show the window."""
+        return make_sessionmaker(self.engine, self.clock)
 
     @cached_property
     def children(self) -> ChildService:
@@ -204,9 +210,7 @@ def open_app(settings: Settings | None = None, *, migrate: bool = True,
     except BaseException:
         engine.dispose()
         raise
-    factory = make_sessionmaker(engine, clock)
-    return HubApp(settings=settings, engine=engine, factory=factory,
-                  backups=open_backups(settings, clock), clock=clock)
+    return HubApp(settings=settings, engine=engine, backups=open_backups(settings, clock), clock=clock)
 
 
 def open_backups(settings: Settings, clock: Clock | None = None) -> BackupService:

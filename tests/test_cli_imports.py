@@ -51,3 +51,11 @@ def test_the_database_given_before_the_command_is_kept() -> None:
     assert args.database == "x.db"
     args = cli.build_parser(load={"check"}).parse_args(["check"])
     assert args.database is None
+
+
+def test_printing_loads_no_other_kinds_services() -> None:
+    """``print KIND`` lists every kind, but loads only what that kind writes with (no money, no rota)."""
+    loaded = _loaded_after(["print", "registers", "--help"])
+    assert "hubdesk.commands.print_cmd" in loaded
+    assert not [m for m in loaded if m.startswith(("hubdesk.services.money", "hubdesk.services.rota",
+                                                   "hubdesk.reports.statements", "hubdesk.core.models"))]

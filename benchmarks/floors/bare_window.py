@@ -24,7 +24,7 @@ def main(database: str) -> int:
     window.setCentralWidget(listing)
     window.resize(1280, 720)
     window.show()
-    QTimer.singleShot(0, qapp.quit)
+    QTimer.singleShot(0, lambda: (print("window shown", flush=True), qapp.quit()))
     return qapp.exec()
 
 

@@ -10,8 +10,6 @@ from pathlib import Path
 from hubdesk.app import HubApp
 from hubdesk.commands.lookup import day_argument
 from hubdesk.core.errors import DomainError
-from hubdesk.reports.statements import write_statements
-from hubdesk.services.money import month_bounds
 
 
 def month_argument(text: str) -> tuple[date, date]:
@@ -22,6 +20,9 @@ def month_argument(text: str) -> tuple[date, date]:
         first, second = int(found[1]), int(found[2])
         year, month = (first, second) if first > 12 else (second, first)
         if 1 <= month <= 12 and 2000 <= year <= 2100:
+            from hubdesk.services.money import month_bounds  # only when a month is given: every
+            # other print kind is listed beside this one and must not load the money services
+
             return month_bounds(year, month)
     raise argparse.ArgumentTypeError(f"'{text[:20]}' is not a month; write it like 2026-11.")
 
@@ -51,6 +52,8 @@ def _period(args: argparse.Namespace) -> tuple[date, date]:
 def _statements(app: HubApp, args: argparse.Namespace, target: Path) -> str:
     start, end = _period(args)
     book = app.money.accounts.statements(start, end, args.family)
+    from hubdesk.reports.statements import write_statements
+
     write_statements(book, target)
     n = len(book.statements)
     return (f"Statements {start:%d/%m/%Y} to {end:%d/%m/%Y}: {n} "

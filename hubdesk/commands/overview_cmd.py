@@ -6,13 +6,15 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hubdesk.app import HubApp, open_app
 from hubdesk.commands.lookup import day_argument, find_site
 from hubdesk.core.errors import DomainError
-from hubdesk.services.overview import OfferRow, Overview, PeriodChoice
 from hubdesk.settings import load_settings
+
+if TYPE_CHECKING:  # `print KIND` lists this kind without loading the overview's services
+    from hubdesk.services.overview import OfferRow, Overview
 
 
 def _period_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,6 +33,8 @@ def _read(app: HubApp, args: argparse.Namespace) -> tuple[Overview, list[OfferRo
         raise DomainError("Give both --from and --to for custom dates, or --term alone.")
     if args.start is not None and args.term:
         raise DomainError("Give either --term or --from/--to, not both.")
+    from hubdesk.services.overview import PeriodChoice
+
     choice = (PeriodChoice("custom", start=args.start, end=args.end) if args.start is not None
               else PeriodChoice("term", args.term))
     site = find_site(app, args.site)[0] if args.site else None

@@ -11,7 +11,6 @@ from typing import Any
 from hubdesk.app import HubApp, open_app
 from hubdesk.commands.lookup import day_argument, find_person, find_site
 from hubdesk.core.errors import DomainError
-from hubdesk.services.rota import shifts_calendar
 from hubdesk.settings import load_settings
 
 
@@ -79,6 +78,8 @@ def run_ical(args: argparse.Namespace) -> int:
         app.close()
     partial = target.with_name(target.name + ".part")
     try:
+        from hubdesk.services.rota import shifts_calendar  # not loaded when another kind prints
+
         partial.write_bytes(shifts_calendar(name, shifts, now, identity))
         os.replace(partial, target)
     except OSError as exc:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import getpass
 from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, insert, inspect
-from sqlalchemy.orm import Session, sessionmaker
 
 from hubdesk.core.clock import Clock
-from hubdesk.core.models.audit import AuditEntry
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 _SKIP_FIELDS = {"row_version", "search_key"}
 
@@ -89,6 +90,8 @@ def session_clock(session: Session) -> Clock:
 def _after_flush(session: Session, _context: Any) -> None:
     if not session.info.get("audit", True):
         return
+    from hubdesk.core.models.audit import AuditEntry  # loaded by then; not needed to open the database
+
     user = str(session.info.get("user") or current_user())
     now = session_clock(session).now()
     rows: list[dict[str, Any]] = []
@@ -115,6 +118,22 @@ def _after_flush(session: Session, _context: Any) -> None:
         session.connection().execute(insert(AuditEntry), rows)
 
 
+def record_inserts(session: Session, table_name: str, rows: list[dict[str, Any]]) -> None:
+    """Audit rows inserted in bulk outside the unit of work exactly as the flush hook would: one entry
+    each, every column from nothing to its value (``rows`` hold the columns, ``id`` included)."""
+    from hubdesk.core.models.audit import AuditEntry
+
+    if not rows or not session.info.get("audit", True):
+        return
+    user = str(session.info.get("user") or current_user())
+    now = session_clock(session).now()
+    session.execute(insert(AuditEntry), [{
+        "at": now, "user": user, "action": "insert", "table_name": table_name,
+        "record_id": str(row["id"]), "child_id": row.get("child_id"),
+        "changes": {name: [None, _plain(value)] for name, value in row.items() if name not in _SKIP_FIELDS},
+    } for row in rows])
+
+
 def install_audit(factory: sessionmaker[Session]) -> None:
     """Audit every session the factory makes (its ``info`` must hold the program's clock)."""
     event.listen(factory, "after_flush", _after_flush)
@@ -123,6 +142,8 @@ def install_audit(factory: sessionmaker[Session]) -> None:
 def record_event(session: Session, table_name: str, record_id: str, summary: dict[str, Any],
                  action: str = "event") -> None:
     """Write one audit row for work done outside the ORM unit of work (bulk loads, imports)."""
+    from hubdesk.core.models.audit import AuditEntry
+
     session.execute(
         insert(AuditEntry),
         [{

@@ -12,18 +12,19 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
 
 from hubdesk.core.audit import install_audit
 from hubdesk.core.clock import Clock
 from hubdesk.core.dbfile import check_creatable, is_blank, probe
 from hubdesk.core.errors import DatabaseRefused
-from hubdesk.core.models import Base
+
+if TYPE_CHECKING:  # the ORM loads with the session factory, after the window shows
+    from sqlalchemy.orm import Session, sessionmaker
 
 NETWORK_FS_TYPES = {
     "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "fuse.sshfs", "sshfs", "afs",
@@ -200,6 +201,8 @@ def make_engine(path_or_url: str | os.PathLike[str], *, check_network: bool = Tr
 
 def make_sessionmaker(engine: Engine, clock: Clock) -> sessionmaker[Session]:
     """The one session factory of the program; every session it makes is audited by ``clock``."""
+    from sqlalchemy.orm import sessionmaker
+
     factory = sessionmaker(engine, expire_on_commit=False, info={"clock": clock})
     install_audit(factory)
     return factory
@@ -262,6 +265,8 @@ def resync_id_sequences(session: Session) -> None:
     SQLite picks max(id) + 1 by itself; a PostgreSQL identity/serial sequence does not see ids
     written explicitly (the demo's bulk inserts), so the next ordinary insert would clash.
     """
+    from hubdesk.core.models import Base  # the models load with the first service, not with the engine
+
     bind = session.get_bind()
     if bind.dialect.name != "postgresql":
         return

@@ -7,7 +7,7 @@ import gc
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog
 
 from hubdesk.ui.shell import feedback
@@ -61,6 +61,13 @@ def _no_dialog_outlives_its_test() -> Iterator[None]:
         if isinstance(widget, QDialog) and widget.isVisible():
             widget.hide()
             widget.deleteLater()
+
+
+@pytest.fixture(autouse=True)
+def _background_reads_end_with_their_test() -> Iterator[None]:
+    """A page's background read (Today's areas) must not run on into the next test."""
+    yield
+    QThreadPool.globalInstance().waitForDone(60000)
 
 
 @pytest.fixture(autouse=True)

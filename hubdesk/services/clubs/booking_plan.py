@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from hubdesk.core.audit import record_inserts
 from hubdesk.core.calendar import SchoolCalendar
 from hubdesk.core.errors import Conflict, ValidationError
 from hubdesk.core.models import (
@@ -247,7 +249,7 @@ def write_plan(s: Session, req: BookingRequest, preview: BookingPreview, now: da
     booked: list[date] = []
     refused = list(preview.refused)
     full = [line for line in refused if line.problem_code == checks.FULL]
-    rows: list[SessionBooking] = []
+    rows: list[dict[str, object]] = []
     booking: Booking | None = None
     taken = take_places(s, [line.session_id for line in preview.bookable
                             if line.session_id is not None])
@@ -266,10 +268,11 @@ def write_plan(s: Session, req: BookingRequest, preview: BookingPreview, now: da
             continue
         if booking is None:
             booking = _booking_row(s, req, now)
-        rows.append(SessionBooking(booking_id=booking.id, session_id=line.session_id,
-                                   child_id=req.child_id, status="booked", booked_at=now))
+        rows.append({"booking_id": booking.id, "session_id": line.session_id, "child_id": req.child_id,
+                     "status": "booked", "booked_at": now, "cancelled_at": None, "late": False,
+                     "cancel_reason": ""})
         booked.append(line.day)
-    s.add_all(rows)
+    ids = _insert_places(s, booking, rows)
     waited: list[date] = []
     if waiting_list:
         for line in full:
@@ -283,7 +286,25 @@ def write_plan(s: Session, req: BookingRequest, preview: BookingPreview, now: da
             waited.append(line.day)
     s.flush()
     return BookingResult(booking.id if booking else None, tuple(booked), preview.skipped,
-                         tuple(refused), tuple(waited), tuple(r.id for r in rows))
+                         tuple(refused), tuple(waited), ids)
+
+
+def _insert_places(s: Session, booking: Booking | None, rows: list[dict[str, object]]) -> tuple[int, ...]:
+    """Every place of a new booking in one INSERT (a term is 39 rows), audited as the ORM would.
+
+    The ORM writes SQLite rows one statement each to learn their ids; the places of a booking just made
+    are told apart by its id instead, read back in one query.
+    """
+    if booking is None or not rows:
+        return ()
+    s.execute(insert(SessionBooking), rows)
+    written = s.execute(select(SessionBooking.id, SessionBooking.session_id)
+                        .where(SessionBooking.booking_id == booking.id)).all()
+    by_session = {session_id: row_id for row_id, session_id in written}
+    ids = tuple(by_session[cast(int, row["session_id"])] for row in rows)
+    record_inserts(s, SessionBooking.__tablename__,
+                   [{"id": row_id, **row} for row_id, row in zip(ids, rows, strict=True)])
+    return ids
 
 
 def _booking_row(s: Session, req: BookingRequest, now: datetime) -> Booking:

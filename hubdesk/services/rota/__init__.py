@@ -2,6 +2,7 @@
 
 from hubdesk.services.rota.dto import (
     AssignForm,
+    ExpiringItem,
     PersonWeek,
     ProblemRow,
     Proposal,
@@ -17,7 +18,8 @@ from hubdesk.services.rota.queries import RotaSettings, load_sessions, monday_of
 from hubdesk.services.rota.service import RotaService
 
 __all__ = [
-    "AssignForm", "PersonWeek", "ProblemRow", "Proposal", "RatioBandRow", "RotaService", "RotaSettings",
-    "SessionCell", "ShiftRow", "StaffWeek", "WeekGrid", "load_sessions", "monday_of", "propose",
+    "AssignForm", "ExpiringItem", "PersonWeek", "ProblemRow", "Proposal", "RatioBandRow", "RotaService",
+    "RotaSettings", "SessionCell", "ShiftRow", "StaffWeek", "WeekGrid", "load_sessions", "monday_of",
+    "propose",
     "shifts_calendar",
 ]

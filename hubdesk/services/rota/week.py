@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -51,6 +52,15 @@ class CheckedWeek:
     sites: dict[int, str]
     problems: list[Problem]
     travel: TravelTimes
+
+    @cached_property
+    def shifts_by_staff(self) -> dict[int, list[ShiftInfo]]:
+        """Each person's shifts of the week, in the week's order (a grid asks for hundreds of people;
+        scanning every shift for each was most of a second at scale 10)."""
+        found: dict[int, list[ShiftInfo]] = defaultdict(list)
+        for info in self.shifts:
+            found[info.fact.staff_id].append(info)
+        return dict(found)
 
     def shift_row(self, info: ShiftInfo) -> ShiftRow:
         f = info.fact
@@ -98,7 +108,7 @@ class CheckedWeek:
 
     def staff_week(self, staff_id: int, shifts: list[ShiftInfo] | None = None) -> StaffWeek:
         p = self.staff[staff_id]
-        own = shifts if shifts is not None else [i for i in self.shifts if i.fact.staff_id == staff_id]
+        own = shifts if shifts is not None else self.shifts_by_staff.get(staff_id, [])
         days = week_days(self.monday)
         by_day = tuple(tuple(self.shift_row(i) for i in own if i.fact.day == d) for d in days)
         person = self.people.get(staff_id)

@@ -35,6 +35,7 @@ from hubdesk.core.words import count
 from hubdesk.services.clubs import BookingPreview, BookingRequest, BookingResult, PreviewLine
 from hubdesk.services.sites import DateGuide
 from hubdesk.ui.clubs.club_choices import fill_clubs
+from hubdesk.ui.common.busy import busy_pointer, one_click
 from hubdesk.ui.common.child_picker import ChildPicker
 from hubdesk.ui.common.dates import date_edit, qdate, term_end_button, to_date
 from hubdesk.ui.common.forms import error_label, hbox
@@ -189,7 +190,7 @@ class BookingDialog(QDialog):
         self.book_button.setText("Book")
 
     def _connect(self) -> None:
-        self.buttons.accepted.connect(self.book)
+        self.buttons.accepted.connect(one_click(self.book_button, self.book, self._after_book))
         self.buttons.rejected.connect(self.reject)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -341,7 +342,7 @@ class BookingDialog(QDialog):
                      "decides whether to book.")
         self.cost.setText(text)
 
-    def _update_button(self) -> None:
+    def _can_book(self) -> bool:
         p = self.preview
         enabled = p is not None and not p.problems and bool(p.lines)
         if p is not None and enabled:
@@ -351,17 +352,27 @@ class BookingDialog(QDialog):
                 only_full and self.waiting.isChecked())
             if not p.bookable and not self.waiting.isChecked():
                 enabled = False
-        self.book_button.setEnabled(enabled)
+        return enabled
+
+    def _update_button(self) -> None:
+        p = self.preview
+        self.book_button.setEnabled(self._can_book())
         self.book_button.setText("Put on waiting list" if p is not None and not p.bookable
                                  and self.waiting.isChecked() else "Book")
 
+    def _after_book(self) -> None:
+        """Booked: the button stays off (the dialog is closing); refused: as the preview allows."""
+        if self.outcome is None:
+            self._update_button()
+
     def book(self) -> None:
         request = self.request()
-        if request is None or not self.book_button.isEnabled():
+        if request is None or not self._can_book():
             return
         skip, wait = self.skip_problems.isChecked(), self.waiting.isChecked()
         try:
-            result = self.app.bookings.confirm(request, skip_problems=skip, waiting_list=wait)
+            with busy_pointer():
+                result = self.app.bookings.confirm(request, skip_problems=skip, waiting_list=wait)
         except ValidationError as exc:
             self._field_error(self.dates_error if exc.field in ("end_date", "start_date")
                               else self.banner, exc.message)

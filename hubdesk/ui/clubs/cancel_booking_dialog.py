@@ -25,6 +25,7 @@ from hubdesk.app import HubApp
 from hubdesk.core.errors import DomainError, ValidationError
 from hubdesk.core.words import count
 from hubdesk.services.clubs import BookingLine, BookingSummary, CancelResult
+from hubdesk.ui.common.busy import busy_pointer, one_click
 from hubdesk.ui.common.dates import date_edit, qdate, to_date
 from hubdesk.ui.common.forms import error_label
 from hubdesk.ui.common.tables import (
@@ -120,8 +121,9 @@ class CancelBookingDialog(QDialog):
         layout.addWidget(close)
         self.bookings_view.selectionModel().selectionChanged.connect(lambda *_a: self._show_lines())
         self.lines_view.selectionModel().selectionChanged.connect(lambda *_a: self._update())
-        self.cancel_one.clicked.connect(self.cancel_selected)
-        self.cancel_from_button.clicked.connect(self.cancel_from)
+        self.cancel_one.clicked.connect(one_click(self.cancel_one, self.cancel_selected, self._update))
+        self.cancel_from_button.clicked.connect(one_click(self.cancel_from_button, self.cancel_from,
+                                                          self._update))
         self.resize(780, 620)
         self.refresh(session_booking_id)
 
@@ -191,7 +193,8 @@ class CancelBookingDialog(QDialog):
     def _run(self, work: Callable[[], CancelResult]) -> None:
         self.banner.hide()
         try:
-            result = work()
+            with busy_pointer():
+                result = work()
         except ValidationError as exc:
             self.banner.setText(exc.message)
             self.banner.show()

@@ -22,6 +22,7 @@ from hubdesk.core.errors import DomainError
 from hubdesk.core.words import count
 from hubdesk.services.clubs import Offer, SessionRow, WaitingRow
 from hubdesk.ui.clubs.join_waiting_dialog import JoinWaitingDialog
+from hubdesk.ui.common.busy import busy_pointer, one_click
 from hubdesk.ui.common.forms import hbox
 from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.remember import remember_choice
@@ -112,10 +113,9 @@ class WaitingListsPage(Page):
         self.yes_button = QPushButton("Family said yes")
         self.no_button = QPushButton("Family said no")
         self.withdraw_button = QPushButton("Take off the list…")
-        self.offer_button.clicked.connect(self.offer)
-        self.yes_button.clicked.connect(self.confirm)
-        self.no_button.clicked.connect(self.decline)
-        self.withdraw_button.clicked.connect(self.withdraw)
+        for button, work in ((self.offer_button, self.offer), (self.yes_button, self.confirm),
+                             (self.no_button, self.decline), (self.withdraw_button, self.withdraw)):
+            button.clicked.connect(one_click(button, work, self._chosen))
         actions = hbox("Free place on:", self.place, self.offer_button)
         actions.addSpacing(16)
         for button in (self.yes_button, self.no_button, self.withdraw_button):
@@ -205,7 +205,8 @@ class WaitingListsPage(Page):
     def _act(self, title: str, work: Callable[[], T]) -> tuple[bool, T | None]:
         """Run a service call; a refusal is shown and (False, None) returned."""
         try:
-            return True, work()
+            with busy_pointer():
+                return True, work()
         except DomainError as exc:
             feedback.warn(self, title, str(exc))
             self.refresh()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.core.errors import ValidationError
+from hubdesk.ui.common.busy import one_click
 from hubdesk.ui.shell import feedback
 
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
@@ -63,7 +64,9 @@ class InlineFormDialog(QDialog):
         self.banner = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.try_save)
+        # Save is off while saving: a double click or Enter pressed twice saves once.
+        save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(one_click(save_button, self.try_save))
         self.buttons.rejected.connect(self.reject)
         self.errors: dict[str, QLabel] = {}
         self.fields: dict[str, QWidget] = {}

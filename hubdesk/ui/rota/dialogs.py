@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.services.rota import AssignForm, Proposal, SessionCell
+from hubdesk.ui.common.busy import one_click
 from hubdesk.ui.common.dates import time_edit, to_time
 from hubdesk.ui.shell import feedback
 
@@ -53,8 +54,9 @@ class SessionStaffDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         self.remove_button.clicked.connect(self.take_off)
-        self.add_button.clicked.connect(self.put_on)
-        self.candidates.itemDoubleClicked.connect(lambda _item: self.put_on())
+        put_on = one_click(self.add_button, self.put_on)  # the button and a double click share it
+        self.add_button.clicked.connect(put_on)
+        self.candidates.itemDoubleClicked.connect(lambda _item: put_on())
         self.candidates.currentItemChanged.connect(lambda *_: self._explain())
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)

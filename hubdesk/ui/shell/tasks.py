@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -83,3 +83,25 @@ def run_task(parent: QWidget | None, title: str, work: Callable[[Progress], Any]
     job.signals.failed.connect(failed)
     (pool or QThreadPool.globalInstance()).start(job)
     return job
+
+
+class Cancellable(Protocol):
+    """Background reads that can stop between steps (the Today page reads its areas this way)."""
+    cancelled: bool
+
+
+_reads: set[Cancellable] = set()
+
+
+def read_started(read: Cancellable) -> None:
+    _reads.add(read)
+
+
+def read_finished(read: Cancellable) -> None:
+    _reads.discard(read)
+
+
+def cancel_reads() -> None:
+    """The program is closing: background reads skip their remaining steps (a step under way ends)."""
+    for read in list(_reads):
+        read.cancelled = True

@@ -4,12 +4,11 @@ problems, staff checks running out). Double-click a line to go to the page that 
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,36 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
-from hubdesk.core.calendar import DayStatus
-from hubdesk.core.errors import DomainError
-from hubdesk.core.money import money
-from hubdesk.core.words import count
 from hubdesk.ui.common.page import Page
 from hubdesk.ui.shell.events import AppEvents
-from hubdesk.ui.today.attention import Line, minibus_lines, rota_lines
+from hubdesk.ui.today.attention import Line
+from hubdesk.ui.today.loader import AREAS, SitesArea, TodayReader
 from hubdesk.ui.today.referrals_area import OverdueReferrals
 
-T = TypeVar("T")
-R = TypeVar("R")
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from hubdesk.services.rota import ExpiringItem
+
 URGENT = QBrush(QColor("#b00020"))
 CLOSED = QBrush(QColor("#6b6b6b"))
-
-
-def _safe(read: Callable[[], T], fallback: T) -> T:
-    """One area failing to load must not blank the whole page."""
-    try:
-        return read()
-    except DomainError as exc:
-        log.warning("Today page: %s", exc)
-    except Exception:
-        log.exception("Today page: an area could not be read")
-    return fallback
-
-
-def _safe_rows(read: Callable[[], Sequence[R]]) -> Sequence[R]:
-    """Rows for one area, or none when it cannot be read (the failure is logged)."""
-    return _safe(read, ())
+LOADING = "Loading…"
+NOTHING = "Nothing needs attention right now."
 
 
 class TodayPage(Page):
@@ -75,7 +57,14 @@ class TodayPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.sites.cellDoubleClicked.connect(lambda _r, _c: self.go_to("Registers"))
-        self.summary = QLabel()
+        self.summary = QLabel(LOADING)
+        self.loading = QLabel(LOADING)
+        self.loading.setObjectName("todayLoading")
+        self._reader: TodayReader | None = None
+        self._generation = 0
+        self._pending: set[str] = set()
+        self._attention_lines: list[Line] = []
+        self._money_lines: list[Line] = []
         self.attention = QListWidget()
         self.attention.setWordWrap(True)
         self.attention.itemDoubleClicked.connect(self.open_line)
@@ -93,7 +82,7 @@ class TodayPage(Page):
         grid.addWidget(attention_box, 0, 1)
         grid.addWidget(expiring_box, 1, 1)
         # Overdue referrals: its own area (for the safeguarding lead only, once roles exist).
-        self.referrals = OverdueReferrals(lambda: _safe_rows(app.referrals.overdue))
+        self.referrals = OverdueReferrals()
         self.referrals.open_list.connect(self.open_overdue_referrals)
         left = QVBoxLayout()
         left.addWidget(self.summary)
@@ -106,12 +95,15 @@ class TodayPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(QLabel("Double-click a line to go to the page that deals with it."))
+        layout.addWidget(self.loading)
         layout.addLayout(grid, 1)
         for signal in (events.data_reloaded, events.children_changed, events.staff_changed,
                        events.bookings_changed, events.clubs_changed, events.sites_changed,
                        events.referrals_changed):
             signal.connect(self._refresh_if_shown)
         events.calendars_changed.connect(lambda _site: self._refresh_if_shown())
+        self.attention.addItem(LOADING)
+        self.expiring.addItem(LOADING)
         self.refresh()
 
     def _refresh_if_shown(self) -> None:
@@ -134,12 +126,25 @@ class TodayPage(Page):
         return None
 
     def refresh(self) -> None:
+        """Read every area again in the background; the areas fill in as they arrive."""
         day = self.today()
         self.heading.setText(f"Today — {day:%A %d %B %Y}")
-        self._fill_sites(day)
-        self._fill_attention(day)
-        self._fill_expiring(day)
-        self.referrals.refresh()
+        if self._reader is not None:
+            self._reader.cancelled = True  # its late answers are ignored by their generation
+        self._generation += 1
+        self._pending = {name for name, _read in AREAS}
+        self.loading.setText(LOADING)
+        reader = TodayReader(self.app, day, self._generation)
+        reader.signals.area.connect(self._area_read)
+        reader.signals.finished.connect(self._reader_finished)
+        self._reader = reader
+        # Started from the event loop: the window is drawn before the worker imports the services.
+        QTimer.singleShot(0, reader.start)
+
+    @property
+    def loaded(self) -> bool:
+        """True once every area of the latest refresh is on screen."""
+        return not self._pending
 
     def open_overdue_referrals(self) -> None:
         page = self.go_to("Referrals")
@@ -147,55 +152,50 @@ class TodayPage(Page):
         if overdue_only is not None:
             overdue_only.setChecked(True)
 
-    def _fill_sites(self, day: date) -> None:
-        sites = _safe_rows(self.app.sites.list)
-        sessions = _safe_rows(lambda: self.app.registers.take.sessions(day))
-        per_site: dict[int, tuple[int, int]] = {}
-        for h in sessions:
-            if h.status != "running":
-                continue
-            count, booked = per_site.get(h.site_id, (0, 0))
-            per_site[h.site_id] = (count + 1, booked + h.booked)
-        months: dict[int, list[DayStatus]] = _safe(lambda: self.app.calendars.months(
-            [site.id or 0 for site in sites], day.year, day.month), {})  # every site in one read
-        self.sites.setRowCount(len(sites))
-        for row, site in enumerate(sites):
-            month = months.get(site.id or 0)
-            status = month[day.day - 1] if month else None
-            is_open = status is None or status.open
-            state = "open" if is_open else f"closed: {status.reason}" if status else "closed"
-            count, booked = per_site.get(site.id or 0, (0, 0))
-            values = (site.name, state, str(count) if count else "–", f"{booked:,}" if count else "–")
-            for column, value in enumerate(values):
+    def _area_read(self, generation: int, name: str, data: object) -> None:
+        if generation != self._generation:
+            return
+        self._pending.discard(name)
+        if name == "sites" and isinstance(data, SitesArea):
+            self._fill_sites(data)
+        elif name == "attention" and isinstance(data, list):
+            self._attention_lines = data
+            self._fill_attention()
+        elif name == "money" and isinstance(data, list):
+            self._money_lines = data
+            self._fill_attention()
+        elif name == "expiring" and isinstance(data, (list, tuple)):
+            self._fill_expiring(data)
+        elif name == "referrals" and isinstance(data, (list, tuple)):
+            self.referrals.fill(data)
+        if not self._pending:  # the line stays (text only), so nothing moves under the pointer
+            self.loading.setText(f"Read at {self.app.clock.local_now():%H:%M}; F5 reads it again.")
+
+    def _reader_finished(self, generation: int) -> None:
+        if generation == self._generation:
+            self._reader = None
+            if self._pending:  # an area the reader skipped or could not hand over
+                self.loading.setText("Some areas could not be read; press F5 to try again.")
+
+    def _fill_sites(self, area: SitesArea) -> None:
+        self.sites.setRowCount(len(area.rows))
+        for row, line in enumerate(area.rows):
+            for column, value in enumerate(line.cells):
                 item = QTableWidgetItem(value)
                 if column >= 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if not is_open:
+                if not line.open:
                     item.setForeground(CLOSED)
                 self.sites.setItem(row, column, item)
-        children = _safe(self.app.children.count, 0)
-        booked_today = sum(b for _c, b in per_site.values())
-        self.summary.setText(f"{children:,} children on roll across the cluster; "
-                             f"{booked_today:,} club places booked today.")
+        self.summary.setText(area.summary)
 
-    def _fill_attention(self, day: date) -> None:
+    def _fill_attention(self) -> None:
+        """The lines read so far; the money line of the last read stays until the new one arrives
+        (it comes last, seconds later on a large cluster), so it does not blink out on every visit."""
         self.attention.clear()
-        lines: list[Line] = []
-        for late in _safe_rows(lambda: self.app.registers.late.late_children(day)):
-            lines.append(Line(f"{late.name} not collected from {late.club} at {late.site}: "
-                              f"{late.minutes_late} min late — {late.next_step}", "Registers", True))
-        offers = _safe_rows(self.app.waiting_lists.open_offers)
-        if offers:
-            lines.append(Line(f"{count(len(offers), 'waiting-list offer')} waiting for the family's answer "
-                              f"(first: {offers[0].child_name}, {offers[0].club_name}).", "Waiting lists"))
-        lines += rota_lines(self.app, day, _safe_rows)
-        lines += minibus_lines(self.app, day, _safe_rows)
-        overdue, families, old = _safe(self.app.money.accounts.overdue_total, (0, 0, 0))
-        if overdue:
-            lines.append(Line(f"Money: {money(overdue)} overdue from {count(families, 'family', 'families')} "
-                              f"({money(old)} over 60 days).", "Money", old > 0))
+        lines = self._attention_lines + self._money_lines
         if not lines:
-            lines.append(Line("Nothing needs attention right now.", ""))
+            self.attention.addItem(NOTHING)
         for line in lines:
             item = QListWidgetItem(("⚠ " if line.urgent else "") + line.text)
             item.setData(Qt.ItemDataRole.UserRole, line)
@@ -215,9 +215,8 @@ class TodayPage(Page):
         if line.day is not None and callable(show_day):
             show_day(line.day, line.week)
 
-    def _fill_expiring(self, day: date) -> None:
+    def _fill_expiring(self, items: Sequence[ExpiringItem]) -> None:
         self.expiring.clear()
-        items = _safe_rows(lambda: self.app.rota.expiring(day))
         for i in items:
             verb = "ran out" if i.expired else "runs out"
             item = QListWidgetItem(f"{i.name}: {i.what} {verb} {i.when:%d/%m/%Y}")

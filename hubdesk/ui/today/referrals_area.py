@@ -6,12 +6,14 @@ on the Today page. Double-clicking a line opens the Referrals page filtered to o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from hubdesk.services.referrals import ReferralRow
+if TYPE_CHECKING:  # read in the Today page's worker: the window shows before the services load
+    from hubdesk.services.referrals import ReferralRow
 
 MAX_SHOWN = 20
 
@@ -19,16 +21,15 @@ MAX_SHOWN = 20
 class OverdueReferrals(QGroupBox):
     open_list = Signal()  # the user asked for the Referrals page
 
-    def __init__(self, read: Callable[[], Sequence[ReferralRow]], parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Overdue referrals", parent)
-        self.read = read
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.itemDoubleClicked.connect(lambda _item: self.open_list.emit())
         QVBoxLayout(self).addWidget(self.list)
+        self.list.addItem("Loading…")
 
-    def refresh(self) -> None:
-        rows = self.read()
+    def fill(self, rows: Sequence[ReferralRow]) -> None:
         self.list.clear()
         self.setTitle(f"Overdue referrals ({len(rows)})" if rows else "Overdue referrals")
         for row in rows[:MAX_SHOWN]:

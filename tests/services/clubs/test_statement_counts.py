@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+
+from sqlalchemy import text
 
 from hubdesk.app import HubApp
 from hubdesk.services.clubs.booking_plan import BookingRequest
@@ -56,9 +59,28 @@ def test_a_term_booking_costs_the_same_for_one_weekday_or_three(
         with counting(hub.engine) as counter:
             result = hub.bookings.confirm(request)
         assert len(result.booked) >= 10 * len(weekdays)
-        # Each place booked is one INSERT (the ORM writes SQLite rows one by one to learn their ids);
+        # Every place booked is written by one INSERT (one executemany), audited by one more;
         # everything else, the checks of every date included, is a fixed number of statements.
         inserts = [x for x in counter.statements if x.startswith("INSERT INTO session_bookings")]
-        assert len(inserts) == len(result.booked)
-        counts.append(counter.count - len(inserts))
+        assert len(inserts) == 1
+        counts.append(counter.count)
     assert counts[0] == counts[1] <= 20
+
+
+def test_places_written_in_one_insert_are_audited_one_by_one_as_before(
+        hub: HubApp, two_schools: dict[str, int]) -> None:
+    freeze(hub)
+    oak = two_schools["oak"]
+    club_id = club(hub, oak, weekdays=(0, 2), capacity=30)
+    kid = child(hub, oak, forename="Audited")
+    result = hub.bookings.confirm(BookingRequest(kid, club_id, date(2026, 9, 7), date(2026, 10, 16),
+                                                 weekdays=(0, 2)))
+    with hub.engine.connect() as conn:
+        entries = conn.execute(text(
+            "SELECT record_id, child_id, changes FROM audit_log WHERE table_name = 'session_bookings' "
+            "AND action = 'insert'")).all()
+    assert sorted(int(r.record_id) for r in entries) == sorted(result.session_booking_ids)
+    assert {r.child_id for r in entries} == {kid}
+    changes = json.loads(entries[0].changes) if isinstance(entries[0].changes, str) else entries[0].changes
+    assert changes["status"] == [None, "booked"] and changes["child_id"] == [None, kid]
+    assert set(changes) >= {"id", "booking_id", "session_id", "booked_at", "cancelled_at", "late"}

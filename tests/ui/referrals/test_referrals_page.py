@@ -91,6 +91,7 @@ def test_today_shows_the_overdue_referrals_in_their_own_area(qtbot: QtBot, hub: 
     hub.referrals.save(ReferralForm("camhs", category, "Mr Hale", date(2026, 11, 16), child_id=child))
     today = TodayPage(hub, AppEvents())
     qtbot.addWidget(today)
+    qtbot.waitUntil(lambda: today.loaded, timeout=30_000)  # Today reads its areas in a worker
     area = today.referrals
     assert area.title() == "Overdue referrals (1)"
     assert area.list.item(0).text().startswith("Łucja Wiśniewska (Oakfield Primary) → CAMHS")

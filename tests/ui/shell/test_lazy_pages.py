@@ -58,9 +58,11 @@ def test_a_hidden_today_page_waits_to_be_shown_before_reloading(qtbot: QtBot, se
         with patch.object(app.rota, "expiring", wraps=app.rota.expiring) as problems:  # once a refresh
             window.events.bookings_changed.emit()
             assert problems.call_count == 0
-            window.show_page("Today")
+            today = window.show_page("Today")
+            qtbot.waitUntil(lambda: today.loaded, timeout=30000)  # its areas are read in the background
             assert problems.call_count == 1
             window.events.bookings_changed.emit()
+            qtbot.waitUntil(lambda: today.loaded, timeout=30000)
             assert problems.call_count == 2
         window.close()
     finally:
