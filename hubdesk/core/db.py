@@ -23,6 +23,7 @@ from hubdesk.core.audit import install_audit
 from hubdesk.core.clock import Clock
 from hubdesk.core.dbfile import check_creatable, is_blank, probe
 from hubdesk.core.errors import DatabaseRefused
+from hubdesk.core.funding_history import install_funding_history
 from hubdesk.core.models import Base
 
 NETWORK_FS_TYPES = {
@@ -202,6 +203,7 @@ def make_sessionmaker(engine: Engine, clock: Clock) -> sessionmaker[Session]:
     """The one session factory of the program; every session it makes is audited by ``clock``."""
     factory = sessionmaker(engine, expire_on_commit=False, info={"clock": clock})
     install_audit(factory)
+    install_funding_history(factory)
     return factory
 
 

@@ -36,6 +36,7 @@ from hubdesk.core.models.money import (
     DiscretionaryPlace,
     ExtraCharge,
     FreePlaceRule,
+    FundingChange,
     Payment,
 )
 from hubdesk.core.models.people import (
@@ -86,4 +87,4 @@ __all__ += [
     "Run", "RunPassenger", "RunPattern", "RunPatternStop", "RunStop", "TransportRequest", "Vehicle",
     "VehicleCheck", "VehicleCheckItem", "VehicleService",
 ]
-__all__ += ["ClubPrice", "DiscretionaryPlace", "ExtraCharge", "FreePlaceRule", "Payment"]
+__all__ += ["ClubPrice", "DiscretionaryPlace", "ExtraCharge", "FreePlaceRule", "FundingChange", "Payment"]

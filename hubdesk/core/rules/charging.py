@@ -69,12 +69,26 @@ class Price:
 
 @dataclass(frozen=True)
 class Funding:
-    """A child's funding flags and discretionary places (percent, from, to, reason)."""
+    """A child's funding flags now, their changes (basis, value before, day of the change) and
+    discretionary places (percent, from, to, reason)."""
 
     fsm: bool = False
     pupil_premium: bool = False
     looked_after: bool = False
     discretionary: tuple[tuple[int, date, date, str], ...] = ()
+    changes: tuple[tuple[str, bool, date], ...] = ()
+
+    def flags_on(self, day: date) -> dict[str, bool]:
+        """The flags the child had on ``day``: a change made after it is undone (its earliest
+        ``before``), so a flag ticked today never rewrites the charge of an earlier session."""
+        flags = {"fsm": self.fsm, "pupil_premium": self.pupil_premium,
+                 "looked_after": self.looked_after}
+        undone: set[str] = set()
+        for basis, before, changed_on in sorted(self.changes, key=lambda c: c[2]):
+            if changed_on > day and basis not in undone:
+                flags[basis] = before
+                undone.add(basis)
+        return flags
 
 
 @dataclass(frozen=True)
@@ -127,8 +141,10 @@ def reduction(kind: str, funding: Funding, rules: Mapping[tuple[str, str], int],
               day: date) -> tuple[int, str]:
     """The best free-place percentage for a child in a club of ``kind`` on ``day``, and why."""
     best, why = 0, ""
-    flags = {"fsm": funding.fsm, "pupil_premium": funding.pupil_premium,
-             "looked_after": funding.looked_after, "haf": funding.fsm}
+    flags = funding.flags_on(day) if funding.changes else {
+        "fsm": funding.fsm, "pupil_premium": funding.pupil_premium,
+        "looked_after": funding.looked_after}
+    flags["haf"] = flags["fsm"]
     for basis in BASES:
         percent = rules.get((kind, basis), 0)
         if flags[basis] and percent > best:
@@ -189,14 +205,18 @@ def sibling_discount(lines: Iterable[Line], family_of: Mapping[int, int], percen
     if not cheaper:
         return result
     out: list[Line] = []
+    off_by_ref: dict[int, int] = {}
     for line in result:
         if (line.child_id, line.day) in cheaper and line.kind in ("session", "late_cancel") \
                 and line.pence > 0:
             off = percent_of(line.pence, percent)
+            off_by_ref[line.ref] = off
             why = f"{line.why}; " if line.why else ""
             line = replace(line, pence=line.pence - off, why=f"{why}sibling discount {percent}%")
         out.append(line)
-    return out
+    # a session the hub cancelled is credited with what was charged, after the discount
+    return [replace(ln, pence=ln.pence + off_by_ref[ln.ref])
+            if ln.kind == "hub_credit" and ln.ref in off_by_ref else ln for ln in out]
 
 
 @dataclass(frozen=True)

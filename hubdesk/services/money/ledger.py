@@ -26,6 +26,7 @@ from hubdesk.core.models import (
     DiscretionaryPlace,
     ExtraCharge,
     FreePlaceRule,
+    FundingChange,
     MetaValue,
     Payment,
     SessionBooking,
@@ -154,8 +155,15 @@ def charge_lines(s: Session, fams: Families, child_ids: Iterable[int] | None,
     granted: dict[int, list[tuple[int, date, date, str]]] = defaultdict(list)
     for d in s.scalars(places):
         granted[d.child_id].append((d.percent_off, d.start_date, d.end_date, d.reason))
-    funding = {cid: Funding(c.fsm, c.pupil_premium, c.looked_after, tuple(granted[cid]))
-               for cid, c in fams.children.items()}
+    changes = select(FundingChange.child_id, FundingChange.basis, FundingChange.before,
+                     FundingChange.changed_on)
+    if ids is not None:
+        changes = changes.where(FundingChange.child_id.in_(ids))
+    history: dict[int, list[tuple[str, bool, date]]] = defaultdict(list)
+    for child_id, basis, before, changed_on in s.execute(changes):
+        history[child_id].append((basis, before, changed_on))
+    funding = {cid: Funding(c.fsm, c.pupil_premium, c.looked_after, tuple(granted[cid]),
+                            tuple(history[cid])) for cid, c in fams.children.items()}
     lines: list[Line] = []
     kinds = dict(s.execute(select(Club.id, Club.kind).where(
         Club.id.in_({f.club_id for f in extra_facts}))).all()) if extra_facts else {}
