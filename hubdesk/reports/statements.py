@@ -13,9 +13,10 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 
 from hubdesk.core.money import money
 from hubdesk.reports.pdf import FONT, FONT_BOLD, build, para, styles, table, text
-from hubdesk.services.money import KIND_LABELS, ROUTE_LABELS, Statement, StatementBook
+from hubdesk.services.money import KIND_LABELS, ROUTE_LABELS, AccountLine, Statement, StatementBook
 
-WIDTHS = [20 * mm, 34 * mm, 52 * mm, 17 * mm, 17 * mm, 46 * mm]
+WIDTHS = [18 * mm, 31 * mm, 46 * mm, 22 * mm, 16 * mm, 16 * mm, 37 * mm]
+PAY_WIDTHS = [18 * mm, 31 * mm, 68 * mm, 16 * mm, 53 * mm]
 SIZE = 7.5
 
 
@@ -27,7 +28,8 @@ def cell(value: str, width: float, style: ParagraphStyle) -> object:
 
 
 def _rows_table(rows: list[list[object]], widths: list[float]) -> Flowable:
-    result = table(rows, widths, extra=[("ALIGN", (3, 1), (4, -1), "RIGHT"),
+    money_cols = (4, 5) if len(widths) == len(WIDTHS) else (3, 3)
+    result = table(rows, widths, extra=[("ALIGN", (money_cols[0], 1), (money_cols[1], -1), "RIGHT"),
                                         ("FONTSIZE", (0, 0), (-1, -1), SIZE),
                                         ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD)])
     result.splitInRow = 0  # a row is never split across pages
@@ -54,27 +56,28 @@ def _section(book: StatementBook, st_: Statement) -> list[Flowable]:
         para("Charges", st.heading),
     ]
     if st_.lines:
-        rows: list[list[object]] = [["Date", "Child", "What", "Price", "Charged",
+        rows: list[list[object]] = [["Date", "Child", "What", "Attended", "Price", "Charged",
                                      "Free or discounted because"]]
         for ln in st_.lines:
             what = ln.text if ln.kind == "session" else f"{KIND_LABELS[ln.kind]}: {ln.text}"
             rows.append([f"{ln.day:%d/%m/%Y}", cell(ln.child, WIDTHS[1], small.cell),
-                         cell(what, WIDTHS[2], small.cell), money(ln.full_pence), money(ln.pence),
-                         cell(ln.why, WIDTHS[5], small.cell)])
+                         cell(what, WIDTHS[2], small.cell), cell(_attended(ln), WIDTHS[3],
+                                                                 small.cell),
+                         money(ln.full_pence), money(ln.pence), cell(ln.why, WIDTHS[6], small.cell)])
         story.append(_rows_table(rows, WIDTHS))
     else:
         story.append(para("No charges in this period.", st.body))
     story += [Spacer(0, 3 * mm), para("Payments", st.heading)]
     if st_.payments:
-        rows = [["Date", "Child", "How", "Amount", "", "Reference"]]
+        rows = [["Date", "Child", "How", "Amount", "Reference"]]
         for p in st_.payments:
             how = ROUTE_LABELS.get(p.route, p.route) + (f" ({p.provider})" if p.provider else "")
             if p.reversed:
                 how += f" — reversed: {p.reversed_reason}"
-            rows.append([f"{p.received_on:%d/%m/%Y}", cell(p.child, WIDTHS[1], small.cell),
-                         cell(how, WIDTHS[2], small.cell), money(p.pence), "",
-                         cell(p.reference, WIDTHS[5], small.cell)])
-        story.append(_rows_table(rows, WIDTHS))
+            rows.append([f"{p.received_on:%d/%m/%Y}", cell(p.child, PAY_WIDTHS[1], small.cell),
+                         cell(how, PAY_WIDTHS[2], small.cell), money(p.pence),
+                         cell(p.reference, PAY_WIDTHS[4], small.cell)])
+        story.append(_rows_table(rows, PAY_WIDTHS))
     else:
         story.append(para("No payments in this period.", st.body))
     owed = st_.closing
@@ -82,14 +85,21 @@ def _section(book: StatementBook, st_: Statement) -> list[Flowable]:
              f"Credit carried forward: <b>{money(-owed)}</b>" if owed < 0 else
              "Nothing to pay: <b>£0.00</b>")
     story += [Spacer(0, 3 * mm), KeepTogether([Paragraph(close, st.body), Spacer(0, 2 * mm),
-                                               para(_footer_text(book), st.small)])]
+                                               para(_footer_text(book, st_), st.small)])]
     return story
 
 
-def _footer_text(book: StatementBook) -> str:
+def _attended(line: AccountLine) -> str:
+    """The register's word for a session line (blank for other lines and registers not taken)."""
+    if line.kind != "session":
+        return ""
+    return {"yes": "Yes", "": "—"}.get(line.attended, line.attended.capitalize())
+
+
+def _footer_text(book: StatementBook, statement: Statement) -> str:
     parts = [f"Provider: {book.hub}."]
-    if book.ofsted:
-        parts.append(f"Ofsted registration: {book.ofsted}.")
+    if statement.ofsted:
+        parts.append(f"Ofsted registration: {statement.ofsted}.")
     if book.tfc_provider_reference:
         parts.append(f"Pay by Tax-Free Childcare to provider reference {book.tfc_provider_reference}"
                      " with your child's reference.")

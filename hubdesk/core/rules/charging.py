@@ -107,6 +107,8 @@ class SessionFact:
     hub_cancelled: bool  # the session itself was cancelled
     late_fee_pence: int
     late_minutes: int
+    attended: str = ""  # from the register: "yes", "absent (ill)", or "" when not taken
+    site_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,8 @@ class Line:
     pence: int
     why: str = ""  # free place, discount: the reason the charge is less than the price
     ref: int = 0
+    attended: str = ""
+    site_id: int = 0
 
 
 def price_on(prices: Sequence[Price], fallback: int, day: date, booked_at: datetime) -> int:
@@ -172,7 +176,7 @@ def session_lines(fact: SessionFact, price: int, funding: Funding,
     elif not fact.cancelled:
         net = full - percent_of(full, percent)
         lines.append(Line(fact.child_id, fact.day, "session", fact.club_name, full, net, why,
-                          fact.ref))
+                          fact.ref, fact.attended, fact.site_id))
         if fact.hub_cancelled and net:
             lines.append(Line(fact.child_id, fact.day, "hub_credit",
                               f"{fact.club_name}: cancelled by the hub, credited", 0, -net, "",

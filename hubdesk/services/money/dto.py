@@ -53,6 +53,7 @@ class AccountLine:
     pence: int
     why: str
     unpaid: int
+    attended: str = ""  # from the register: "yes", "absent (ill)", "" (not taken, or not a session)
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,7 @@ class Statement:
     lines: tuple[AccountLine, ...]
     payments: tuple[PaymentRow, ...]
     closing: int
+    ofsted: str = ""  # the Ofsted registration numbers of the sites this family used
 
 
 @dataclass(frozen=True)
@@ -217,3 +219,14 @@ class BookingCost:
     @property
     def over_limit(self) -> bool:
         return self.balance > self.limit
+
+
+@dataclass(frozen=True)
+class ClubIncome:
+    """What families were charged for one club's sessions in a period (the heads' overview)."""
+
+    club_id: int
+    club: str
+    site: str
+    sessions: int  # booked sessions charged (hub-cancelled and cancelled ones left out)
+    pence: int  # after free places, discounts and credits; late-collection fees included
