@@ -126,6 +126,7 @@ class DiscretionaryForm:
     start_date: date
     end_date: date
     reason: str
+    granted_by: str = ""  # the head who agreed it (the signed-in user when blank)
 
 
 @dataclass(frozen=True)

@@ -89,11 +89,14 @@ class PriceService(Service):
             raise ValidationError("A discretionary place takes 1 to 100% off.", "percent_off")
         if form.end_date < form.start_date:
             raise ValidationError("The end date must be on or after the start date.", "end_date")
+        if len(form.granted_by.strip()) > 80:
+            raise ValidationError("The head's name can be at most 80 characters.", "granted_by")
         with self._write() as s:
             fetch(s, Child, form.child_id, "That child no longer exists.")
             row = DiscretionaryPlace(child_id=form.child_id, percent_off=form.percent_off,
                                      start_date=form.start_date, end_date=form.end_date,
-                                     reason=form.reason.strip(), granted_by=self._user or "")
+                                     reason=form.reason.strip(),
+                                     granted_by=form.granted_by.strip() or self._user or "")
             s.add(row)
             s.flush()
             return row.id

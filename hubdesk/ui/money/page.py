@@ -36,6 +36,12 @@ from hubdesk.ui.common.tables import DtoTableModel, fit_columns, selected_row, t
 from hubdesk.ui.money.arrears_dialog import ArrearsDialog
 from hubdesk.ui.money.dialogs import ExtraChargeDialog, PaymentDialog, PriceDialog, ReverseDialog
 from hubdesk.ui.money.rules_dialog import ChargingRulesDialog
+from hubdesk.ui.money.tools import (
+    DiscretionaryPlaceDialog,
+    ExportMoneyDialog,
+    ImportPaymentsDialog,
+    MatchTfcDialog,
+)
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 
@@ -113,6 +119,8 @@ class MoneyPage(Page):
         for text, slot in (("Print all statements", self.print_all),
                            ("Arrears…", self.show_arrears),
                            ("Unmatched TFC…", self.show_unmatched),
+                           ("Import payments…", self.import_payments),
+                           ("Export…", self.export_money),
                            ("Set a price…", self.set_price),
                            ("Charging rules…", self.edit_rules)):
             button = QPushButton(text)
@@ -136,6 +144,7 @@ class MoneyPage(Page):
         for text, slot in (("Record a payment…", self.record_payment),
                            ("Extra charge…", self.extra_charge),
                            ("Reverse payment…", self.reverse_payment),
+                           ("Discretionary place…", self.discretionary_place),
                            ("Print statement", self.print_family)):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -189,7 +198,7 @@ class MoneyPage(Page):
         fit_columns(self.payment_view, 5)
 
     def _after_dialog(self, dialog: PaymentDialog | ExtraChargeDialog | ReverseDialog
-                      | PriceDialog) -> None:
+                      | PriceDialog | DiscretionaryPlaceDialog) -> None:
         dialog.accepted.connect(self.refresh)
         self.open_dialog(dialog)
 
@@ -224,17 +233,29 @@ class MoneyPage(Page):
             self.open_dialog(dialog)
 
     def show_unmatched(self) -> None:
-        rows = self.app.money.payments.unmatched_tfc()
-        if not rows:
-            feedback.inform(self, "Unmatched TFC payments", "Every Tax-Free Childcare payment is "
-                                                            "matched to a child.")
-            return
-        listed = "\n".join(f"{p.received_on:%d/%m/%Y}  {money(p.pence)}  reference {p.reference}"
-                           for p in rows[:30])
-        feedback.inform(self, "Unmatched TFC payments",
-                        f"{len(rows)} payment(s) match no child's TFC reference:\n\n{listed}\n\n"
-                        "Put the reference on the child's record (Children & families), or record "
-                        "the payment again against the child and reverse this one.")
+        dialog = MatchTfcDialog(self.app, self)
+        dialog.finished.connect(lambda _r: self.refresh() if dialog.matched else None)
+        self.open_dialog(dialog)
+
+    def import_payments(self) -> None:
+        dialog = ImportPaymentsDialog(self.app, self)
+        dialog.accepted.connect(self.refresh)
+        self.open_dialog(dialog)
+
+    def export_money(self) -> None:
+        dialog = ExportMoneyDialog(self.app, self)
+        dialog.accepted.connect(lambda: self.show_file(dialog.written))
+        self.open_dialog(dialog)
+
+    def show_file(self, path: Path | None) -> None:
+        if path is not None:
+            feedback.inform(self, "Export money", f"Saved {path}"
+                            + (f" and {path.stem}-balances.csv beside it." if path.suffix == ".csv"
+                               else "."))
+
+    def discretionary_place(self) -> None:
+        if self.account is not None:
+            self._after_dialog(DiscretionaryPlaceDialog(self.app, self.account.family, self))
 
     def print_family(self) -> None:
         if self.account is not None:
