@@ -21,6 +21,7 @@ from hubdesk.ui.children.child_fields import HINT_STYLE, ChildFields, read_date
 from hubdesk.ui.children.child_people import CarersTab, FamilyTab, HistoryTab
 from hubdesk.ui.common.forms import InlineFormDialog, TabbedFormDialog
 from hubdesk.ui.common.page import open_dialog
+from hubdesk.ui.money.child_balance import FamilyBalanceStrip
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 
@@ -80,6 +81,8 @@ class ChildDialog(TabbedFormDialog):
         roll.addWidget(self.roll, 1)
         roll.addWidget(self.left_button)
         self.body.insertLayout(2, roll)
+        self.money = FamilyBalanceStrip(app)
+        self.body.insertWidget(3, self.money)
         self.apply_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Apply)
         self.apply_button.setToolTip("Save and keep the form open (to add carers to a new child).")
         self.apply_button.clicked.connect(self.apply)
@@ -95,6 +98,7 @@ class ChildDialog(TabbedFormDialog):
             self.roll.setText("A new child: carers, family and history follow once saved.")
             self.left_button.setEnabled(False)
             self.carers.set_child(None)
+            self.money.show_child(None)
             return
         self.setWindowTitle("Child: " + display_name(f.forename, f.surname, f.preferred_forename,
                                                      f.preferred_surname))
@@ -107,6 +111,7 @@ class ChildDialog(TabbedFormDialog):
             self.left_button.setText("Back on roll…")
         if self.carers.child_id != f.id:
             self.carers.set_child(f.id)
+        self.money.show_child(f.id)
         self._tab_shown(self.tabs.currentIndex())
 
     def _tab_shown(self, number: int) -> None:

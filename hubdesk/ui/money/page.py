@@ -168,6 +168,21 @@ class MoneyPage(Page):
             self.family_view.selectRow(keys.index(keep))
         self.show_account()
 
+    def show_family(self, child_id: int) -> None:
+        """Choose the family of ``child_id`` (from a child's record), whatever the search said."""
+        key = feedback.guarded(self, "Money",
+                               lambda: self.app.money.accounts.account(child_id).family.key)
+        if key is None:
+            return
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.owing.setChecked(False)
+        self.refresh()
+        keys = [self.balances.row(i).key for i in range(self.balances.rowCount())]
+        if key in keys:
+            self.family_view.selectRow(keys.index(key))
+
     def show_account(self) -> None:
         index = selected_row(self.family_view)
         if index is None:

@@ -103,3 +103,33 @@ def test_discretionary_place_needs_the_head_and_reduces_charges(
     save(qtbot, dialog)
     [line] = hub.money.accounts.account(kid).lines
     assert line.pence == 0 and line.why == "discretionary place: Family crisis"
+
+
+def test_child_record_shows_the_family_balance_and_opens_the_account(
+        qtbot: QtBot, hub: HubApp, kid: int) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from hubdesk.ui.children.child_dialog import ChildDialog
+    from hubdesk.ui.money.page import MoneyPage
+    from hubdesk.ui.shell.events import AppEvents
+
+    class Window(QMainWindow):
+        def __init__(self) -> None:
+            super().__init__()
+            self.money = MoneyPage(hub, AppEvents())
+            self.setCentralWidget(self.money)
+
+        def show_page(self, title: str) -> MoneyPage:
+            assert title == "Money"
+            return self.money
+
+    window = Window()
+    qtbot.addWidget(window)  # the dialogs are its children and close with it
+    dialog = ChildDialog(hub, AppEvents(), hub.children.get(kid), hub.sites.list(), window)
+    assert dialog.money.label.text() == "Family account: £7.50 owed."
+    window.money.search.setText("nobody")
+    qtbot.mouseClick(dialog.money.open_button, Qt.MouseButton.LeftButton)
+    assert window.money.account is not None and window.money.account.family.key == kid
+    assert window.money.search.text() == ""
+    new = ChildDialog(hub, AppEvents(), None, hub.sites.list(), window)
+    assert not new.money.open_button.isEnabled()
