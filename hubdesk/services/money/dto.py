@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 ROUTES = ("cash", "card", "bank", "tfc", "voucher", "universal_credit")
 ROUTE_LABELS = {"cash": "Cash", "card": "Card", "bank": "Bank transfer", "tfc": "Tax-Free Childcare",
@@ -100,6 +100,26 @@ class ExtraChargeForm:
     day: date
     pence: int
     reason: str
+
+
+@dataclass(frozen=True)
+class PriceChange:
+    from_date: date
+    pence: int
+    entered: datetime  # UTC; sessions booked before this moment keep their old price
+
+
+@dataclass(frozen=True)
+class ClubPrices:
+    """One club's price now, its opening price and every price from a date (newest first)."""
+
+    club_id: int
+    club: str
+    kind: str
+    opening_pence: int
+    current_pence: int
+    next_change: str
+    changes: tuple[PriceChange, ...]
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ export a period, grant a discretionary place."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -133,3 +133,33 @@ def test_child_record_shows_the_family_balance_and_opens_the_account(
     assert window.money.search.text() == ""
     new = ChildDialog(hub, AppEvents(), None, hub.sites.list(), window)
     assert not new.money.open_button.isEnabled()
+
+
+def test_club_editor_prices_from_a_date_keep_booked_sessions(
+        qtbot: QtBot, hub: HubApp, kid: int) -> None:
+    from hubdesk.ui.clubs.club_dialog import ClubDialog
+
+    club_id = hub.clubs.list()[0].id
+    sites = [(s.id, s.name) for s in hub.sites.list()]
+    dialog = ClubDialog(hub.clubs, sites, [], lambda _site: [], hub.clock.today(),
+                        hub.clubs.get(club_id), prices=hub.money.prices)
+    qtbot.addWidget(dialog)
+    assert not dialog.price.isEnabled() and dialog.price_now.text() == "today £7.50"
+    dialog.show_prices()
+    prices = dialog.price_dialog
+    prices.amount.setText("nine")
+    prices.set_price()
+    assert "not an amount" in prices.error.text()
+    freeze(hub, datetime(2026, 9, 8, 9))  # an hour after the booking was made
+    prices.amount.setText("9.00")
+    prices.start.setDate(date(2026, 9, 10))
+    prices.set_price()
+    assert prices.model.rowCount() == 1 and prices.model.index(0, 1).data() == "£9.00"
+    assert "£9.00</b> per session today" not in prices.current.text()  # from 10 Sept: not yet
+    prices.close()
+    assert "£9.00 from 10/09/2026" in dialog.price_now.text()
+    assert [ln.pence for ln in hub.money.accounts.account(kid).lines] == [750]  # booked before
+    new = ClubDialog(hub.clubs, sites, [], lambda _site: [], hub.clock.today(), None,
+                     prices=hub.money.prices)
+    qtbot.addWidget(new)
+    assert new.price.isEnabled()
