@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph
 
 from hubdesk.core.money import money
 from hubdesk.reports.pdf import FONT, FONT_BOLD, Styles, build, para, styles, table, text
-from hubdesk.services.money import KIND_LABELS, ROUTE_LABELS, AccountLine, Statement, StatementBook
+from hubdesk.services.money import KIND_LABELS, ROUTE_LABELS, Statement, StatementBook, attended_word
 
 WIDTHS = [18 * mm, 28 * mm, 40 * mm, 26 * mm, 16 * mm, 16 * mm, 42 * mm]
 PAY_WIDTHS = [18 * mm, 31 * mm, 68 * mm, 16 * mm, 53 * mm]
@@ -79,7 +79,7 @@ def _section(book: StatementBook, st_: Statement, st: Styles) -> list[Flowable]:
         for ln in st_.lines:
             what = ln.text if ln.kind == "session" else f"{KIND_LABELS[ln.kind]}: {ln.text}"
             rows.append([f"{ln.day:%d/%m/%Y}", cell(ln.child, WIDTHS[1]),
-                         cell(what, WIDTHS[2]), cell(_attended(ln), WIDTHS[3]),
+                         cell(what, WIDTHS[2]), cell(attended_word(ln), WIDTHS[3]),
                          money(ln.full_pence), money(ln.pence), cell(ln.why, WIDTHS[6])])
         story.append(_rows_table(rows, WIDTHS))
     else:
@@ -103,13 +103,6 @@ def _section(book: StatementBook, st_: Statement, st: Styles) -> list[Flowable]:
     story.append(KeepTogether([TextLines(close, FONT_BOLD, 10, before=3 * mm, after=2 * mm),
                                para(_footer_text(book, st_), st.small)]))
     return story
-
-
-def _attended(line: AccountLine) -> str:
-    """The register's word for a session line (blank for other lines and registers not taken)."""
-    if line.kind != "session":
-        return ""
-    return {"yes": "Yes", "": "—"}.get(line.attended, line.attended.capitalize())
 
 
 def _footer_text(book: StatementBook, statement: Statement) -> str:

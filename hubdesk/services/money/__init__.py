@@ -28,6 +28,7 @@ from hubdesk.services.money.dto import (
     PaymentRow,
     Statement,
     StatementBook,
+    attended_word,
 )
 from hubdesk.services.money.import_payments import IMPORT_ROUTES, PaymentImportPreview, PaymentImportService
 from hubdesk.services.money.ledger import MONEY_RULES_KEY, charge_lines, load_families
@@ -72,6 +73,7 @@ __all__ = [
     "Statement",
     "StatementBook",
     "annotations",
+    "attended_word",
     "charge_lines",
     "load_families",
     "month_bounds",

@@ -56,6 +56,13 @@ class AccountLine:
     attended: str = ""  # from the register: "yes", "absent (ill)", "" (not taken, or not a session)
 
 
+def attended_word(line: AccountLine) -> str:
+    """What the register says of a session line: Yes, Absent (ill), or "—" before it is taken."""
+    if line.kind != "session":
+        return ""
+    return {"yes": "Yes", "": "—"}.get(line.attended, line.attended.capitalize())
+
+
 @dataclass(frozen=True)
 class PaymentRow:
     id: int

@@ -28,6 +28,7 @@ from hubdesk.services.money import (
     AccountLine,
     FamilyBalance,
     PaymentRow,
+    attended_word,
     month_bounds,
 )
 from hubdesk.services.progress import Progress
@@ -62,6 +63,7 @@ def lines_model() -> DtoTableModel[AccountLine]:
     return DtoTableModel([
         ("Date", lambda r: f"{r.day:%a %d/%m/%Y}"), ("Child", lambda r: r.child),
         ("What", lambda r: r.text if r.kind == "session" else f"{KIND_LABELS[r.kind]}: {r.text}"),
+        ("Attended", lambda r: attended_word(r)),
         ("Price", lambda r: money(r.full_pence)), ("Charged", lambda r: money(r.pence)),
         ("Unpaid", lambda r: money(r.unpaid) if r.unpaid else ""),
         ("Free or discounted because", lambda r: r.why)], [])
@@ -134,7 +136,7 @@ class MoneyPage(Page):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.summary)
         box.addWidget(QLabel("Charges, newest first (unpaid: what the payments have not covered)"))
-        self.line_view = table_view(self.lines, stretch=6)
+        self.line_view = table_view(self.lines, stretch=7)
         box.addWidget(self.line_view, 3)
         box.addWidget(QLabel("Payments, newest first (taken against the oldest charges first)"))
         self.payment_view = table_view(self.payments, stretch=5)
@@ -182,6 +184,7 @@ class MoneyPage(Page):
         keys = [self.balances.row(i).key for i in range(self.balances.rowCount())]
         if key in keys:
             self.family_view.selectRow(keys.index(key))
+            self.family_view.scrollTo(self.balances.index(keys.index(key), 0))
 
     def show_account(self) -> None:
         index = selected_row(self.family_view)
@@ -209,7 +212,7 @@ class MoneyPage(Page):
                              f"<b>balance {balance_text(account.balance)}</b>.{overdue}")
         self.lines.set_rows(account.lines[::-1])  # newest first, as the office reads an account
         self.payments.set_rows(account.payments[::-1])
-        fit_columns(self.line_view, 6)
+        fit_columns(self.line_view, 7)
         fit_columns(self.payment_view, 5)
 
     def _after_dialog(self, dialog: PaymentDialog | ExtraChargeDialog | ReverseDialog
