@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 from hubdesk.core.clock import to_local
 from hubdesk.core.errors import DomainError
 from hubdesk.core.money import money, parse_money
-from hubdesk.services.money import PriceService
-from hubdesk.services.money.dto import ClubPrices, PriceChange
+from hubdesk.services.money import ClubPrices, PriceChange, PriceService
 from hubdesk.ui.common.dates import date_edit, to_date
 from hubdesk.ui.common.forms import error_label
 from hubdesk.ui.common.tables import DtoTableModel, table_view

@@ -23,9 +23,15 @@ from hubdesk.app import HubApp
 from hubdesk.core.errors import ValidationError
 from hubdesk.core.money import money
 from hubdesk.reports.money_export import write_csv, write_xlsx
-from hubdesk.services.money import IMPORT_ROUTES, ROUTE_LABELS, Family, PaymentImportPreview
-from hubdesk.services.money.dto import DiscretionaryForm, UnmatchedPayment
-from hubdesk.services.money.import_payments import ImportLine
+from hubdesk.services.money import (
+    IMPORT_ROUTES,
+    ROUTE_LABELS,
+    DiscretionaryForm,
+    Family,
+    ImportLine,
+    PaymentImportPreview,
+    UnmatchedPayment,
+)
 from hubdesk.ui.common.child_picker import ChildPicker
 from hubdesk.ui.common.dates import date_edit, to_date
 from hubdesk.ui.common.forms import InlineFormDialog
