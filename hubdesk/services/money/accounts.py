@@ -222,8 +222,8 @@ class AccountService(Service):
         today = self._clock.today()
         with self._read() as s:
             rules = load_money_rules(s)
-            debtors = self._debtors(s, rules, today)
-            fams = load_families(s, members(s, debtors))
+            debtors, children = self._debtors(s, rules, today)
+            fams = load_families(s, children)
             phones = carer_phones(s, [fams.by_key[k].children[0].child_id for k in debtors])
         rows = []
         for key, (bands, oldest) in debtors.items():
@@ -235,8 +235,9 @@ class AccountService(Service):
         return sorted(rows, key=lambda r: (-r.days_61_plus, -r.total, fold(r.family)))
 
     def _debtors(self, s: Session, rules: MoneyRules, today: date
-                 ) -> dict[int, tuple[tuple[int, int, int], date | None]]:
-        """Families with overdue charges: their bands and the day of the oldest unpaid charge."""
+                 ) -> tuple[dict[int, tuple[tuple[int, int, int], date | None]], set[int]]:
+        """Families with overdue charges (their bands and the day of the oldest unpaid charge),
+        and every child of those families."""
         until = self._billed_until()
         found, months = {}, {}
         for key, money_of in family_totals(s, rules, until).items():
@@ -245,8 +246,9 @@ class AccountService(Service):
                 found[key] = bands
                 if oldest:
                     months[key] = oldest
-        days = oldest_unpaid(s, rules, until, months)
-        return {key: (bands, days.get(key)) for key, bands in found.items()}
+        children = members(s, found)
+        days = oldest_unpaid(s, rules, until, months, children)
+        return {key: (bands, days.get(key)) for key, bands in found.items()}, children
 
     def _overdue(self, s: Session, rules: MoneyRules, today: date) -> list[tuple[int, int, int]]:
         return [b for b in (t.bands(today)[0] for t in family_totals(

@@ -128,7 +128,7 @@ def _percent_off(s: Session, free: dict[tuple[str, str], int], kind: Any, child:
 
 
 def _session_lines(s: Session, rules: MoneyRules, free: dict[tuple[str, str], int],
-                   until: date, fam: CTE, keys: Iterable[int] | None = None,
+                   until: date, fam: CTE, children: Iterable[int] | None = None,
                    since: date | None = None) -> Subquery:
     """One row per charged session booking: the family, month, net charge before the sibling
     discount, whether the hub cancelled it (credited) and the late-collection fee."""
@@ -154,7 +154,8 @@ def _session_lines(s: Session, rules: MoneyRules, free: dict[tuple[str, str], in
              .outerjoin(Attendance, Attendance.session_booking_id == sb.id)
              .outerjoin(fam, fam.c.child_id == sb.child_id)
              .where(or_(sb.status == "booked", sb.late.is_(True), by_hub), cs.day <= until,
-                    *_only(fam.c.key, sb.child_id, keys), *([cs.day >= since] if since else []))
+                    *([] if children is None else [sb.child_id.in_(list(children))]),
+                    *([cs.day >= since] if since else []))
              .cte("facts").prefix_with("MATERIALIZED"))  # worked out once per booking
     full = case((inner.c.cancelled == 1, (inner.c.price * rules.late_cancel_percent + 50) // 100),
                 else_=inner.c.price)
@@ -165,17 +166,12 @@ def _session_lines(s: Session, rules: MoneyRules, free: dict[tuple[str, str], in
             .subquery("lines"))
 
 
-def _only(key: Any, child: Any, keys: Iterable[int] | None) -> list[ColumnElement[bool]]:
-    """Whole families only (the sibling discount needs every child of a family and day)."""
-    return [] if keys is None else [func.coalesce(key, child).in_(list(keys))]
-
-
 def _charges(s: Session, rules: MoneyRules, until: date, fam: CTE,
-             keys: Iterable[int] | None = None, since: date | None = None) -> Subquery:
+             children: Iterable[int] | None = None, since: date | None = None) -> Subquery:
     """(key, day, month, charge, fee, hub) of every charged session, the sibling discount taken
     off every child of a family but the dearest on a day."""
     free = {(r.club_kind, r.basis): r.percent_off for r in s.scalars(select(FreePlaceRule))}
-    lines = _session_lines(s, rules, free, until, fam, keys, since)
+    lines = _session_lines(s, rules, free, until, fam, children, since)
     positive = case((lines.c.net > 0, lines.c.net), else_=0)
     with_total = select(lines, func.sum(positive).over(
         partition_by=(lines.c.key, lines.c.day, lines.c.child_id)).label("child_day")).subquery()
@@ -220,14 +216,15 @@ def family_totals(s: Session, rules: MoneyRules, until: date) -> dict[int, Famil
 
 
 def oldest_unpaid(s: Session, rules: MoneyRules, until: date,
-                  wanted: dict[int, tuple[date, int]]) -> dict[int, date]:
+                  wanted: dict[int, tuple[date, int]], children: set[int]) -> dict[int, date]:
     """The day of each family's oldest unpaid charge, given the month it is in and what was paid
-    into that month (charges are paid oldest first): two statements for the families asked."""
+    into that month (charges are paid oldest first). ``children`` are every child of those
+    families (whole families: the sibling discount needs them all), read through the index."""
     if not wanted:
         return {}
     fam = family_keys()
     since = min(month for month, _ in wanted.values())
-    ch = _charges(s, rules, until, fam, wanted, since)
+    ch = _charges(s, rules, until, fam, children, since)
     per_day: dict[int, dict[date, int]] = defaultdict(lambda: defaultdict(int))
     for key, day, pence in s.execute(select(ch.c.key, ch.c.day, func.sum(ch.c.charge + ch.c.fee))
                                      .group_by(ch.c.key, ch.c.day)):
@@ -237,7 +234,7 @@ def oldest_unpaid(s: Session, rules: MoneyRules, until: date,
             select(extra_key, ExtraCharge.day, ExtraCharge.pence)
             .outerjoin(fam, fam.c.child_id == ExtraCharge.child_id)
             .where(ExtraCharge.reversed_at.is_(None), ExtraCharge.day >= since,
-                   ExtraCharge.day <= until, extra_key.in_(list(wanted)))):
+                   ExtraCharge.day <= until, ExtraCharge.child_id.in_(list(children)))):
         per_day[key][day] += pence
     found = {}
     for key, (month, into) in wanted.items():
