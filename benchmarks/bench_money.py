@@ -26,7 +26,7 @@ from hubdesk.app import HubApp, open_app
 from hubdesk.core.money import money
 from hubdesk.demo.service import DemoService
 from hubdesk.reports.pdf import FONT, register_fonts, styles
-from hubdesk.reports.statements import WIDTHS, write_statements
+from hubdesk.reports.statements import PAY_WIDTHS, WIDTHS, write_statements
 from hubdesk.services.money import StatementBook
 
 START, END = date(2026, 11, 1), date(2026, 11, 30)
@@ -39,14 +39,14 @@ def floor_pdf(book: StatementBook, path: Path) -> None:
     story: list[object] = []
     for st in book.statements:
         story.append(Paragraph(st.family.name, title))
-        rows = [["Date", "Child", "What", "Price", "Charged", "Why"]]
-        rows += [[f"{ln.day:%d/%m/%Y}", ln.child, ln.text, money(ln.full_pence), money(ln.pence),
-                  ln.why] for ln in st.lines]
-        pays = [["Date", "Child", "How", "Amount", "", "Reference"]]
-        pays += [[f"{p.received_on:%d/%m/%Y}", p.child, p.route, money(p.pence), "", p.reference]
+        rows = [["Date", "Child", "What", "Attended", "Price", "Charged", "Why"]]
+        rows += [[f"{ln.day:%d/%m/%Y}", ln.child, ln.text, ln.attended, money(ln.full_pence),
+                  money(ln.pence), ln.why] for ln in st.lines]
+        pays = [["Date", "Child", "How", "Amount", "Reference"]]
+        pays += [[f"{p.received_on:%d/%m/%Y}", p.child, p.route, money(p.pence), p.reference]
                  for p in st.payments]
-        for grid in (rows, pays):
-            table = Table(grid, colWidths=WIDTHS, repeatRows=1)
+        for grid, widths in ((rows, WIDTHS), (pays, PAY_WIDTHS)):
+            table = Table(grid, colWidths=widths, repeatRows=1)
             table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
                                        ("FONTSIZE", (0, 0), (-1, -1), 7.5),
                                        ("GRID", (0, 0), (-1, -1), 0.5, "black")]))

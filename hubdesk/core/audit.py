@@ -98,7 +98,8 @@ def _after_flush(session: Session, _context: Any) -> None:
     groups = (("insert", session.new), ("update", session.dirty), ("delete", session.deleted))
     for action, objects in groups:
         for obj in objects:
-            if isinstance(obj, AuditEntry) or not hasattr(obj, "__tablename__"):
+            if isinstance(obj, AuditEntry) or not hasattr(obj, "__tablename__") \
+                    or getattr(obj, "audit_exempt", False):
                 continue
             changes = _changes(obj, action)
             if action == "update" and not changes:

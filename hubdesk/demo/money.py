@@ -14,7 +14,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from hubdesk.core.audit import record_event
-from hubdesk.core.models import Club, ClubPrice, DiscretionaryPlace, Payment
+from hubdesk.core.models import Child, Club, ClubPrice, DiscretionaryPlace, FundingChange, Payment
 from hubdesk.core.models.meta import store_meta
 from hubdesk.core.rules.charging import MoneyRules, money_rules_to_json
 from hubdesk.demo.context import DemoContext
@@ -53,6 +53,18 @@ def _places(s: Session, ctx: DemoContext) -> int:
              "end_date": ctx.year_start + timedelta(days=120), "reason": reason,
              "granted_by": "Head of Ashworth"} for cid, reason in zip(chosen, reasons, strict=False)]
     s.execute(insert(DiscretionaryPlace), rows)
+    return len(rows)
+
+
+def _flag_changes(s: Session, ctx: DemoContext) -> int:
+    """A few children became FSM at October half-term: their earlier sessions stay charged in
+    full, later ones are free places (the office ticked the flag on the day)."""
+    fsm = list(s.scalars(select(Child.id).where(Child.fsm.is_(True)).order_by(Child.id).limit(200)))
+    chosen = ctx.rng.sample(fsm, min(5, len(fsm)))
+    day = ctx.year_start + timedelta(days=56)
+    rows = [{"child_id": cid, "basis": "fsm", "before": False, "changed_on": day} for cid in chosen]
+    if rows:
+        s.execute(insert(FundingChange), rows)
     return len(rows)
 
 
@@ -100,8 +112,10 @@ def build(s: Session, ctx: DemoContext) -> None:
         tfc_provider_reference="ASHHUB0001", payee="Ashworth Extended Schools Hub")))
     prices = _prices(s, ctx)
     places = _places(s, ctx)
+    changes = _flag_changes(s, ctx)
     payments = _payments(s, ctx)
     if payments:
         s.execute(insert(Payment), payments)
     record_event(s, "payments", "demo", {"payments": len(payments), "new_prices": prices,
-                                         "discretionary_places": places})
+                                         "discretionary_places": places,
+                                         "funding_changes": changes})

@@ -36,6 +36,7 @@ from hubdesk.core.models.money import (
     DiscretionaryPlace,
     ExtraCharge,
     FreePlaceRule,
+    FundingChange,
     Payment,
 )
 from hubdesk.core.models.overview import CoreOfferStatus, StaffCostRate
@@ -89,7 +90,8 @@ __all__ += [
     "Run", "RunPassenger", "RunPattern", "RunPatternStop", "RunStop", "TransportRequest", "Vehicle",
     "VehicleCheck", "VehicleCheckItem", "VehicleService",
 ]
-__all__ += ["ClubPrice", "DiscretionaryPlace", "ExtraCharge", "FreePlaceRule", "Payment"]
+__all__ += ["ClubPrice", "DiscretionaryPlace", "ExtraCharge", "FreePlaceRule", "FundingChange",
+            "Payment"]
 __all__ += ["Referral", "ReferralCategory"]
 __all__ += ["RetentionRule"]
 __all__ += ["CoreOfferStatus", "StaffCostRate"]

@@ -11,7 +11,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hubdesk.core.models.base import Base
@@ -118,3 +128,27 @@ class Payment(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     reversed_at: Mapped[datetime | None] = mapped_column(DateTime)
     reversed_reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+class FundingChange(Base):
+    """A change to a child's FSM, Pupil Premium or looked-after flag, with the value it replaced.
+
+    Free places follow the flags a child had on the day of each session: a session before
+    ``changed_on`` is charged with ``before``, so ticking FSM today never rewrites charges already
+    made. Written by ``core/funding_history.py`` whenever a child's flag changes, however it is
+    changed (the child form, the MIS import).
+    """
+
+    audit_exempt = True  # itself a history of audited changes to the child
+
+    __tablename__ = "funding_changes"
+    __table_args__ = (
+        CheckConstraint("basis IN ('fsm', 'pupil_premium', 'looked_after')", name="basis"),
+        Index("ix_funding_changes_child_basis", "child_id", "basis", "changed_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    child_id: Mapped[int] = mapped_column(ForeignKey("children.id"))
+    basis: Mapped[str] = mapped_column(String(20))
+    before: Mapped[bool] = mapped_column(Boolean)
+    changed_on: Mapped[date] = mapped_column(Date)  # the office's day of the change (London)

@@ -69,12 +69,26 @@ class Price:
 
 @dataclass(frozen=True)
 class Funding:
-    """A child's funding flags and discretionary places (percent, from, to, reason)."""
+    """A child's funding flags now, their changes (basis, value before, day of the change) and
+    discretionary places (percent, from, to, reason)."""
 
     fsm: bool = False
     pupil_premium: bool = False
     looked_after: bool = False
     discretionary: tuple[tuple[int, date, date, str], ...] = ()
+    changes: tuple[tuple[str, bool, date], ...] = ()
+
+    def flags_on(self, day: date) -> dict[str, bool]:
+        """The flags the child had on ``day``: a change made after it is undone (its earliest
+        ``before``), so a flag ticked today never rewrites the charge of an earlier session."""
+        flags = {"fsm": self.fsm, "pupil_premium": self.pupil_premium,
+                 "looked_after": self.looked_after}
+        undone: set[str] = set()
+        for basis, before, changed_on in sorted(self.changes, key=lambda c: c[2]):
+            if changed_on > day and basis not in undone:
+                flags[basis] = before
+                undone.add(basis)
+        return flags
 
 
 @dataclass(frozen=True)
@@ -93,6 +107,8 @@ class SessionFact:
     hub_cancelled: bool  # the session itself was cancelled
     late_fee_pence: int
     late_minutes: int
+    attended: str = ""  # from the register: "yes", "absent (ill)", or "" when not taken
+    site_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -107,6 +123,8 @@ class Line:
     pence: int
     why: str = ""  # free place, discount: the reason the charge is less than the price
     ref: int = 0
+    attended: str = ""
+    site_id: int = 0
 
 
 def price_on(prices: Sequence[Price], fallback: int, day: date, booked_at: datetime) -> int:
@@ -127,8 +145,10 @@ def reduction(kind: str, funding: Funding, rules: Mapping[tuple[str, str], int],
               day: date) -> tuple[int, str]:
     """The best free-place percentage for a child in a club of ``kind`` on ``day``, and why."""
     best, why = 0, ""
-    flags = {"fsm": funding.fsm, "pupil_premium": funding.pupil_premium,
-             "looked_after": funding.looked_after, "haf": funding.fsm}
+    flags = funding.flags_on(day) if funding.changes else {
+        "fsm": funding.fsm, "pupil_premium": funding.pupil_premium,
+        "looked_after": funding.looked_after}
+    flags["haf"] = flags["fsm"]
     for basis in BASES:
         percent = rules.get((kind, basis), 0)
         if flags[basis] and percent > best:
@@ -156,7 +176,7 @@ def session_lines(fact: SessionFact, price: int, funding: Funding,
     elif not fact.cancelled:
         net = full - percent_of(full, percent)
         lines.append(Line(fact.child_id, fact.day, "session", fact.club_name, full, net, why,
-                          fact.ref))
+                          fact.ref, fact.attended, fact.site_id))
         if fact.hub_cancelled and net:
             lines.append(Line(fact.child_id, fact.day, "hub_credit",
                               f"{fact.club_name}: cancelled by the hub, credited", 0, -net, "",
@@ -189,14 +209,18 @@ def sibling_discount(lines: Iterable[Line], family_of: Mapping[int, int], percen
     if not cheaper:
         return result
     out: list[Line] = []
+    off_by_ref: dict[int, int] = {}
     for line in result:
         if (line.child_id, line.day) in cheaper and line.kind in ("session", "late_cancel") \
                 and line.pence > 0:
             off = percent_of(line.pence, percent)
+            off_by_ref[line.ref] = off
             why = f"{line.why}; " if line.why else ""
             line = replace(line, pence=line.pence - off, why=f"{why}sibling discount {percent}%")
         out.append(line)
-    return out
+    # a session the hub cancelled is credited with what was charged, after the discount
+    return [replace(ln, pence=ln.pence + off_by_ref[ln.ref])
+            if ln.kind == "hub_credit" and ln.ref in off_by_ref else ln for ln in out]
 
 
 @dataclass(frozen=True)

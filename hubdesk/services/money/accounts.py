@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from hubdesk.core.errors import NotFound, ValidationError
-from hubdesk.core.models import Site
+from hubdesk.core.models import Club, Site
 from hubdesk.core.money import money
-from hubdesk.core.rules.charging import Allocated, Line, SessionFact, ages, allocate
+from hubdesk.core.rules.charging import Allocated, Line, MoneyRules, SessionFact, ages, allocate
 from hubdesk.core.vocabulary import fold
 from hubdesk.services.base import Service
 from hubdesk.services.clubs import carer_phones
@@ -23,6 +25,7 @@ from hubdesk.services.money.dto import (
     ArrearsRow,
     BalanceRow,
     BookingCost,
+    ClubIncome,
     Family,
     FamilyBalance,
     FinanceExport,
@@ -32,13 +35,13 @@ from hubdesk.services.money.dto import (
     StatementBook,
 )
 from hubdesk.services.money.ledger import (
-    Families,
     charge_lines,
     family_members,
     load_families,
     load_money_rules,
     payment_rows,
 )
+from hubdesk.services.money.totals import club_income, family_totals, members, oldest_unpaid
 
 
 def matches(query: str, fam: Family) -> bool:
@@ -55,7 +58,8 @@ def _live_total(payments: Sequence[PaymentRow]) -> int:
 def _account_lines(allocated: Sequence[Allocated], credits: Sequence[Line],
                    names: dict[int, str]) -> list[AccountLine]:
     rows = [AccountLine(a.line.day, names.get(a.line.child_id, ""), a.line.kind, a.line.text,
-                        a.line.full_pence, a.line.pence, a.line.why, a.unpaid) for a in allocated]
+                        a.line.full_pence, a.line.pence, a.line.why, a.unpaid, a.line.attended)
+            for a in allocated]
     rows += [AccountLine(c.day, names.get(c.child_id, ""), c.kind, c.text, c.full_pence, c.pence,
                          c.why, 0) for c in credits]
     rows.sort(key=lambda r: (r.day, r.child, r.kind))
@@ -73,35 +77,39 @@ class AccountService(Service):
         return sorted(found, key=lambda f: (fold(f.name), f.key))
 
     def balances(self, search: str = "", *, owing_only: bool = False) -> list[FamilyBalance]:
-        """Each family's charges, payments, balance and overdue amount (families with any money)."""
+        """Each family's charges, payments, balance and overdue amount (families with any money),
+        summed in the database: a fixed handful of statements however many families."""
         today = self._clock.today()
         with self._read() as s:
+            totals = family_totals(s, load_money_rules(s), self._billed_until())
             fams = load_families(s)
-            lines = charge_lines(s, fams, None, until=self._billed_until())
-            payments = payment_rows(s, fams, None)
-        per_lines: dict[int, list[Line]] = defaultdict(list)
-        for line in lines:
-            per_lines[fams.family_of[line.child_id]].append(line)
-        paid: dict[int, int] = defaultdict(int)
-        for p in payments:
-            if not p.reversed:
-                paid[fams.family_of[p.child_id]] += p.pence
         rows = []
-        for fam_key, fam in fams.by_key.items():
-            fam_lines = per_lines.get(fam_key, [])
-            if not fam_lines and not paid.get(fam_key):
+        for key, money_of in totals.items():
+            fam = fams.by_key.get(key)
+            if fam is None or not matches(search, fam):
                 continue
-            if not matches(search, fam):
+            charged = money_of.charged
+            balance = charged - money_of.paid
+            if (not charged and not money_of.paid and not money_of.months) or (
+                    owing_only and balance <= 0):
                 continue
-            charged = sum(ln.pence for ln in fam_lines)
-            allocated, _credit = allocate(fam_lines, paid[fam_key])
-            overdue = sum(ages(allocated, today))
-            balance = charged - paid[fam_key]
-            if owing_only and balance <= 0:
-                continue
-            rows.append(FamilyBalance(fam_key, fam.name, ", ".join(c.name for c in fam.children),
-                                      charged, paid[fam_key], balance, overdue))
+            rows.append(FamilyBalance(key, fam.name, ", ".join(c.name for c in fam.children),
+                                      charged, money_of.paid, balance,
+                                      sum(money_of.bands(today)[0])))
         return sorted(rows, key=lambda r: (fold(r.name), r.key))
+
+    def income_by_club(self, start: date, end: date) -> list[ClubIncome]:
+        """Income per club for sessions from ``start`` to ``end`` (clubs with none left out),
+        summed in the database in one aggregate query."""
+        if end < start:
+            raise ValidationError("The period ends before it starts.")
+        with self._read() as s:
+            income = club_income(s, load_money_rules(s), start, end)
+            names = {cid: (name, site) for cid, name, site in s.execute(
+                select(Club.id, Club.name, Site.name).join(Site, Site.id == Club.site_id)
+                .where(Club.id.in_([row[0] for row in income])))}
+        rows = [ClubIncome(cid, *names[cid], sessions, pence) for cid, sessions, pence in income]
+        return sorted(rows, key=lambda r: (fold(r.site), fold(r.club), r.club_id))
 
     def _billed_until(self) -> date:
         """Sessions are billed monthly: the account counts them up to the end of this month."""
@@ -137,7 +145,7 @@ class AccountService(Service):
         with self._read() as s:
             fams = load_families(s)
             rules = load_money_rules(s)
-            sites = s.execute(select(Site.name, Site.ofsted_urn).order_by(Site.name)).all()
+            sites = s.execute(select(Site.id, Site.name, Site.ofsted_urn).order_by(Site.name)).all()
             lines = charge_lines(s, fams, None, until=end)
             payments = payment_rows(s, fams, None)
         per_lines: dict[int, list[Line]] = defaultdict(list)
@@ -152,12 +160,12 @@ class AccountService(Service):
                 continue
             if not matches(family, fam):
                 continue
-            statement = _statement(fam, per_lines[fam.key], per_pay[fam.key], start, end)
+            statement = _statement(fam, per_lines[fam.key], per_pay[fam.key], start, end, sites)
             if statement.lines or statement.payments or statement.opening:
                 books.append(statement)
         if family.strip() and not books:
             raise NotFound(f"No family matching '{family.strip()}' has money in that period.")
-        ofsted = ", ".join(f"{name}: {urn}" for name, urn in sites if urn)
+        ofsted = ", ".join(f"{name}: {urn}" for _id, name, urn in sites if urn)
         return StatementBook(rules.payee or "The hub", ofsted,
                              rules.tfc_provider_reference, rules.payee, tuple(books))
 
@@ -208,14 +216,14 @@ class AccountService(Service):
         return FinanceExport(start, end, tuple(ledger), tuple(balances))
 
     def arrears(self) -> list[ArrearsRow]:
-        """Families with overdue charges, by age of debt, with a reminder the office can paste."""
+        """Families with overdue charges, by age of debt, with a reminder the office can paste.
+
+        Totals come from the database; only the debtors' families are read in full."""
         today = self._clock.today()
         with self._read() as s:
-            fams = load_families(s)
-            lines = charge_lines(s, fams, None, until=today)
-            payments = payment_rows(s, fams, None)
             rules = load_money_rules(s)
-            debtors = self._debtors(fams, lines, payments, today)
+            debtors, children = self._debtors(s, rules, today)
+            fams = load_families(s, children)
             phones = carer_phones(s, [fams.by_key[k].children[0].child_id for k in debtors])
         rows = []
         for key, (bands, oldest) in debtors.items():
@@ -226,39 +234,38 @@ class AccountService(Service):
                                    _reminder(fam, total, oldest, rules.payee)))
         return sorted(rows, key=lambda r: (-r.days_61_plus, -r.total, fold(r.family)))
 
-    @staticmethod
-    def _debtors(fams: Families, lines: Sequence[Line], payments: Sequence[PaymentRow],
-                 today: date) -> dict[int, tuple[tuple[int, int, int], date | None]]:
-        per_lines: dict[int, list[Line]] = defaultdict(list)
-        for line in lines:
-            per_lines[fams.family_of[line.child_id]].append(line)
-        paid: dict[int, int] = defaultdict(int)
-        for p in payments:
-            if not p.reversed:
-                paid[fams.family_of[p.child_id]] += p.pence
-        found = {}
-        for key, fam_lines in per_lines.items():
-            allocated, _ = allocate(fam_lines, paid[key])
-            bands = ages(allocated, today)
+    def _debtors(self, s: Session, rules: MoneyRules, today: date
+                 ) -> tuple[dict[int, tuple[tuple[int, int, int], date | None]], set[int]]:
+        """Families with overdue charges (their bands and the day of the oldest unpaid charge),
+        and every child of those families."""
+        until = self._billed_until()
+        found, months = {}, {}
+        for key, money_of in family_totals(s, rules, until).items():
+            bands, oldest = money_of.bands(today)
             if sum(bands):
-                oldest = min((a.line.day for a in allocated if a.unpaid), default=None)
-                found[key] = (bands, oldest)
-        return found
+                found[key] = bands
+                if oldest:
+                    months[key] = oldest
+        children = members(s, found)
+        days = oldest_unpaid(s, rules, until, months, children)
+        return {key: (bands, days.get(key)) for key, bands in found.items()}, children
+
+    def _overdue(self, s: Session, rules: MoneyRules, today: date) -> list[tuple[int, int, int]]:
+        return [b for b in (t.bands(today)[0] for t in family_totals(
+            s, rules, self._billed_until()).values()) if sum(b)]
 
     def overdue_total(self) -> tuple[int, int, int]:
         """Pence overdue across families, how many families, and pence overdue over 60 days."""
         today = self._clock.today()
         with self._read() as s:
-            fams = load_families(s)
-            lines = charge_lines(s, fams, None, until=today)
-            payments = payment_rows(s, fams, None)
-        debtors = self._debtors(fams, lines, payments, today)
-        return (sum(sum(b) for b, _ in debtors.values()), len(debtors),
-                sum(b[2] for b, _ in debtors.values()))
+            debtors = self._overdue(s, load_money_rules(s), today)
+        return sum(sum(b) for b in debtors), len(debtors), sum(b[2] for b in debtors)
 
 
 def _statement(fam: Family, lines: list[Line], payments: list[PaymentRow], start: date,
-               end: date) -> Statement:
+               end: date, sites: Sequence[Any]) -> Statement:
+    """One family's period; its Ofsted numbers are those of the sites whose clubs it used (in
+    the period, else ever), which is what a Universal Credit claim asks for."""
     live = [p for p in payments if not p.reversed]
     before = sum(ln.pence for ln in lines if ln.day < start) - sum(
         p.pence for p in live if p.received_on < start)
@@ -268,8 +275,12 @@ def _statement(fam: Family, lines: list[Line], payments: list[PaymentRow], start
                                                               if not p.reversed)
     names = {c.child_id: c.name for c in fam.children}
     rows = tuple(AccountLine(ln.day, names.get(ln.child_id, ""), ln.kind, ln.text, ln.full_pence,
-                             ln.pence, ln.why, 0) for ln in in_lines)
-    return Statement(fam, start, end, before, rows, tuple(in_pay), closing)
+                             ln.pence, ln.why, 0, ln.attended) for ln in in_lines)
+    used = {ln.site_id for ln in in_lines if ln.site_id} or {ln.site_id for ln in lines
+                                                            if ln.site_id}
+    ofsted = ", ".join(f"{name}: {urn}" for site_id, name, urn in sites
+                       if urn and site_id in used)
+    return Statement(fam, start, end, before, rows, tuple(in_pay), closing, ofsted)
 
 
 def _reminder(fam: Family, total: int, oldest: date | None, payee: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 ROUTES = ("cash", "card", "bank", "tfc", "voucher", "universal_credit")
 ROUTE_LABELS = {"cash": "Cash", "card": "Card", "bank": "Bank transfer", "tfc": "Tax-Free Childcare",
@@ -53,6 +53,14 @@ class AccountLine:
     pence: int
     why: str
     unpaid: int
+    attended: str = ""  # from the register: "yes", "absent (ill)", "" (not taken, or not a session)
+
+
+def attended_word(line: AccountLine) -> str:
+    """What the register says of a session line: Yes, Absent (ill), or "—" before it is taken."""
+    if line.kind != "session":
+        return ""
+    return {"yes": "Yes", "": "—"}.get(line.attended, line.attended.capitalize())
 
 
 @dataclass(frozen=True)
@@ -102,6 +110,26 @@ class ExtraChargeForm:
 
 
 @dataclass(frozen=True)
+class PriceChange:
+    from_date: date
+    pence: int
+    entered: datetime  # UTC; sessions booked before this moment keep their old price
+
+
+@dataclass(frozen=True)
+class ClubPrices:
+    """One club's price now, its opening price and every price from a date (newest first)."""
+
+    club_id: int
+    club: str
+    kind: str
+    opening_pence: int
+    current_pence: int
+    next_change: str
+    changes: tuple[PriceChange, ...]
+
+
+@dataclass(frozen=True)
 class PriceRow:
     club_id: int
     club: str
@@ -125,6 +153,7 @@ class DiscretionaryForm:
     start_date: date
     end_date: date
     reason: str
+    granted_by: str = ""  # the head who agreed it (the signed-in user when blank)
 
 
 @dataclass(frozen=True)
@@ -138,6 +167,7 @@ class Statement:
     lines: tuple[AccountLine, ...]
     payments: tuple[PaymentRow, ...]
     closing: int
+    ofsted: str = ""  # the Ofsted registration numbers of the sites this family used
 
 
 @dataclass(frozen=True)
@@ -217,3 +247,14 @@ class BookingCost:
     @property
     def over_limit(self) -> bool:
         return self.balance > self.limit
+
+
+@dataclass(frozen=True)
+class ClubIncome:
+    """What families were charged for one club's sessions in a period (the heads' overview)."""
+
+    club_id: int
+    club: str
+    site: str
+    sessions: int  # booked sessions charged (hub-cancelled and cancelled ones left out)
+    pence: int  # after free places, discounts and credits; late-collection fees included

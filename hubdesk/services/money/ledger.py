@@ -26,6 +26,7 @@ from hubdesk.core.models import (
     DiscretionaryPlace,
     ExtraCharge,
     FreePlaceRule,
+    FundingChange,
     MetaValue,
     Payment,
     SessionBooking,
@@ -154,8 +155,15 @@ def charge_lines(s: Session, fams: Families, child_ids: Iterable[int] | None,
     granted: dict[int, list[tuple[int, date, date, str]]] = defaultdict(list)
     for d in s.scalars(places):
         granted[d.child_id].append((d.percent_off, d.start_date, d.end_date, d.reason))
-    funding = {cid: Funding(c.fsm, c.pupil_premium, c.looked_after, tuple(granted[cid]))
-               for cid, c in fams.children.items()}
+    changes = select(FundingChange.child_id, FundingChange.basis, FundingChange.before,
+                     FundingChange.changed_on)
+    if ids is not None:
+        changes = changes.where(FundingChange.child_id.in_(ids))
+    history: dict[int, list[tuple[str, bool, date]]] = defaultdict(list)
+    for child_id, basis, before, changed_on in s.execute(changes):
+        history[child_id].append((basis, before, changed_on))
+    funding = {cid: Funding(c.fsm, c.pupil_premium, c.looked_after, tuple(granted[cid]),
+                            tuple(history[cid])) for cid, c in fams.children.items()}
     lines: list[Line] = []
     kinds = dict(s.execute(select(Club.id, Club.kind).where(
         Club.id.in_({f.club_id for f in extra_facts}))).all()) if extra_facts else {}
@@ -181,7 +189,8 @@ def _facts(s: Session, ids: list[int] | None, until: date | None) -> list[Sessio
     sb, cs = SessionBooking, ClubSession
     by_hub = (cs.status == "cancelled") & (sb.cancelled_at == cs.cancelled_at)
     stmt = (select(sb.id, sb.child_id, Club.id, Club.name, Club.kind, cs.day, sb.booked_at,
-                   sb.status, sb.late, by_hub, Attendance.late_fee_pence, Attendance.late_minutes)
+                   sb.status, sb.late, by_hub, Attendance.late_fee_pence, Attendance.late_minutes,
+                   Attendance.status, Attendance.absence_reason, Club.site_id)
             .join(cs, cs.id == sb.session_id).join(Club, Club.id == cs.club_id)
             .outerjoin(Attendance, Attendance.session_booking_id == sb.id)
             .where((sb.status == "booked") | sb.late.is_(True) | by_hub))
@@ -190,9 +199,19 @@ def _facts(s: Session, ids: list[int] | None, until: date | None) -> list[Sessio
     if until is not None:
         stmt = stmt.where(cs.day <= until)
     return [SessionFact(ref, child, club, name, kind, day, booked_at,
-                        status == "cancelled" and not hub, late, bool(hub), fee or 0, minutes or 0)
+                        status == "cancelled" and not hub, late, bool(hub), fee or 0, minutes or 0,
+                        _attended(came, why), site)
             for ref, child, club, name, kind, day, booked_at, status, late, hub, fee,
-            minutes in s.execute(stmt)]
+            minutes, came, why, site in s.execute(stmt)]
+
+
+def _attended(status: str | None, reason: str | None) -> str:
+    """What the register says of a session: attended, absent (and why), or not taken yet."""
+    if status in ("in", "out"):
+        return "yes"
+    if status == "absent":
+        return f"absent ({(reason or 'other').replace('_', ' ')})"
+    return ""
 
 
 def payment_rows(s: Session, fams: Families, child_ids: Iterable[int] | None) -> list[PaymentRow]:

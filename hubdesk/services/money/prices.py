@@ -23,7 +23,13 @@ from hubdesk.core.rules.charging import (
     validate_money_rules,
 )
 from hubdesk.services.base import Service, check_characters, fetch
-from hubdesk.services.money.dto import DiscretionaryForm, FreePlaceRuleRow, PriceRow
+from hubdesk.services.money.dto import (
+    ClubPrices,
+    DiscretionaryForm,
+    FreePlaceRuleRow,
+    PriceChange,
+    PriceRow,
+)
 from hubdesk.services.money.ledger import MONEY_RULES_KEY, load_money_rules
 
 CLUB_KINDS = ("breakfast", "after_school", "holiday", "activity")
@@ -53,6 +59,19 @@ class PriceService(Service):
                               .where(Club.active.is_(True)).order_by(Site.name, Club.name)).all()
             return [PriceRow(c.id, c.name, site, c.kind,
                              *_current(dated[c.id], c.price_pence, today)) for c, site in clubs]
+
+    def club_prices(self, club_id: int) -> ClubPrices:
+        """The club's price today, the next change, and every dated price (the club editor)."""
+        today = self._clock.today()
+        with self._read() as s:
+            club = fetch(s, Club, club_id, "That club no longer exists.")
+            rows = s.scalars(select(ClubPrice).where(ClubPrice.club_id == club_id)
+                             .order_by(ClubPrice.from_date.desc(), ClubPrice.created_at.desc()))
+            dated = [Price(p.club_id, p.from_date, p.pence, p.created_at) for p in rows]
+            now, nxt = _current(dated, club.price_pence, today)
+            return ClubPrices(club.id, club.name, club.kind, club.price_pence, now, nxt,
+                              tuple(PriceChange(p.from_date, p.pence, p.created_at)
+                                    for p in dated))
 
     def set_price(self, club_id: int, from_date: date, pence: int) -> None:
         """A new price from a date; sessions booked before now keep the price they were booked at."""
@@ -89,11 +108,14 @@ class PriceService(Service):
             raise ValidationError("A discretionary place takes 1 to 100% off.", "percent_off")
         if form.end_date < form.start_date:
             raise ValidationError("The end date must be on or after the start date.", "end_date")
+        if len(form.granted_by.strip()) > 80:
+            raise ValidationError("The head's name can be at most 80 characters.", "granted_by")
         with self._write() as s:
             fetch(s, Child, form.child_id, "That child no longer exists.")
             row = DiscretionaryPlace(child_id=form.child_id, percent_off=form.percent_off,
                                      start_date=form.start_date, end_date=form.end_date,
-                                     reason=form.reason.strip(), granted_by=self._user or "")
+                                     reason=form.reason.strip(),
+                                     granted_by=form.granted_by.strip() or self._user or "")
             s.add(row)
             s.flush()
             return row.id

@@ -124,9 +124,9 @@ def rates(s: Session) -> dict[str, int]:
                                                             StaffCostRate.pence_per_hour))}
 
 
-def viability(s: Session, scope: Scope, income: Mapping[int, int] | None,
-              prices: Mapping[int, int]) -> tuple[list[ViabilityRow], list[str]]:
-    """Per club: sessions, places, income (given, or places × current price) and staff cost
+def viability(s: Session, scope: Scope, income: Mapping[int, int]
+              ) -> tuple[list[ViabilityRow], list[str]]:
+    """Per club: sessions, places, income (what Money charged) and staff cost
     (rota hours × the rate of each person's role); also the roles that have no rate."""
     clubs = select(Club.id, Club.name, Site.name, Club.kind, func.count(ClubSession.id),
                    func.sum(ClubSession.booked)).join(Site, Site.id == Club.site_id).join(
@@ -154,8 +154,7 @@ def viability(s: Session, scope: Scope, income: Mapping[int, int] | None,
             unrated.add(role)
         cost[club_id] += worked * rate.get(role, 0) / 60
     rows = [ViabilityRow(name, site, kind, sessions, int(places or 0),
-                         income.get(cid, 0) if income is not None
-                         else int(places or 0) * prices.get(cid, 0),
+                         income.get(cid, 0),
                          minutes[cid], round(cost[cid]))
             for cid, name, site, kind, sessions, places in s.execute(clubs)]
     return sorted(rows, key=lambda r: (r.site, r.club)), sorted(unrated)

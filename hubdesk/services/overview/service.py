@@ -17,7 +17,6 @@ from hubdesk.services.overview.children_views import Scope
 from hubdesk.services.overview.dto import Overview, RateRow, ReferralRow
 from hubdesk.services.overview.periods import Period, PeriodChoice, load_terms, resolve
 
-ESTIMATED = "Income is estimated as places booked × each club's current price."
 FROM_MONEY = "Income is what Money charged for each club's sessions in the period."
 
 
@@ -26,7 +25,6 @@ class OverviewService(Service):
 
     def __init__(self, factory: sessionmaker[Session], user: str | None, clock: Clock) -> None:
         super().__init__(factory, user, clock)
-        self._money_factory = (factory, user, clock)
 
     def terms(self) -> list[str]:
         """The names of the terms the calendars hold, oldest first ('2026-autumn' …)."""
@@ -39,7 +37,7 @@ class OverviewService(Service):
 
     def overview(self, choice: PeriodChoice, site_id: int | None = None) -> Overview:
         """Every view for the period and site chosen (None: all sites), in one read transaction."""
-        income, prices = self._income(choice, site_id)
+        income = self._income(choice, site_id)
         with self._read() as s:
             site = "All sites"
             if site_id is not None:
@@ -49,27 +47,23 @@ class OverviewService(Service):
                 site = name
             period = resolve(load_terms(s, site_id) or load_terms(s), choice, self._clock.today())
             scope = Scope(period.start, period.end, site_id)
-            viability, unrated = adult_views.viability(s, scope, income, prices)
+            viability, unrated = adult_views.viability(s, scope, income)
             return Overview(
                 period, site, tuple(children_views.places(s, scope)),
                 tuple(children_views.take_up(s, scope)), tuple(children_views.missing(s, scope)),
                 tuple(adult_views.learning(s, scope)), tuple(adult_views.learners(s, scope)),
                 tuple(adult_views.runs(s, scope)), tuple(adult_views.carried(s, scope)),
-                tuple(viability), FROM_MONEY if income is not None else ESTIMATED,
+                tuple(viability), FROM_MONEY,
                 tuple(unrated), self._referrals(period.start, period.end))
 
-    def _income(self, choice: PeriodChoice, site_id: int | None
-                ) -> tuple[Mapping[int, int] | None, Mapping[int, int]]:
-        """Income per club from Money when it can say (``income_by_club``), else current prices."""
-        from hubdesk.services import money
+    def _income(self, choice: PeriodChoice, site_id: int | None) -> Mapping[int, int]:
+        """What Money charged for each club's sessions in the period (pence by club id)."""
+        from hubdesk.services.money import Money
 
-        service = money.Money(*self._money_factory)
-        for owner in (service, getattr(service, "accounts", None)):
-            by_club = getattr(owner, "income_by_club", None)
-            if by_club is not None:
-                period = self.period(choice, site_id)
-                return dict(by_club(period.start, period.end)), {}
-        return None, {p.club_id: p.current_pence for p in service.prices.prices()}
+        period = self.period(choice, site_id)
+        found = Money(self._factory, self._user, self._clock).accounts.income_by_club(
+            period.start, period.end)
+        return {row.club_id: row.pence for row in found}
 
     def _referrals(self, start: date, end: date) -> tuple[ReferralRow, ...]:
         """Referrals and signposting per school, service and term, counted by the referrals

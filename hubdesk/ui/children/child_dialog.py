@@ -22,6 +22,7 @@ from hubdesk.ui.children.child_people import CarersTab, FamilyTab, HistoryTab
 from hubdesk.ui.children.export_person import export_child
 from hubdesk.ui.common.forms import InlineFormDialog, TabbedFormDialog
 from hubdesk.ui.common.page import open_dialog
+from hubdesk.ui.money.child_balance import FamilyBalanceStrip
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 
@@ -87,6 +88,8 @@ class ChildDialog(TabbedFormDialog):
         self.export_button.clicked.connect(self.export_everything)
         roll.addWidget(self.export_button)
         self.body.insertLayout(2, roll)
+        self.money = FamilyBalanceStrip(app)
+        self.body.insertWidget(3, self.money)
         self.apply_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Apply)
         self.apply_button.setToolTip("Save and keep the form open (to add carers to a new child).")
         self.apply_button.clicked.connect(self.apply)
@@ -103,6 +106,7 @@ class ChildDialog(TabbedFormDialog):
             self.left_button.setEnabled(False)
             self.export_button.setEnabled(False)
             self.carers.set_child(None)
+            self.money.show_child(None)
             return
         self.setWindowTitle("Child: " + display_name(f.forename, f.surname, f.preferred_forename,
                                                      f.preferred_surname))
@@ -116,6 +120,7 @@ class ChildDialog(TabbedFormDialog):
             self.left_button.setText("Back on roll…")
         if self.carers.child_id != f.id:
             self.carers.set_child(f.id)
+        self.money.show_child(f.id)
         self._tab_shown(self.tabs.currentIndex())
 
     def _tab_shown(self, number: int) -> None:

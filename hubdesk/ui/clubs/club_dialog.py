@@ -25,13 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.core.errors import Conflict, ValidationError
+from hubdesk.core.money import money
 from hubdesk.core.vocabulary import CLUB_KIND_LABELS, CLUB_KINDS, YEAR_GROUPS, year_label
 from hubdesk.core.words import are, count
 from hubdesk.services.clubs import AffectedBooking, ChangeNeedsDecision, ClubForm, ClubService, SaveResult
+from hubdesk.services.money import PriceService
 from hubdesk.ui.common.dates import date_edit, time_edit, to_date, to_time
 from hubdesk.ui.common.forms import InlineFormDialog, hbox
 from hubdesk.ui.common.tables import DtoTableModel, fit_columns, table_view
 from hubdesk.ui.common.widgets import WeekdayBoxes
+from hubdesk.ui.money.club_prices import ClubPricesDialog
 
 Choices = Sequence[tuple[int, str]]
 
@@ -56,9 +59,10 @@ def affected_line(a: AffectedBooking) -> str:
 class ClubDialog(InlineFormDialog):
     def __init__(self, clubs: ClubService, sites: Choices, staff: Choices,
                  rooms: Callable[[int], Choices], today: date, form: ClubForm | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, prices: PriceService | None = None) -> None:
         super().__init__("Edit club" if form else "New club", parent)
         self.clubs, self._rooms = clubs, rooms
+        self.prices, self.today = prices, today
         self.outcome: SaveResult | None = None
         self._decided: ClubForm | None = None  # the change the office agreed to
         self.original = form or ClubForm(
@@ -120,6 +124,34 @@ class ClubDialog(InlineFormDialog):
             self.lead.addItem(staff_name, staff_id)
         self.lead.setCurrentIndex(max(0, self.lead.findData(f.lead_staff_id)))
 
+    def _price_row(self) -> QWidget | QHBoxLayout:
+        """A new club's opening price; an existing club's price changes from a date, in Prices…
+        (typing over it would rewrite what booked sessions cost)."""
+        if self.prices is None or self.original.id is None:
+            return self.price
+        self.price.setEnabled(False)
+        self.price.setToolTip("The opening price. Change the price from a date with Prices…")
+        self.prices_button = QPushButton("Prices and history…")
+        self.prices_button.clicked.connect(self.show_prices)
+        self._show_price_now()
+        return hbox(self.price, self.price_now, self.prices_button, stretch=True)
+
+    def _show_price_now(self) -> None:
+        if not hasattr(self, "price_now"):
+            self.price_now = QLabel()
+        if self.prices is not None and self.original.id is not None:
+            shown = self.prices.club_prices(self.original.id)
+            nxt = f"; {shown.next_change}" if shown.next_change else ""
+            self.price_now.setText(f"today {money(shown.current_pence)}{nxt}")
+
+    def show_prices(self) -> None:
+        if self.prices is None or self.original.id is None:
+            return
+        dialog = ClubPricesDialog(self.prices, self.original.id, self.today, self)
+        dialog.finished.connect(lambda _r: self._show_price_now())
+        dialog.open()
+        self.price_dialog = dialog
+
     def _add_rows(self) -> None:
         self.add_row("Name:", "name", self.name)
         self.add_row("Site:", "site_id", self.site)
@@ -132,7 +164,7 @@ class ClubDialog(InlineFormDialog):
         self.add_row("Year groups:", "max_year", hbox(self.min_year, "to", self.max_year, stretch=True),
                      focus=self.max_year)
         self.errors["min_year"] = self.errors["max_year"]
-        self.add_row("Price per session:", "price_pence", self.price)
+        self.add_row("Price per session:", "price_pence", self._price_row())
         self.add_row("Lead staff:", "lead_staff_id", self.lead)
         self.add_row("Runs:", "end_date", hbox(self.start_date, "to", self.end_date, stretch=True),
                      focus=self.end_date)

@@ -235,7 +235,8 @@ class ClubsPage(Page):
             sites = [(s.id or 0, s.name) for s in self.app.sites.list()
                      if s.active or (form and s.id == form.site_id)]
             staff = [(s.id, s.name) for s in self.app.staff.list()]
-            return ClubDialog(self.app.clubs, sites, staff, self._rooms, self.today(), form, self)
+            return ClubDialog(self.app.clubs, sites, staff, self._rooms, self.today(), form, self,
+                              prices=self.app.money.prices)
 
         dialog = feedback.guarded(self, "Clubs", load)
         if dialog is None:

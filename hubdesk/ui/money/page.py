@@ -28,6 +28,7 @@ from hubdesk.services.money import (
     AccountLine,
     FamilyBalance,
     PaymentRow,
+    attended_word,
     month_bounds,
 )
 from hubdesk.services.progress import Progress
@@ -36,6 +37,12 @@ from hubdesk.ui.common.tables import DtoTableModel, fit_columns, selected_row, t
 from hubdesk.ui.money.arrears_dialog import ArrearsDialog
 from hubdesk.ui.money.dialogs import ExtraChargeDialog, PaymentDialog, PriceDialog, ReverseDialog
 from hubdesk.ui.money.rules_dialog import ChargingRulesDialog
+from hubdesk.ui.money.tools import (
+    DiscretionaryPlaceDialog,
+    ExportMoneyDialog,
+    ImportPaymentsDialog,
+    MatchTfcDialog,
+)
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 
@@ -56,6 +63,7 @@ def lines_model() -> DtoTableModel[AccountLine]:
     return DtoTableModel([
         ("Date", lambda r: f"{r.day:%a %d/%m/%Y}"), ("Child", lambda r: r.child),
         ("What", lambda r: r.text if r.kind == "session" else f"{KIND_LABELS[r.kind]}: {r.text}"),
+        ("Attended", lambda r: attended_word(r)),
         ("Price", lambda r: money(r.full_pence)), ("Charged", lambda r: money(r.pence)),
         ("Unpaid", lambda r: money(r.unpaid) if r.unpaid else ""),
         ("Free or discounted because", lambda r: r.why)], [])
@@ -113,6 +121,8 @@ class MoneyPage(Page):
         for text, slot in (("Print all statements", self.print_all),
                            ("Arrears…", self.show_arrears),
                            ("Unmatched TFC…", self.show_unmatched),
+                           ("Import payments…", self.import_payments),
+                           ("Export…", self.export_money),
                            ("Set a price…", self.set_price),
                            ("Charging rules…", self.edit_rules)):
             button = QPushButton(text)
@@ -126,7 +136,7 @@ class MoneyPage(Page):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.summary)
         box.addWidget(QLabel("Charges, newest first (unpaid: what the payments have not covered)"))
-        self.line_view = table_view(self.lines, stretch=6)
+        self.line_view = table_view(self.lines, stretch=7)
         box.addWidget(self.line_view, 3)
         box.addWidget(QLabel("Payments, newest first (taken against the oldest charges first)"))
         self.payment_view = table_view(self.payments, stretch=5)
@@ -136,6 +146,7 @@ class MoneyPage(Page):
         for text, slot in (("Record a payment…", self.record_payment),
                            ("Extra charge…", self.extra_charge),
                            ("Reverse payment…", self.reverse_payment),
+                           ("Discretionary place…", self.discretionary_place),
                            ("Print statement", self.print_family)):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -158,6 +169,22 @@ class MoneyPage(Page):
         if keep in keys:
             self.family_view.selectRow(keys.index(keep))
         self.show_account()
+
+    def show_family(self, child_id: int) -> None:
+        """Choose the family of ``child_id`` (from a child's record), whatever the search said."""
+        key = feedback.guarded(self, "Money",
+                               lambda: self.app.money.accounts.account(child_id).family.key)
+        if key is None:
+            return
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.owing.setChecked(False)
+        self.refresh()
+        keys = [self.balances.row(i).key for i in range(self.balances.rowCount())]
+        if key in keys:
+            self.family_view.selectRow(keys.index(key))
+            self.family_view.scrollTo(self.balances.index(keys.index(key), 0))
 
     def show_account(self) -> None:
         index = selected_row(self.family_view)
@@ -185,11 +212,11 @@ class MoneyPage(Page):
                              f"<b>balance {balance_text(account.balance)}</b>.{overdue}")
         self.lines.set_rows(account.lines[::-1])  # newest first, as the office reads an account
         self.payments.set_rows(account.payments[::-1])
-        fit_columns(self.line_view, 6)
+        fit_columns(self.line_view, 7)
         fit_columns(self.payment_view, 5)
 
     def _after_dialog(self, dialog: PaymentDialog | ExtraChargeDialog | ReverseDialog
-                      | PriceDialog) -> None:
+                      | PriceDialog | DiscretionaryPlaceDialog) -> None:
         dialog.accepted.connect(self.refresh)
         self.open_dialog(dialog)
 
@@ -224,17 +251,29 @@ class MoneyPage(Page):
             self.open_dialog(dialog)
 
     def show_unmatched(self) -> None:
-        rows = self.app.money.payments.unmatched_tfc()
-        if not rows:
-            feedback.inform(self, "Unmatched TFC payments", "Every Tax-Free Childcare payment is "
-                                                            "matched to a child.")
-            return
-        listed = "\n".join(f"{p.received_on:%d/%m/%Y}  {money(p.pence)}  reference {p.reference}"
-                           for p in rows[:30])
-        feedback.inform(self, "Unmatched TFC payments",
-                        f"{len(rows)} payment(s) match no child's TFC reference:\n\n{listed}\n\n"
-                        "Put the reference on the child's record (Children & families), or record "
-                        "the payment again against the child and reverse this one.")
+        dialog = MatchTfcDialog(self.app, self)
+        dialog.finished.connect(lambda _r: self.refresh() if dialog.matched else None)
+        self.open_dialog(dialog)
+
+    def import_payments(self) -> None:
+        dialog = ImportPaymentsDialog(self.app, self)
+        dialog.accepted.connect(self.refresh)
+        self.open_dialog(dialog)
+
+    def export_money(self) -> None:
+        dialog = ExportMoneyDialog(self.app, self)
+        dialog.accepted.connect(lambda: self.show_file(dialog.written))
+        self.open_dialog(dialog)
+
+    def show_file(self, path: Path | None) -> None:
+        if path is not None:
+            feedback.inform(self, "Export money", f"Saved {path}"
+                            + (f" and {path.stem}-balances.csv beside it." if path.suffix == ".csv"
+                               else "."))
+
+    def discretionary_place(self) -> None:
+        if self.account is not None:
+            self._after_dialog(DiscretionaryPlaceDialog(self.app, self.account.family, self))
 
     def print_family(self) -> None:
         if self.account is not None:

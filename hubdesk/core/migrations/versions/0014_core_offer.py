@@ -13,7 +13,7 @@ from alembic import op
 
 revision = '0014_core_offer'
 # Also after 0004 (the registers' tables), whose attendance table gains an index here.
-down_revision = ('0012_database_id', '0004')
+down_revision = ('0013_money_terms', '0004')
 branch_labels = None
 depends_on = None
 
