@@ -8,7 +8,6 @@ from the program's clock, which the session factory carries in each session's ``
 
 from __future__ import annotations
 
-import getpass
 from datetime import date, datetime, time
 from typing import Any
 
@@ -19,14 +18,26 @@ from hubdesk.core.clock import Clock
 from hubdesk.core.models.audit import AuditEntry
 
 _SKIP_FIELDS = {"row_version", "search_key"}
+# Secrets: the audit says that they changed, never what they are.
+_MASKED_FIELDS = {"password_hash", "collection_password", "password"}
+MASK = "••••"
 
 
-def current_user() -> str:
-    """The signed-in operating-system user: who made the change."""
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name in the environment (some services); still audit
-        return "unknown"
+NOBODY = "not signed in"
+
+
+def current_user(session: Session) -> str:
+    """The hubdesk user the session acts for: who made the change.
+
+    Never the operating-system login (``USER``/``LOGNAME``): on a shared office account it names
+    nobody, and anyone can set it.
+    """
+    return str(session.info.get("user") or NOBODY)[:100]
+
+
+def current_pc(session: Session) -> str | None:
+    value = session.info.get("pc")
+    return str(value)[:60] if value else None
 
 
 def _plain(value: Any) -> Any:
@@ -58,7 +69,18 @@ def _columns(obj: Any) -> list[tuple[str, str]]:
     return [(attr.key, attr.columns[0].name) for attr in mapper.column_attrs]
 
 
+def _masked(name: str, pair: list[Any]) -> list[Any]:
+    if name not in _MASKED_FIELDS:
+        return pair
+    return [MASK if value else value for value in pair]
+
+
 def _changes(obj: Any, action: str) -> dict[str, Any]:
+    """The changed fields, [before, after] each, secrets masked."""
+    return {name: _masked(name, pair) for name, pair in _raw_changes(obj, action).items()}
+
+
+def _raw_changes(obj: Any, action: str) -> dict[str, Any]:
     state = inspect(obj)
     result: dict[str, Any] = {}
     for key, name in _columns(obj):
@@ -89,7 +111,7 @@ def session_clock(session: Session) -> Clock:
 def _after_flush(session: Session, _context: Any) -> None:
     if not session.info.get("audit", True):
         return
-    user = str(session.info.get("user") or current_user())
+    user, pc = current_user(session), current_pc(session)
     now = session_clock(session).now()
     rows: list[dict[str, Any]] = []
     groups = (("insert", session.new), ("update", session.dirty), ("delete", session.deleted))
@@ -104,6 +126,7 @@ def _after_flush(session: Session, _context: Any) -> None:
                 {
                     "at": now,
                     "user": user,
+                    "pc": pc,
                     "action": action,
                     "table_name": obj.__tablename__,
                     "record_id": _record_id(obj),
@@ -121,17 +144,18 @@ def install_audit(factory: sessionmaker[Session]) -> None:
 
 
 def record_event(session: Session, table_name: str, record_id: str, summary: dict[str, Any],
-                 action: str = "event") -> None:
+                 action: str = "event", child_id: int | None = None) -> None:
     """Write one audit row for work done outside the ORM unit of work (bulk loads, imports)."""
     session.execute(
         insert(AuditEntry),
         [{
             "at": session_clock(session).now(),
-            "user": str(session.info.get("user") or current_user()),
+            "user": current_user(session),
+            "pc": current_pc(session),
             "action": action,
             "table_name": table_name,
             "record_id": record_id,
-            "child_id": None,
+            "child_id": child_id,
             "changes": summary,
         }],
     )

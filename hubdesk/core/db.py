@@ -206,7 +206,8 @@ def make_sessionmaker(engine: Engine, clock: Clock) -> sessionmaker[Session]:
 
 
 @contextmanager
-def write_session(factory: sessionmaker[Session], user: str | None = None) -> Iterator[Session]:
+def write_session(factory: sessionmaker[Session], user: str | None = None,
+                  pc: str | None = None) -> Iterator[Session]:
     """One write transaction: commits on success, rolls back on any error.
 
     On SQLite the transaction starts with BEGIN IMMEDIATE, so two PCs or threads writing at the
@@ -215,6 +216,8 @@ def write_session(factory: sessionmaker[Session], user: str | None = None) -> It
     with factory() as session:
         if user:
             session.info["user"] = user
+        if pc:
+            session.info["pc"] = pc
         session.connection(execution_options={"hubdesk_write": True})
         try:
             yield session

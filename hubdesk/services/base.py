@@ -16,6 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from hubdesk.core.clock import Clock
 from hubdesk.core.db import read_session, write_session
 from hubdesk.core.errors import Conflict, DomainError, NotFound, ValidationError
+from hubdesk.core.permissions import SIGN_IN_FIRST, Actor, refusal
 from hubdesk.core.text_checks import control_character
 
 T = TypeVar("T")
@@ -29,19 +30,42 @@ def fetch(s: Session, model: type[T], ident: Any, missing: str) -> T:
     return found
 
 
-class Service:
-    """A use-case class; ``clock`` is the program's one clock, so "now" and "today" agree everywhere."""
+class PermissionRefused(DomainError):
+    """The signed-in person's role does not allow this."""
 
-    def __init__(self, factory: sessionmaker[Session], user: str | None, clock: Clock) -> None:
+
+class Service:
+    """A use-case class; ``clock`` is the program's one clock, so "now" and "today" agree everywhere.
+
+    ``actor`` is who signed in; a bare name (or None) stands for a database without users yet,
+    the demo builder and tests, and may do everything.
+    """
+
+    # Signing in writes (failed attempts) before anyone is signed in.
+    _WRITES_SIGNED_OUT = False
+
+    def __init__(self, factory: sessionmaker[Session], actor: Actor | str | None,
+                 clock: Clock) -> None:
         self._factory = factory
-        self._user = user
+        self._actor = actor if isinstance(actor, Actor) else Actor.unrestricted(actor)
+        self._user = self._actor.name
         self._clock = clock
+
+    def _require(self, permission: str) -> None:
+        """Refuse, with a sentence, what the signed-in role may not do."""
+        if not self._actor.may(permission):
+            raise PermissionRefused(refusal(self._actor, permission))
+
+    def _may(self, permission: str) -> bool:
+        return self._actor.may(permission)
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
         """One write transaction; database refusals come out as DomainErrors."""
+        if self._actor.signed_out and not self._WRITES_SIGNED_OUT:
+            raise PermissionRefused(SIGN_IN_FIRST)
         try:
-            with write_session(self._factory, self._user) as session:
+            with write_session(self._factory, self._user, self._actor.pc) as session:
                 yield session
         except DomainError:
             raise

@@ -61,6 +61,7 @@ from hubdesk.core.models.staff import (
     StaffAvailability,
     StaffSite,
 )
+from hubdesk.core.models.users import Role, RolePermission, User
 
 __all__ = [
     "AuditEntry", "Base", "CalendarEntry", "Carer", "Child", "ChildCarer", "MetaValue", "Room",
@@ -87,3 +88,4 @@ __all__ += [
     "VehicleCheck", "VehicleCheckItem", "VehicleService",
 ]
 __all__ += ["ClubPrice", "DiscretionaryPlace", "ExtraCharge", "FreePlaceRule", "Payment"]
+__all__ += ["Role", "RolePermission", "User"]

@@ -64,7 +64,8 @@ class ChildDialog(TabbedFormDialog):
         self.sites = sites
         self.left_dialog: MarkLeftDialog | None = None
         self.sibling: ChildDialog | None = None
-        self.inputs = ChildFields(self, form, sites, app.clock.today)
+        self.inputs = ChildFields(self, form, sites, app.clock.today,
+                                  medical=app.actor.may("children.medical"))
         self.carers = CarersTab(app, events)
         self.family = FamilyTab(app, self.open_sibling)
         self.history = HistoryTab(app)
