@@ -59,6 +59,10 @@ class Service:
     def _may(self, permission: str) -> bool:
         return self._actor.may(permission)
 
+    def _medical_shown(self, row: T) -> T:
+        """``row`` as this role may see it: medical words blanked without "children.medical"."""
+        return row if self._may("children.medical") else without_medical(row)
+
     @contextmanager
     def _write(self) -> Iterator[Session]:
         """One write transaction; database refusals come out as DomainErrors."""
@@ -96,6 +100,25 @@ class Service:
             if server_gone(exc):
                 raise DomainError(SERVER_GONE) from exc
             raise
+
+
+# Field names that carry a child's medical details in the DTOs of every domain.
+MEDICAL_NAMES = frozenset({"allergies", "medical", "medical_notes", "dietary", "dietary_needs",
+                           "medicines", "gp_details"})
+
+
+def without_medical(row: T) -> T:
+    """A copy of a frozen DTO with its medical fields emptied (lists of them included)."""
+    if not dataclasses.is_dataclass(row) or isinstance(row, type):
+        return row
+    changes: dict[str, Any] = {}
+    for field in dataclasses.fields(row):
+        value = getattr(row, field.name)
+        if field.name in MEDICAL_NAMES:
+            changes[field.name] = "" if isinstance(value, str) else type(value)()
+        elif isinstance(value, tuple) and value and dataclasses.is_dataclass(value[0]):
+            changes[field.name] = tuple(without_medical(item) for item in value)
+    return dataclasses.replace(row, **changes)
 
 
 SERVER_GONE = ("The database server cannot be reached (the network or the server is down). Check the "

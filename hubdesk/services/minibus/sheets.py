@@ -187,7 +187,8 @@ def _medical(child: Child, medicines: tuple[str, ...]) -> str:
 class MinibusSheets(Service):
     def run_sheets(self, day: date) -> list[RunSheet]:
         with self._read() as s:
-            return build_sheets(s, day, self._clock.today())
+            sheets = build_sheets(s, day, self._clock.today())
+        return [self._medical_shown(sheet) for sheet in sheets]
 
     def week(self, day: date) -> WeekTimetable:
         """Every planned run of the school week (Mon–Fri) holding ``day``, per vehicle and day."""
