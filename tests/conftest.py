@@ -28,13 +28,25 @@ from hubdesk.services.sites.sites import SiteForm
 from hubdesk.settings import Settings
 
 
+@pytest.fixture(scope="session")
+def demo_admin_password_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A file holding the demo administrator's password (as HUBDESK_PASSWORD_FILE names it)."""
+    path = tmp_path_factory.mktemp("secrets") / "demo-admin.txt"
+    path.write_text("demo-admin\n", encoding="utf-8")
+    return path
+
+
 @pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                        demo_admin_password_file: Path) -> None:
     """Keep QSettings, data folders and backups of tests out of the real user's home."""
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / "config"))
     monkeypatch.delenv("HUBDESK_DATABASE", raising=False)
+    # Commands on a database with users (the demo's) sign in as the demo's administrator.
+    monkeypatch.setenv("HUBDESK_USER", "admin")
+    monkeypatch.setenv("HUBDESK_PASSWORD_FILE", str(demo_admin_password_file))
 
 
 @pytest.fixture(autouse=True, scope="session")

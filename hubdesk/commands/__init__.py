@@ -79,6 +79,12 @@ def _rota_cmd() -> ModuleType:
     return rota_cmd
 
 
+def _users_cmd() -> ModuleType:
+    from hubdesk.commands import users_cmd
+
+    return users_cmd
+
+
 COMMANDS: tuple[Command, ...] = (
     Command("demo", "build a demo cluster (8 sites, ~2,400 children) and open it", _demo_cmd),
     Command("init", "create a new, empty database file", _init_cmd),
@@ -90,4 +96,5 @@ COMMANDS: tuple[Command, ...] = (
     Command("courses", "list parent-learning courses with their numbers", _learning_cmd),
     Command("clubs", "list clubs with this week's occupancy (booked / places)", _clubs_cmd),
     Command("rota-ical", "write a staff member's shifts to an iCalendar (.ics) file", _rota_cmd),
+    Command("users", "add and list users, set roles, reset passwords (administrator)", _users_cmd),
 )

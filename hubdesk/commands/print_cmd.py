@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from hubdesk.app import HubApp, open_app
 from hubdesk.commands import learning_cmd, minibus_cmd, money_cmd, registers_cmd, rota_cmd
+from hubdesk.commands.signin import signed_in
 from hubdesk.core.errors import DomainError
 from hubdesk.settings import load_settings
 
@@ -63,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         raise DomainError(f"Cannot write a PDF called {target.name[:100]}: "
                           f"{exc.strerror or exc}.") from exc
     partial = target.with_name(target.name + ".part")
-    app = open_app(load_settings(args.database))
+    app = signed_in(open_app(load_settings(args.database)))
     try:
         try:
             message = args.print_kind.run(app, args, partial)

@@ -66,6 +66,7 @@ class UserService(Service):
                 raise DomainError("This database already has users: sign in instead.")
             user = User(name=clean, password_hash=secret, role=ADMINISTRATOR, active=True,
                         failed_attempts=0, last_sign_in=self._clock.now())
+            s.info["user"] = clean
             s.add(user)
             s.flush()
             return _actor(s, user)
@@ -88,6 +89,7 @@ class UserService(Service):
                 failed = problem or WRONG
             else:
                 failed = ""
+                s.info["user"] = user.name  # signing in is recorded as the person's own doing
                 user.failed_attempts, user.locked_until, user.last_sign_in = 0, None, now
                 if needs_rehash(user.password_hash):
                     user.password_hash = hash_password(password)
