@@ -20,6 +20,7 @@ from hubdesk.core.errors import DatabaseDamaged, DatabaseMissing, DomainError
 from hubdesk.services.admin import BackupService
 from hubdesk.settings import Settings, load_settings, resource_path
 from hubdesk.ui.shell import feedback
+from hubdesk.ui.shell.sign_in import ask_sign_in
 from hubdesk.ui.shell.tasks import run_task
 
 if TYPE_CHECKING:
@@ -90,7 +91,11 @@ def run(database: str | None = None) -> int:
         app = open_database(settings)
         if app is None:
             return 1
+        if not ask_sign_in(app):
+            app.close()
+            return 0
         window = MainWindow(app)
+        keep_signing_in(window, MainWindow)
         window.show()
         if os.environ.get("HUBDESK_QUIT_WHEN_SHOWN"):  # start-up benchmarks: quit once the window shows
             QTimer.singleShot(0, qapp.quit)
@@ -102,6 +107,25 @@ def run(database: str | None = None) -> int:
         return int(code)
     finally:
         lock.unlock()
+
+
+def keep_signing_in(window: MainWindow, make: type[MainWindow]) -> None:
+    """After signing out, ask who is next and open a fresh window for them; cancel quits."""
+
+    def next_person(reason: str) -> None:
+        if ask_sign_in(window.app, reason):
+            following = make(window.app, window.events)
+            keep_signing_in(following, make)
+            following.show()
+            _windows[:] = [following]
+        else:
+            QApplication.quit()
+
+    window.signed_out.connect(next_person)
+    _windows[:] = [window]
+
+
+_windows: list[MainWindow] = []  # the window on screen (a new one after each sign-in)
 
 
 def open_database(settings: Settings) -> HubApp | None:
