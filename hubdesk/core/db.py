@@ -24,6 +24,7 @@ from hubdesk.core.clock import Clock
 from hubdesk.core.dbfile import check_creatable, is_blank, probe
 from hubdesk.core.errors import DatabaseRefused
 from hubdesk.core.models import Base
+from hubdesk.core.private import new_private_file
 
 NETWORK_FS_TYPES = {
     "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "fuse.sshfs", "sshfs", "afs",
@@ -189,6 +190,7 @@ def make_engine(path_or_url: str | os.PathLike[str], *, check_network: bool = Tr
                 )
         if create and is_blank(file):
             check_creatable(file)
+            new_private_file(file)
         else:
             probe(file)
         engine = create_engine(url, connect_args={"timeout": 10, "check_same_thread": False})

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from hubdesk.app import HubApp, database_file, database_label, open_app, open_backups
 from hubdesk.core.dbfile import check_folder
 from hubdesk.core.errors import DatabaseDamaged, DatabaseMissing, DomainError
+from hubdesk.core.private import new_private_file, owner_only_umask, private_folder
 from hubdesk.services.admin import BackupService
 from hubdesk.settings import Settings, load_settings, resource_path
 from hubdesk.ui.shell import feedback
@@ -28,7 +29,8 @@ if TYPE_CHECKING:
 
 
 def _setup_logging(folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
+    new_private_file(folder / "hubdesk.log")
     logging.basicConfig(
         filename=folder / "hubdesk.log", level=logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -69,6 +71,7 @@ def report_unexpected(kind: type[BaseException], error: BaseException, tb: Trace
 def run(database: str | None = None) -> int:
     from hubdesk.ui.shell.main_window import MainWindow
 
+    owner_only_umask()
     settings = load_settings(database)
     _setup_logging(settings.data_dir)
     qapp = qt_app()
