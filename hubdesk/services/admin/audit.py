@@ -29,10 +29,12 @@ from hubdesk.core.models import (
     Shift,
     Site,
     Staff,
+    User,
     WaitingListEntry,
 )
 from hubdesk.core.permissions import NEVER_SHOWN, SENSITIVE_FIELDS, Actor
 from hubdesk.core.vocabulary import search_words
+from hubdesk.services.admin.history_users import user_sentence
 from hubdesk.services.admin.history_words import Entry, Names, changes_words, sentence
 from hubdesk.services.base import Service
 
@@ -190,9 +192,10 @@ def visible_changes(changes: dict[str, Any], actor: Actor) -> dict[str, Any]:
 def _line(entry: AuditEntry, names: Names, actor: Actor) -> HistoryLine:
     changes = visible_changes(entry.changes, actor)
     words = Entry(entry.action, entry.table_name, entry.record_id, entry.child_id, changes)
+    said = user_sentence(words, names) if entry.table_name == "users" else sentence(words, names)
     return HistoryLine(entry.at, f"{to_local(entry.at):%a %d %b %H:%M}", entry.user, entry.action,
-                       f"{entry.table_name} {entry.record_id}", changes_words(changes),
-                       sentence(words, names), entry.pc or "")
+                       f"{entry.table_name} {entry.record_id}", changes_words(changes), said,
+                       entry.pc or "")
 
 
 def _records(entries: list[AuditEntry], table: str) -> set[int]:
@@ -228,6 +231,10 @@ def _names(s: Session, entries: list[AuditEntry]) -> Names:
     if clubs:
         names.clubs = {i: n for i, n in s.execute(
             select(Club.id, Club.name).where(Club.id.in_(clubs)))}
+    users = _records(entries, "users")
+    if users:
+        names.users = {i: n for i, n in s.execute(select(User.id, User.name)
+                                                  .where(User.id.in_(users)))}
     sites = _records(entries, "sites")
     if sites:
         names.sites = {i: n for i, n in s.execute(

@@ -48,8 +48,10 @@ class UsersDialog(QDialog):
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table)
         layout.addLayout(self._buttons())
+        self.table.itemSelectionChanged.connect(self._name_toggle)
         layout.addLayout(self._idle_row())
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -96,6 +98,13 @@ class UsersDialog(QDialog):
             for column, text in enumerate((user.name, user.role_label, last, state)):
                 self.table.setItem(number, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
+
+    def _name_toggle(self) -> None:
+        """The button says what it will do for the chosen user."""
+        rows = self.table.selectionModel().selectedRows()
+        user = self.rows[rows[0].row()] if rows else None
+        self.buttons["Deactivate"].setText("Activate" if user and not user.active
+                                           else "Deactivate")
 
     def selected(self) -> UserRow | None:
         rows = self.table.selectionModel().selectedRows()

@@ -200,3 +200,13 @@ def test_idle_sign_out_is_a_setting(admin_hub: HubApp) -> None:
     assert admin_hub.users.idle_minutes() == 30
     with pytest.raises(ValidationError):
         admin_hub.users.set_idle_minutes(-1)
+
+
+def test_history_tells_sign_ins_in_words(admin_hub: HubApp) -> None:
+    admin_hub.users.add("Dan Driver", "driver", "drive safely")
+    with pytest.raises(SignInRefused):
+        admin_hub.users.sign_in("Dan Driver", "wrong one!")
+    admin_hub.users.sign_in("Dan Driver", "drive safely")
+    said = [line.sentence for line in admin_hub.audit.history(table_name="users")]
+    assert said[:3] == ["Dan Driver signed in", "A wrong password for Dan Driver (1 in a row)",
+                        "User Dan Driver added (driver)"]
