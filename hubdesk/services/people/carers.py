@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hubdesk.core.audit import record_event
 from hubdesk.core.errors import NotFound, ValidationError
 from hubdesk.core.models import Carer, Child, ChildCarer, Site
 from hubdesk.core.text_checks import is_email, is_phone
@@ -98,12 +99,17 @@ def validate_link(link: CarerLink) -> None:
 
 class CarerService(Service):
     def links(self, child_id: int) -> list[CarerLink]:
-        """The child's carers, in emergency-call order."""
-        with self._read() as s:
+        """The child's carers, in emergency-call order. Collection passwords are None for a role
+        that may not see them; a signed-in person shown them is recorded in the audit."""
+        logged = self._may("children.passwords") and self._actor.user_id is not None
+        with self._write() if logged else self._read() as s:
             rows = s.execute(
                 select(ChildCarer, Carer).join(Carer).where(ChildCarer.child_id == child_id)
             ).all()
             result = [_link(link, carer) for link, carer in rows]
+            if logged and any(x.collection_password for x in result):
+                record_event(s, "children", str(child_id),
+                             {"opened": [None, "collection passwords"]}, child_id=child_id)
         if not self._may("children.passwords"):
             result = [dataclasses.replace(x, collection_password=None) for x in result]
         return sorted(result, key=lambda x: (x.emergency_priority or 99, x.carer.surname))

@@ -210,3 +210,27 @@ def test_history_tells_sign_ins_in_words(admin_hub: HubApp) -> None:
     said = [line.sentence for line in admin_hub.audit.history(table_name="users")]
     assert said[:3] == ["Dan Driver signed in", "A wrong password for Dan Driver (1 in a row)",
                         "User Dan Driver added (driver)"]
+
+
+@pytest.mark.parametrize("role", sorted(DEFAULT_ROLES))
+def test_what_each_role_may_do_with_a_child(admin_hub: HubApp, two_schools: dict[str, int],
+                                            role: str) -> None:
+    child = _child_with_secrets(admin_hub, two_schools["oak"])
+    actor = sign_in_as(admin_hub, role)
+    if actor.may("children"):
+        assert admin_hub.children.mark_left(child, None) >= 1
+    else:
+        with pytest.raises(PermissionRefused, match=f"Your role, {actor.role_label.lower()}, "
+                                                    "does not allow"):
+            admin_hub.children.mark_left(child, None)
+
+
+def test_showing_collection_passwords_is_logged(admin_hub: HubApp,
+                                                two_schools: dict[str, int]) -> None:
+    child = _child_with_secrets(admin_hub, two_schools["oak"])
+    sign_in_as(admin_hub, "office", "Olive Office")
+    assert admin_hub.carers.links(child)[0].collection_password == "tiger42"
+    sign_in_as(admin_hub, "administrator")
+    line = admin_hub.audit.history(child_id=child)[0]
+    assert (line.user, line.sentence) == ("Olive Office",
+                                          "Łucja Wiśniewska: opened collection passwords")
