@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from hubdesk.core.models import User
-from hubdesk.services.users.passwords import hash_password
+from hubdesk.services.users import hash_password
 
 # (name, role, password)
 DEMO_USERS: tuple[tuple[str, str, str], ...] = (

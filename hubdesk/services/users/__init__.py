@@ -1,5 +1,6 @@
 """The users domain's public face: signing in, users and roles."""
 
+from hubdesk.services.users.passwords import hash_password
 from hubdesk.services.users.service import (
     DEFAULT_IDLE_MINUTES,
     LOCK_MINUTES,
@@ -11,4 +12,4 @@ from hubdesk.services.users.service import (
 )
 
 __all__ = ["DEFAULT_IDLE_MINUTES", "LOCK_MINUTES", "MAX_FAILURES", "RoleRow", "SignInRefused",
-           "UserRow", "UserService"]
+           "UserRow", "UserService", "hash_password"]
