@@ -43,6 +43,15 @@ class Service:
 
     # Signing in writes (failed attempts) before anyone is signed in.
     _WRITES_SIGNED_OUT = False
+    # The permission every write of this service needs; by default its domain's (see below).
+    WRITE_PERMISSION: str | None = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "WRITE_PERMISSION" not in cls.__dict__:
+            parts = cls.__module__.split(".")
+            if parts[:2] == ["hubdesk", "services"] and len(parts) > 2:
+                cls.WRITE_PERMISSION = DOMAIN_PERMISSIONS.get(parts[2])
 
     def __init__(self, factory: sessionmaker[Session], actor: Actor | str | None,
                  clock: Clock) -> None:
@@ -64,10 +73,15 @@ class Service:
         return row if self._may("children.medical") else without_medical(row)
 
     @contextmanager
-    def _write(self) -> Iterator[Session]:
-        """One write transaction; database refusals come out as DomainErrors."""
+    def _write(self, only_logging: bool = False) -> Iterator[Session]:
+        """One write transaction; database refusals come out as DomainErrors.
+
+        The role needs the service's write permission, except for ``only_logging`` (a read that
+        records who was shown medical details or passwords)."""
         if self._actor.signed_out and not self._WRITES_SIGNED_OUT:
             raise PermissionRefused(SIGN_IN_FIRST)
+        if self.WRITE_PERMISSION is not None and not only_logging:
+            self._require(self.WRITE_PERMISSION)
         try:
             with write_session(self._factory, self._user, self._actor.pc) as session:
                 yield session
@@ -101,6 +115,11 @@ class Service:
                 raise DomainError(SERVER_GONE) from exc
             raise
 
+
+# What each domain's changes need (a service may name another in WRITE_PERMISSION).
+DOMAIN_PERMISSIONS = {"people": "children", "sites": "sites", "clubs": "clubs",
+                      "registers": "registers", "rota": "rota", "minibus": "minibus",
+                      "learning": "courses", "money": "money"}
 
 # Field names that carry a child's medical details in the DTOs of every domain.
 MEDICAL_NAMES = frozenset({"allergies", "medical", "medical_notes", "dietary", "dietary_needs",

@@ -102,7 +102,7 @@ class CarerService(Service):
         """The child's carers, in emergency-call order. Collection passwords are None for a role
         that may not see them; a signed-in person shown them is recorded in the audit."""
         logged = self._may("children.passwords") and self._actor.user_id is not None
-        with self._write() if logged else self._read() as s:
+        with self._write(only_logging=True) if logged else self._read() as s:
             rows = s.execute(
                 select(ChildCarer, Carer).join(Carer).where(ChildCarer.child_id == child_id)
             ).all()

@@ -193,7 +193,7 @@ class ChildService(Service):
         if self._actor.user_id is None:
             with self._read() as s:
                 return _form(_load(s, child_id))
-        with self._write() as s:
+        with self._write(only_logging=True) as s:
             child = _load(s, child_id)
             if any(getattr(child, name).strip() for name in MEDICAL_FIELDS):
                 record_event(s, "children", str(child.id), {"opened": [None, "medical details"]},

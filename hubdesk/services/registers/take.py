@@ -121,7 +121,7 @@ class RegisterService(Service):
         recorded in the audit."""
         shown = self._may("children.passwords")
         logged = shown and self._actor.user_id is not None
-        with self._write() if logged else self._read() as s:
+        with self._write(only_logging=True) if logged else self._read() as s:
             sb = _booked(s, session_booking_id)
             session = s.get(ClubSession, sb.session_id)
             assert session is not None

@@ -234,3 +234,17 @@ def test_showing_collection_passwords_is_logged(admin_hub: HubApp,
     line = admin_hub.audit.history(child_id=child)[0]
     assert (line.user, line.sentence) == ("Olive Office",
                                           "Łucja Wiśniewska: opened collection passwords")
+
+
+@pytest.mark.parametrize("role", sorted(DEFAULT_ROLES))
+def test_each_domain_refuses_changes_the_role_may_not_make(admin_hub: HubApp, role: str) -> None:
+    from hubdesk.services.sites.sites import SiteForm
+
+    actor = sign_in_as(admin_hub, role)
+    save = lambda: admin_hub.sites.save(SiteForm(name=f"Site of {role}"))  # noqa: E731
+    if actor.may("sites"):
+        assert save() > 0
+    else:
+        with pytest.raises(PermissionRefused, match="sites, rooms and school calendars"):
+            save()
+    assert actor.may("minibus") == (role in ("head", "coordinator", "driver", "administrator"))
