@@ -188,7 +188,7 @@ def _marked(sheet: RunSheet) -> RunSheet:
 
     stops = tuple(dataclasses.replace(stop, on=tuple(map(mark, stop.on)),
                                       off=tuple(map(mark, stop.off))) for stop in sheet.stops)
-    return dataclasses.replace(sheet, stops=stops)
+    return dataclasses.replace(sheet, stops=stops, passengers=tuple(map(mark, sheet.passengers)))
 
 
 def _medical(child: Child, medicines: tuple[str, ...]) -> str:

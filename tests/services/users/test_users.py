@@ -248,3 +248,28 @@ def test_each_domain_refuses_changes_the_role_may_not_make(admin_hub: HubApp, ro
         with pytest.raises(PermissionRefused, match="sites, rooms and school calendars"):
             save()
     assert actor.may("minibus") == (role in ("head", "coordinator", "driver", "administrator"))
+
+
+def test_a_run_sheet_without_medical_words_keeps_the_marker() -> None:
+    from datetime import date
+
+    from hubdesk.services.base import without_medical
+    from hubdesk.services.minibus.sheets import (
+        ASK_THE_OFFICE,
+        RunSheet,
+        SheetPassenger,
+        SheetStop,
+        _marked,
+    )
+
+    epipen = SheetPassenger("Amy Pond", "child", "Oak Y3", "Oak", "Elm", "ALLERGY: peanuts, EpiPen",
+                            "07700 900123", False, must_act=True)
+    glasses = SheetPassenger("Rory Williams", "child", "Oak Y4", "Oak", "Elm", "Wears glasses",
+                             "07700 900124", False)
+    sheet = RunSheet(1, date(2026, 11, 24), "15:30 Oak → Elm", "Minibus 1", 12, "Dan", "", "",
+                     "", (SheetStop("Oak", None, None, (epipen, glasses), ()),),
+                     (epipen, glasses), ())
+    shown = _marked(without_medical(sheet))
+    assert [p.medical for p in shown.passengers] == [ASK_THE_OFFICE, ""]
+    assert [p.medical for p in shown.stops[0].on] == [ASK_THE_OFFICE, ""]
+    assert "EpiPen" not in repr(shown) and "glasses" not in repr(shown)
