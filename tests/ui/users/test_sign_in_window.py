@@ -126,3 +126,30 @@ def test_users_dialog_adds_deactivates_and_edits_roles(qtbot: QtBot, admin_hub: 
     roles.save()
     driver = {r.name: r for r in admin_hub.users.roles()}["driver"]
     assert driver.permissions == {"minibus", "children.medical"}
+
+
+def test_after_signing_out_the_next_person_gets_their_own_window(
+        qtbot: QtBot, admin_hub: HubApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hubdesk.ui.shell import main
+
+    admin_hub.users.add("Dan Driver", "driver", "drive safely")
+    asked: list[str] = []
+
+    def sign_in_dan(app: HubApp, reason: str = "") -> bool:
+        asked.append(reason)
+        app.sign_in(app.users.sign_in("Dan Driver", "drive safely"))
+        return True
+
+    monkeypatch.setattr(main, "ask_sign_in", sign_in_dan)
+    first = MainWindow(admin_hub)
+    qtbot.addWidget(first)
+    main.keep_signing_in(first, MainWindow)
+    first.show()
+    first.sign_out("You were signed out after a while without use.")
+    following = main._windows[0]
+    qtbot.addWidget(following)
+    assert asked == ["You were signed out after a while without use."]
+    assert following is not first and not first.isVisible() and following.isVisible()
+    assert following.windowTitle().endswith("— Dan Driver (Driver)")
+    assert [following.nav.item(i).text() for i in range(following.nav.count())] == [
+        "Today", "Minibus"]
