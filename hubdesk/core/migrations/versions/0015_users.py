@@ -13,12 +13,40 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from hubdesk.core.permissions import DEFAULT_ROLES
-
 revision = '0015_users'
 down_revision = '0012_database_id'
 branch_labels = None
 depends_on = None
+
+# The roles a database starts with, as they were when users came (later defaults do not change
+# what this migration wrote): name → (label, permissions).
+ROLES: dict[str, tuple[str, tuple[str, ...]]] = {
+    'office': ('Office', (
+        'children', 'children.medical', 'children.passwords', 'clubs', 'history', 'money',
+        'registers', 'sites',
+    )),
+    'head': ('Head', (
+        'children', 'clubs', 'courses', 'history', 'minibus', 'money', 'overview', 'registers',
+        'rota', 'sites', 'staff',
+    )),
+    'coordinator': ('Co-ordinator', (
+        'clubs', 'courses', 'minibus', 'rota', 'sites', 'staff',
+    )),
+    'club_staff': ('Club staff', (
+        'children.medical', 'children.passwords', 'registers',
+    )),
+    'driver': ('Driver', (
+        'minibus',
+    )),
+    'safeguarding': ('Safeguarding lead', (
+        'children', 'children.medical', 'history', 'incidents', 'referrals',
+    )),
+    'administrator': ('Administrator', (
+        'children', 'children.medical', 'children.passwords', 'clubs', 'courses', 'history',
+        'incidents', 'minibus', 'money', 'overview', 'referrals', 'registers', 'retention', 'rota',
+        'settings', 'sites', 'staff', 'subject_access', 'users',
+    )),
+}
 
 
 def upgrade() -> None:
@@ -53,10 +81,10 @@ def upgrade() -> None:
         sa.UniqueConstraint('name', name=op.f('uq_users_name')),
     )
     op.bulk_insert(roles, [{'name': name, 'label': label}
-                           for name, (label, _) in DEFAULT_ROLES.items()])
+                           for name, (label, _) in ROLES.items()])
     op.bulk_insert(grants, [{'role': name, 'permission': permission}
-                            for name, (_, permissions) in DEFAULT_ROLES.items()
-                            for permission in sorted(permissions)])
+                            for name, (_, permissions) in ROLES.items()
+                            for permission in permissions])
     with op.batch_alter_table('audit_log') as batch:
         batch.add_column(sa.Column('pc', sa.String(60), nullable=True))
 
