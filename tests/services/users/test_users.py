@@ -273,3 +273,15 @@ def test_a_run_sheet_without_medical_words_keeps_the_marker() -> None:
     assert [p.medical for p in shown.passengers] == [ASK_THE_OFFICE, ""]
     assert [p.medical for p in shown.stops[0].on] == [ASK_THE_OFFICE, ""]
     assert "EpiPen" not in repr(shown) and "glasses" not in repr(shown)
+
+
+def test_the_demo_has_one_user_per_role_with_the_documented_passwords(demo_hub: HubApp) -> None:
+    from pathlib import Path
+
+    from hubdesk.demo.users import DEMO_USERS
+
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    assert {role for _, role, _ in DEMO_USERS} == set(DEFAULT_ROLES)
+    for name, role, password in DEMO_USERS:
+        assert demo_hub.users.sign_in(name, password).role == role
+        assert f"| {name} | " in readme and f" | {password} |" in readme
