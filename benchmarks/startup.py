@@ -128,6 +128,11 @@ def main() -> int:
         # As installed: compiled bytecode is kept (in the temporary folder), not compiled on every start.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(root / "pycache")
+        # The demo has users: the window and the commands sign in as its administrator.
+        password = root / "password"
+        password.write_text("demo-admin\n", encoding="utf-8")
+        password.chmod(0o600)
+        env.update(HUBDESK_USER="admin", HUBDESK_PASSWORD_FILE=str(password))
         db = args.database or str(root / "demo.db")
         hub = [sys.executable, "-m", "hubdesk"]
         if not args.database:

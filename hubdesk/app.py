@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from hubdesk.core.clock import Clock
 from hubdesk.core.db import check_readable, describe, make_engine, make_sessionmaker, sqlite_file, to_url
+from hubdesk.core.permissions import Actor
 from hubdesk.core.schema import upgrade
 from hubdesk.services.admin import BackupService
 from hubdesk.settings import Settings, load_settings
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from hubdesk.services.registers import Registers
     from hubdesk.services.rota import RotaService
     from hubdesk.services.sites import CalendarService, SiteService
+    from hubdesk.services.users import UserService
 
 
 @dataclass
@@ -49,9 +51,42 @@ class HubApp:
     engine: Engine
     backups: BackupService
     clock: Clock
+    signed_in: Actor | None = None
+    _users_exist: bool | None = None
 
     def close(self) -> None:
         self.engine.dispose()
+
+    # --- who is signed in -------------------------------------------------------------------
+    @property
+    def actor(self) -> Actor:
+        """Who the services act for: the signed-in user, or (on a database without users yet,
+        and in tests) an unrestricted actor named by the settings."""
+        if self.signed_in is not None:
+            return self.signed_in
+        if self._users_exist is None:  # one plain query: the window shows before the ORM loads
+            with self.engine.connect() as conn:
+                self._users_exist = bool(conn.exec_driver_sql(
+                    "SELECT EXISTS (SELECT 1 FROM users)").scalar())
+        return Actor.nobody() if self._users_exist else Actor.unrestricted(self.settings.user)
+
+    def sign_in(self, actor: Actor | None) -> None:
+        """Act for ``actor`` from now on (None: signed out); services are rebuilt for them."""
+        self.signed_in = actor
+        self._users_exist = None
+        for name in list(vars(self)):
+            if name in _SERVICES:
+                del self.__dict__[name]
+
+    def needs_sign_in(self) -> bool:
+        """True once the database has users and no one is signed in."""
+        return self.signed_in is None and self.actor.role == ""
+
+    @cached_property
+    def users(self) -> UserService:
+        from hubdesk.services.users import UserService
+
+        return UserService(self.factory, self.actor, self.clock)
 
     @cached_property
     def factory(self) -> sessionmaker[Session]:
@@ -63,134 +98,139 @@ class HubApp:
     def children(self) -> ChildService:
         from hubdesk.services.people import ChildService
 
-        return ChildService(self.factory, self.settings.user, self.clock)
+        return ChildService(self.factory, self.actor, self.clock)
 
     @cached_property
     def carers(self) -> CarerService:
         from hubdesk.services.people import CarerService
 
-        return CarerService(self.factory, self.settings.user, self.clock)
+        return CarerService(self.factory, self.actor, self.clock)
 
     @cached_property
     def sites(self) -> SiteService:
         from hubdesk.services.sites import SiteService
 
-        return SiteService(self.factory, self.settings.user, self.clock)
+        return SiteService(self.factory, self.actor, self.clock)
 
     @cached_property
     def calendars(self) -> CalendarService:
         from hubdesk.services.sites import CalendarService
 
-        return CalendarService(self.factory, self.settings.user, self.clock)
+        return CalendarService(self.factory, self.actor, self.clock)
 
     @cached_property
     def staff(self) -> StaffService:
         from hubdesk.services.people import StaffService
 
-        return StaffService(self.factory, self.settings.user, self.clock)
+        return StaffService(self.factory, self.actor, self.clock)
 
     @cached_property
     def audit(self) -> AuditService:
         from hubdesk.services.admin import AuditService
 
-        return AuditService(self.factory, self.settings.user, self.clock)
+        return AuditService(self.factory, self.actor, self.clock)
 
     @cached_property
     def imports(self) -> ImportService:
         from hubdesk.services.people import ImportService
 
-        return ImportService(self.factory, self.settings.user, self.clock)
+        return ImportService(self.factory, self.actor, self.clock)
 
     @cached_property
     def learning(self) -> Learning:
         from hubdesk.services.learning import Learning
 
-        return Learning(self.factory, self.settings.user, self.clock)
+        return Learning(self.factory, self.actor, self.clock)
 
     @cached_property
     def rota(self) -> RotaService:
         from hubdesk.services.rota import RotaService
 
-        return RotaService(self.factory, self.settings.user, self.clock)
+        return RotaService(self.factory, self.actor, self.clock)
 
     @cached_property
     def registers(self) -> Registers:
         from hubdesk.services.registers import Registers
 
-        return Registers(self.factory, self.settings.user, self.clock)
+        return Registers(self.factory, self.actor, self.clock)
 
     @cached_property
     def clubs(self) -> ClubService:
         from hubdesk.services.clubs import ClubService
 
-        return ClubService(self.factory, self.settings.user, self.clock)
+        return ClubService(self.factory, self.actor, self.clock)
 
     @cached_property
     def club_sessions(self) -> ClubSessionService:
         from hubdesk.services.clubs import ClubSessionService
 
-        return ClubSessionService(self.factory, self.settings.user, self.clock)
+        return ClubSessionService(self.factory, self.actor, self.clock)
 
     @cached_property
     def bookings(self) -> BookingService:
         from hubdesk.services.clubs import BookingService
 
-        return BookingService(self.factory, self.settings.user, self.clock)
+        return BookingService(self.factory, self.actor, self.clock)
 
     @cached_property
     def waiting_lists(self) -> WaitingListService:
         from hubdesk.services.clubs import WaitingListService
 
-        return WaitingListService(self.factory, self.settings.user, self.clock)
+        return WaitingListService(self.factory, self.actor, self.clock)
 
     @cached_property
     def weeks(self) -> WeekService:
         from hubdesk.services.clubs import WeekService
 
-        return WeekService(self.factory, self.settings.user, self.clock)
+        return WeekService(self.factory, self.actor, self.clock)
 
     @cached_property
     def booking_imports(self) -> BookingImportService:
         from hubdesk.services.clubs import BookingImportService
 
-        return BookingImportService(self.factory, self.settings.user, self.clock)
+        return BookingImportService(self.factory, self.actor, self.clock)
 
     @cached_property
     def minibus(self) -> Minibus:
         from hubdesk.services.minibus import Minibus
 
-        return Minibus(self.factory, self.settings.user, self.clock)
+        return Minibus(self.factory, self.actor, self.clock)
 
     @cached_property
     def money(self) -> Money:
         from hubdesk.services.money import Money
 
-        return Money(self.factory, self.settings.user, self.clock)
+        return Money(self.factory, self.actor, self.clock)
 
     # --- referrals, subject access and retention ---
     @cached_property
     def referrals(self) -> ReferralService:
         from hubdesk.services.referrals import ReferralService
 
-        return ReferralService(self.factory, self.settings.user, self.clock)
+        return ReferralService(self.factory, self.actor, self.clock)
 
     @cached_property
     def subject_access(self) -> SubjectAccessService:
         from hubdesk.services.admin import SubjectAccessService
 
-        return SubjectAccessService(self.factory, self.settings.user, self.clock)
+        return SubjectAccessService(self.factory, self.actor, self.clock)
 
     @cached_property
     def retention(self) -> RetentionService:
         from hubdesk.services.admin import RetentionService
 
-        return RetentionService(self.factory, self.settings.user, self.clock, self.backups)
+        return RetentionService(self.factory, self.actor, self.clock, self.backups)
+
     # The Overview (issue 19): figures for heads and governors, and the core offer.
     @cached_property
     def overview(self) -> Overviews:
         from hubdesk.services.overview import Overviews
 
-        return Overviews(self.factory, self.settings.user, self.clock)
+        return Overviews(self.factory, self.actor, self.clock)
+
+
+_SERVICES = frozenset(name for name, value in vars(HubApp).items()
+                      if isinstance(value, cached_property))
 
 
 def open_app(settings: Settings | None = None, *, migrate: bool = True,

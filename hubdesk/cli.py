@@ -11,6 +11,7 @@ from collections.abc import Container, Sequence
 from hubdesk import __version__
 from hubdesk.commands import COMMANDS
 from hubdesk.core.errors import DomainError
+from hubdesk.core.private import owner_only_umask
 from hubdesk.core.text_checks import printable
 from hubdesk.settings import ENV_DATABASE, data_dir
 
@@ -69,6 +70,7 @@ def run_self_test(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    owner_only_umask()  # the database, backups, exports and the log: the owner's only
     words = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(load={command_named(words) or ""})
     args = parser.parse_args(words)

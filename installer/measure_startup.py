@@ -43,7 +43,9 @@ def main() -> int:
         env = {**os.environ, "HOME": str(tmp / "home"), "XDG_DATA_HOME": str(tmp / "data"),
                "XDG_CONFIG_HOME": str(tmp / "config"), "PYTHONPATH": str(tmp / "site"),
                "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               "HUBDESK_DATABASE": str(tmp / "demo.db")}
+               "HUBDESK_DATABASE": str(tmp / "demo.db"), "HUBDESK_USER": "admin",
+               "HUBDESK_PASSWORD_FILE": str(tmp / "password")}
+        (tmp / "password").write_text("demo-admin\n", encoding="utf-8")  # the demo's administrator
         subprocess.run([str(frozen / "hubdesk-cli"), "demo", "--no-gui"], env=env, check=True,
                        stdout=subprocess.DEVNULL)
         scenarios = {"--version": ["--version"], "first window": []}

@@ -12,6 +12,9 @@ export HOME="$work/home" XDG_DATA_HOME="$work/home/.local/share" XDG_CONFIG_HOME
 export XDG_CACHE_HOME="$work/home/.cache" HUBDESK_DATABASE="$work/home/demo.db"
 export QT_QPA_PLATFORM=offscreen PYTHONTZPATH=""
 unset PYTHONPATH PYTHONHOME VIRTUAL_ENV HUBDESK_BACKUP_DIR
+# The demo has users: commands sign in as its administrator (README, "Users and roles").
+(umask 077 && printf 'demo-admin\n' > "$work/password")
+export HUBDESK_USER=admin HUBDESK_PASSWORD_FILE="$work/password"
 
 step() { echo "-- $*"; }
 step "hubdesk-cli --version"

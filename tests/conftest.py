@@ -21,19 +21,65 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from hubdesk.app import HubApp, open_app
 from hubdesk.core.clock import Clock
 from hubdesk.core.db import sqlite_file, to_url
+from hubdesk.core.permissions import Actor
 from hubdesk.services.people.children import ChildForm
 from hubdesk.services.sites.calendars import EntryForm
 from hubdesk.services.sites.sites import SiteForm
 from hubdesk.settings import Settings
 
 
+@pytest.fixture(scope="session")
+def demo_admin_password_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A file holding the demo administrator's password (as HUBDESK_PASSWORD_FILE names it)."""
+    path = tmp_path_factory.mktemp("secrets") / "demo-admin.txt"
+    path.write_text("demo-admin\n", encoding="utf-8")
+    return path
+
+
 @pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                        demo_admin_password_file: Path) -> None:
     """Keep QSettings, data folders and backups of tests out of the real user's home."""
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / "config"))
     monkeypatch.delenv("HUBDESK_DATABASE", raising=False)
+    # Commands on a database with users (the demo's) sign in as the demo's administrator.
+    monkeypatch.setenv("HUBDESK_USER", "admin")
+    monkeypatch.setenv("HUBDESK_PASSWORD_FILE", str(demo_admin_password_file))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _quick_password_hashing() -> Iterator[None]:
+    """argon2 at its real cost takes half a second a hash; tests sign in hundreds of times."""
+    from argon2 import PasswordHasher
+
+    from hubdesk.services.users import passwords
+
+    real = passwords._HASHER
+    passwords._HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    yield
+    passwords._HASHER = real
+
+
+def sign_in_as(app: HubApp, role: str = "administrator", name: str | None = None,
+               user_id: int | None = 0) -> Actor:
+    """Sign ``app`` in with a role's permissions as the database holds them (no password needed:
+    what is tested is what the role may do, not the sign-in). ``user_id`` None acts like a
+    database without users (opening medical details is not logged)."""
+    found = {r.name: r for r in app.users.roles()}[role]
+    actor = Actor(user_id, name or f"test {role}", role, found.permissions, "TEST-PC",
+                  found.label)
+    app.sign_in(actor)
+    return actor
+
+
+@pytest.fixture
+def admin_hub(hub: HubApp) -> HubApp:
+    """The ``hub`` with an administrator signed in (the database gets its first user)."""
+    actor = hub.users.create_first_administrator("Ada Admin", "correct horse")
+    hub.sign_in(actor)
+    return hub
 
 
 @pytest.fixture
@@ -172,5 +218,6 @@ def demo_hub(demo_template: Path, tmp_path: Path) -> Iterator[HubApp]:
     app = open_app(Settings(database=str(target), data_dir=tmp_path / "data",
                             backup_dir=tmp_path / "backups", user="tester"),
                    clock=frozen_clock(DEMO_TODAY))
+    sign_in_as(app, "administrator", "tester", user_id=None)
     yield app
     app.close()

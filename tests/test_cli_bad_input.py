@@ -95,6 +95,7 @@ def test_demo_fresh_keeps_a_copy_when_records_were_added_by_hand(
     from hubdesk.settings import load_settings
 
     app = open_app(load_settings(str(database)))
+    app.sign_in(app.users.sign_in("admin", "demo-admin"))
     try:
         school = app.sites.list()[0].id
         app.children.save(child_form(school, forename="Real", surname="Child"))

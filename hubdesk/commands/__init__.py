@@ -97,6 +97,12 @@ def _retention_cmd() -> ModuleType:
     return retention_cmd
 
 
+def _users_cmd() -> ModuleType:
+    from hubdesk.commands import users_cmd
+
+    return users_cmd
+
+
 COMMANDS: tuple[Command, ...] = (
     Command("demo", "build a demo cluster (8 sites, ~2,400 children) and open it", _demo_cmd),
     Command("init", "create a new, empty database file", _init_cmd),
@@ -114,4 +120,5 @@ COMMANDS: tuple[Command, ...] = (
             _export_person_cmd),
     Command("retention", "preview or apply the retention rules (anonymise, delete, trim)",
             _retention_cmd),
+    Command("users", "add and list users, set roles, reset passwords (administrator)", _users_cmd),
 )

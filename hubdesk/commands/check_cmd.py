@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from hubdesk.app import open_app
+from hubdesk.commands.signin import signed_in
 from hubdesk.services.admin import CheckService
 from hubdesk.settings import load_settings
 
@@ -16,7 +17,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    app = open_app(load_settings(args.database))
+    app = signed_in(open_app(load_settings(args.database)))
     try:
         findings = CheckService(app.factory, None, app.clock).run()
     finally:

@@ -10,6 +10,7 @@ from typing import Any
 from hubdesk.app import open_app
 from hubdesk.commands.lookup import day_argument
 from hubdesk.commands.output import say
+from hubdesk.commands.signin import signed_in
 from hubdesk.core.errors import DomainError
 from hubdesk.core.table_files import safe_cell
 from hubdesk.services.clubs import ClubRow
@@ -49,7 +50,7 @@ def list_clubs(args: argparse.Namespace) -> int:
     if args.week is not None and not FIRST <= args.week <= LAST:
         raise DomainError(f"{args.week:%d/%m/%Y} is not a week hubdesk can count; choose a day "
                           f"between {FIRST:%d/%m/%Y} and {LAST:%d/%m/%Y}.")
-    app = open_app(load_settings(args.database))
+    app = signed_in(open_app(load_settings(args.database)))
     try:
         rows = app.clubs.list(week_of_day=args.week or app.clock.today(),
                               include_inactive=args.all)

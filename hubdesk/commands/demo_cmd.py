@@ -67,6 +67,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"\nDemo cluster built in {summary.seconds:.1f} s: {summary.sites} sites, "
               f"{summary.children:,} children, {summary.carers:,} carers, {summary.staff} staff.")
         print(f"Database: {describe(database)}")
+        print("Sign in as admin with the password demo-admin; the README lists a demo user for "
+              "each role (office, head, coordinator, clubstaff, driver, safeguarding).")
     if args.no_gui:
         return 0
     from hubdesk.ui.shell.main import run as run_gui

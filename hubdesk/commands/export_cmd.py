@@ -10,6 +10,7 @@ from typing import Any
 
 from hubdesk.app import open_app
 from hubdesk.commands.lookup import day_argument
+from hubdesk.commands.signin import signed_in
 from hubdesk.core.errors import DomainError
 from hubdesk.reports.money_export import write_csv, write_xlsx
 from hubdesk.settings import load_settings
@@ -49,7 +50,7 @@ def _target(text: str) -> Path:
 
 def export_money(args: argparse.Namespace) -> int:
     target = _target(args.output)
-    app = open_app(load_settings(args.database))
+    app = signed_in(open_app(load_settings(args.database)))
     try:
         export = app.money.accounts.finance_export(args.start, args.end)
     finally:

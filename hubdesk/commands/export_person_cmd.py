@@ -9,6 +9,7 @@ from typing import Any
 
 from hubdesk.app import open_app
 from hubdesk.commands.output import say
+from hubdesk.commands.signin import signed_in
 from hubdesk.core.errors import DomainError
 from hubdesk.core.words import count
 from hubdesk.settings import load_settings
@@ -33,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         raise DomainError(f"The folder {target.parent} does not exist. Nothing was written.")
     if target.is_dir():
         raise DomainError(f"{target} is a folder; give a file name ending in .zip.")
-    app = open_app(load_settings(args.database))
+    app = signed_in(open_app(load_settings(args.database)))
     try:
         service = app.subject_access
         if args.child is not None:

@@ -13,6 +13,7 @@ from hubdesk.app import HubApp, open_app
 from hubdesk.commands import import_bookings, import_payments
 from hubdesk.commands.lookup import find_site
 from hubdesk.commands.output import say
+from hubdesk.commands.signin import signed_in
 from hubdesk.core.errors import DomainError
 from hubdesk.services.people import ImportOptions, ImportPreview
 from hubdesk.settings import load_settings
@@ -36,7 +37,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def _runner(runner: Runner) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        app = open_app(load_settings(args.database))
+        app = signed_in(open_app(load_settings(args.database)))
         try:
             return runner(app, args)
         finally:

@@ -9,6 +9,7 @@ from typing import Any
 
 from hubdesk.app import HubApp, open_app
 from hubdesk.commands.lookup import day_argument, find_course
+from hubdesk.commands.signin import signed_in
 from hubdesk.core.words import count
 from hubdesk.settings import load_settings
 
@@ -22,7 +23,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def list_courses(args: argparse.Namespace) -> int:
-    app = open_app(load_settings(args.database))
+    app = signed_in(open_app(load_settings(args.database)))
     try:
         rows = app.learning.courses.list(include_finished=args.all)
     finally:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from hubdesk.app import HubApp, open_app
 from hubdesk.commands.lookup import day_argument, find_site
+from hubdesk.commands.signin import signed_in
 from hubdesk.core.errors import DomainError
 from hubdesk.settings import load_settings
 
@@ -87,7 +88,7 @@ def export_take_up(args: argparse.Namespace) -> int:
     from hubdesk.reports.overview_export import write_workbook
 
     target = _target(args.output)
-    app = open_app(load_settings(args.database))
+    app = signed_in(open_app(load_settings(args.database)))
     try:
         figures, offer = _read(app, args)
     finally:

@@ -22,6 +22,7 @@ from hubdesk.commands import (
     registers_cmd,
     rota_cmd,
 )
+from hubdesk.commands.signin import signed_in
 from hubdesk.core.errors import DomainError
 from hubdesk.settings import load_settings
 
@@ -71,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         raise DomainError(f"Cannot write a PDF called {target.name[:100]}: "
                           f"{exc.strerror or exc}.") from exc
     partial = target.with_name(target.name + ".part")
-    app = open_app(load_settings(args.database))
+    app = signed_in(open_app(load_settings(args.database)))
     try:
         try:
             message = args.print_kind.run(app, args, partial)

@@ -8,6 +8,7 @@ from typing import Any
 
 from hubdesk.app import open_app
 from hubdesk.commands.output import say
+from hubdesk.commands.signin import signed_in
 from hubdesk.services.admin import RetentionPlan
 from hubdesk.settings import load_settings
 
@@ -37,7 +38,7 @@ def show(plan: RetentionPlan, every_line: bool = False) -> None:
 
 
 def run_preview(args: argparse.Namespace) -> int:
-    app = open_app(load_settings(args.database))
+    app = signed_in(open_app(load_settings(args.database)))
     try:
         rules = app.retention.rules()
         plan = app.retention.preview()
@@ -58,7 +59,7 @@ def run_purge(args: argparse.Namespace) -> int:
     if not args.yes:
         print("This is the preview. Add --yes to back up the database and purge.")
         return run_preview(args)
-    app = open_app(load_settings(args.database))
+    app = signed_in(open_app(load_settings(args.database)))
     try:
         done = app.retention.purge()
     finally:

@@ -10,6 +10,7 @@ from typing import Any
 
 from hubdesk.app import HubApp, open_app
 from hubdesk.commands.lookup import day_argument, find_person, find_site
+from hubdesk.commands.signin import signed_in
 from hubdesk.core.errors import DomainError
 from hubdesk.settings import load_settings
 
@@ -67,7 +68,7 @@ def run_ical(args: argparse.Namespace) -> int:
         target = target.with_name(target.name + ".ics")
     if not target.parent.is_dir():
         raise DomainError(f"The folder {target.parent} does not exist.")
-    app = open_app(load_settings(args.database))
+    app = signed_in(open_app(load_settings(args.database)))
     try:
         staff_id, name = find_person(app, args.person)
         start = args.week - timedelta(days=args.week.weekday())

@@ -8,7 +8,6 @@ from the program's clock, which the session factory carries in each session's ``
 
 from __future__ import annotations
 
-import getpass
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
@@ -20,14 +19,26 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
 _SKIP_FIELDS = {"row_version", "search_key"}
+# Secrets: the audit says that they changed, never what they are.
+_MASKED_FIELDS = {"password_hash", "collection_password", "password"}
+MASK = "••••"
 
 
-def current_user() -> str:
-    """The signed-in operating-system user: who made the change."""
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name in the environment (some services); still audit
-        return "unknown"
+NOBODY = "not signed in"
+
+
+def current_user(session: Session) -> str:
+    """The hubdesk user the session acts for: who made the change.
+
+    Never the operating-system login (``USER``/``LOGNAME``): on a shared office account it names
+    nobody, and anyone can set it.
+    """
+    return str(session.info.get("user") or NOBODY)[:100]
+
+
+def current_pc(session: Session) -> str | None:
+    value = session.info.get("pc")
+    return str(value)[:60] if value else None
 
 
 def _plain(value: Any) -> Any:
@@ -59,7 +70,18 @@ def _columns(obj: Any) -> list[tuple[str, str]]:
     return [(attr.key, attr.columns[0].name) for attr in mapper.column_attrs]
 
 
+def _masked(name: str, pair: list[Any]) -> list[Any]:
+    if name not in _MASKED_FIELDS:
+        return pair
+    return [MASK if value else value for value in pair]
+
+
 def _changes(obj: Any, action: str) -> dict[str, Any]:
+    """The changed fields, [before, after] each, secrets masked."""
+    return {name: _masked(name, pair) for name, pair in _raw_changes(obj, action).items()}
+
+
+def _raw_changes(obj: Any, action: str) -> dict[str, Any]:
     state = inspect(obj)
     result: dict[str, Any] = {}
     for key, name in _columns(obj):
@@ -92,7 +114,7 @@ def _after_flush(session: Session, _context: Any) -> None:
         return
     from hubdesk.core.models.audit import AuditEntry  # loaded by then; not needed to open the database
 
-    user = str(session.info.get("user") or current_user())
+    user, pc = current_user(session), current_pc(session)
     now = session_clock(session).now()
     rows: list[dict[str, Any]] = []
     groups = (("insert", session.new), ("update", session.dirty), ("delete", session.deleted))
@@ -108,6 +130,7 @@ def _after_flush(session: Session, _context: Any) -> None:
                 {
                     "at": now,
                     "user": user,
+                    "pc": pc,
                     "action": action,
                     "table_name": obj.__tablename__,
                     "record_id": _record_id(obj),
@@ -126,12 +149,13 @@ def record_inserts(session: Session, table_name: str, rows: list[dict[str, Any]]
 
     if not rows or not session.info.get("audit", True):
         return
-    user = str(session.info.get("user") or current_user())
+    user, pc = current_user(session), current_pc(session)
     now = session_clock(session).now()
     session.execute(insert(AuditEntry), [{
-        "at": now, "user": user, "action": "insert", "table_name": table_name,
+        "at": now, "user": user, "pc": pc, "action": "insert", "table_name": table_name,
         "record_id": str(row["id"]), "child_id": row.get("child_id"),
-        "changes": {name: [None, _plain(value)] for name, value in row.items() if name not in _SKIP_FIELDS},
+        "changes": {name: [None, MASK if name in _MASKED_FIELDS else _plain(value)]
+                    for name, value in row.items() if name not in _SKIP_FIELDS},
     } for row in rows])
 
 
@@ -141,7 +165,7 @@ def install_audit(factory: sessionmaker[Session]) -> None:
 
 
 def record_event(session: Session, table_name: str, record_id: str, summary: dict[str, Any],
-                 action: str = "event") -> None:
+                 action: str = "event", child_id: int | None = None) -> None:
     """Write one audit row for work done outside the ORM unit of work (bulk loads, imports)."""
     from hubdesk.core.models.audit import AuditEntry
 
@@ -149,11 +173,12 @@ def record_event(session: Session, table_name: str, record_id: str, summary: dic
         insert(AuditEntry),
         [{
             "at": session_clock(session).now(),
-            "user": str(session.info.get("user") or current_user()),
+            "user": current_user(session),
+            "pc": current_pc(session),
             "action": action,
             "table_name": table_name,
             "record_id": record_id,
-            "child_id": None,
+            "child_id": child_id,
             "changes": summary,
         }],
     )

@@ -22,6 +22,7 @@ from hubdesk.core.audit import install_audit
 from hubdesk.core.clock import Clock
 from hubdesk.core.dbfile import check_creatable, is_blank, probe
 from hubdesk.core.errors import DatabaseRefused
+from hubdesk.core.private import new_private_file
 
 if TYPE_CHECKING:  # the ORM loads with the session factory, after the window shows
     from sqlalchemy.orm import Session, sessionmaker
@@ -190,6 +191,7 @@ def make_engine(path_or_url: str | os.PathLike[str], *, check_network: bool = Tr
                 )
         if create and is_blank(file):
             check_creatable(file)
+            new_private_file(file)
         else:
             probe(file)
         engine = create_engine(url, connect_args={"timeout": 10, "check_same_thread": False})
@@ -212,7 +214,8 @@ def make_sessionmaker(engine: Engine, clock: Clock) -> sessionmaker[Session]:
 
 
 @contextmanager
-def write_session(factory: sessionmaker[Session], user: str | None = None) -> Iterator[Session]:
+def write_session(factory: sessionmaker[Session], user: str | None = None,
+                  pc: str | None = None) -> Iterator[Session]:
     """One write transaction: commits on success, rolls back on any error.
 
     On SQLite the transaction starts with BEGIN IMMEDIATE, so two PCs or threads writing at the
@@ -221,6 +224,8 @@ def write_session(factory: sessionmaker[Session], user: str | None = None) -> It
     with factory() as session:
         if user:
             session.info["user"] = user
+        if pc:
+            session.info["pc"] = pc
         session.connection(execution_options={"hubdesk_write": True})
         try:
             yield session

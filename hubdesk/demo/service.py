@@ -17,6 +17,7 @@ from hubdesk.core.db import resync_id_sequences
 from hubdesk.core.errors import DomainError
 from hubdesk.core.models import AuditEntry, Carer, Child, MetaValue, Site, Staff
 from hubdesk.demo import STEPS, DemoContext
+from hubdesk.demo.users import add_demo_users
 from hubdesk.services.base import Service
 from hubdesk.services.progress import NO_PROGRESS, Progress
 
@@ -83,6 +84,7 @@ class DemoService(Service):
                 progress.step(number, len(STEPS), f"{label}…")
                 step(s, ctx)
             resync_id_sequences(s)  # the steps insert rows with explicit ids
+            add_demo_users(s)
             s.add(MetaValue(key=DEMO_KEY, value=json.dumps(
                 {"scale": scale, "seed": seed, "built": today.isoformat()})))
             counts = {name: s.scalar(select(func.count()).select_from(model)) or 0

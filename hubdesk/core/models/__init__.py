@@ -65,6 +65,7 @@ from hubdesk.core.models.staff import (
     StaffAvailability,
     StaffSite,
 )
+from hubdesk.core.models.users import Role, RolePermission, User
 
 __all__ = [
     "AuditEntry", "Base", "CalendarEntry", "Carer", "Child", "ChildCarer", "MetaValue", "Room",
@@ -95,3 +96,4 @@ __all__ += ["ClubPrice", "DiscretionaryPlace", "ExtraCharge", "FreePlaceRule", "
 __all__ += ["Referral", "ReferralCategory"]
 __all__ += ["RetentionRule"]
 __all__ += ["CoreOfferStatus", "StaffCostRate"]
+__all__ += ["Role", "RolePermission", "User"]

@@ -18,6 +18,7 @@ class AuditEntry(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime, index=True)
     user: Mapped[str] = mapped_column(String(100))
+    pc: Mapped[str | None] = mapped_column(String(60))
     action: Mapped[str] = mapped_column(String(10))
     table_name: Mapped[str] = mapped_column(String(60))
     record_id: Mapped[str] = mapped_column(String(60))

@@ -29,9 +29,12 @@ from hubdesk.core.models import (
     Shift,
     Site,
     Staff,
+    User,
     WaitingListEntry,
 )
+from hubdesk.core.permissions import NEVER_SHOWN, SENSITIVE_FIELDS, Actor
 from hubdesk.core.vocabulary import search_words
+from hubdesk.services.admin.history_users import user_sentence
 from hubdesk.services.admin.history_words import Entry, Names, changes_words, sentence
 from hubdesk.services.base import Service
 
@@ -48,6 +51,7 @@ class HistoryLine:
     record: str  # the table and id the entry belongs to (for the program, never shown)
     changes: str  # the fields changed, in words
     sentence: str  # 'Wiktoria Wiśniewska signed out of After-School Club, collected by …'
+    pc: str = ""  # the computer the change was made on ('' in entries from before users)
 
     @property
     def text(self) -> str:
@@ -99,13 +103,17 @@ class AuditService(Service):
             stmt = stmt.where(AuditEntry.table_name == table_name)
         if record_id is not None:
             stmt = stmt.where(AuditEntry.record_id == record_id)
+        self._require("history")
+        for table, permission in _SENSITIVE_TABLES:
+            if not self._may(permission):
+                stmt = stmt.where(AuditEntry.table_name.notlike(table))
         stmt = stmt.order_by(AuditEntry.id.desc()).offset(offset).limit(limit)
         with self._read() as s:
             if search.strip():
                 stmt = stmt.where(self._matching(s, search))
             entries = list(s.scalars(stmt))
             names = _names(s, entries)
-            return [_line(e, names) for e in entries]
+            return [_line(e, names, self._actor) for e in entries]
 
     def _matching(self, s: Session, search: str) -> ColumnElement[bool]:
         bounds = _local_day_bounds(search, self._clock.today())
@@ -161,11 +169,33 @@ def _search_ids(s: Session, id_column: Any, key: Any, words: list[str]) -> list[
     return list(s.scalars(stmt.limit(_MATCH_LIMIT)))
 
 
-def _line(entry: AuditEntry, names: Names) -> HistoryLine:
-    words = Entry(entry.action, entry.table_name, entry.record_id, entry.child_id, entry.changes)
+# Whole tables (LIKE patterns) only some roles may see in History.
+_SENSITIVE_TABLES = (("referral%", "referrals"), ("signpost%", "referrals"),
+                     ("incidents", "incidents"))
+_MASK = "••••"
+
+
+def visible_changes(changes: dict[str, Any], actor: Actor) -> dict[str, Any]:
+    """The changes ``actor`` may read: sensitive fields left out for roles that may not see them,
+    and a password's value never shown (older entries logged it in plain text)."""
+    shown: dict[str, Any] = {}
+    for name, pair in changes.items():
+        permission = SENSITIVE_FIELDS.get(name)
+        if permission is not None and not actor.may(permission):
+            continue
+        if name in NEVER_SHOWN and isinstance(pair, list):
+            pair = [_MASK if value else value for value in pair]
+        shown[name] = pair
+    return shown
+
+
+def _line(entry: AuditEntry, names: Names, actor: Actor) -> HistoryLine:
+    changes = visible_changes(entry.changes, actor)
+    words = Entry(entry.action, entry.table_name, entry.record_id, entry.child_id, changes)
+    said = user_sentence(words, names) if entry.table_name == "users" else sentence(words, names)
     return HistoryLine(entry.at, f"{to_local(entry.at):%a %d %b %H:%M}", entry.user, entry.action,
-                       f"{entry.table_name} {entry.record_id}", changes_words(entry.changes),
-                       sentence(words, names))
+                       f"{entry.table_name} {entry.record_id}", changes_words(changes), said,
+                       entry.pc or "")
 
 
 def _records(entries: list[AuditEntry], table: str) -> set[int]:
@@ -201,6 +231,10 @@ def _names(s: Session, entries: list[AuditEntry]) -> Names:
     if clubs:
         names.clubs = {i: n for i, n in s.execute(
             select(Club.id, Club.name).where(Club.id.in_(clubs)))}
+    users = _records(entries, "users")
+    if users:
+        names.users = {i: n for i, n in s.execute(select(User.id, User.name)
+                                                  .where(User.id.in_(users)))}
     sites = _records(entries, "sites")
     if sites:
         names.sites = {i: n for i, n in s.execute(

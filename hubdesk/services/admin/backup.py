@@ -18,6 +18,7 @@ from pathlib import Path
 from hubdesk.core.clock import Clock
 from hubdesk.core.dbfile import is_blank, probe
 from hubdesk.core.errors import DatabaseDamaged, DatabaseRefused, DomainError
+from hubdesk.core.private import private_folder
 from hubdesk.services.admin import backup_files as files
 from hubdesk.services.progress import NO_PROGRESS, Progress
 
@@ -138,7 +139,7 @@ class BackupService:
             raise DomainError(f"Backups cannot be kept in {self.folder}: a file of that name is in "
                               "the way. Rename it, or choose another backup folder.")
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            private_folder(self.folder)
         except OSError as exc:
             raise DomainError(f"The backup folder {self.folder} cannot be made: "
                               f"{files.describe_failure(exc, self.folder)}.") from exc

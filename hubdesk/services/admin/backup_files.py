@@ -20,6 +20,7 @@ from pathlib import Path
 
 from hubdesk.core.dbfile import SQLITE_HEADER, FileReport, probe
 from hubdesk.core.errors import DatabaseRefused, DomainError
+from hubdesk.core.private import private_file
 from hubdesk.services.progress import Progress
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 14, 8, 12
@@ -54,6 +55,7 @@ def write_verified(source: Path, target: Path, progress: Progress) -> FileReport
     remove_with_companions(partial)
     try:
         _copy(source, partial, progress)
+        private_file(partial)  # a backup holds everything: readable by its owner only
         try:
             report = probe(partial, deep=True)
         except DatabaseRefused as exc:

@@ -65,6 +65,7 @@ class Names:
     places: dict[tuple[str, str], tuple[str, date | None]] = field(default_factory=dict)
     shifts: dict[str, tuple[int, date]] = field(default_factory=dict)
     carer_of_attendance: dict[str, int] = field(default_factory=dict)
+    users: dict[int, str] = field(default_factory=dict)
 
     def child(self, child_id: int | None) -> str:
         return self.children.get(child_id or 0, "a child no longer on record")

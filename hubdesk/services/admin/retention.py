@@ -20,6 +20,7 @@ from hubdesk.core.audit import record_event
 from hubdesk.core.clock import Clock
 from hubdesk.core.errors import Conflict, DomainError, NotFound, ValidationError
 from hubdesk.core.models import RetentionRule
+from hubdesk.core.permissions import Actor
 from hubdesk.services.admin import retention_steps as steps
 from hubdesk.services.admin.backup import BackupService
 from hubdesk.services.base import Service
@@ -93,13 +94,14 @@ class _Rehearsed(Exception):
 
 
 class RetentionService(Service):
-    def __init__(self, factory: sessionmaker[Session], user: str | None, clock: Clock,
+    def __init__(self, factory: sessionmaker[Session], actor: Actor | str | None, clock: Clock,
                  backups: BackupService) -> None:
-        super().__init__(factory, user, clock)
+        super().__init__(factory, actor, clock)
         self._backups = backups
 
     def _check(self, permission: str) -> None:
-        """The permission this use needs; every role may for now (sign-in arrives separately)."""
+        """Every use needs its permission (referrals, retention, subject access)."""
+        self._require(permission)
 
     def rules(self) -> list[RuleRow]:
         self._check("retention")

@@ -70,7 +70,8 @@ def referring_columns(target: str) -> dict[str, list[Column[Any]]]:
 
 class SubjectAccessService(Service):
     def _check(self, permission: str) -> None:
-        """The permission this use needs; every role may for now (sign-in arrives separately)."""
+        """Every use needs its permission (referrals, retention, subject access)."""
+        self._require(permission)
 
     def child_by_upn(self, upn: str) -> int:
         """The id of the child with this UPN (left or not)."""

@@ -114,9 +114,10 @@ class ClubSessionService(Service):
                        SessionBooking.status == "booked")
                 .order_by(Child.sort_key)).all()
             phones = carer_phones(s, [c.id for _, c, _ in rows])
-            return [BookedChild(sb, c.id, child_name(c), school, _year(c.year_group),
-                                phones.get(c.id, ()), c.allergies, c.medical_notes)
-                    for sb, c, school in rows]
+            return [self._medical_shown(
+                BookedChild(sb, c.id, child_name(c), school, _year(c.year_group),
+                            phones.get(c.id, ()), c.allergies, c.medical_notes))
+                for sb, c, school in rows]
 
     def cancel_session(self, session_id: int, reason: str) -> CancelledSession:
         """Cancel one session; its bookings stay (cancelled) and the families are listed."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session, sessionmaker
 
 from hubdesk.core.clock import Clock
+from hubdesk.core.permissions import Actor
 from hubdesk.services.learning.courses import (
     WEEKDAY_NAMES,
     CourseForm,
@@ -49,7 +50,7 @@ from hubdesk.services.learning.reports import (
 class Learning:
     """The parent-learning services, built once in the composition root."""
 
-    def __init__(self, factory: sessionmaker[Session], user: str | None, clock: Clock) -> None:
+    def __init__(self, factory: sessionmaker[Session], user: Actor | str | None, clock: Clock) -> None:
         self.courses = CourseService(factory, user, clock)
         self.enrolments = EnrolmentService(factory, user, clock)
         self.creche = CrecheService(factory, user, clock)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session, sessionmaker
 
 from hubdesk.core.clock import Clock
+from hubdesk.core.permissions import Actor
 from hubdesk.services.minibus.assign import AssignProposal, MinibusAssign
 from hubdesk.services.minibus.checks import MinibusChecks
 from hubdesk.services.minibus.journey import store_office_phone
@@ -56,7 +57,7 @@ from hubdesk.services.minibus.vehicles import (
 class Minibus:
     """The minibus services, built once in the composition root."""
 
-    def __init__(self, factory: sessionmaker[Session], user: str | None, clock: Clock) -> None:
+    def __init__(self, factory: sessionmaker[Session], user: Actor | str | None, clock: Clock) -> None:
         self.vehicles = MinibusVehicles(factory, user, clock)
         self.runs = MinibusRuns(factory, user, clock)
         self.patterns = MinibusPatterns(factory, user, clock)

@@ -225,7 +225,8 @@ class MinibusNeeds(Service):
     def day(self, day: date) -> list[NeedRow]:
         """The day's needs, met (with their run) and unmet."""
         with self._read() as s:
-            return need_rows(s, day)
+            rows = need_rows(s, day)
+        return [self._medical_shown(row) for row in rows]
 
     def request_course(self, enrolment_id: int, from_site_id: int, return_trip: bool = True,
                        wheelchair: bool = False) -> int:

@@ -3,6 +3,7 @@ a child whose booking was cancelled never appears on a sheet."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, time, timedelta
@@ -176,6 +177,20 @@ def build_sheets(s: Session, day: date, today: date) -> list[RunSheet]:
     return sheets
 
 
+# What a role without medical details sees for a child staff must act on: the strong marker stays.
+ASK_THE_OFFICE = "Needs care on the way: ask the office before the run"
+
+
+def _marked(sheet: RunSheet) -> RunSheet:
+    """Passengers someone must act for keep a marker, without the medical words."""
+    def mark(p: SheetPassenger) -> SheetPassenger:
+        return dataclasses.replace(p, medical=ASK_THE_OFFICE) if p.must_act else p
+
+    stops = tuple(dataclasses.replace(stop, on=tuple(map(mark, stop.on)),
+                                      off=tuple(map(mark, stop.off))) for stop in sheet.stops)
+    return dataclasses.replace(sheet, stops=stops, passengers=tuple(map(mark, sheet.passengers)))
+
+
 def _medical(child: Child, medicines: tuple[str, ...]) -> str:
     """Allergy, medical notes and today's medicines, worded as on the registers."""
     parts = [f"ALLERGY: {child.allergies.strip()}" if child.allergies.strip() else "",
@@ -187,7 +202,10 @@ def _medical(child: Child, medicines: tuple[str, ...]) -> str:
 class MinibusSheets(Service):
     def run_sheets(self, day: date) -> list[RunSheet]:
         with self._read() as s:
-            return build_sheets(s, day, self._clock.today())
+            sheets = build_sheets(s, day, self._clock.today())
+        if self._may("children.medical"):
+            return sheets
+        return [_marked(self._medical_shown(sheet)) for sheet in sheets]
 
     def week(self, day: date) -> WeekTimetable:
         """Every planned run of the school week (Mon–Fri) holding ``day``, per vehicle and day."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session, sessionmaker
 
 from hubdesk.core.clock import Clock
+from hubdesk.core.permissions import Actor
 from hubdesk.services.money.accounts import AccountService, month_bounds
 from hubdesk.services.money.dto import (
     KIND_LABELS,
@@ -48,7 +49,7 @@ from hubdesk.services.money.prices import CLUB_KINDS, PriceService
 class Money:
     """The money services, built once in the composition root."""
 
-    def __init__(self, factory: sessionmaker[Session], user: str | None, clock: Clock) -> None:
+    def __init__(self, factory: sessionmaker[Session], user: Actor | str | None, clock: Clock) -> None:
         self.prices = PriceService(factory, user, clock)
         self.accounts = AccountService(factory, user, clock)
         self.payments = PaymentService(factory, user, clock)

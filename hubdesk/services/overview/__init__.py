@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session, sessionmaker
 
 from hubdesk.core.clock import Clock
+from hubdesk.core.permissions import Actor
 from hubdesk.services.overview.core_offer import (
     OFFER_STATUSES,
     STRANDS,
@@ -40,9 +41,9 @@ from hubdesk.services.overview.service import OverviewService
 class Overviews:
     """The Overview's services, built once in the composition root."""
 
-    def __init__(self, factory: sessionmaker[Session], user: str | None, clock: Clock) -> None:
-        self.figures = OverviewService(factory, user, clock)
-        self.core_offer = CoreOfferService(factory, user, clock)
+    def __init__(self, factory: sessionmaker[Session], actor: Actor | str | None, clock: Clock) -> None:
+        self.figures = OverviewService(factory, actor, clock)
+        self.core_offer = CoreOfferService(factory, actor, clock)
 
 
 __all__ = [

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from hubdesk.core.clock import Clock
 from hubdesk.core.errors import NotFound, ValidationError
 from hubdesk.core.models import Site, StaffCostRate
+from hubdesk.core.permissions import Actor
 from hubdesk.services.base import Service
 from hubdesk.services.overview import adult_views, children_views
 from hubdesk.services.overview.children_views import Scope
@@ -23,8 +24,8 @@ FROM_MONEY = "Income is what Money charged for each club's sessions in the perio
 class OverviewService(Service):
     """What heads and governors need to see: places, take-up, who is missing out, the cost."""
 
-    def __init__(self, factory: sessionmaker[Session], user: str | None, clock: Clock) -> None:
-        super().__init__(factory, user, clock)
+    def __init__(self, factory: sessionmaker[Session], actor: Actor | str | None, clock: Clock) -> None:
+        super().__init__(factory, actor, clock)
 
     def terms(self) -> list[str]:
         """The names of the terms the calendars hold, oldest first ('2026-autumn' …)."""
@@ -61,7 +62,7 @@ class OverviewService(Service):
         from hubdesk.services.money import Money
 
         period = self.period(choice, site_id)
-        found = Money(self._factory, self._user, self._clock).accounts.income_by_club(
+        found = Money(self._factory, self._actor, self._clock).accounts.income_by_club(
             period.start, period.end)
         return {row.club_id: row.pence for row in found}
 
@@ -70,7 +71,7 @@ class OverviewService(Service):
         domain (no names)."""
         from hubdesk.services.referrals import ReferralService
 
-        counts = ReferralService(self._factory, self._user, self._clock).referral_counts(start, end)
+        counts = ReferralService(self._factory, self._actor, self._clock).referral_counts(start, end)
         return tuple(ReferralRow(c.school, c.service, c.term, c.referrals, c.signposted)
                      for c in counts)
 

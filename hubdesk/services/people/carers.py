@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hubdesk.core.audit import record_event
 from hubdesk.core.errors import NotFound, ValidationError
 from hubdesk.core.models import Carer, Child, ChildCarer, Site
 from hubdesk.core.text_checks import is_email, is_phone
@@ -39,7 +41,7 @@ class CarerLink:
     lives_with: bool = False
     can_collect: bool = False
     must_not_collect: bool = False
-    collection_password: str = ""
+    collection_password: str | None = ""  # None: not shown to this role, left unchanged
     emergency_priority: int | None = None
 
 
@@ -97,12 +99,19 @@ def validate_link(link: CarerLink) -> None:
 
 class CarerService(Service):
     def links(self, child_id: int) -> list[CarerLink]:
-        """The child's carers, in emergency-call order."""
-        with self._read() as s:
+        """The child's carers, in emergency-call order. Collection passwords are None for a role
+        that may not see them; a signed-in person shown them is recorded in the audit."""
+        logged = self._may("children.passwords") and self._actor.user_id is not None
+        with self._write(only_logging=True) if logged else self._read() as s:
             rows = s.execute(
                 select(ChildCarer, Carer).join(Carer).where(ChildCarer.child_id == child_id)
             ).all()
             result = [_link(link, carer) for link, carer in rows]
+            if logged and any(x.collection_password for x in result):
+                record_event(s, "children", str(child_id),
+                             {"opened": [None, "collection passwords"]}, child_id=child_id)
+        if not self._may("children.passwords"):
+            result = [dataclasses.replace(x, collection_password=None) for x in result]
         return sorted(result, key=lambda x: (x.emergency_priority or 99, x.carer.surname))
 
     def find(self, query: str, limit: int = 20) -> list[CarerForm]:
@@ -137,6 +146,9 @@ class CarerService(Service):
 
     def save_link(self, child_id: int, link: CarerLink) -> int:
         """Add or update a carer and how they relate to this child; returns the carer's id."""
+        self._require("children")
+        if link.collection_password and not self._may("children.passwords"):
+            self._require("children.passwords")
         validate_link(link)
         with self._write() as s:
             if s.get(Child, child_id) is None:
@@ -148,7 +160,11 @@ class CarerService(Service):
                 s.add(row)
             row.relationship_ = link.relationship.strip()
             for name in _LINK_FIELDS:
-                setattr(row, name, getattr(link, name))
+                value = getattr(link, name)
+                if name == "collection_password" and (
+                        value is None or not self._may("children.passwords")):
+                    value = row.collection_password or ""
+                setattr(row, name, value)
             s.flush()
             return carer.id
 

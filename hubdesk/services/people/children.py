@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from hubdesk.core.audit import record_event
 from hubdesk.core.errors import Conflict, ValidationError
 from hubdesk.core.models import Child, Site
 from hubdesk.core.vocabulary import EAL_NEEDS, EAL_STATUSES, SEN_LEVELS, search_words, year_label
@@ -76,10 +77,10 @@ class ChildForm:
     preferred_surname: str = ""
     class_name: str = ""
     lives_with: str = ""
-    medical_notes: str = ""
-    allergies: str = ""
-    dietary_needs: str = ""
-    gp_details: str = ""
+    medical_notes: str | None = ""  # None: not shown to this role, left unchanged
+    allergies: str | None = ""  # None: not shown to this role, left unchanged
+    dietary_needs: str | None = ""  # None: not shown to this role, left unchanged
+    gp_details: str | None = ""  # None: not shown to this role, left unchanged
     consent_photos: bool = False
     consent_walk_home_alone: bool = False
     consent_sun_cream: bool = False
@@ -115,6 +116,8 @@ def display_name(forename: str, surname: str, preferred_forename: str = "",
     return name
 
 
+# Fields only roles with "children.medical" see; opening them is audited.
+MEDICAL_FIELDS = ("medical_notes", "allergies", "dietary_needs", "gp_details")
 _MULTILINE = ("medical_notes", "allergies", "dietary_needs", "gp_details", "lives_with", "notes")
 _LABELS = {"mis_id": "MIS id", "gp_details": "GP details",
            "tfc_reference": "Tax-Free Childcare reference"}
@@ -176,14 +179,34 @@ class ChildService(Service):
         stmt = (self._filtered(query, school_id, year_group, include_left)
                 .order_by(Child.sort_key, Child.id).offset(offset).limit(limit))
         with self._read() as s:
-            return [_row(child, school) for child, school in s.execute(stmt)]
+            rows = [_row(child, school) for child, school in s.execute(stmt)]
+        if not self._may("children.medical"):
+            rows = [dataclasses.replace(row, has_medical=False) for row in rows]
+        return rows
 
     def get(self, child_id: int) -> ChildForm:
-        with self._read() as s:
-            return _form(_load(s, child_id))
+        """The child's record; medical details are None for a role that may not see them, and a
+        signed-in person opening them is recorded in the audit (access to them is logged)."""
+        if not self._may("children.medical"):
+            with self._read() as s:
+                return _redacted(_form(_load(s, child_id)))
+        if self._actor.user_id is None:
+            with self._read() as s:
+                return _form(_load(s, child_id))
+        with self._write(only_logging=True) as s:
+            child = _load(s, child_id)
+            if any(getattr(child, name).strip() for name in MEDICAL_FIELDS):
+                record_event(s, "children", str(child.id), {"opened": [None, "medical details"]},
+                             child_id=child.id)
+            return _form(child)
 
     def save(self, form: ChildForm) -> int:
-        """Create or update a child; returns its id."""
+        """Create or update a child; returns its id. Medical fields left None stay as they are."""
+        self._require("children")
+        if not self._may("children.medical"):
+            if any(getattr(form, name) for name in MEDICAL_FIELDS):
+                self._require("children.medical")
+            form = _redacted(form)
         validate_child(form, self._clock.today())
         with self._write() as s:
             if s.get(Site, form.school_site_id) is None:
@@ -200,6 +223,8 @@ class ChildService(Service):
                     )
             for name in _FORM_FIELDS:
                 value = getattr(form, name)
+                if value is None and name in MEDICAL_FIELDS:
+                    value = getattr(child, name, None) or ""
                 if isinstance(value, str):
                     value = value.strip()
                 if name in ("upn", "mis_id"):
@@ -216,6 +241,7 @@ class ChildService(Service):
         ``left_on`` None puts the child back on roll. With ``row_version`` a change made by
         someone else in the meantime is refused. Returns the record's new version.
         """
+        self._require("children")
         with self._write() as s:
             child = _load(s, child_id)
             if row_version is not None and child.row_version != row_version:
@@ -231,6 +257,11 @@ class ChildService(Service):
             child.left_on = left_on
             s.flush()
             return child.row_version
+
+
+def _redacted(form: ChildForm) -> ChildForm:
+    return dataclasses.replace(form, medical_notes=None, allergies=None, dietary_needs=None,
+                               gp_details=None)
 
 
 def _load(s: Session, child_id: int) -> Child:

@@ -161,6 +161,8 @@ def dbs_state(person: Staff) -> str:
 
 
 class StaffService(Service):
+    WRITE_PERMISSION = "staff"
+
     def list(self, query: str = "", include_inactive: bool = False) -> list[StaffRow]:
         stmt = select(Staff, Site.name).outerjoin(Site, Site.id == Staff.home_site_id)
         for word in search_words(query):

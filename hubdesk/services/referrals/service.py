@@ -37,7 +37,8 @@ class ReferralService(Service):
     """One public method = one transaction; each calls ``_check`` first (wired to roles later)."""
 
     def _check(self, permission: str) -> None:
-        """The permission this use needs; every role may for now (sign-in arrives separately)."""
+        """Every use needs its permission (referrals, retention, subject access)."""
+        self._require(permission)
 
     # --- settings and categories ---------------------------------------------------------------
     def target_days(self) -> int:
@@ -141,8 +142,10 @@ class ReferralService(Service):
 
     def referral_counts(self, start: date, end: date) -> list[ReferralCount]:
         """Referrals and signposting entries made from ``start`` to ``end`` counted per school,
-        service and term; no names, for the Overview and the governors' report."""
-        self._check("referrals")
+        service and term; no names, for the Overview and the governors' report (so the Overview's
+        readers may have them without seeing referrals)."""
+        if not self._may("overview"):
+            self._check("referrals")
         if end < start:
             raise ValidationError("The end date must be on or after the start date.", "end")
         with self._read() as s:

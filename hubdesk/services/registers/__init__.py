@@ -13,6 +13,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session, sessionmaker
 
 from hubdesk.core.clock import Clock
+from hubdesk.core.permissions import Actor
 from hubdesk.services.registers.health import (
     DoseRow,
     HealthLogService,
@@ -41,7 +42,7 @@ from hubdesk.services.registers.take import RegisterService
 class Registers:
     """The register services, built once in the composition root."""
 
-    def __init__(self, factory: sessionmaker[Session], user: str | None, clock: Clock) -> None:
+    def __init__(self, factory: sessionmaker[Session], user: Actor | str | None, clock: Clock) -> None:
         self.take = RegisterService(factory, user, clock)
         self.late = LateCollectionService(factory, user, clock)
         self.site = SiteRollService(factory, user, clock)

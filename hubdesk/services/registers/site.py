@@ -225,7 +225,7 @@ class SiteRollService(Service):
         """Everyone at the site now (or at ``now``, UTC, for a drill or an inquiry): children
         signed in, staff on the rota and adults in the signing-in book."""
         with self._read() as s:
-            return fire_list(s, site_id, now or self._clock.now())
+            return self._medical_shown(fire_list(s, site_id, now or self._clock.now()))
 
     def record_drill(self, form: DrillForm) -> int:
         validate_drill(form, self._clock.now())

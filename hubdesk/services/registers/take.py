@@ -8,12 +8,14 @@ to an adult a parent authorised for that day, or alone where the walk-home conse
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from hubdesk.core.audit import record_event
 from hubdesk.core.clock import to_local
 from hubdesk.core.errors import Conflict, NotFound, ValidationError
 from hubdesk.core.models import (
@@ -92,12 +94,13 @@ class RegisterService(Service):
     def register(self, session_id: int, now: datetime | None = None) -> Register:
         """One session's register: every booked child, with what happened so far."""
         with self._read() as s:
-            return load_registers(s, [load_header(s, session_id)], now or self._clock.now())[0]
+            return self._medical_shown(
+                load_registers(s, [load_header(s, session_id)], now or self._clock.now())[0])
 
     def line(self, session_booking_id: int, now: datetime | None = None) -> RegisterLine:
         """One child's line, re-read after a change (quicker than the whole register)."""
         with self._read() as s:
-            return _line(s, session_booking_id, now or self._clock.now())
+            return self._medical_shown(_line(s, session_booking_id, now or self._clock.now()))
 
     def day_registers(self, day: date, site_id: int | None = None, now: datetime | None = None,
                       include_cancelled: bool = False,
@@ -109,18 +112,27 @@ class RegisterService(Service):
                        if include_cancelled or not h.cancelled]
             result = load_registers(s, headers, now or self._clock.now())
         progress.step(1, 2, "Laying out the pages…")
-        return result
+        return [self._medical_shown(register) for register in result]
 
     def collectors(self, session_booking_id: int) -> list[Collector]:
-        """Who may take the child home from this session, with passwords to check."""
-        with self._read() as s:
+        """Who may take the child home from this session, with passwords to check.
+
+        Passwords are blank for a role that may not see them; a signed-in person shown them is
+        recorded in the audit."""
+        shown = self._may("children.passwords")
+        logged = shown and self._actor.user_id is not None
+        with self._write(only_logging=True) if logged else self._read() as s:
             sb = _booked(s, session_booking_id)
             session = s.get(ClubSession, sb.session_id)
             assert session is not None
             club = s.get(Club, session.club_id)
             to_class = club is not None and club.kind in SCHOOL_DAY_CLUBS
-            return ([Collector("school", TAKEN_TO_CLASS)] if to_class else []) + \
+            found = ([Collector("school", TAKEN_TO_CLASS)] if to_class else []) + \
                 collectors_of(s, sb.child_id, session.day)
+            if logged and any(c.password for c in found):
+                record_event(s, "children", str(sb.child_id),
+                             {"opened": [None, "collection passwords"]}, child_id=sb.child_id)
+        return found if shown else [dataclasses.replace(c, password="") for c in found]
 
     def find_children(self, query: str, limit: int = 20) -> list[ChildChoice]:
         """Children on roll matching a name, to add an unbooked arrival."""
@@ -155,7 +167,7 @@ class RegisterService(Service):
             a.status, a.signed_in_at, a.signed_in_by = "in", at, _user(s)
             a.absence_reason, a.absence_note = None, ""
             s.flush()
-            return _line(s, session_booking_id, self._clock.now())
+            return self._medical_shown(_line(s, session_booking_id, self._clock.now()))
 
     def sign_out(self, session_booking_id: int, collector: Collector,
                  at: datetime | None = None, password_checked: bool = False) -> RegisterLine:
@@ -196,7 +208,7 @@ class RegisterService(Service):
             a.password_checked = password_checked
             a.late_minutes, a.late_fee_pence = late, load_fee_rule(s).fee(late)
             s.flush()
-            return _line(s, session_booking_id, self._clock.now())
+            return self._medical_shown(_line(s, session_booking_id, self._clock.now()))
 
     def undo_sign_out(self, session_booking_id: int) -> RegisterLine:
         """Put a child signed out by mistake back on the 'in' list (the history keeps both)."""
@@ -210,7 +222,7 @@ class RegisterService(Service):
             a.password_checked, a.late_minutes, a.late_fee_pence = False, 0, 0
             _corrected(s, a, "sign-out undone", self._clock.now())
             s.flush()
-            return _line(s, session_booking_id, self._clock.now())
+            return self._medical_shown(_line(s, session_booking_id, self._clock.now()))
 
     def correct_times(self, session_booking_id: int, signed_in_at: datetime,
                       signed_out_at: datetime | None = None, note: str = "") -> RegisterLine:
@@ -239,7 +251,7 @@ class RegisterService(Service):
             a.signed_in_at = signed_in_at
             _corrected(s, a, note.strip()[:300], now)
             s.flush()
-            return _line(s, session_booking_id, self._clock.now())
+            return self._medical_shown(_line(s, session_booking_id, self._clock.now()))
 
     def mark_absent(self, session_booking_id: int, reason: str, note: str = "") -> RegisterLine:
         if reason not in ABSENCE_REASONS:
@@ -263,7 +275,7 @@ class RegisterService(Service):
                 s.add(a)
             a.status, a.absence_reason, a.absence_note = "absent", reason, note.strip()
             s.flush()
-            return _line(s, session_booking_id, self._clock.now())
+            return self._medical_shown(_line(s, session_booking_id, self._clock.now()))
 
     def add_unbooked(self, session_id: int, child_id: int, sign_in: bool = True) -> RegisterLine:
         """Book a child who arrived without a booking (a one-off, if there is room)."""
@@ -300,7 +312,7 @@ class RegisterService(Service):
                                  child_id=child_id, status="in", signed_in_at=at,
                                  signed_in_by=_user(s)))
                 s.flush()
-            return _line(s, sb.id, self._clock.now())
+            return self._medical_shown(_line(s, sb.id, self._clock.now()))
 
     def authorise_one_off(self, child_id: int, day: date, adult_name: str,
                           authorised_by_carer_id: int, given_how: str, description: str = "",

@@ -88,7 +88,9 @@ class CarerLinkDialog(InlineFormDialog):
                            (self.lives_with, k.lives_with), (self.can_collect, k.can_collect),
                            (self.must_not_collect, k.must_not_collect)):
             box.setChecked(value)
-        self.collection_password = line(k.collection_password, 60, "asked at the door")
+        # None: this role may not see passwords; the field stays hidden and the password as it is.
+        self.password_hidden = k.collection_password is None
+        self.collection_password = line(k.collection_password or "", 60, "asked at the door")
         self.emergency_priority = QSpinBox()
         self.emergency_priority.setRange(0, 9)
         self.emergency_priority.setSpecialValueText("not an emergency contact")
@@ -110,7 +112,8 @@ class CarerLinkDialog(InlineFormDialog):
         self.form.addRow("", self.lives_with)
         self.form.addRow("", self.can_collect)
         self.add_row("", "must_not_collect", self.must_not_collect)
-        self.add_row("Collection password:", "collection_password", self.collection_password)
+        if not self.password_hidden:
+            self.add_row("Collection password:", "collection_password", self.collection_password)
         self.add_row("Emergency priority:", "emergency_priority", self.emergency_priority)
 
     def link(self) -> CarerLink:
@@ -127,7 +130,8 @@ class CarerLinkDialog(InlineFormDialog):
             lives_with=self.lives_with.isChecked(),
             can_collect=self.can_collect.isChecked(),
             must_not_collect=self.must_not_collect.isChecked(),
-            collection_password=self.collection_password.text().strip(),
+            collection_password=(None if self.password_hidden
+                                 else self.collection_password.text().strip()),
             emergency_priority=priority or None,
         )
 

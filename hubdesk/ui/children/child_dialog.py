@@ -66,7 +66,8 @@ class ChildDialog(TabbedFormDialog):
         self.sites = sites
         self.left_dialog: MarkLeftDialog | None = None
         self.sibling: ChildDialog | None = None
-        self.inputs = ChildFields(self, form, sites, app.clock.today)
+        self.inputs = ChildFields(self, form, sites, app.clock.today,
+                                  medical=app.actor.may("children.medical"))
         self.carers = CarersTab(app, events)
         self.family = FamilyTab(app, self.open_sibling)
         self.history = HistoryTab(app)
@@ -81,8 +82,9 @@ class ChildDialog(TabbedFormDialog):
         roll = QHBoxLayout()
         roll.addWidget(self.roll, 1)
         roll.addWidget(self.left_button)
-        # Subject access: for the administrator only once roles exist.
+        # Subject access: for roles allowed to answer a request (the administrator).
         self.export_button = QPushButton("Export everything held…")
+        self.export_button.setVisible(app.actor.may("subject_access"))
         self.export_button.setToolTip("Every record about this child as JSON and a readable PDF in "
                                       "one zip, for a subject access request.")
         self.export_button.clicked.connect(self.export_everything)

@@ -71,10 +71,13 @@ class ChildFields:
     """Builds the four editable tabs into ``dialog`` and reads them back as a ChildForm."""
 
     def __init__(self, dialog: TabbedFormDialog, form: ChildForm | None,
-                 sites: list[SiteForm], today: Callable[[], date]) -> None:
+                 sites: list[SiteForm], today: Callable[[], date], medical: bool = True) -> None:
         self.dialog, self.today = dialog, today
+        # A role that may not see medical details gets no Health tab (the service sends None).
+        self.medical = medical and (form is None or form.medical_notes is not None)
         self._details(form, sites)
-        self._health(form)
+        if self.medical:
+            self._health(form)
         self._choices(form)
 
     def _details(self, f: ChildForm | None, sites: list[SiteForm]) -> None:
@@ -122,16 +125,23 @@ class ChildFields:
         self.date_of_birth.textEdited.connect(lambda _text: self.age.clear())
         self.check_date_of_birth()
 
+    def _health_values(self) -> tuple[str | None, str | None, str | None, str | None]:
+        """Medical notes, allergies, dietary needs and GP; None each when not shown."""
+        if not self.medical:
+            return None, None, None, None
+        return (self.medical_notes.toPlainText(), self.allergies.toPlainText(),
+                self.dietary_needs.toPlainText(), self.gp_details.text())
+
     def _health(self, f: ChildForm | None) -> None:
         d = self.dialog
         tab = d.form_tab("Health")
-        self.medical_notes = notes(f.medical_notes if f else "")
+        self.medical_notes = notes(f.medical_notes or "" if f else "")
         self.medical_notes.setPlaceholderText("conditions, medicines, care plans")
-        self.allergies = notes(f.allergies if f else "", 3)
+        self.allergies = notes(f.allergies or "" if f else "", 3)
         self.allergies.setPlaceholderText("e.g. peanuts (EpiPen in office)")
-        self.dietary_needs = notes(f.dietary_needs if f else "", 3)
+        self.dietary_needs = notes(f.dietary_needs or "" if f else "", 3)
         self.dietary_needs.setPlaceholderText("e.g. vegetarian, halal, no pork")
-        self.gp_details = line(f.gp_details if f else "", 200, "surgery name and phone")
+        self.gp_details = line(f.gp_details or "" if f else "", 200, "surgery name and phone")
         d.add_row_to(tab, "Medical notes:", "medical_notes", self.medical_notes)
         d.add_row_to(tab, "Allergies:", "allergies", self.allergies)
         d.add_row_to(tab, "Dietary needs:", "dietary_needs", self.dietary_needs)
@@ -197,6 +207,7 @@ class ChildFields:
         born = read_date(self.date_of_birth.text(), "date_of_birth", "date of birth")
         if school is None:
             raise ValidationError("Choose the child's school.", "school_site_id")
+        health = self._health_values()
         return ChildForm(
             id=base.id if base else None,
             row_version=base.row_version if base else None,
@@ -213,10 +224,8 @@ class ChildFields:
             mis_id=self.mis_id.text(),
             lives_with=self.lives_with.text(),
             notes=self.notes.toPlainText(),
-            medical_notes=self.medical_notes.toPlainText(),
-            allergies=self.allergies.toPlainText(),
-            dietary_needs=self.dietary_needs.toPlainText(),
-            gp_details=self.gp_details.text(),
+            medical_notes=health[0], allergies=health[1], dietary_needs=health[2],
+            gp_details=health[3],
             tfc_reference=self.tfc_reference.text(),
             sen_level=str(self.sen_level.currentData()),
             eal=str(self.eal.currentData()),

@@ -20,7 +20,13 @@ PAGE_ROWS = 200
 
 def history_model(lines: list[HistoryLine] | None = None) -> DtoTableModel[HistoryLine]:
     """A plain list of history lines (a record's tab shows its few hundred at once)."""
-    return DtoTableModel(COLUMNS, lines or [], tooltip=lambda h: h.changes or h.sentence)
+    return DtoTableModel(COLUMNS, lines or [], tooltip=_tooltip)
+
+
+def _tooltip(line: HistoryLine) -> str:
+    """The fields changed, and the computer it was done on."""
+    text = line.changes or line.sentence
+    return f"{text}\n(on the PC {line.pc})" if line.pc else text
 
 
 Source = Callable[[str, int, int], Sequence[HistoryLine]]

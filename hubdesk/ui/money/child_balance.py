@@ -40,6 +40,9 @@ class FamilyBalanceStrip(QWidget):
 
     def show_child(self, child_id: int | None) -> None:
         self.child_id = child_id
+        if not self.app.actor.may("money"):  # the strip is for roles that deal with money
+            self.hide()
+            return
         if child_id is None:
             self.label.setText("")
             self.open_button.setEnabled(False)

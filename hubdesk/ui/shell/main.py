@@ -17,9 +17,11 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from hubdesk.app import HubApp, database_file, database_label, open_app, open_backups
 from hubdesk.core.dbfile import check_folder
 from hubdesk.core.errors import DatabaseDamaged, DatabaseMissing, DomainError
+from hubdesk.core.private import new_private_file, owner_only_umask, private_folder
 from hubdesk.services.admin import BackupService
 from hubdesk.settings import Settings, load_settings, resource_path
 from hubdesk.ui.shell import feedback
+from hubdesk.ui.shell.sign_in import ask_sign_in
 from hubdesk.ui.shell.tasks import cancel_reads, run_task
 
 if TYPE_CHECKING:
@@ -27,7 +29,8 @@ if TYPE_CHECKING:
 
 
 def _setup_logging(folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
+    new_private_file(folder / "hubdesk.log")
     logging.basicConfig(
         filename=folder / "hubdesk.log", level=logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -68,6 +71,7 @@ def report_unexpected(kind: type[BaseException], error: BaseException, tb: Trace
 def run(database: str | None = None) -> int:
     from hubdesk.ui.shell.main_window import MainWindow
 
+    owner_only_umask()
     settings = load_settings(database)
     _setup_logging(settings.data_dir)
     qapp = qt_app()
@@ -90,7 +94,11 @@ def run(database: str | None = None) -> int:
         app = open_database(settings)
         if app is None:
             return 1
+        if not ask_sign_in(app):
+            app.close()
+            return 0
         window = MainWindow(app)
+        keep_signing_in(window, MainWindow)
         window.show()
         if os.environ.get("HUBDESK_QUIT_WHEN_SHOWN"):  # start-up benchmarks: quit once the window shows
             QTimer.singleShot(0, lambda: _shown_then_quit(qapp))
@@ -109,6 +117,25 @@ def _shown_then_quit(qapp: QApplication) -> None:
     """The benchmarks time the first window to this line (the floor prints the same), then it quits."""
     print("window shown", flush=True)
     qapp.quit()
+
+
+def keep_signing_in(window: MainWindow, make: type[MainWindow]) -> None:
+    """After signing out, ask who is next and open a fresh window for them; cancel quits."""
+
+    def next_person(reason: str) -> None:
+        if ask_sign_in(window.app, reason):
+            following = make(window.app, window.events)
+            keep_signing_in(following, make)
+            following.show()
+            _windows[:] = [following]
+        else:
+            QApplication.quit()
+
+    window.signed_out.connect(next_person)
+    _windows[:] = [window]
+
+
+_windows: list[MainWindow] = []  # the window on screen (a new one after each sign-in)
 
 
 def open_database(settings: Settings) -> HubApp | None:

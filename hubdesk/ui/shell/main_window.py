@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -25,7 +26,8 @@ from PySide6.QtWidgets import (
 from hubdesk import __version__
 from hubdesk.app import HubApp, database_label
 from hubdesk.ui.shell.events import AppEvents
-from hubdesk.ui.shell.pages import PAGES
+from hubdesk.ui.shell.idle import IdleWatch
+from hubdesk.ui.shell.pages import PAGES, PageFactory, pages_for
 
 
 class LazyPages(Mapping[str, Any]):
@@ -36,7 +38,7 @@ class LazyPages(Mapping[str, Any]):
 
     def __init__(self, window: MainWindow) -> None:
         self._window = window
-        self._factories = dict(PAGES)
+        self._factories = dict(window.visible_pages)
         self._built: dict[str, QWidget] = {}
         self._placeholders: dict[str, QWidget] = {}
         for title in self._factories:
@@ -70,11 +72,18 @@ class LazyPages(Mapping[str, Any]):
 
 
 class MainWindow(QMainWindow):
+    # The person signed out (from the menu or after inactivity); the starter asks who is next.
+    signed_out = Signal(str)
+
     def __init__(self, app: HubApp, events: AppEvents | None = None) -> None:
         super().__init__()
         self.app = app
         self.events = events or AppEvents()
-        self.setWindowTitle(f"hubdesk {__version__}")
+        actor = app.actor
+        # Only the pages this role may use (its services refuse the rest anyway).
+        self.visible_pages: list[tuple[str, PageFactory]] = pages_for(actor.may)
+        who = "" if app.signed_in is None else f" — {actor.name} ({actor.role_label})"
+        self.setWindowTitle(f"hubdesk {__version__}{who}")
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(NAV_WIDTH)
@@ -82,7 +91,7 @@ class MainWindow(QMainWindow):
         # A page whose content grows (a wide tab) gets squeezed or scrolls; it never widens the window.
         self.stack.setMinimumSize(640, 400)
         self.pages = LazyPages(self)
-        for title, _factory in PAGES:
+        for title, _factory in self.visible_pages:
             self.nav.addItem(title)
         self.nav.currentRowChanged.connect(self._show_page)
         central = QWidget()
@@ -97,24 +106,29 @@ class MainWindow(QMainWindow):
         self._add_menu()
         self._add_go_menu()
         self._add_help_menu()
+        self.idle = IdleWatch(app.clock, app.users.idle_minutes() if app.signed_in else 0,
+                              lambda: self.sign_out("You were signed out after a while without "
+                                                    "use."), self)
         self._fit_to_screen()
         self._restore_geometry()
         self.nav.setCurrentRow(self._remembered_page())
 
     def _add_menu(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        import_action = QAction("&Import children from the MIS…", self)
-        import_action.triggered.connect(self.import_children)
-        file_menu.addAction(import_action)
-        bookings_action = QAction("Import &bookings from a spreadsheet…", self)
-        bookings_action.triggered.connect(self.import_bookings)
-        file_menu.addAction(bookings_action)
-        backups_action = QAction("Bac&kups…", self)
-        backups_action.triggered.connect(self.show_backups)
-        file_menu.addAction(backups_action)
-        retention_action = QAction("&Retention…", self)  # the administrator's, once roles exist
-        retention_action.triggered.connect(self.show_retention)
-        file_menu.addAction(retention_action)
+        may = self.app.actor.may
+        if may("children"):
+            self._action(file_menu, "&Import children from the MIS…", self.import_children)
+        if may("clubs"):
+            self._action(file_menu, "Import &bookings from a spreadsheet…", self.import_bookings)
+        if may("settings"):
+            self._action(file_menu, "Bac&kups…", self.show_backups)
+        if may("retention"):
+            self._action(file_menu, "&Retention…", self.show_retention)
+        if may("users"):
+            self._action(file_menu, "&Users and roles…", self.show_users)
+        file_menu.addSeparator()
+        if self.app.signed_in is not None:
+            self._action(file_menu, "Sign &out", lambda: self.sign_out(""))
         file_menu.addSeparator()
         self._action(file_menu, "&Print this page's printout…", self.print_page, "Ctrl+P")
         file_menu.addSeparator()
@@ -139,10 +153,11 @@ class MainWindow(QMainWindow):
         self._action(go, "&Search on this page", self.focus_search, "Ctrl+F")
         self._action(go, "&Refresh this page", self.refresh_page, "F5")
         go.addSeparator()
-        for number, (title, _factory) in enumerate(PAGES):
-            keys = page_keys(number, title)
+        everything = [t for t, _ in PAGES]  # a page keeps its key whichever pages a role sees
+        for row, (title, _factory) in enumerate(self.visible_pages):
+            keys = page_keys(everything.index(title), title)
             self._action(go, title.replace("&", "&&"), lambda _on=False, t=title: self.show_page(t), keys)
-            item = self.nav.item(number)
+            item = self.nav.item(row)
             if keys is not None and item is not None:
                 item.setToolTip(f"{title} ({keys})")
 
@@ -212,6 +227,26 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
+    def show_users(self) -> None:
+        from hubdesk.ui.shell.users_dialog import UsersDialog
+
+        UsersDialog(self.app, self).exec()
+
+    def sign_out(self, reason: str) -> None:
+        """Close the window and forget who was signed in; the starter asks for the next person."""
+        self.idle.stop()
+        self.app.sign_in(None)
+        qapp = QApplication.instance()
+        keep = isinstance(qapp, QApplication) and qapp.quitOnLastWindowClosed()
+        if isinstance(qapp, QApplication):  # the sign-in dialog comes next: do not quit meanwhile
+            qapp.setQuitOnLastWindowClosed(False)
+        try:
+            self.close()
+            self.signed_out.emit(reason)
+        finally:
+            if isinstance(qapp, QApplication):
+                qapp.setQuitOnLastWindowClosed(keep)
+
     def import_bookings(self) -> None:
         from hubdesk.ui.clubs.import_bookings_dialog import ImportBookingsDialog
 
@@ -221,7 +256,7 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, row: int) -> None:
         """Show a page; one shown again reloads its data (a page just built has just loaded it)."""
-        title = PAGES[row][0]
+        title = self.visible_pages[row][0]
         fresh = title not in self.pages.built()
         page = self.pages[title]
         self.stack.setCurrentWidget(page)
@@ -231,7 +266,7 @@ class MainWindow(QMainWindow):
 
     def show_page(self, title: str) -> Any:
         """Switch to a page by its navigation title and return it."""
-        titles = [t for t, _ in PAGES]
+        titles = [t for t, _ in self.visible_pages]
         self.nav.setCurrentRow(titles.index(title))
         return self.pages[title]
 
@@ -250,7 +285,7 @@ class MainWindow(QMainWindow):
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def _remembered_page(self) -> int:
-        titles = [t for t, _ in PAGES]
+        titles = [t for t, _ in self.visible_pages]
         page = user_settings().value("main/page")
         return titles.index(page) if page in titles else 0
 

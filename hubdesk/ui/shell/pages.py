@@ -117,3 +117,30 @@ PAGES: list[tuple[str, PageFactory]] = [
     ("Overview", _overview),
     ("History", _history),
 ]
+
+
+# --- who sees which page -----------------------------------------------------------------------
+# The permission a role needs to see each page (None: every signed-in role). A page not listed
+# here is shown to everyone; its own service still refuses what the role may not do.
+PAGE_PERMISSIONS: dict[str, str | None] = {
+    "Today": None,
+    "Children & families": "children",
+    "Registers": "registers",
+    "Clubs": "clubs",
+    "Waiting lists": "clubs",
+    "Sites & calendars": "sites",
+    "Staff": "staff",
+    "Staff rota": "rota",
+    "Minibus": "minibus",
+    "Parent learning": "courses",
+    "Money": "money",
+    "Overview": "overview",
+    "Referrals": "referrals",
+    "History": "history",
+}
+
+
+def pages_for(may: Callable[[str], bool]) -> list[tuple[str, PageFactory]]:
+    """The pages a role may use, in navigation order (``may`` answers for one permission)."""
+    return [(title, factory) for title, factory in PAGES
+            if (needed := PAGE_PERMISSIONS.get(title)) is None or may(needed)]

@@ -107,6 +107,8 @@ def read_attention(app: HubApp, day: date) -> list[Line]:
 
 def read_money(app: HubApp, _day: date) -> list[Line]:
     """The money owed, read last: it derives every family's charges (seconds on a large cluster)."""
+    if not app.actor.may("money"):
+        return []
     overdue, families, old = _safe(app.money.accounts.overdue_total, (0, 0, 0))
     if not overdue:
         return []
@@ -119,7 +121,9 @@ def read_expiring(app: HubApp, day: date) -> Sequence[ExpiringItem]:
 
 
 def read_referrals(app: HubApp, _day: date) -> Sequence[ReferralRow]:
-    """Open referrals whose family was not contacted by the hub's target."""
+    """Open referrals whose family was not contacted by the hub's target (the safeguarding lead's)."""
+    if not app.actor.may("referrals"):
+        return ()
     return _safe_rows(app.referrals.overdue)
 
 

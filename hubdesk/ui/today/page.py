@@ -83,6 +83,7 @@ class TodayPage(Page):
         grid.addWidget(expiring_box, 1, 1)
         # Overdue referrals: its own area (for the safeguarding lead only, once roles exist).
         self.referrals = OverdueReferrals()
+        self.referrals.setVisible(app.actor.may("referrals"))
         self.referrals.open_list.connect(self.open_overdue_referrals)
         left = QVBoxLayout()
         left.addWidget(self.summary)

@@ -144,6 +144,7 @@ def test_one_site_keeps_to_its_own_clubs_and_pupils(demo_hub: HubApp) -> None:
 def test_statements_do_not_grow_with_the_cluster(demo_hub: HubApp, hub: HubApp,
                                                  two_schools: dict[str, int]) -> None:
     choice = PeriodChoice("custom", start=START, end=END)
+    assert hub.actor and demo_hub.actor  # who acts is settled first (a look at the users table)
     with counting(hub.engine) as small:
         hub.overview.figures.overview(choice)
     with counting(demo_hub.engine) as large:

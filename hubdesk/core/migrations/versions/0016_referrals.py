@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0016_referrals'
-down_revision = '0014_core_offer'
+down_revision = '0015_users'
 branch_labels = None
 depends_on = None
 

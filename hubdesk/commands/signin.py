@@ -1,0 +1,45 @@
+"""Who runs a command: once a database has users, every command signs in first.
+
+The user comes from ``HUBDESK_USER`` with ``HUBDESK_PASSWORD_FILE`` (a file holding the password, for
+scripts and scheduled tasks), or from a prompt when the command runs at a terminal. Never from the
+operating-system login.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+
+from hubdesk.app import HubApp
+
+
+def signed_in(app: HubApp) -> HubApp:
+    """``app`` signed in when the database has users; closed, and NotSignedIn (exit 2), when no
+    one can sign in."""
+    try:
+        sign_in_command(app)
+    except BaseException:
+        app.close()
+        raise
+    return app
+
+
+def sign_in_command(app: HubApp) -> None:
+    # Imported here: `print KIND --help` and the like load no models.
+    from hubdesk.services.users import ENV_USER, NotSignedIn, environment_credentials
+
+    if not app.users.has_users():
+        return
+    found = environment_credentials()
+    if found is not None:
+        name, password = found
+    elif sys.stdin.isatty() and sys.stderr.isatty():
+        name = os.environ.get(ENV_USER, "").strip() or input("hubdesk user: ").strip()
+        password = getpass.getpass(f"Password for {name}: ")
+    else:
+        raise NotSignedIn(
+            "This database has users: sign in to run commands. Set HUBDESK_USER to your hubdesk "
+            "name and HUBDESK_PASSWORD_FILE to a file holding your password (readable by you "
+            "only), or run the command at a terminal to be asked.")
+    app.sign_in(app.users.sign_in(name, password))

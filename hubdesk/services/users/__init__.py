@@ -1,0 +1,33 @@
+"""The users domain's public face: signing in, users and roles."""
+
+from hubdesk.services.users.from_environment import (
+    ENV_PASSWORD_FILE,
+    ENV_USER,
+    NotSignedIn,
+    environment_credentials,
+)
+from hubdesk.services.users.passwords import hash_password
+from hubdesk.services.users.service import (
+    DEFAULT_IDLE_MINUTES,
+    LOCK_MINUTES,
+    MAX_FAILURES,
+    RoleRow,
+    SignInRefused,
+    UserRow,
+    UserService,
+)
+
+__all__ = [
+    "DEFAULT_IDLE_MINUTES",
+    "ENV_PASSWORD_FILE",
+    "ENV_USER",
+    "LOCK_MINUTES",
+    "MAX_FAILURES",
+    "NotSignedIn",
+    "RoleRow",
+    "SignInRefused",
+    "UserRow",
+    "UserService",
+    "environment_credentials",
+    "hash_password",
+]

@@ -1,0 +1,121 @@
+"""The sign-in dialog at start, after signing out and after inactivity; on a database without
+users it creates the administrator instead."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hubdesk.app import HubApp
+from hubdesk.core.errors import DomainError
+from hubdesk.core.permissions import Actor
+
+ERROR_STYLE = "color: #b00020;"
+
+log = logging.getLogger(__name__)
+
+
+class SignInDialog(QDialog):
+    """Name and password; ``first`` asks for the first administrator (name, password twice)."""
+
+    def __init__(self, app: HubApp, first: bool = False, reason: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app, self.first = app, first
+        self.actor: Actor | None = None
+        self.setWindowTitle("Create the administrator" if first else "Sign in to hubdesk")
+        layout = QVBoxLayout(self)
+        intro = QLabel(self._intro(reason))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setMaxLength(60)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again = QLineEdit()
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow("Name:", self.name)
+        form.addRow("Password:", self.password)
+        if first:
+            form.addRow("Password again:", self.again)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Create and sign in" if first else "Sign in")
+        buttons.accepted.connect(self.try_sign_in)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+        self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _intro(self, reason: str) -> str:
+        if self.first:
+            return ("This database has no users yet. Create the administrator: the person who "
+                    "adds the others and chooses what each role may see. Choose a password of at "
+                    "least 8 characters and keep it safe.")
+        return (reason + "\n\n" if reason else "") + "Sign in with your hubdesk name and password."
+
+    def try_sign_in(self) -> None:
+        """Sign in (or create the administrator); a refusal is shown under the fields."""
+        try:
+            if self.first:
+                if self.password.text() != self.again.text():
+                    raise DomainError("The two passwords differ; type them again.")
+                self.actor = self.app.users.create_first_administrator(self.name.text(),
+                                                                       self.password.text())
+            else:
+                self.actor = self.app.users.sign_in(self.name.text(), self.password.text())
+        except DomainError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            self.password.clear()
+            self.again.clear()
+            self.password.setFocus()
+            return
+        self.app.sign_in(self.actor)
+        self.accept()
+
+
+def ask_sign_in(app: HubApp, reason: str = "") -> bool:
+    """Sign ``app`` in (or create its administrator); False when the person cancelled.
+
+    A start by a script (``HUBDESK_USER`` with ``HUBDESK_PASSWORD_FILE``, as for commands) signs in
+    without asking, once; after a sign-out the dialog asks."""
+    if not reason and sign_in_from_environment(app):
+        return True
+    first = not app.users.has_users()
+    dialog = SignInDialog(app, first, reason)
+    return dialog.exec() == QDialog.DialogCode.Accepted and dialog.actor is not None
+
+
+def sign_in_from_environment(app: HubApp) -> bool:
+    """True when the environment names a user whose password is right; otherwise the dialog asks
+    (a wrong password there counts as a failed attempt, like any other)."""
+    from hubdesk.services.users import environment_credentials
+
+    try:
+        found = environment_credentials()
+        if found is None or not app.users.has_users():
+            return False
+        app.sign_in(app.users.sign_in(*found))
+    except DomainError as exc:
+        log.warning("Signing in from HUBDESK_USER: %s", exc)
+        return False
+    return True
