@@ -61,20 +61,25 @@ class DayEdit(QDateEdit):
     """
 
     def __init__(self, value: date | None, two_digit_years: bool = True, optional: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, blank: str = " ") -> None:
         super().__init__(parent)
         self._two_digit_years = two_digit_years
         self._optional = optional
+        self._blank = blank
         self.setCalendarPopup(True)
         self.setDisplayFormat(DATE_FORMAT)
-        if optional:  # the earliest date stands for 'none', shown blank
+        if optional:  # the earliest date stands for 'none', shown blank (or as ``blank``)
             self.setMinimumDate(NO_DATE)
-            self.setSpecialValueText(" ")
+            self.setSpecialValueText(blank)
         self.setDate(qdate(value) if value is not None else NO_DATE)
         self.guide: DateGuide | None = None
 
+    def _empty(self, text: str) -> bool:
+        """An optional field left empty, or showing its 'none' words."""
+        return self._optional and text.strip() in ("", self._blank.strip())
+
     def _read(self, text: str) -> date | None:
-        if self._optional and not text.strip():
+        if self._empty(text):
             return date(NO_DATE.year(), NO_DATE.month(), NO_DATE.day())
         try:
             return read_day(text, self._today(), self._two_digit_years)
@@ -91,7 +96,7 @@ class DayEdit(QDateEdit):
     def problem(self) -> str | None:
         """Why the text typed is not a date (a sentence for the form), or None when it is."""
         text = self.lineEdit().text()
-        if self._optional and not text.strip():
+        if self._empty(text):
             return None
         try:
             read_day(text, self._today(), self._two_digit_years)
@@ -115,7 +120,7 @@ class DayEdit(QDateEdit):
         """Acceptable once a whole date with a four-digit year is typed; a shorter one (30/11,
         30/11/26) is completed by ``fixup`` on Enter or leaving the field, so the date does not
         jump about while the person is still typing."""
-        if self._read(text) is not None and (_FULL_YEAR.search(text) or not text.strip()):
+        if self._read(text) is not None and (_FULL_YEAR.search(text) or self._empty(text)):
             return QValidator.State.Acceptable, text, pos
         if _TYPING.fullmatch(text):
             return QValidator.State.Intermediate, text, pos
@@ -145,7 +150,7 @@ class DayEdit(QDateEdit):
     def textFromDateTime(self, dt: QDateTime | QDate) -> str:
         value = dt.date() if isinstance(dt, QDateTime) else dt
         if self._optional and value == NO_DATE:
-            return " "
+            return self._blank
         return str(value.toString(DATE_FORMAT))
 
     def set_guide(self, guide: DateGuide | None) -> None:
@@ -169,9 +174,11 @@ def date_edit(value: date, two_digit_years: bool = True) -> DayEdit:
     return DayEdit(value, two_digit_years)
 
 
-def optional_date_edit(value: date | None, two_digit_years: bool = True) -> DayEdit:
-    """A date field that may be left empty (read it back with ``optional_date``)."""
-    return DayEdit(value, two_digit_years, optional=True)
+def optional_date_edit(value: date | None, two_digit_years: bool = True,
+                       blank: str = " ") -> DayEdit:
+    """A date field that may be left empty (read it back with ``optional_date``); ``blank`` is
+    what it shows when empty ('not recorded')."""
+    return DayEdit(value, two_digit_years, optional=True, blank=blank)
 
 
 def optional_date(edit: QDateEdit) -> date | None:
