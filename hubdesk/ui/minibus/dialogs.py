@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.services.minibus import CHECK_ITEMS, AssignProposal, CheckForm, CheckItem, VehicleForm
 from hubdesk.ui.common.dates import DayEdit, optional_date, optional_date_edit
+from hubdesk.ui.common.dialog_keys import Dialog
 from hubdesk.ui.common.forms import InlineFormDialog
 from hubdesk.ui.minibus.run_dialog import RunDialog
 
@@ -124,7 +124,7 @@ class CheckDialog(InlineFormDialog):
             self.vehicle_id, self.day, self.checked_by.text(), tuple(items)))
 
 
-class AssignDialog(QDialog):
+class AssignDialog(Dialog):
     """The proposal of 'Assign automatically', to read before saving it."""
 
     def __init__(self, proposal: AssignProposal, parent: QWidget | None = None) -> None:
