@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -16,8 +17,12 @@ LICENCE = "Proprietary: for the hub's own offices; not to be passed on."
 GUIDE = Path(__file__).resolve().parents[3] / "docs" / "user-guide.md"
 
 
-def guide_path() -> Path:
-    """docs/user-guide.md beside the program (its screenshots are in docs/guide/)."""
+def guide_path(frozen_dir: str | None = None) -> Path:
+    """docs/user-guide.md beside the program (its screenshots are in docs/guide/): in the frozen
+    build's own folder (the installer bundles docs/ there), else in the source checkout."""
+    frozen = frozen_dir or getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "docs" / "user-guide.md"
     return GUIDE
 
 
