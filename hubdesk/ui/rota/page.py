@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -121,7 +121,10 @@ class RotaPage(Page):
         self.table = QTableWidget()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # rows grow to their wrapped text whenever the columns narrow (a laptop, the splitter)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.cellDoubleClicked.connect(self.open_cell)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -255,6 +258,7 @@ class RotaPage(Page):
             for col, shifts in enumerate(week.days):
                 text = "\n".join(f"{x.times} {x.title} ({x.role_label})" for x in shifts)
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if shifts:
                     colour = STAFF_PROBLEM if (week.staff_id, grid.days[col]) in problem_days \
                         else STAFF_BUSY
