@@ -139,6 +139,10 @@ class DayEdit(QDateEdit):
         """Empty the whole text (Qt's date field clears only one section)."""
         self.lineEdit().clear()
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab leaves the field, as in every other box: the date is typed whole, not by sections."""
+        return QWidget.focusNextPrevChild(self, next)
+
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self.complete()
         super().focusOutEvent(event)

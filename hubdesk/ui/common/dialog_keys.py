@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLayout,
+    QPlainTextEdit,
     QRadioButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
     QTabWidget,
+    QTextEdit,
     QWidget,
 )
 
@@ -114,8 +116,12 @@ def focus_chain(root: QWidget) -> list[QWidget]:
 
 
 def order_tabs(root: QWidget) -> list[QWidget]:
-    """Make Tab follow the layouts of ``root``; returns the order set."""
+    """Make Tab follow the layouts of ``root``; returns the order set. In a dialog Tab leaves a
+    notes box too (a tab character in a note is never wanted; Tab would be a trap there)."""
     chain = focus_chain(root)
+    for widget in chain:
+        if isinstance(widget, (QPlainTextEdit, QTextEdit)):
+            widget.setTabChangesFocus(True)
     for first, second in pairwise(chain):
         QWidget.setTabOrder(first, second)
     return chain
@@ -178,8 +184,12 @@ def mnemonics_in(root: QWidget) -> list[str]:
     return [letter for letter in letters if letter is not None]
 
 
+SCREEN_MARGIN = 70  # a title bar and a taskbar: what a dialog must leave of the screen's height
+
+
 class Dialog(QDialog):
-    """A dialog whose Tab order and Alt+letters are set up the first time it shows."""
+    """A dialog whose Tab order and Alt+letters are set up the first time it shows, and which
+    never opens taller or wider than its screen leaves room for."""
 
     _keys_ready = False
 
@@ -188,4 +198,9 @@ class Dialog(QDialog):
             self._keys_ready = True
             order_tabs(self)
             give_mnemonics(self)
+            screen = self.screen()
+            if screen is not None:
+                area = screen.availableGeometry()
+                self.resize(min(self.width(), area.width() - 20),
+                            min(self.height(), area.height() - SCREEN_MARGIN))
         super().showEvent(event)

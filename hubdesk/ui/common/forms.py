@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.core.errors import ValidationError
-from hubdesk.ui.common.dialog_keys import Dialog
+from hubdesk.ui.common.dialog_keys import SCREEN_MARGIN, Dialog
 from hubdesk.ui.shell import feedback
 
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
@@ -35,7 +35,6 @@ def error_label() -> QLabel:
     return label
 
 
-SCREEN_MARGIN = 70  # a title bar and a taskbar: what a dialog must leave of the screen's height
 
 
 def fit_on_screen(dialog: QWidget, width: int | None = None, height: int | None = None) -> None:

@@ -26,7 +26,7 @@ from hubdesk.core.words import count
 from hubdesk.services.minibus import PatternChange, PatternForm, StopForm
 from hubdesk.ui.common.dates import date_edit, to_date
 from hubdesk.ui.common.dialog_keys import Dialog
-from hubdesk.ui.common.forms import InlineFormDialog, hbox
+from hubdesk.ui.common.forms import InlineFormDialog, fit_on_screen, hbox
 from hubdesk.ui.common.page import open_dialog
 from hubdesk.ui.minibus.run_stops import StopsEditor, people_box, select
 from hubdesk.ui.shell import feedback
@@ -55,7 +55,7 @@ class PatternDialog(InlineFormDialog):
         self._build_fields(current, today, sites)
         self._add_rows(current)
         self._load(current, today, sites)
-        self.resize(680, 720)
+        fit_on_screen(self, 680, 720)  # never taller than a laptop screen leaves room for
 
     def _build_fields(self, current: PatternForm | None, today: date, sites: Choices) -> None:
         self.name = QLineEdit(current.name if current else "")
