@@ -120,8 +120,9 @@ def clipped(dialog: QDialog) -> list[str]:
     cut = []
     area = dialog.rect()
     for widget in dialog.findChildren(QWidget):
-        if not shown(widget, dialog) or _owner(widget) is not None:
-            continue
+        if not shown(widget, dialog) or _owner(widget) is not None \
+                or isinstance(widget.parentWidget(), (QComboBox, QAbstractSpinBox)):
+            continue  # a box's own text line is sized by the box
         what = f"{type(widget).__name__} {getattr(widget, 'text', lambda: '')()!r}"[:80]
         if isinstance(widget, QLabel) and widget.text():
             if widget.wordWrap():
