@@ -198,6 +198,7 @@ def term_end_button(edit: DayEdit, guide: DateGuide | None = None) -> QToolButto
     button.setText("End of…")
     button.setToolTip("Set the date to the end of this half-term or term at the chosen site")
     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    button.setProperty("menuButton", True)  # the style sheet leaves room for its arrow
     menu = QMenu(button)
     button.setMenu(menu)
 

@@ -157,8 +157,8 @@ def _keyed(root: QWidget) -> list[QAbstractButton | QLabel]:
     buttons = [w for w in own if isinstance(w, QAbstractButton) and w.text().strip()
                and not isinstance(w, QRadioButton) and w not in boxes and w.parent() is not None
                and not isinstance(w.parentWidget(), QAbstractItemView)]
-    labels = [w for w in own if isinstance(w, QLabel) and w.buddy() is not None
-              and w.text().strip() and "<" not in w.text()]
+    labels = [w for w in own if isinstance(w, QLabel) and (buddy := w.buddy()) is not None
+              and _takes_tab(buddy) and w.text().strip() and "<" not in w.text()]
     return [*boxes, *buttons, *labels]
 
 

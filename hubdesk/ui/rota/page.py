@@ -123,8 +123,6 @@ class RotaPage(Page):
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        # rows grow to their wrapped text whenever the columns narrow (a laptop, the splitter)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.cellDoubleClicked.connect(self.open_cell)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
