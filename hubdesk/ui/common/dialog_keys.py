@@ -117,11 +117,13 @@ def focus_chain(root: QWidget) -> list[QWidget]:
 
 def order_tabs(root: QWidget) -> list[QWidget]:
     """Make Tab follow the layouts of ``root``; returns the order set. In a dialog Tab leaves a
-    notes box too (a tab character in a note is never wanted; Tab would be a trap there)."""
+    notes box and a table too (Tab would be a trap there: arrows move inside them)."""
     chain = focus_chain(root)
     for widget in chain:
         if isinstance(widget, (QPlainTextEdit, QTextEdit)):
             widget.setTabChangesFocus(True)
+        elif isinstance(widget, QAbstractItemView):
+            widget.setTabKeyNavigation(False)  # arrows move between cells; Tab moves on
     for first, second in pairwise(chain):
         QWidget.setTabOrder(first, second)
     return chain
