@@ -74,7 +74,8 @@ def validate(form: SignInForm, now: datetime) -> None:
             raise ValidationError(f"That is too long to keep (at most {limit} characters).",
                                   field)
     if form.at is not None and form.at > now + timedelta(minutes=2):
-        raise ValidationError("Someone cannot sign in later than now.", "at")
+        raise ValidationError(f"{hhmm(form.at)} is later than now ({hhmm(now)}): type the time "
+                              "they arrived, or leave it at now.", "at")
 
 
 def adults_at(s: Session, site_id: int, at: datetime) -> list[SignInRow]:

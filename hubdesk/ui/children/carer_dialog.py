@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.services.people import CarerForm, CarerLink, CarerMatch, CarerService
 from hubdesk.ui.children.child_fields import HINT_STYLE, line, notes
+from hubdesk.ui.common.dialog_keys import Dialog
 from hubdesk.ui.common.forms import InlineFormDialog
 from hubdesk.ui.shell import feedback
 
@@ -139,7 +139,7 @@ class CarerLinkDialog(InlineFormDialog):
         return self.carers.save_link(self.child_id, self.link())
 
 
-class FindCarerDialog(QDialog):
+class FindCarerDialog(Dialog):
     """Search the carers already known; ``chosen`` is set when the dialog is accepted."""
 
     LIMIT = 20

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -32,6 +31,7 @@ from hubdesk.app import HubApp
 from hubdesk.services.people import ImportPreview, ImportResult
 from hubdesk.services.progress import Progress
 from hubdesk.ui.children.import_panels import ColumnsPanel, LeaversPanel, OptionsBar
+from hubdesk.ui.common.dialog_keys import Dialog
 from hubdesk.ui.common.forms import hbox
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
@@ -50,7 +50,7 @@ def choose_file(parent: QWidget | None) -> str:
     return path
 
 
-class ImportDialog(QDialog):
+class ImportDialog(Dialog):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app, self.events = app, events

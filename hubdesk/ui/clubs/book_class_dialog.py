@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -29,6 +28,7 @@ from hubdesk.core.vocabulary import YEAR_GROUPS, year_label
 from hubdesk.core.words import count
 from hubdesk.services.clubs import ClassRefusal, ClassReport, ClassRequest, ClubForm, ClubRow
 from hubdesk.ui.common.dates import date_edit, qdate, to_date
+from hubdesk.ui.common.dialog_keys import Dialog
 from hubdesk.ui.common.forms import error_label, hbox
 from hubdesk.ui.common.tables import DtoTableModel, fit_columns, table_view
 from hubdesk.ui.common.widgets import WeekdayBoxes
@@ -50,7 +50,7 @@ def report_text(report: ClassReport) -> str:
     return text
 
 
-class BookClassDialog(QDialog):
+class BookClassDialog(Dialog):
     def __init__(self, app: HubApp, events: AppEvents, today: date, club: ClubRow,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

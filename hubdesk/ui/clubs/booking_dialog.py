@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -38,6 +37,7 @@ from hubdesk.ui.clubs.club_choices import fill_clubs
 from hubdesk.ui.common.busy import busy_pointer, one_click
 from hubdesk.ui.common.child_picker import ChildPicker
 from hubdesk.ui.common.dates import date_edit, qdate, term_end_button, to_date
+from hubdesk.ui.common.dialog_keys import Dialog
 from hubdesk.ui.common.forms import error_label, hbox
 from hubdesk.ui.common.tables import AMBER, RED, TintedTableModel, fit_columns, table_view
 from hubdesk.ui.common.widgets import WeekdayBoxes
@@ -100,7 +100,7 @@ def result_text(result: BookingResult, preview: BookingPreview | None) -> str:
     return "\n".join(lines) or "Nothing was booked."
 
 
-class BookingDialog(QDialog):
+class BookingDialog(Dialog):
     def __init__(self, app: HubApp, events: AppEvents, today: date, child_id: int | None = None,
                  club_id: int | None = None, day: date | None = None,
                  parent: QWidget | None = None) -> None:

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from hubdesk.core.words import count
 from hubdesk.services.clubs import BookingLine, BookingSummary, CancelResult
 from hubdesk.ui.common.busy import busy_pointer, one_click
 from hubdesk.ui.common.dates import date_edit, qdate, to_date
+from hubdesk.ui.common.dialog_keys import Dialog
 from hubdesk.ui.common.forms import error_label
 from hubdesk.ui.common.tables import (
     GREY,
@@ -77,7 +77,7 @@ def cancel_text(result: CancelResult, cutoff_hours: int) -> str:
     return "\n".join(lines)
 
 
-class CancelBookingDialog(QDialog):
+class CancelBookingDialog(Dialog):
     def __init__(self, app: HubApp, events: AppEvents, child_id: int, child_name: str,
                  today: date, session_booking_id: int | None = None,
                  parent: QWidget | None = None) -> None:

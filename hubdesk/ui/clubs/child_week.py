@@ -28,6 +28,7 @@ from hubdesk.ui.clubs.booking_dialog import BookingDialog
 from hubdesk.ui.clubs.cancel_booking_dialog import CancelBookingDialog
 from hubdesk.ui.common.child_picker import ChildPicker
 from hubdesk.ui.common.dates import date_edit, qdate, to_date
+from hubdesk.ui.common.dialog_keys import Dialog
 from hubdesk.ui.common.forms import hbox
 from hubdesk.ui.common.page import open_dialog
 from hubdesk.ui.common.tables import DtoTableModel, table_view
@@ -66,7 +67,7 @@ def week_as_text(weeks: list[ChildWeek]) -> str:
     return "\n".join(lines)
 
 
-class ChildWeekDialog(QDialog):
+class ChildWeekDialog(Dialog):
     def __init__(self, app: HubApp, events: AppEvents, today: date, child_id: int | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

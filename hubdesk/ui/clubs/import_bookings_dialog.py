@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.services.clubs import BookingImport, ImportRow
+from hubdesk.ui.common.dialog_keys import Dialog
 from hubdesk.ui.common.tables import AMBER, RED, TintedTableModel, fit_columns, table_view
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
@@ -54,7 +54,7 @@ def summary_text(result: BookingImport) -> str:
     return text
 
 
-class ImportBookingsDialog(QDialog):
+class ImportBookingsDialog(Dialog):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app, self.events = app, events

@@ -61,20 +61,25 @@ class DayEdit(QDateEdit):
     """
 
     def __init__(self, value: date | None, two_digit_years: bool = True, optional: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, blank: str = " ") -> None:
         super().__init__(parent)
         self._two_digit_years = two_digit_years
         self._optional = optional
+        self._blank = blank
         self.setCalendarPopup(True)
         self.setDisplayFormat(DATE_FORMAT)
-        if optional:  # the earliest date stands for 'none', shown blank
+        if optional:  # the earliest date stands for 'none', shown blank (or as ``blank``)
             self.setMinimumDate(NO_DATE)
-            self.setSpecialValueText(" ")
+            self.setSpecialValueText(blank)
         self.setDate(qdate(value) if value is not None else NO_DATE)
         self.guide: DateGuide | None = None
 
+    def _empty(self, text: str) -> bool:
+        """An optional field left empty, or showing its 'none' words."""
+        return self._optional and text.strip() in ("", self._blank.strip())
+
     def _read(self, text: str) -> date | None:
-        if self._optional and not text.strip():
+        if self._empty(text):
             return date(NO_DATE.year(), NO_DATE.month(), NO_DATE.day())
         try:
             return read_day(text, self._today(), self._two_digit_years)
@@ -91,7 +96,7 @@ class DayEdit(QDateEdit):
     def problem(self) -> str | None:
         """Why the text typed is not a date (a sentence for the form), or None when it is."""
         text = self.lineEdit().text()
-        if self._optional and not text.strip():
+        if self._empty(text):
             return None
         try:
             read_day(text, self._today(), self._two_digit_years)
@@ -115,7 +120,7 @@ class DayEdit(QDateEdit):
         """Acceptable once a whole date with a four-digit year is typed; a shorter one (30/11,
         30/11/26) is completed by ``fixup`` on Enter or leaving the field, so the date does not
         jump about while the person is still typing."""
-        if self._read(text) is not None and (_FULL_YEAR.search(text) or not text.strip()):
+        if self._read(text) is not None and (_FULL_YEAR.search(text) or self._empty(text)):
             return QValidator.State.Acceptable, text, pos
         if _TYPING.fullmatch(text):
             return QValidator.State.Intermediate, text, pos
@@ -134,6 +139,10 @@ class DayEdit(QDateEdit):
         """Empty the whole text (Qt's date field clears only one section)."""
         self.lineEdit().clear()
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab leaves the field, as in every other box: the date is typed whole, not by sections."""
+        return QWidget.focusNextPrevChild(self, next)
+
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self.complete()
         super().focusOutEvent(event)
@@ -145,7 +154,7 @@ class DayEdit(QDateEdit):
     def textFromDateTime(self, dt: QDateTime | QDate) -> str:
         value = dt.date() if isinstance(dt, QDateTime) else dt
         if self._optional and value == NO_DATE:
-            return " "
+            return self._blank
         return str(value.toString(DATE_FORMAT))
 
     def set_guide(self, guide: DateGuide | None) -> None:
@@ -169,9 +178,11 @@ def date_edit(value: date, two_digit_years: bool = True) -> DayEdit:
     return DayEdit(value, two_digit_years)
 
 
-def optional_date_edit(value: date | None, two_digit_years: bool = True) -> DayEdit:
-    """A date field that may be left empty (read it back with ``optional_date``)."""
-    return DayEdit(value, two_digit_years, optional=True)
+def optional_date_edit(value: date | None, two_digit_years: bool = True,
+                       blank: str = " ") -> DayEdit:
+    """A date field that may be left empty (read it back with ``optional_date``); ``blank`` is
+    what it shows when empty ('not recorded')."""
+    return DayEdit(value, two_digit_years, optional=True, blank=blank)
 
 
 def optional_date(edit: QDateEdit) -> date | None:
@@ -187,6 +198,7 @@ def term_end_button(edit: DayEdit, guide: DateGuide | None = None) -> QToolButto
     button.setText("End of…")
     button.setToolTip("Set the date to the end of this half-term or term at the chosen site")
     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    button.setProperty("menuButton", True)  # the style sheet leaves room for its arrow
     menu = QMenu(button)
     button.setMenu(menu)
 
@@ -227,10 +239,17 @@ def to_date(edit: QDateEdit) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+class TimeEdit(QTimeEdit):
+    """A time field that Tab leaves, as every other box (type 15:20; ':' goes to the minutes)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
 def time_edit(value: time | None, blank: str = "") -> QTimeEdit:
     """A 24-hour time field. With ``blank`` text, 00:00 shows that text and means 'no time'
     (read it back with ``optional_time``); otherwise None starts the field at 00:00."""
-    edit = QTimeEdit(QTime(value.hour, value.minute) if value is not None else MIDNIGHT)
+    edit = TimeEdit(QTime(value.hour, value.minute) if value is not None else MIDNIGHT)
     edit.setDisplayFormat(TIME_FORMAT)
     if blank:
         edit.setMinimumTime(MIDNIGHT)

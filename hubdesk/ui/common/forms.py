@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.core.errors import ValidationError
 from hubdesk.ui.common.busy import one_click
+from hubdesk.ui.common.dialog_keys import SCREEN_MARGIN, Dialog
 from hubdesk.ui.shell import feedback
 
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
@@ -36,7 +36,6 @@ def error_label() -> QLabel:
     return label
 
 
-SCREEN_MARGIN = 70  # a title bar and a taskbar: what a dialog must leave of the screen's height
 
 
 def fit_on_screen(dialog: QWidget, width: int | None = None, height: int | None = None) -> None:
@@ -53,7 +52,7 @@ def fit_on_screen(dialog: QWidget, width: int | None = None, height: int | None 
     dialog.resize(want_w, want_h)
 
 
-class InlineFormDialog(QDialog):
+class InlineFormDialog(Dialog):
     """Subclasses add rows with ``add_row`` and implement ``save()`` returning the saved id."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
@@ -87,11 +86,13 @@ class InlineFormDialog(QDialog):
         else:
             box.addWidget(field)
         box.addWidget(error)
-        self.form.addRow(label, box)
+        caption = QLabel(label)
+        self.form.addRow(caption, box)
         self.errors[name] = error
         widget = focus or (field if isinstance(field, QWidget) else None)
         if widget is not None:
             self.fields[name] = widget
+            caption.setBuddy(widget)  # Alt+its letter goes to the field
         return error
 
     def clear_errors(self) -> None:

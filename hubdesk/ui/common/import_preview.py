@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hubdesk.ui.common.dialog_keys import Dialog
 from hubdesk.ui.common.tables import TintedTableModel, fit_columns, table_view
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.tasks import run_task
@@ -37,7 +37,7 @@ def choose_file(parent: QWidget | None, what: str) -> str:
     return path
 
 
-class ImportPreviewDialog(QDialog, Generic[P, R]):
+class ImportPreviewDialog(Dialog, Generic[P, R]):
     """Subclasses implement ``read``, ``rows``, ``summary``, ``ready``, ``apply`` and ``applied``."""
 
     title = "Import"

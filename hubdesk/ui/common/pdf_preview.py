@@ -14,6 +14,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
+from hubdesk.ui.common.dialog_keys import Dialog
 from hubdesk.ui.shell import feedback
 
 PRINT_DPI = 300  # pages are drawn as images at this resolution, enough for text on paper
@@ -27,7 +28,7 @@ def preview_available() -> bool:
         return False
 
 
-class PdfPreview(QDialog):
+class PdfPreview(Dialog):
     """Shows every page of one PDF, scrolled, fitted to the window's width."""
 
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:

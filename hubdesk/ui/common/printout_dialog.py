@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hubdesk.ui.common.dialog_keys import Dialog
 from hubdesk.ui.common.pdf_preview import PdfPreview, preview_available
 from hubdesk.ui.shell import feedback
 
@@ -31,7 +31,7 @@ def show_in_folder(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
 
-class PrintoutDialog(QDialog):
+class PrintoutDialog(Dialog):
     """Names the printout just written and offers what to do with it."""
 
     def __init__(self, path: Path, opened: bool, open_pdf: Callable[[Path], object],

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from hubdesk.services.learning import CrecheChildForm, CrecheService
-from hubdesk.ui.common.dates import qdate, to_date
+from hubdesk.ui.common.dates import date_edit, to_date
 from hubdesk.ui.common.forms import InlineFormDialog
 
 
@@ -28,9 +28,7 @@ class CrecheChildDialog(InlineFormDialog):
         f = self.original
         self.forename = QLineEdit(f.forename)
         self.surname = QLineEdit(f.surname)
-        self.date_of_birth = QDateEdit(qdate(f.date_of_birth))
-        self.date_of_birth.setCalendarPopup(True)
-        self.date_of_birth.setDisplayFormat("dd/MM/yyyy")
+        self.date_of_birth = date_edit(f.date_of_birth)
         self.allergies = _notes(f.allergies, 2, self)
         self.medical_notes = _notes(f.medical_notes, 2, self)
         self.notes = _notes(f.notes, 2, self)

@@ -8,7 +8,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
@@ -24,6 +23,7 @@ from hubdesk.core.errors import DomainError, ValidationError
 from hubdesk.core.words import count
 from hubdesk.services.learning import EnrolResult, Learning
 from hubdesk.services.people import CarerForm, CarerService
+from hubdesk.ui.common.dialog_keys import Dialog
 from hubdesk.ui.common.forms import error_label
 from hubdesk.ui.common.tables import DtoTableModel, table_view
 from hubdesk.ui.shell import feedback
@@ -36,7 +36,7 @@ def carer_model() -> DtoTableModel[CarerForm]:
          ("Postcode", lambda c: c.postcode)], [])
 
 
-class EnrolDialog(QDialog):
+class EnrolDialog(Dialog):
     """Returns (via ``enrolled``) what the enrolment did; the page shows it and any clash warning."""
 
     def __init__(self, learning: Learning, carers: CarerService, course_id: int, course_title: str,

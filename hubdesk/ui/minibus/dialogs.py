@@ -6,12 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -25,13 +23,13 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.services.minibus import CHECK_ITEMS, AssignProposal, CheckForm, CheckItem, VehicleForm
-from hubdesk.ui.common.dates import qdate, to_date
+from hubdesk.ui.common.dates import DayEdit, optional_date, optional_date_edit
+from hubdesk.ui.common.dialog_keys import Dialog
 from hubdesk.ui.common.forms import InlineFormDialog
 from hubdesk.ui.minibus.run_dialog import RunDialog
 
 __all__ = ["AssignDialog", "CheckDialog", "RunDialog", "VehicleDialog"]
 
-NOT_RECORDED = QDate(2000, 1, 1)
 
 
 class VehicleDialog(InlineFormDialog):
@@ -63,7 +61,7 @@ class VehicleDialog(InlineFormDialog):
         self.inspection_weeks.setSuffix(" weeks")
         self.inspection_weeks.setValue(c.inspection_weeks if c else 10)
         self.permit = QLineEdit(c.permit_number if c else "")
-        self.dates: dict[str, QDateEdit] = {}
+        self.dates: dict[str, DayEdit] = {}
         self.add_row("Registration", "registration", self.registration)
         self.add_row("Name", "name", self.name)
         self.add_row("Passenger seats", "seats", self.seats)
@@ -74,19 +72,12 @@ class VehicleDialog(InlineFormDialog):
         self.add_row("Safety inspection every", "inspection_weeks", self.inspection_weeks)
         for field, label in (("permit_expiry", "Permit expires"), ("mot_due", "MOT due"),
                              ("last_inspection", "Last safety inspection")):
-            edit = QDateEdit()
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setMinimumDate(NOT_RECORDED)
-            edit.setSpecialValueText("not recorded")  # shown at the minimum: saved as empty
-            value = getattr(c, field) if c else None
-            edit.setDate(qdate(value) if value else NOT_RECORDED)
+            edit = optional_date_edit(getattr(c, field) if c else None, blank="not recorded")
             self.dates[field] = edit
             self.add_row(label, field, edit)
 
     def save(self) -> int:
-        values = {k: None if v.date() == NOT_RECORDED else to_date(v)
-                  for k, v in self.dates.items()}
+        values = {k: optional_date(v) for k, v in self.dates.items()}
         base = self.current or VehicleForm(registration="", seats=1)
         return self.app.minibus.vehicles.save(replace(
             base, registration=self.registration.text(), name=self.name.text(),
@@ -133,7 +124,7 @@ class CheckDialog(InlineFormDialog):
             self.vehicle_id, self.day, self.checked_by.text(), tuple(items)))
 
 
-class AssignDialog(QDialog):
+class AssignDialog(Dialog):
     """The proposal of 'Assign automatically', to read before saving it."""
 
     def __init__(self, proposal: AssignProposal, parent: QWidget | None = None) -> None:

@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -30,7 +29,7 @@ from hubdesk.core.words import count
 from hubdesk.reports.run_sheets import write_run_sheets, write_week_timetable
 from hubdesk.services.minibus import NeedRow, RunRow
 from hubdesk.services.progress import Progress
-from hubdesk.ui.common.dates import qdate, to_date
+from hubdesk.ui.common.dates import date_edit, qdate, to_date
 from hubdesk.ui.common.forms import hbox
 from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.remember import remember_choice
@@ -61,9 +60,8 @@ class MinibusPage(Page):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
         super().__init__(app, events, parent)
         self.dialog: QDialog | None = None
-        self.day = QDateEdit(qdate(app.clock.today()))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("ddd dd/MM/yyyy")
+        self.day = date_edit(app.clock.today())
+        self.day.setKeyboardTracking(False)  # the page reloads once the date is typed, not per key
         bar = self._build_bar()
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_runs_tab(), "Runs and needs")

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
@@ -26,7 +25,8 @@ from hubdesk.app import HubApp
 from hubdesk.core.words import count
 from hubdesk.services.minibus import PatternChange, PatternForm, StopForm
 from hubdesk.ui.common.dates import date_edit, to_date
-from hubdesk.ui.common.forms import InlineFormDialog, hbox
+from hubdesk.ui.common.dialog_keys import Dialog
+from hubdesk.ui.common.forms import InlineFormDialog, fit_on_screen, hbox
 from hubdesk.ui.common.page import open_dialog
 from hubdesk.ui.minibus.run_stops import StopsEditor, people_box, select
 from hubdesk.ui.shell import feedback
@@ -55,7 +55,7 @@ class PatternDialog(InlineFormDialog):
         self._build_fields(current, today, sites)
         self._add_rows(current)
         self._load(current, today, sites)
-        self.resize(680, 720)
+        fit_on_screen(self, 680, 720)  # never taller than a laptop screen leaves room for
 
     def _build_fields(self, current: PatternForm | None, today: date, sites: Choices) -> None:
         self.name = QLineEdit(current.name if current else "")
@@ -130,7 +130,7 @@ class PatternDialog(InlineFormDialog):
         return self.pattern_id
 
 
-class PatternsDialog(QDialog):
+class PatternsDialog(Dialog):
     """The weekly runs, to add one or change one from a date."""
 
     def __init__(self, app: HubApp, parent: QWidget | None = None) -> None:

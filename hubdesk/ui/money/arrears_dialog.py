@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from hubdesk.app import HubApp
 from hubdesk.core.money import money
 from hubdesk.services.money import ArrearsRow
+from hubdesk.ui.common.dialog_keys import Dialog
 from hubdesk.ui.common.tables import DtoTableModel, fit_columns, selected_row, table_view
 from hubdesk.ui.common.widgets import CopyableText
 
@@ -20,7 +21,7 @@ def arrears_model(rows: list[ArrearsRow]) -> DtoTableModel[ArrearsRow]:
         ("Phone", lambda r: r.phone)], rows)
 
 
-class ArrearsDialog(QDialog):
+class ArrearsDialog(Dialog):
     def __init__(self, app: HubApp, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Arrears")

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -21,6 +20,7 @@ from hubdesk.core.errors import DomainError
 from hubdesk.core.money import money, parse_money
 from hubdesk.services.money import ClubPrices, PriceChange, PriceService
 from hubdesk.ui.common.dates import date_edit, to_date
+from hubdesk.ui.common.dialog_keys import Dialog
 from hubdesk.ui.common.forms import error_label
 from hubdesk.ui.common.tables import DtoTableModel, table_view
 
@@ -31,7 +31,7 @@ def changes_model() -> DtoTableModel[PriceChange]:
         ("Entered", lambda p: f"{to_local(p.entered):%d/%m/%Y %H:%M}")], [])
 
 
-class ClubPricesDialog(QDialog):
+class ClubPricesDialog(Dialog):
     """The price today, its history and a new price from a date, for one club."""
 
     def __init__(self, prices: PriceService, club_id: int, today: date,

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
@@ -34,6 +33,7 @@ from hubdesk.services.money import (
 )
 from hubdesk.ui.common.child_picker import ChildPicker
 from hubdesk.ui.common.dates import date_edit, to_date
+from hubdesk.ui.common.dialog_keys import Dialog
 from hubdesk.ui.common.forms import InlineFormDialog
 from hubdesk.ui.common.import_preview import ImportPreviewDialog
 from hubdesk.ui.common.tables import AMBER, RED, DtoTableModel, TintedTableModel, table_view
@@ -156,7 +156,7 @@ def unmatched_model() -> DtoTableModel[UnmatchedPayment]:
         ("TFC reference", lambda p: p.reference), ("Note", lambda p: p.note)], [])
 
 
-class MatchTfcDialog(QDialog):
+class MatchTfcDialog(Dialog):
     """Tax-Free Childcare payments whose reference matched no child: choose one, find the child,
     Match. The payment then counts on that family's account."""
 

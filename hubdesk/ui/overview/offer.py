@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QHBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.core.vocabulary import STAFF_ROLES
 from hubdesk.services.overview import OFFER_STATUSES, STRANDS, OfferForm, OfferRow
+from hubdesk.ui.common.dialog_keys import Dialog
 from hubdesk.ui.common.forms import InlineFormDialog, fit_on_screen
 from hubdesk.ui.common.page import open_dialog
 from hubdesk.ui.common.tables import selected_row
@@ -68,7 +68,7 @@ class OfferDialog(InlineFormDialog):
         return self.row.site_id
 
 
-class HistoryDialog(QDialog):
+class HistoryDialog(Dialog):
     """What was recorded for one school's core offer, term by term."""
 
     def __init__(self, school: str, rows: list[OfferRow], parent: QWidget | None = None) -> None:
@@ -86,7 +86,7 @@ class HistoryDialog(QDialog):
         fit_on_screen(self, 900, 480)
 
 
-class RatesDialog(QDialog):
+class RatesDialog(Dialog):
     """What an hour of each staff role costs, for club viability (the office's own figures)."""
 
     def __init__(self, app: HubApp, parent: QWidget | None = None) -> None:

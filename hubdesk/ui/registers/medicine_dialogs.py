@@ -35,6 +35,7 @@ from hubdesk.services.registers import (
     RegisterService,
 )
 from hubdesk.ui.common.dates import date_edit, to_date
+from hubdesk.ui.common.dialog_keys import Dialog
 from hubdesk.ui.common.page import open_dialog
 from hubdesk.ui.common.tables import DtoTableModel, fit_columns, table_view
 from hubdesk.ui.registers.register_form import RegisterFormDialog, now_edit, utc_of
@@ -190,7 +191,7 @@ class FindChildDialog(RegisterFormDialog):
         return int(child_id)
 
 
-class MedicinesDialog(QDialog):
+class MedicinesDialog(Dialog):
     """A child's medical details, written medicine permissions and the doses given."""
 
     def __init__(self, health: HealthLogService, child_id: int, child_name: str, day: date,

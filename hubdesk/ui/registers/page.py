@@ -10,10 +10,9 @@ import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -32,7 +31,7 @@ from hubdesk.core.clock import LONDON
 from hubdesk.reports.registers import write_registers
 from hubdesk.services.progress import Progress
 from hubdesk.services.registers import Register, RegisterLine, SessionHeader
-from hubdesk.ui.common.dates import to_date
+from hubdesk.ui.common.dates import date_edit, to_date
 from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.remember import remember_choice, remember_row
 from hubdesk.ui.common.widgets import short_names
@@ -62,10 +61,8 @@ class RegistersPage(Page):
         self.current: Register | None = None
         self.dialog: QDialog | None = None
         title = self.page_title("Registers")
-        self.day = QDateEdit()
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("ddd dd/MM/yyyy")
-        self.day.setDate(QDate(app.clock.today()))
+        self.day = date_edit(app.clock.today())
+        self.day.setKeyboardTracking(False)  # the page reloads once the date is typed, not per key
         self.site = QComboBox()
         self.site.setMinimumContentsLength(24)
         remember_choice(self.site, "site")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QDateTime, QTime
-from PySide6.QtWidgets import QDateTimeEdit, QTimeEdit
+from PySide6.QtWidgets import QDateTimeEdit, QTimeEdit, QWidget
 
 from hubdesk.core.clock import LONDON, to_local
 from hubdesk.core.errors import DomainError, ValidationError
@@ -47,9 +47,16 @@ def moment_of(edit: QTimeEdit, day: date) -> datetime:
     return moment(day, to_time(edit))
 
 
+class _MomentEdit(QDateTimeEdit):
+    """A date-and-time field that Tab leaves, as every other box."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
 def now_edit(now: datetime) -> QDateTimeEdit:
     """A date-and-time field set to ``now`` (naive UTC) in London time."""
-    edit = QDateTimeEdit()
+    edit = _MomentEdit()
     edit.setDisplayFormat("dd/MM/yyyy HH:mm")
     local = to_local(now)
     edit.setDateTime(QDateTime(qdate(local.date()), QTime(local.hour, local.minute)))

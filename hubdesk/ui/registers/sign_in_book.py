@@ -4,7 +4,7 @@ contractors) signed in and out, and the day's book printed."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -21,14 +21,15 @@ from hubdesk.app import HubApp
 from hubdesk.reports.sign_in_book import write_sign_in_book
 from hubdesk.services.progress import Progress
 from hubdesk.services.registers import KINDS, SignInForm, SignInRow
-from hubdesk.ui.common.forms import InlineFormDialog
 from hubdesk.ui.common.page import Page, open_dialog
 from hubdesk.ui.common.tables import DtoTableModel, fit_columns, table_view
+from hubdesk.ui.registers.register_form import RegisterFormDialog, moment_of, now_time_edit
 from hubdesk.ui.shell import feedback
 
 
-class SignInDialog(InlineFormDialog):
-    """One adult arriving: name, who they are, organisation, whom visiting, car."""
+class SignInDialog(RegisterFormDialog):
+    """One adult arriving: name, who they are, organisation, whom visiting, car, and when they
+    came (now, or earlier today when the book is written up after they walked in)."""
 
     def __init__(self, app: HubApp, site_id: int, parent: QWidget | None = None) -> None:
         super().__init__("Sign an adult in", parent)
@@ -40,16 +41,27 @@ class SignInDialog(InlineFormDialog):
             self.kind.addItem(label, key)
         self.kind.setCurrentIndex(list(KINDS).index("visitor"))
         self.car.setPlaceholderText("e.g. KX21 ABC")
+        self.arrived = now_time_edit(app.clock.now())
+        self.arrived.setToolTip("When they arrived today: now, or earlier if the book is being "
+                                "written up after they came in")
         self.add_row("Name", "name", self.name)
         self.add_row("Who", "kind", self.kind)
         self.add_row("Organisation", "organisation", self.organisation)
         self.add_row("Visiting", "visiting", self.visiting)
         self.add_row("Car registration", "car_registration", self.car)
+        self.add_row("Arrived at", "at", self.arrived)
+        self.name.setFocus()
+
+    def arrival(self) -> datetime | None:
+        """The moment typed, or None (now) when the field still shows the minute it opened."""
+        now = self.app.clock.now()
+        at = moment_of(self.arrived, self.app.clock.today())
+        return None if at == now.replace(second=0, microsecond=0) else at
 
     def save(self) -> int:
         row = self.app.registers.book.sign_in(SignInForm(
             self.site_id, self.name.text(), str(self.kind.currentData()),
-            self.organisation.text(), self.visiting.text(), self.car.text()))
+            self.organisation.text(), self.visiting.text(), self.car.text(), self.arrival()))
         return row.id
 
 

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -24,12 +23,13 @@ from hubdesk.app import HubApp
 from hubdesk.services.rota import AssignForm, Proposal, SessionCell
 from hubdesk.ui.common.busy import one_click
 from hubdesk.ui.common.dates import time_edit, to_time
+from hubdesk.ui.common.dialog_keys import Dialog
 from hubdesk.ui.shell import feedback
 
 BLOCKED = QColor("#9e9e9e")
 
 
-class SessionStaffDialog(QDialog):
+class SessionStaffDialog(Dialog):
     """Double-click on a session: the people on it, and everyone who could be put on it."""
 
     def __init__(self, app: HubApp, cell: SessionCell, parent: QWidget | None = None) -> None:
@@ -140,7 +140,7 @@ class SessionStaffDialog(QDialog):
             self.reload()
 
 
-class PersonDayDialog(QDialog):
+class PersonDayDialog(Dialog):
     """Double-click on a person's day: put them on one of the site's sessions or a site duty."""
 
     def __init__(self, app: HubApp, staff_id: int, name: str, site_id: int, day: date,
@@ -191,7 +191,7 @@ class PersonDayDialog(QDialog):
         self.accept()
 
 
-class FillDialog(QDialog):
+class FillDialog(Dialog):
     """The proposed staff for under-staffed sessions, each with a tick; only ticked ones are saved."""
 
     def __init__(self, proposals: list[Proposal], parent: QWidget | None = None) -> None:

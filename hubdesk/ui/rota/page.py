@@ -11,11 +11,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,7 +33,7 @@ from hubdesk.app import HubApp
 from hubdesk.reports.rota import write_person_rota, write_site_rota
 from hubdesk.services.progress import Progress
 from hubdesk.services.rota import ProblemRow, SessionCell, StaffWeek, WeekGrid, shifts_calendar
-from hubdesk.ui.common.dates import qdate
+from hubdesk.ui.common.dates import date_edit, qdate
 from hubdesk.ui.common.forms import hbox
 from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.remember import remember_choice
@@ -72,9 +71,9 @@ class RotaPage(Page):
         self._people: dict[int, StaffWeek] = {}
         self.site = QComboBox()
         remember_choice(self.site, "site")
-        self.week = QDateEdit(qdate(today or app.clock.today()))
-        self.week.setCalendarPopup(True)
-        self.week.setDisplayFormat("'Week of' ddd dd MMM yyyy")
+        self.week = date_edit(today or app.clock.today())
+        self.week.setKeyboardTracking(False)  # the page reloads once the date is typed, not per key
+        self.week.setToolTip("Type or pick any day: the rota shows its week, from the Monday")
         self.week.setDate(qdate(self.monday()))
         top, actions = self._build_week_bar(), self._build_actions()
         splitter = QSplitter()
@@ -100,7 +99,8 @@ class RotaPage(Page):
         self.prev_button, self.next_button = QPushButton("◀ Week"), QPushButton("Week ▶")
         self.prev_button.clicked.connect(lambda: self._move(-7))
         self.next_button.clicked.connect(lambda: self._move(7))
-        return hbox("Site:", self.site, self.prev_button, self.week, self.next_button, stretch=True)
+        return hbox("Site:", self.site, self.prev_button, "Week of", self.week, self.next_button,
+                    stretch=True)
 
     def _build_actions(self) -> QHBoxLayout:
         self.copy_button = QPushButton("Copy last week")
@@ -121,6 +121,7 @@ class RotaPage(Page):
         self.table = QTableWidget()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.cellDoubleClicked.connect(self.open_cell)
         self.summary = QLabel()
@@ -255,6 +256,7 @@ class RotaPage(Page):
             for col, shifts in enumerate(week.days):
                 text = "\n".join(f"{x.times} {x.title} ({x.role_label})" for x in shifts)
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if shifts:
                     colour = STAFF_PROBLEM if (week.staff_id, grid.days[col]) in problem_days \
                         else STAFF_BUSY

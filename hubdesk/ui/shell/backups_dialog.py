@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from hubdesk.app import HubApp
 from hubdesk.core.errors import DomainError
 from hubdesk.services.admin import BackupInfo, BackupService, Restored
 from hubdesk.settings import save_backup_dir
+from hubdesk.ui.common.dialog_keys import Dialog
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 
@@ -64,7 +64,7 @@ class BackupTable(QTableWidget):
         return Path(str(item.data(Qt.ItemDataRole.UserRole))) if item else None
 
 
-class RecoveryDialog(QDialog):
+class RecoveryDialog(Dialog):
     """The database cannot be opened: restore one of the newest good backups, or stop."""
 
     def __init__(self, service: BackupService, reason: str, parent: QWidget | None = None) -> None:
@@ -103,7 +103,7 @@ class RecoveryDialog(QDialog):
         self.accept()
 
 
-class BackupsDialog(QDialog):
+class BackupsDialog(Dialog):
     """File › Backups…: the backups kept, a backup now, a restore, and where backups go."""
 
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:

@@ -2,25 +2,31 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from hubdesk import __version__
 from hubdesk.app import HubApp, database_label
+from hubdesk.ui.common.dialog_keys import Dialog
 
 LICENCE = "Proprietary: for the hub's own offices; not to be passed on."
 GUIDE = Path(__file__).resolve().parents[3] / "docs" / "user-guide.md"
 
 
-def guide_path() -> Path:
-    """docs/user-guide.md beside the program (its screenshots are in docs/guide/)."""
+def guide_path(frozen_dir: str | None = None) -> Path:
+    """docs/user-guide.md beside the program (its screenshots are in docs/guide/): in the frozen
+    build's own folder (the installer bundles docs/ there), else in the source checkout."""
+    frozen = frozen_dir or getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "docs" / "user-guide.md"
     return GUIDE
 
 
-class GuideWindow(QDialog):
+class GuideWindow(Dialog):
     """The user guide with its pictures, in a window of its own beside the program."""
 
     def __init__(self, parent: QWidget | None = None, path: Path | None = None) -> None:
@@ -56,7 +62,7 @@ def about_text(app: HubApp) -> str:
             f"<b>Licence:</b> {LICENCE}</p>")
 
 
-class AboutDialog(QDialog):
+class AboutDialog(Dialog):
     def __init__(self, app: HubApp, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("About hubdesk")

@@ -45,7 +45,8 @@ def qt_app() -> QApplication:
     qapp.setOrganizationName("hubdesk")
     style = resource_path("style.qss")
     if style.exists():
-        qapp.setStyleSheet(style.read_text(encoding="utf-8"))
+        icons = resource_path("icons").as_posix()  # the sheet's arrows, wherever the program is
+        qapp.setStyleSheet(style.read_text(encoding="utf-8").replace("ICONS/", f"{icons}/"))
     icon = QIcon()
     for png in sorted(resource_path("icons").glob("hubdesk-*.png")):
         icon.addFile(str(png))

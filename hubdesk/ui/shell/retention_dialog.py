@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QLabel,
@@ -24,6 +23,7 @@ from hubdesk.app import HubApp
 from hubdesk.core.errors import Conflict
 from hubdesk.services.admin import Purged, RetentionPlan, RuleRow
 from hubdesk.services.progress import Progress
+from hubdesk.ui.common.dialog_keys import Dialog
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 from hubdesk.ui.shell.tasks import run_task
@@ -31,7 +31,7 @@ from hubdesk.ui.shell.tasks import run_task
 TITLE = "Retention"
 
 
-class RetentionDialog(QDialog):
+class RetentionDialog(Dialog):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app, self.events = app, events

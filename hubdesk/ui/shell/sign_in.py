@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.core.errors import DomainError
 from hubdesk.core.permissions import Actor
+from hubdesk.ui.common.dialog_keys import Dialog
 
 ERROR_STYLE = "color: #b00020;"
 
 log = logging.getLogger(__name__)
 
 
-class SignInDialog(QDialog):
+class SignInDialog(Dialog):
     """Name and password; ``first`` asks for the first administrator (name, password twice)."""
 
     def __init__(self, app: HubApp, first: bool = False, reason: str = "",

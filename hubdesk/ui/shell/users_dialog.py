@@ -28,12 +28,13 @@ from hubdesk.core.clock import to_local
 from hubdesk.core.errors import DomainError
 from hubdesk.core.permissions import PERMISSIONS
 from hubdesk.services.users import UserRow
+from hubdesk.ui.common.dialog_keys import Dialog
 from hubdesk.ui.shell import feedback
 
 HEADERS = ("Name", "Role", "Last signed in", "State")
 
 
-class UsersDialog(QDialog):
+class UsersDialog(Dialog):
     """Every user; people are never deleted (History names them), only deactivated."""
 
     def __init__(self, app: HubApp, parent: QWidget | None = None) -> None:
@@ -169,7 +170,7 @@ class UsersDialog(QDialog):
         self._do(lambda: self.app.users.set_idle_minutes(self.idle.value()))
 
 
-class NewUserDialog(QDialog):
+class NewUserDialog(Dialog):
     """Name, role and a first password; a refusal is shown in the dialog."""
 
     def __init__(self, app: HubApp, parent: QWidget | None = None) -> None:
@@ -211,7 +212,7 @@ class NewUserDialog(QDialog):
         self.accept()
 
 
-class RolesDialog(QDialog):
+class RolesDialog(Dialog):
     """What each role may do: one tick per permission, saved per role."""
 
     def __init__(self, app: HubApp, parent: QWidget | None = None) -> None:

@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
 from hubdesk.ui.common import page as common_page
-from hubdesk.ui.minibus.dialogs import AssignDialog, CheckDialog, RunDialog, qdate
+from hubdesk.ui.common.dates import qdate
+from hubdesk.ui.minibus.dialogs import AssignDialog, CheckDialog, RunDialog
 from hubdesk.ui.minibus.page import MinibusPage
 from hubdesk.ui.shell.events import AppEvents
 from tests.services.minibus.minibus_setup import MON, Scene, driver, elm_to_oak, scene, vehicle, walk_round

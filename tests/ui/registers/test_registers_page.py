@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDateTimeEdit, QTimeEdit
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
+from hubdesk.core.clock import to_local
 from hubdesk.ui.common import page as common_page
 from hubdesk.ui.registers.page import RegistersPage
 from hubdesk.ui.registers.register_table import MARKER
@@ -155,3 +158,32 @@ def test_signing_in_book_tab(qtbot: QtBot, page: RegistersPage, hub: HubApp,
     from tests.reports.pdf_helpers import pages_text
 
     assert "Priya Shah" in " ".join(pages_text(opened[0]))
+
+
+def type_time(qtbot: QtBot, edit: QTimeEdit, text: str) -> None:
+    """Type a time as a person does: Tab into the field (the hours are chosen) and type it."""
+    edit.setFocus(Qt.FocusReason.TabFocusReason)
+    edit.setSelectedSection(QDateTimeEdit.Section.HourSection)
+    qtbot.keyClicks(edit, text)
+
+
+def test_an_arrival_time_can_be_typed_earlier_but_not_later(qtbot: QtBot, page: RegistersPage,
+                                                             hub: HubApp) -> None:
+    """Writing the book up after someone walked in: the time they came, never one still to come."""
+    page.tabs.setCurrentWidget(page.book_tab)
+    qtbot.mouseClick(page.book_tab.in_button, Qt.MouseButton.LeftButton)
+    dialog = page.book_tab.dialog
+    assert dialog is not None
+    now = to_local(hub.clock.now())
+    assert dialog.arrived.text() == f"{now:%H:%M}"  # now, unless changed
+    qtbot.keyClicks(dialog.name, "Sam Cole")
+    later, earlier = now + timedelta(minutes=40), now - timedelta(minutes=25)
+    type_time(qtbot, dialog.arrived, f"{later:%H:%M}")
+    save(qtbot, dialog.buttons)
+    assert dialog.visible_errors() == {
+        "at": f"{later:%H:%M} is later than now ({now:%H:%M}): type the time they arrived, or "
+              "leave it at now."}
+    type_time(qtbot, dialog.arrived, f"{earlier:%H:%M}")
+    save(qtbot, dialog.buttons)
+    qtbot.waitUntil(lambda: len(page.book_tab.model.rows) == 1)
+    assert page.book_tab.model.rows[0].time_in == f"{earlier:%H:%M}"

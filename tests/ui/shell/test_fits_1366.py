@@ -7,9 +7,9 @@ from dataclasses import replace
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QApplication, QTableView, QToolTip
+from PySide6.QtCore import QEvent, QRect, Qt
+from PySide6.QtGui import QFontMetrics, QHelpEvent
+from PySide6.QtWidgets import QApplication, QTableView, QTableWidget, QToolTip
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
@@ -103,3 +103,35 @@ def test_long_secondary_text_shows_whole_on_hover(qtbot: QtBot, demo_hub: HubApp
     qtbot.wait(20)
     assert not any(is_elided(view, model.index(r, 4), str(model.index(r, 4).data()))
                    for r in range(min(40, model.rowCount())))
+
+
+def cut_cells(table: QTableWidget) -> list[str]:
+    """Rota grid cells whose wrapped text needs more room than the cell has: a word wider than its
+    column, or more lines than its row is high."""
+    cut = []
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            item = table.item(row, column)
+            if item is None or not item.text() or table.columnSpan(row, column) > 1:
+                continue
+            metrics = QFontMetrics(item.font())
+            width = table.columnWidth(column) - 8  # the cell's margins
+            words = item.text().replace("\n", " ").split(" ")
+            needed = metrics.boundingRect(QRect(0, 0, width, 10_000),
+                                          int(Qt.TextFlag.TextWordWrap), item.text()).height()
+            if any(metrics.horizontalAdvance(w) > width for w in words) \
+                    or needed > table.rowHeight(row):
+                cut.append(item.text().replace("\n", " / ")[:60])
+    return cut
+
+
+@pytest.mark.parametrize("size", [LAPTOP, WIDE], ids=["1366x768", "1920x1080"])
+def test_the_rota_grid_day_cells_are_whole(qtbot: QtBot, demo_hub: HubApp,
+                                           size: tuple[int, int]) -> None:
+    window = window_at(qtbot, demo_hub, size)
+    page = window.show_page("Staff rota")
+    qtbot.wait(20)
+    table = page.table
+    filled = [table.item(r, c) for r in range(table.rowCount()) for c in range(table.columnCount())]
+    assert sum(1 for item in filled if item is not None and item.text()) > 10
+    assert cut_cells(table) == []

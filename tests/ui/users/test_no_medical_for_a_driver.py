@@ -13,7 +13,7 @@ from hubdesk.app import HubApp
 from hubdesk.reports.run_sheets import write_run_sheets
 from hubdesk.services.minibus.sheets import ASK_THE_OFFICE
 from hubdesk.ui.children.child_dialog import ChildDialog
-from hubdesk.ui.minibus.dialogs import qdate
+from hubdesk.ui.common.dates import qdate
 from hubdesk.ui.minibus.page import MinibusPage
 from hubdesk.ui.registers.page import RegistersPage
 from hubdesk.ui.shell.events import AppEvents
