@@ -10,6 +10,7 @@ from typing import Any
 
 from hubdesk.app import open_app
 from hubdesk.commands.lookup import day_argument
+from hubdesk.commands.output import output_file
 from hubdesk.commands.signin import signed_in
 from hubdesk.core.errors import DomainError
 from hubdesk.reports.money_export import write_csv, write_xlsx
@@ -32,20 +33,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _target(text: str) -> Path:
-    target = Path(text).expanduser()
-    if not text.strip() or target.name in ("", ".", ".."):
-        raise DomainError("Give the file to write after -o, e.g. -o money.xlsx.")
-    if target.suffix.lower() not in (".csv", ".xlsx"):
-        target = target.with_name(target.name + ".csv")
-    try:
-        if not target.parent.is_dir():
-            raise DomainError(f"The folder {target.parent} does not exist.")
-        if target.is_dir():
-            raise DomainError(f"{target} is a folder; give a file name.")
-    except OSError as exc:
-        raise DomainError(f"Cannot write a file called {target.name[:100]}: "
-                          f"{exc.strerror or exc}.") from exc
-    return target
+    return output_file(text, (".csv", ".xlsx"), "money.xlsx")
 
 
 def export_money(args: argparse.Namespace) -> int:

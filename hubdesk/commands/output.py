@@ -2,9 +2,31 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from hubdesk.core.errors import DomainError
 from hubdesk.core.text_checks import printable
 
 
 def say(text: str) -> None:
     """print() for text that may hold names from an import file (escape sequences made visible)."""
     print(printable(text))
+
+
+def output_file(text: str, suffixes: tuple[str, ...], example: str) -> Path:
+    """The file ``-o`` names, with the first of ``suffixes`` added when it has none of them;
+    refused with a sentence when its folder is missing or it is a folder (nothing is written)."""
+    target = Path(text).expanduser()
+    if not text.strip() or target.name in ("", ".", ".."):
+        raise DomainError(f"Give the file to write after -o, e.g. -o {example}.")
+    if target.suffix.lower() not in suffixes:
+        target = target.with_name(target.name + suffixes[0])
+    try:
+        if not target.parent.is_dir():
+            raise DomainError(f"The folder {target.parent} does not exist.")
+        if target.is_dir():
+            raise DomainError(f"{target} is a folder; give a file name.")
+    except OSError as exc:
+        raise DomainError(f"Cannot write a file called {target.name[:100]}: "
+                          f"{exc.strerror or exc}.") from exc
+    return target

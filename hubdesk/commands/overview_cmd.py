@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from hubdesk.app import HubApp, open_app
 from hubdesk.commands.lookup import day_argument, find_site
+from hubdesk.commands.output import output_file
 from hubdesk.commands.signin import signed_in
 from hubdesk.core.errors import DomainError
 from hubdesk.settings import load_settings
@@ -68,20 +69,7 @@ def register_export(kinds: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _target(text: str) -> Path:
-    target = Path(text).expanduser()
-    if not text.strip() or target.name in ("", ".", ".."):
-        raise DomainError("Give the file to write after -o, e.g. -o take-up.xlsx.")
-    if target.suffix.lower() != ".xlsx":
-        target = target.with_name(target.name + ".xlsx")
-    try:
-        if not target.parent.is_dir():
-            raise DomainError(f"The folder {target.parent} does not exist.")
-        if target.is_dir():
-            raise DomainError(f"{target} is a folder; give a file name.")
-    except OSError as exc:
-        raise DomainError(f"Cannot write a file called {target.name[:100]}: "
-                          f"{exc.strerror or exc}.") from exc
-    return target
+    return output_file(text, (".xlsx",), "take-up.xlsx")
 
 
 def export_take_up(args: argparse.Namespace) -> int:
