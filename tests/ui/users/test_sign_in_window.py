@@ -4,18 +4,20 @@ menus each role gets, signing out from the menu and after inactivity, the Users 
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from hubdesk.app import HubApp
+from hubdesk.app import HubApp, open_app
 from hubdesk.core.permissions import DEFAULT_ROLES
+from hubdesk.settings import Settings
 from hubdesk.ui.shell.main_window import MainWindow
 from hubdesk.ui.shell.pages import PAGE_PERMISSIONS, PAGES
 from hubdesk.ui.shell.sign_in import SignInDialog
 from hubdesk.ui.shell.users_dialog import NewUserDialog, RolesDialog, UsersDialog
-from tests.conftest import sign_in_as
+from tests.conftest import DEMO_TODAY, copy_database, frozen_clock, sign_in_as
 from tests.ui.helpers import Said
 
 
@@ -153,3 +155,25 @@ def test_after_signing_out_the_next_person_gets_their_own_window(
     assert following.windowTitle().endswith("— Dan Driver (Driver)")
     assert [following.nav.item(i).text() for i in range(following.nav.count())] == [
         "Today", "Minibus"]
+
+
+def test_a_scripted_start_signs_in_from_the_environment(
+        demo_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """HUBDESK_USER with HUBDESK_PASSWORD_FILE signs the window in as for commands (the test
+    environment names the demo's administrator); a wrong password leaves the dialog to ask."""
+    from hubdesk.ui.shell.sign_in import sign_in_from_environment
+    target = tmp_path / "scripted.db"
+    copy_database(demo_template, target)
+    app = open_app(Settings(database=str(target), data_dir=tmp_path / "data",
+                            backup_dir=tmp_path / "backups"), clock=frozen_clock(DEMO_TODAY))
+    try:
+        assert sign_in_from_environment(app)
+        assert app.signed_in is not None and app.signed_in.name == "admin"
+        app.sign_in(None)
+        wrong = tmp_path / "wrong"
+        wrong.write_text("not-the-password\n", encoding="utf-8")
+        monkeypatch.setenv("HUBDESK_PASSWORD_FILE", str(wrong))
+        assert not sign_in_from_environment(app)
+        assert app.signed_in is None and app.needs_sign_in()
+    finally:
+        app.close()
