@@ -25,7 +25,7 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from hubdesk.app import HubApp, open_app
 from hubdesk.core.db import to_url
 from hubdesk.settings import Settings
-from tests.conftest import DEMO_TODAY, frozen_clock
+from tests.conftest import DEMO_TODAY, frozen_clock, sign_in_as
 
 ENV = "HUBDESK_TEST_POSTGRES_URL"
 SKIP_REASON = (f"PostgreSQL tests need {ENV}=postgresql://user:password@host/database "
@@ -151,6 +151,7 @@ def demo_hub(pg_server: PgServer, pg_demo_template: str, tmp_path: Path) -> Iter
     """A HubApp on a private PostgreSQL copy of the demo cluster (overrides the SQLite one)."""
     name = pg_server.create(template=pg_demo_template)
     app = open_app(pg_server.settings(name, tmp_path), clock=frozen_clock(DEMO_TODAY))
+    sign_in_as(app, "administrator", "tester", user_id=None)  # the demo has users, as on SQLite
     yield app
     app.close()
     pg_server.drop(name)

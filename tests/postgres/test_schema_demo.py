@@ -19,7 +19,7 @@ from hubdesk.core.models import Base, Child
 from hubdesk.core.schema import current_revisions, head_revisions, upgrade
 from hubdesk.services.admin.check import CheckService
 from hubdesk.settings import load_settings
-from tests.conftest import child_form
+from tests.conftest import child_form, sign_in_as
 from tests.postgres.conftest import PgServer
 
 
@@ -75,6 +75,7 @@ def test_demo_command_then_check_then_ordinary_work(empty_db: str,
     assert report.count("skipped: a SQLite check; the PostgreSQL server keeps") == 2
     # the demo wrote explicit ids; the next child saved must not clash with them
     app = open_app(load_settings(empty_db))
+    sign_in_as(app)  # the demo has users
     try:
         school = next(s.id for s in app.sites.list() if s.kind == "school")
         new_id = app.children.save(child_form(school, forename="Zofia", surname="Nowak"))

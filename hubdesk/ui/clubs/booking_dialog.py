@@ -37,7 +37,7 @@ from hubdesk.ui.clubs.club_choices import fill_clubs
 from hubdesk.ui.common.busy import busy_pointer, one_click
 from hubdesk.ui.common.child_picker import ChildPicker
 from hubdesk.ui.common.dates import date_edit, qdate, term_end_button, to_date
-from hubdesk.ui.common.dialog_keys import Dialog
+from hubdesk.ui.common.dialog_keys import Dialog, retext
 from hubdesk.ui.common.forms import error_label, hbox
 from hubdesk.ui.common.tables import AMBER, RED, TintedTableModel, fit_columns, table_view
 from hubdesk.ui.common.widgets import WeekdayBoxes
@@ -357,8 +357,8 @@ class BookingDialog(Dialog):
     def _update_button(self) -> None:
         p = self.preview
         self.book_button.setEnabled(self._can_book())
-        self.book_button.setText("Put on waiting list" if p is not None and not p.bookable
-                                 and self.waiting.isChecked() else "Book")
+        retext(self.book_button, "Put on waiting list" if p is not None and not p.bookable
+               and self.waiting.isChecked() else "Book")
 
     def _after_book(self) -> None:
         """Booked: the button stays off (the dialog is closing); refused: as the preview allows."""

@@ -180,6 +180,21 @@ def give_mnemonics(root: QWidget) -> None:
         widget.setText(with_mnemonic(widget.text(), taken))
 
 
+def retext(widget: QAbstractButton | QLabel, text: str) -> None:
+    """Change a button's or label's words after its dialog has shown and keep an Alt+letter: the
+    one it had when the new words hold that letter, else a free one."""
+    letter = mnemonic(widget.text())
+    plain = text.replace("&&", "\0")
+    at = plain.lower().find(letter) if letter is not None else -1
+    if at >= 0:
+        widget.setText((plain[:at] + "&" + plain[at:]).replace("\0", "&&"))
+        return
+    widget.setText(text)
+    root = widget.window()
+    if getattr(root, "_keys_ready", False):
+        give_mnemonics(root)
+
+
 def mnemonics_in(root: QWidget) -> list[str]:
     """Every Alt+letter in ``root``'s window, one per button or labelled field (for checks)."""
     letters = [mnemonic(w.text()) for w in _keyed(root)]
