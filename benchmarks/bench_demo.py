@@ -9,9 +9,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import TODAY, benchmark_clock, report, settings_for
+from common import TODAY, bench_open, benchmark_clock, report, settings_for
 
-from hubdesk.app import open_app
 from hubdesk.demo.service import DemoService
 
 
@@ -19,7 +18,7 @@ def build_ms(scale: int) -> tuple[float, str]:
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
         # migrations included, as the command does
-        app = open_app(settings_for(Path(folder) / "demo.db"), clock=benchmark_clock(), create=True)
+        app = bench_open(settings_for(Path(folder) / "demo.db"), clock=benchmark_clock(), create=True)
         summary = DemoService(app.factory, None, app.clock).build(scale=scale, today=TODAY)
         app.close()
         elapsed = (time.perf_counter() - started) * 1000

@@ -18,9 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import settings_for
+from common import bench_open, settings_for
 
-from hubdesk.app import open_app
 from hubdesk.core.table_files import LIMITS
 from hubdesk.services.sites import SiteForm
 
@@ -60,7 +59,7 @@ def main() -> list[str]:
     lines = []
     with tempfile.TemporaryDirectory() as folder:
         database = Path(folder) / "hub.db"
-        app = open_app(settings_for(database), create=True)
+        app = bench_open(settings_for(database), create=True)
         app.sites.save(SiteForm(name="Oakfield Primary", dfe_number="8882001", is_hub=True))
         app.sites.save(SiteForm(name="Elm Street Primary", dfe_number="8882002"))
         app.close()

@@ -18,11 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import TODAY, benchmark_clock, report, settings_for, timed
+from common import TODAY, bench_open, benchmark_clock, report, settings_for, timed
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from hubdesk.app import HubApp, open_app
+from hubdesk.app import HubApp
 from hubdesk.core.money import money
 from hubdesk.demo.service import DemoService
 from hubdesk.reports.pdf import FONT, register_fonts, styles
@@ -58,7 +58,7 @@ def floor_pdf(book: StatementBook, path: Path) -> None:
 def main(scale: int = 1) -> None:
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
-        app = open_app(settings_for(out / f"demo-{scale}.db"), clock=benchmark_clock(), create=True)
+        app = bench_open(settings_for(out / f"demo-{scale}.db"), clock=benchmark_clock(), create=True)
         try:
             DemoService(app.factory, "benchmark", app.clock).build(scale=scale, seed=1, today=TODAY)
             scenarios(app, scale, out)

@@ -15,9 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import benchmark_clock, demo_app, report, settings_for, timed
+from common import bench_open, benchmark_clock, demo_app, report, settings_for, timed
 
-from hubdesk.app import HubApp, open_app
+from hubdesk.app import HubApp
 from hubdesk.reports.overview import write_overview
 from hubdesk.services.overview import PeriodChoice
 
@@ -52,7 +52,7 @@ def cpu_ms(work: Callable[[], object]) -> float:
 def main() -> None:
     scale = int(sys.argv[1]) if len(sys.argv) > 1 else 1
     if len(sys.argv) > 2:
-        app = open_app(settings_for(Path(sys.argv[2])), clock=benchmark_clock())
+        app = bench_open(settings_for(Path(sys.argv[2])), clock=benchmark_clock())
         try:
             scenarios(app, scale)
         finally:

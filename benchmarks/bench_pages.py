@@ -19,12 +19,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import TODAY, benchmark_clock, settings_for
+from common import TODAY, bench_open, benchmark_clock, settings_for
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import event
 
-from hubdesk.app import HubApp, open_app
+from hubdesk.app import HubApp
 from hubdesk.demo.service import DemoService
 from hubdesk.ui.shell.main import qt_app
 from hubdesk.ui.shell.main_window import MainWindow
@@ -99,14 +99,14 @@ def main() -> int:
     args = parser.parse_args()
     target = 100.0 if args.scale == 1 else 300.0
     if args.database:
-        app = open_app(settings_for(Path(args.database)), clock=benchmark_clock())
+        app = bench_open(settings_for(Path(args.database)), clock=benchmark_clock())
         try:
             measure(app, target)
         finally:
             app.close()
         return 0
     with tempfile.TemporaryDirectory() as folder:
-        app = open_app(settings_for(Path(folder) / "demo.db"), clock=benchmark_clock(), create=True)
+        app = bench_open(settings_for(Path(folder) / "demo.db"), clock=benchmark_clock(), create=True)
         try:
             DemoService(app.factory, "benchmark", app.clock).build(scale=args.scale, seed=1, today=TODAY)
             measure(app, target)
