@@ -46,7 +46,9 @@ EDIT_WORDS = ("new ", "edit", "add", "delete", "remove", "book", "cancel", "reco
               "times from", "weekly runs", "club rules", "late fee", "ratios", "crèche ratios",
               "staff cost rates", "settings", "prices and history", "purge", "accident",
               "walk-round", "change", "sign in", "any child's medicines", "this child's medicines",
-              "child's medicines", "medical", "someone else", "no contacts", "choose file")
+              "child's medicines", "medical", "someone else", "no contacts", "choose file",
+              "sign out", "charging rules", "discretionary", "extra charge", "import",
+              "reverse", "unmatched", "refund")
 
 
 def open_pdf(path: Path) -> bool:
@@ -101,9 +103,14 @@ class Page(QWidget):
                                          "change anything.")
             self.read_only_note.setObjectName("readOnlyNote")
             self.read_only_note.setWordWrap(True)
+            self.read_only_note.setStyleSheet("QLabel#readOnlyNote { background: #fff4d6; "
+                                              "border: 1px solid #d9b44a; padding: 3px; }")
             layout = self.layout()
             if isinstance(layout, QBoxLayout):
-                layout.insertWidget(0, self.read_only_note)
+                item = layout.itemAt(0)
+                first = item.widget() if item is not None else None
+                under_title = first is not None and first.objectName() == "pageTitle"
+                layout.insertWidget(1 if under_title else 0, self.read_only_note)
         self.hide_edit_buttons()
 
     def hide_edit_buttons(self) -> None:
