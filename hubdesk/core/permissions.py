@@ -26,11 +26,17 @@ PERMISSIONS: dict[str, str] = {
     "courses": "parent-learning courses and the crèche",
     "overview": "take-up, ratios and the overview",
     "history": "the change history",
+    "read_all": "every page to read (not users, settings, retention or referrals), no changes",
+    "minibus.run_sheets": "the Minibus page to read and run sheets to print, no changes",
     "users": "users and roles",
     "settings": "settings and backups",
     "retention": "retention rules and purges",
     "subject_access": "subject access exports",
 }
+
+# Permissions that show pages without allowing changes: a role with one of them and not the
+# page's own permission sees that page read-only (see hubdesk/ui/shell/pages.py).
+READ_ONLY_PERMISSIONS = frozenset({"read_all", "minibus.run_sheets"})
 
 # Fields whose values only some roles may see, in History and in the records themselves.
 SENSITIVE_FIELDS: dict[str, str] = {
@@ -50,13 +56,12 @@ ADMINISTRATOR = "administrator"
 DEFAULT_ROLES: dict[str, tuple[str, frozenset[str]]] = {
     "office": ("Office", frozenset({"children", "children.medical", "children.passwords", "clubs",
                                     "registers", "money", "sites", "history"})),
-    "head": ("Head", frozenset({"children", "clubs", "registers", "money", "rota", "staff", "sites",
-                                "minibus", "courses", "overview", "history"})),
+    "head": ("Head", frozenset({"read_all", "rota", "overview", "history"})),
     "coordinator": ("Co-ordinator", frozenset({"clubs", "rota", "staff", "sites", "minibus",
                                                 "courses"})),
     "club_staff": ("Club staff", frozenset({"registers", "children.medical",
                                             "children.passwords"})),
-    "driver": ("Driver", frozenset({"minibus"})),
+    "driver": ("Driver", frozenset({"minibus.run_sheets"})),
     "safeguarding": ("Safeguarding lead", frozenset({"children", "children.medical", "referrals",
                                                      "incidents", "history"})),
     ADMINISTRATOR: ("Administrator", frozenset(PERMISSIONS)),

@@ -266,7 +266,7 @@ class CrecheService(Service):
                 c.id, _name(c.forename, c.surname),
                 age_label(age_in_months(c.date_of_birth, max(course.start_date, c.date_of_birth))),
                 _name(p.forename, p.surname), c.allergies, c.medical_notes) for c, p in rows]
-        return sorted(result, key=lambda r: fold(r.name))
+        return sorted((self._medical_shown(r) for r in result), key=lambda r: fold(r.name))
 
     # --- staffing: the hook for the rota ---------------------------------------------------
     def sessions(self, course_id: int) -> list[CrecheSessionRow]:
@@ -343,7 +343,8 @@ class CrecheService(Service):
                     _clock(mark.signed_in_at) if mark else "",
                     _clock(mark.signed_out_at) if mark and mark.signed_out_at else "",
                     mark.collected_by if mark else ""))
-        return sorted(lines, key=lambda line: fold(line.name))
+        # Without "children.medical" the register (and its printout) carries no medical words.
+        return sorted((self._medical_shown(line) for line in lines), key=lambda line: fold(line.name))
 
     def sign_in(self, session_id: int, creche_child_id: int, at: datetime | None = None) -> None:
         """Record the actual time a child was left at the crèche (``at`` is UTC)."""

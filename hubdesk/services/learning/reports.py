@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
@@ -163,8 +164,11 @@ class LearningReportService(Service):
                 lines.append(SheetLine(person_name(c.forename, c.surname), status, tuple(cells),
                                        tuple(absences), cells.count("✓")))
             lines.sort(key=lambda line: (line.status.startswith("Withdrawn"), fold(line.name)))
+            creche = _creche_lines(s, course_id, sessions)
+            if not self._may("children.medical"):  # no medical words, nor their marker
+                creche = [dataclasses.replace(line, medical="", must_act=False) for line in creche]
             return RegisterSheet(course_rows(s, [course])[0], tuple(sessions), tuple(lines),
-                                 tuple(_creche_lines(s, course_id, sessions)))
+                                 tuple(creche))
 
     def certificates(self, course_id: int) -> list[Certificate]:
         """One certificate per learner who completed; refuses when nobody has yet."""

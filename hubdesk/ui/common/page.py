@@ -15,7 +15,17 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QLineEdit, QMainWindow, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QBoxLayout,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
 from hubdesk.app import HubApp
 from hubdesk.services.progress import Progress
@@ -27,6 +37,18 @@ from hubdesk.ui.shell.tasks import run_task
 D = TypeVar("D", bound=QDialog)
 Writer = Callable[[Path, Progress], object]  # writes the printout to the path it is given
 STATUS_MS = 20_000  # how long the status bar names the file just printed
+# A page button whose words begin so changes something; a read-only page hides it. Looking,
+# finding, printing, exporting and moving between weeks stay.
+EDIT_WORDS = ("new ", "edit", "add", "delete", "remove", "book", "cancel", "record", "mark",
+              "take off", "put ", "withdraw", "undo", "unlink", "link ", "enrol", "end permission",
+              "save", "set ", "copy last week", "fill the gaps", "assign", "offer", "family said",
+              "parent told", "everyone unmarked", "tick", "absent", "correct times", "move ",
+              "times from", "weekly runs", "club rules", "late fee", "ratios", "crèche ratios",
+              "staff cost rates", "settings", "prices and history", "purge", "accident",
+              "walk-round", "change", "sign in", "any child's medicines", "this child's medicines",
+              "child's medicines", "medical", "someone else", "no contacts", "choose file",
+              "sign out", "charging rules", "discretionary", "extra charge", "import",
+              "reverse", "unmatched", "refund")
 
 
 def open_pdf(path: Path) -> bool:
@@ -46,6 +68,16 @@ def open_dialog(dialog: D) -> D:
     return dialog
 
 
+def is_edit_button(button: QAbstractButton) -> bool:
+    """True for a push or tool button whose words change something (see ``EDIT_WORDS``)."""
+    if button.property("edits") is True:
+        return True
+    if not isinstance(button, (QPushButton, QToolButton)):
+        return False  # check boxes and radio buttons choose what to see
+    words = button.text().replace("&&", "\0").replace("&", "").replace("\0", "&").strip().lower()
+    return words.startswith(EDIT_WORDS)
+
+
 class Page(QWidget):
     """A page of the main window. Subclasses build their widgets and implement ``refresh()``."""
 
@@ -58,6 +90,39 @@ class Page(QWidget):
         self.app, self.events = app, events
         self.printed: list[Path] = []  # every file this page wrote, newest last
         self.last_printout: PrintoutDialog | None = None
+        # Set by the window when the role may read this page but not change it.
+        self.read_only = False
+        self.read_only_note: QLabel | None = None
+
+    def set_read_only(self) -> None:
+        """Show the page to read only: a note says so and the buttons that change things go."""
+        self.read_only = True
+        if self.read_only_note is None:
+            role = (self.app.actor.role_label or self.app.actor.role).lower()
+            self.read_only_note = QLabel(f"Read only: your role, {role}, may look here but not "
+                                         "change anything.")
+            self.read_only_note.setObjectName("readOnlyNote")
+            self.read_only_note.setWordWrap(True)
+            self.read_only_note.setStyleSheet("QLabel#readOnlyNote { background: #fff4d6; "
+                                              "border: 1px solid #d9b44a; padding: 3px; }")
+            layout = self.layout()
+            if isinstance(layout, QBoxLayout):
+                item = layout.itemAt(0)
+                first = item.widget() if item is not None else None
+                under_title = first is not None and first.objectName() == "pageTitle"
+                layout.insertWidget(1 if under_title else 0, self.read_only_note)
+        self.hide_edit_buttons()
+
+    def hide_edit_buttons(self) -> None:
+        """Hide every button of a read-only page that would change something (run again after a
+        refresh, which may show buttons again)."""
+        if not self.read_only:
+            return
+        for button in self.findChildren(QAbstractButton):
+            if button.property("reads") is True:
+                continue
+            if is_edit_button(button):
+                button.setVisible(False)
 
     @staticmethod
     def page_title(text: str) -> QLabel:

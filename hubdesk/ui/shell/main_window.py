@@ -27,7 +27,7 @@ from hubdesk import __version__
 from hubdesk.app import HubApp, database_label
 from hubdesk.ui.shell.events import AppEvents
 from hubdesk.ui.shell.idle import IdleWatch
-from hubdesk.ui.shell.pages import PAGES, PageFactory, pages_for
+from hubdesk.ui.shell.pages import PAGES, PageFactory, pages_for, read_only
 
 
 class LazyPages(Mapping[str, Any]):
@@ -52,6 +52,8 @@ class LazyPages(Mapping[str, Any]):
             page_class = self._factories[title]()  # KeyError for an unknown title, as a dict
             window = self._window
             page = page_class(window.app, window.events, window)
+            if read_only(title, window.app.actor.may):
+                page.set_read_only()
             placeholder = self._placeholders.pop(title)
             index = window.stack.indexOf(placeholder)
             window.stack.insertWidget(index, page)
@@ -263,6 +265,9 @@ class MainWindow(QMainWindow):
         refresh = getattr(page, "on_shown", None)
         if callable(refresh) and not (fresh and getattr(page, "loads_when_built", False)):
             refresh()
+        hide = getattr(page, "hide_edit_buttons", None)
+        if callable(hide):
+            hide()
 
     def show_page(self, title: str) -> Any:
         """Switch to a page by its navigation title and return it."""

@@ -140,7 +140,24 @@ PAGE_PERMISSIONS: dict[str, str | None] = {
 }
 
 
+# --- pages shown read-only ----------------------------------------------------------------------
+# Permissions that show a page without allowing its changes (Referrals stays with those who may
+# work on it; users, settings and retention are not pages).
+_READ_ALL = ("read_all",)
+READ_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    title: _READ_ALL for title in PAGE_PERMISSIONS if title not in ("Today", "Referrals")
+}
+READ_PERMISSIONS["Minibus"] = ("read_all", "minibus.run_sheets")
+
+
 def pages_for(may: Callable[[str], bool]) -> list[tuple[str, PageFactory]]:
-    """The pages a role may use, in navigation order (``may`` answers for one permission)."""
+    """The pages a role may use or read, in navigation order (``may`` answers for one permission)."""
     return [(title, factory) for title, factory in PAGES
-            if (needed := PAGE_PERMISSIONS.get(title)) is None or may(needed)]
+            if (needed := PAGE_PERMISSIONS.get(title)) is None or may(needed)
+            or any(may(reading) for reading in READ_PERMISSIONS.get(title, ()))]
+
+
+def read_only(title: str, may: Callable[[str], bool]) -> bool:
+    """True when the role sees the page ``title`` only to read: its own permission is missing."""
+    needed = PAGE_PERMISSIONS.get(title)
+    return needed is not None and not may(needed)

@@ -90,18 +90,26 @@ def read_sites(app: HubApp, day: date) -> SitesArea:
                                   f"{booked_today:,} club places booked today.")
 
 
+def sees(app: HubApp, *permissions: str) -> bool:
+    """True when the role holds one of ``permissions``: an area of the page is for those only."""
+    return any(app.actor.may(permission) for permission in permissions)
+
+
 def read_attention(app: HubApp, day: date) -> list[Line]:
-    """What needs someone now, most urgent kinds first."""
+    """What needs someone now, most urgent kinds first (each kind for the roles it concerns)."""
     lines: list[Line] = []
-    for late in _safe_rows(lambda: app.registers.late.late_children(day)):
-        lines.append(Line(f"{late.name} not collected from {late.club} at {late.site}: "
-                          f"{late.minutes_late} min late — {late.next_step}", "Registers", True))
-    offers = _safe_rows(app.waiting_lists.open_offers)
+    if sees(app, "registers", "read_all"):
+        for late in _safe_rows(lambda: app.registers.late.late_children(day)):
+            lines.append(Line(f"{late.name} not collected from {late.club} at {late.site}: "
+                              f"{late.minutes_late} min late — {late.next_step}", "Registers", True))
+    offers = _safe_rows(app.waiting_lists.open_offers) if sees(app, "clubs", "read_all") else ()
     if offers:
         lines.append(Line(f"{count(len(offers), 'waiting-list offer')} waiting for the family's answer "
                           f"(first: {offers[0].child_name}, {offers[0].club_name}).", "Waiting lists"))
-    lines += rota_lines(app, day, _safe_rows)
-    lines += minibus_lines(app, day, _safe_rows)
+    if sees(app, "rota"):
+        lines += rota_lines(app, day, _safe_rows)
+    if sees(app, "minibus", "minibus.run_sheets", "read_all"):
+        lines += minibus_lines(app, day, _safe_rows)
     return lines
 
 
@@ -117,6 +125,9 @@ def read_money(app: HubApp, _day: date) -> list[Line]:
 
 
 def read_expiring(app: HubApp, day: date) -> Sequence[ExpiringItem]:
+    """Staff checks running out: for the roles that see staff records."""
+    if not sees(app, "staff", "read_all"):
+        return ()
     return _safe_rows(lambda: app.rota.expiring(day))
 
 

@@ -28,7 +28,7 @@ from hubdesk.app import HubApp
 from hubdesk.ui.common.page import Page
 from hubdesk.ui.shell.events import AppEvents
 from hubdesk.ui.today.attention import Line
-from hubdesk.ui.today.loader import AREAS, SitesArea, TodayReader
+from hubdesk.ui.today.loader import AREAS, SitesArea, TodayReader, sees
 from hubdesk.ui.today.referrals_area import OverdueReferrals
 
 if TYPE_CHECKING:
@@ -81,6 +81,7 @@ class TodayPage(Page):
         grid.addWidget(sites_box, 0, 0)
         grid.addWidget(attention_box, 0, 1)
         grid.addWidget(expiring_box, 1, 1)
+        expiring_box.setVisible(sees(app, "staff", "read_all"))  # staff records' roles only
         # Overdue referrals: its own area (for the safeguarding lead only, once roles exist).
         self.referrals = OverdueReferrals()
         self.referrals.setVisible(app.actor.may("referrals"))

@@ -14,7 +14,7 @@ from hubdesk.app import HubApp, open_app
 from hubdesk.core.permissions import DEFAULT_ROLES
 from hubdesk.settings import Settings
 from hubdesk.ui.shell.main_window import MainWindow
-from hubdesk.ui.shell.pages import PAGE_PERMISSIONS, PAGES
+from hubdesk.ui.shell.pages import PAGE_PERMISSIONS, PAGES, READ_PERMISSIONS
 from hubdesk.ui.shell.sign_in import SignInDialog
 from hubdesk.ui.shell.users_dialog import NewUserDialog, RolesDialog, UsersDialog
 from tests.conftest import DEMO_TODAY, copy_database, frozen_clock, sign_in_as
@@ -66,7 +66,8 @@ def test_each_role_sees_its_pages_and_menus(qtbot: QtBot, admin_hub: HubApp, rol
     assert window.windowTitle().endswith(f"— Pat Person ({actor.role_label})")
     shown = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert shown == [t for t, _ in PAGES
-                     if PAGE_PERMISSIONS.get(t) is None or actor.may(PAGE_PERMISSIONS[t] or "")]
+                     if PAGE_PERMISSIONS.get(t) is None or actor.may(PAGE_PERMISSIONS[t] or "")
+                     or any(actor.may(p) for p in READ_PERMISSIONS.get(t, ()))]
     menus = _menu_texts(window)
     assert ("&Users and roles…" in menus) == (role == "administrator")
     assert "Sign &out" in menus
@@ -123,11 +124,11 @@ def test_users_dialog_adds_deactivates_and_edits_roles(qtbot: QtBot, admin_hub: 
     roles = RolesDialog(admin_hub, dialog)
     qtbot.addWidget(roles)
     roles.role.setCurrentIndex(roles.role.findData("driver"))
-    assert [n for n, b in roles.boxes.items() if b.isChecked()] == ["minibus"]
+    assert [n for n, b in roles.boxes.items() if b.isChecked()] == ["minibus.run_sheets"]
     roles.boxes["children.medical"].setChecked(True)
     roles.save()
     driver = {r.name: r for r in admin_hub.users.roles()}["driver"]
-    assert driver.permissions == {"minibus", "children.medical"}
+    assert driver.permissions == {"minibus.run_sheets", "children.medical"}
 
 
 def test_after_signing_out_the_next_person_gets_their_own_window(
