@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from hubdesk.core.audit import record_event
 from hubdesk.core.errors import Conflict, NotFound, ValidationError
 from hubdesk.core.models import Carer, Child, ChildCarer, MetaValue, Referral, ReferralCategory, Site
 from hubdesk.core.models.meta import store_meta
@@ -117,12 +118,18 @@ class ReferralService(Service):
         return row_
 
     def get(self, referral_id: int) -> ReferralForm:
+        """One referral to read or edit; a signed-in person opening it is recorded in the audit
+        (access to referrals is logged, as to medical details)."""
         self._check("referrals")
-        with self._read() as s:
+        reading = self._read() if self._actor.user_id is None else self._write(only_logging=True)
+        with reading as s:
             row = s.get(Referral, referral_id)
             if row is None:
                 raise NotFound("That referral no longer exists.")
             values = {f: getattr(row, f) for f in _FIELDS}
+            if self._actor.user_id is not None:
+                record_event(s, "referrals", str(row.id), {"opened": [None, "referral"]},
+                             child_id=row.child_id)
             return ReferralForm(**values, id=row.id, row_version=row.row_version)
 
     # --- lists ---------------------------------------------------------------------------------

@@ -12,9 +12,10 @@ from sqlalchemy import select
 from hubdesk.app import HubApp
 from hubdesk.core.errors import ValidationError
 from hubdesk.core.models import AuditEntry
+from hubdesk.services.base import PermissionRefused
 from hubdesk.services.people import CarerForm, CarerLink
 from hubdesk.services.referrals import ReferralFilter, ReferralForm, due_date, term_of
-from tests.conftest import child_form
+from tests.conftest import child_form, sign_in_as
 from tests.statements import counting
 
 
@@ -125,3 +126,19 @@ def test_the_list_costs_the_same_few_statements_for_many_rows(hub: HubApp,
     with counting(hub.engine) as many:
         assert len(hub.referrals.search()) == 21
     assert many.count == one.count <= 6
+
+
+def test_opening_a_referral_is_logged_and_only_its_roles_may(hub: HubApp,
+                                                             two_schools: dict[str, int]) -> None:
+    child = hub.children.save(child_form(two_schools["oak"]))
+    made = hub.referrals.save(_form(hub, child))
+    sign_in_as(hub, "safeguarding", "Sue Lead")
+    hub.referrals.get(made)
+    with hub.factory() as s:
+        opened = s.execute(select(AuditEntry.user, AuditEntry.changes).where(
+            AuditEntry.table_name == "referrals", AuditEntry.action == "event")).all()
+    assert opened == [("Sue Lead", {"opened": [None, "referral"]})]
+    sign_in_as(hub, "office", "Olly Office")
+    with pytest.raises(PermissionRefused, match="referrals"):
+        hub.referrals.get(made)
+    assert hub.audit.history(table_name="referrals") == []  # History hides them from the office
