@@ -151,6 +151,9 @@ class CellKeys(QObject):
     def _take(self, cell: QWidget) -> None:
         """Stop a cell's box taking Tab (Qt's own order would walk every box, and arrows moving
         to a cell would drop into its box); its clicks and keys still come here first."""
+        if cell.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            return  # a label in a cell: nothing to edit
+        cell.setProperty("cell_box", True)
         cell.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for part in [cell, *cell.findChildren(QWidget)]:
             part.installEventFilter(self)
@@ -180,7 +183,8 @@ class CellKeys(QObject):
         """F2, Space or a typed letter in the table goes to the current cell's box."""
         cell = self._cell()
         typed = bool(event.text()) and event.text().isprintable() and not event.text().isspace()
-        if cell is None or not cell.isEnabled() or not (event.key() in self._EDIT_KEYS or typed):
+        asked = event.key() in self._EDIT_KEYS or typed
+        if cell is None or not cell.property("cell_box") or not cell.isEnabled() or not asked:
             return False
         cell.setFocus(Qt.FocusReason.OtherFocusReason)
         if typed:
