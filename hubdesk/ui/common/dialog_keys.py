@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import pairwise
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -124,9 +125,95 @@ def order_tabs(root: QWidget) -> list[QWidget]:
             widget.setTabChangesFocus(True)
         elif isinstance(widget, QAbstractItemView):
             widget.setTabKeyNavigation(False)  # arrows move between cells; Tab moves on
+            if widget.findChild(CellKeys) is None:
+                CellKeys(widget)
     for first, second in pairwise(chain):
         QWidget.setTabOrder(first, second)
     return chain
+
+
+class CellKeys(QObject):
+    """A table with a box in its cells is still one Tab stop: the boxes take no Tab and no arrow
+    (arrows move between cells); F2, Space or typing edits the current cell's box, a click edits
+    the box clicked, and Tab or Esc in a box goes back to the table (Tab then moves on)."""
+
+    _EDIT_KEYS = (Qt.Key.Key_F2, Qt.Key.Key_Space)
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self.view, self._viewport = view, view.viewport()  # kept: asked while the table is deleted
+        view.installEventFilter(self)
+        self._viewport.installEventFilter(self)
+        for child in self._viewport.children():
+            if isinstance(child, QWidget):
+                self._take(child)
+
+    def _take(self, cell: QWidget) -> None:
+        """Stop a cell's box taking Tab (Qt's own order would walk every box, and arrows moving
+        to a cell would drop into its box); its clicks and keys still come here first."""
+        if cell.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            return  # a label in a cell: nothing to edit
+        cell.setProperty("cell_box", True)
+        cell.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for part in [cell, *cell.findChildren(QWidget)]:
+            part.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self._viewport:
+            if kind == QEvent.Type.ChildAdded:
+                child = event.child()  # type: ignore[attr-defined]
+                if isinstance(child, QWidget) and not child.isWindow():
+                    self._take(child)
+            return False
+        if watched is self.view:
+            return kind == QEvent.Type.KeyPress and self._edit(event)  # type: ignore[arg-type]
+        if isinstance(watched, QWidget):
+            if kind == QEvent.Type.MouseButtonPress:
+                self._focus_cell(watched)
+            elif kind == QEvent.Type.KeyPress:
+                return self._leave(event)  # type: ignore[arg-type]
+        return False
+
+    def _cell(self) -> QWidget | None:
+        current = self.view.currentIndex()
+        return self.view.indexWidget(current) if current.isValid() else None
+
+    def _edit(self, event: QKeyEvent) -> bool:
+        """F2, Space or a typed letter in the table goes to the current cell's box."""
+        cell = self._cell()
+        typed = bool(event.text()) and event.text().isprintable() and not event.text().isspace()
+        asked = event.key() in self._EDIT_KEYS or typed
+        if cell is None or not cell.property("cell_box") or not cell.isEnabled() or not asked:
+            return False
+        cell.setFocus(Qt.FocusReason.OtherFocusReason)
+        if typed:
+            target = QApplication.focusWidget() or cell
+            QApplication.sendEvent(target, QKeyEvent(event.type(), event.key(), event.modifiers(),
+                                                    event.text()))
+        return True
+
+    def _focus_cell(self, part: QWidget) -> None:
+        """A click on a box makes its cell the current one and puts the typing cursor there."""
+        cell = part
+        while cell.parentWidget() is not None and cell.parentWidget() is not self._viewport:
+            cell = cell.parentWidget()  # type: ignore[assignment]
+        index = self.view.indexAt(cell.geometry().center())
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+        if cell.isEnabled():
+            cell.setFocus(Qt.FocusReason.MouseFocusReason)
+
+    def _leave(self, event: QKeyEvent) -> bool:
+        """Tab, Shift+Tab and Esc in a box go back to the table; Tab moves on from there."""
+        key = event.key()
+        if key not in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Escape):
+            return False
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if key != Qt.Key.Key_Escape:
+            QApplication.sendEvent(self.view, QKeyEvent(QEvent.Type.KeyPress, key,
+                                                        event.modifiers()))
+        return True
 
 
 # --- Alt+letter --------------------------------------------------------------------------------

@@ -73,6 +73,7 @@ class StopsEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+        layout.addStretch(1)  # a tall dialog's spare room goes under the buttons, not round the table
 
     def add_stop(self, stop: StopForm | None) -> None:
         row = self.table.rowCount()

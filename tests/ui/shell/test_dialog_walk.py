@@ -88,14 +88,7 @@ def out_of_order(walked: list[QWidget], dialog: QDialog) -> list[str]:
     return wrong
 
 
-# Known and not yet fixed: the stops table of a run holds a box in each cell, and Tab goes into
-# those boxes and stays there; the minibus settings' per-school times are laid out in columns.
-NOT_YET = {"run", "weekly run", "minibus settings"}
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(
-    reason="Tab is held by the boxes inside the stops table / columns of times", strict=True))
-    if n in NOT_YET else n for n in DIALOGS])
+@pytest.mark.parametrize("name", list(DIALOGS))
 def test_tab_walks_the_form_down_to_its_buttons(qtbot: QtBot, window: MainWindow, name: str) -> None:
     dialog = open_dialog_named(qtbot, window, name)
     walked = tab_walk(qtbot, dialog)
@@ -159,3 +152,35 @@ def test_it_fits_a_laptop_with_nothing_cut(qtbot: QtBot, window: MainWindow, nam
     qtbot.wait(20)
     assert dialog.height() <= SCREEN[1] and dialog.width() <= SCREEN[0]
     assert clipped(dialog) == []
+
+
+def test_a_table_of_boxes_is_one_tab_stop_edited_from_the_keyboard(qtbot: QtBot, window: MainWindow) -> None:
+    """In a run's stops Tab stops once on the table; arrows pick a cell, F2 or typing edits its
+    box, and Tab or Esc in the box goes back out (Tab on to the buttons under the table)."""
+    dialog = open_dialog_named(qtbot, window, "run")
+    table = dialog.stops.table  # type: ignore[attr-defined]
+    walked = tab_walk(qtbot, dialog)
+    assert table in walked
+    assert not any(w.parentWidget() is table.viewport() for w in walked)
+    table.setFocus(Qt.FocusReason.TabFocusReason)
+    table.setCurrentCell(0, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Right)
+    qtbot.keyClick(table, Qt.Key.Key_Right)
+    assert QApplication.focusWidget() is table and table.currentColumn() == 2
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    leave = table.cellWidget(0, 2)
+    assert QApplication.focusWidget() in (leave, leave.focusProxy())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is table and dialog.isVisible()
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.stops.add_button  # type: ignore[attr-defined]
+    table.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClicks(table, "1")  # typing in the table types into the current cell's box
+    assert QApplication.focusWidget() in (leave, leave.focusProxy())
+    site = table.cellWidget(1, 0)
+    qtbot.mouseClick(site, Qt.MouseButton.LeftButton)
+    assert table.currentRow() == 1
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible() and widget is not dialog and widget is not window:
+            widget.hide()  # the box's list opened by the click
