@@ -187,7 +187,7 @@ def session_lines(fact: SessionFact, price: int, funding: Funding,
                           f"{fact.club_name}: cancelled after the cut-off", full, net, why, fact.ref))
     elif not fact.cancelled:
         net = full - percent_of(full, percent)
-        text = f"{fact.club_name} (term block)" if fact.block_pence is not None else fact.club_name
+        text = f"Term block: {fact.club_name}" if fact.block_pence is not None else fact.club_name
         lines.append(Line(fact.child_id, fact.day, "session", text, full, net, why,
                           fact.ref, fact.attended, fact.site_id))
         if fact.hub_cancelled and net:

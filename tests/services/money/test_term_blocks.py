@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -64,7 +65,7 @@ def test_a_whole_term_is_charged_the_block_price_exactly(hub: HubApp,
     account = term_account(hub, setup["ella"])
     assert sum(ln.pence for ln in account.lines) == 20000 == account.balance
     assert {ln.pence for ln in account.lines} == set(block_shares(20000, n))
-    assert all("term block" in ln.text for ln in account.lines)
+    assert all(ln.text == "Term block: Football" for ln in account.lines)
     assert n * 750 > 20000  # the block is cheaper than the sessions one by one
 
 
@@ -129,3 +130,17 @@ def test_booking_cost_shows_the_block_and_bad_prices_are_refused(
     assert shown.block_pence == 20000 and len(shown.block_changes) == 1
     with pytest.raises(ValidationError, match="term block price is between"):
         hub.money.prices.set_block_price(setup["club"], date(2026, 9, 1), -1)
+
+
+def test_statement_says_term_block(hub: HubApp, setup: dict[str, int], tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from hubdesk.reports.statements import write_statements
+
+    whole_term(hub, setup["ella"], setup["club"])
+    book = hub.money.accounts.statements(date(2026, 9, 1), date(2026, 9, 30))
+    lines = [ln for st in book.statements for ln in st.lines]
+    assert lines and all(ln.text == "Term block: Football" for ln in lines)
+    path = tmp_path / "statements.pdf"
+    write_statements(book, path)
+    assert "Term block: Football" in "".join(p.extract_text() for p in PdfReader(path).pages)

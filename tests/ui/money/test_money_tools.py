@@ -163,3 +163,23 @@ def test_club_editor_prices_from_a_date_keep_booked_sessions(
                      prices=hub.money.prices)
     qtbot.addWidget(new)
     assert new.price.isEnabled()
+
+
+def test_club_editor_sets_a_term_block_price_from_a_date(
+        qtbot: QtBot, hub: HubApp, kid: int, tmp_path: Path) -> None:
+    from hubdesk.ui.money.club_prices import ClubPricesDialog
+
+    club_id = hub.clubs.list()[0].id
+    prices = ClubPricesDialog(hub.money.prices, club_id, hub.clock.today())
+    qtbot.addWidget(prices)
+    prices.block_amount.setText("minus")
+    prices.set_block_price()
+    assert "not an amount" in prices.error.text()
+    prices.block_amount.setText("180.00")
+    prices.block_start.setDate(date(2026, 9, 1))
+    prices.set_block_price()
+    assert prices.block_model.rowCount() == 1 and prices.block_model.index(0, 1).data() == "£180.00"
+    assert "Term block: <b>£180.00</b> a whole term" in prices.current.text()
+    assert hub.money.prices.club_prices(club_id).block_pence == 18000
+    prices.show()
+    prices.grab().save(str(tmp_path / "block-prices.png"))
