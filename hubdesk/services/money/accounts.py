@@ -16,8 +16,7 @@ from hubdesk.core.money import money
 from hubdesk.core.rules.charging import Allocated, Line, MoneyRules, SessionFact, ages, allocate
 from hubdesk.core.vocabulary import fold
 from hubdesk.services.base import Service
-from hubdesk.services.clubs import carer_phones
-from hubdesk.services.clubs.term_blocks import term_block_shares
+from hubdesk.services.clubs import carer_phones, term_block_shares
 from hubdesk.services.money.dto import (
     KIND_LABELS,
     ROUTE_LABELS,
