@@ -15,6 +15,7 @@ from hubdesk.commands.lookup import find_site
 from hubdesk.commands.output import say
 from hubdesk.commands.signin import signed_in
 from hubdesk.core.errors import DomainError
+from hubdesk.core.words import count
 from hubdesk.services.people import ImportOptions, ImportPreview
 from hubdesk.settings import load_settings
 
@@ -115,8 +116,8 @@ def import_children(app: HubApp, args: argparse.Namespace) -> int:
     if preview.leavers and args.mark_leavers:
         marked = app.imports.mark_leavers(tuple(x.child_id for x in preview.leavers),
                                           app.clock.today())
-        print(f"Marked {marked.marked} leaver(s) as left today; {marked.cancelled_sessions} booked "
-              "session(s) cancelled.")
+        print(f"Marked {count(marked.marked, 'leaver')} as left today; "
+              f"{count(marked.cancelled_sessions, 'booked session')} cancelled.")
     elif preview.leavers:
         print(f"{len(preview.leavers)} pupil(s) are not in the export; run again with "
               "--mark-leavers to mark them as left.")

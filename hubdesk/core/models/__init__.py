@@ -32,6 +32,7 @@ from hubdesk.core.models.minibus import (
     VehicleService,
 )
 from hubdesk.core.models.money import (
+    ClubBlockPrice,
     ClubPrice,
     DiscretionaryPlace,
     ExtraCharge,
@@ -91,8 +92,8 @@ __all__ += [
     "Run", "RunPassenger", "RunPattern", "RunPatternStop", "RunStop", "TransportRequest", "Vehicle",
     "VehicleCheck", "VehicleCheckItem", "VehicleService",
 ]
-__all__ += ["ClubPrice", "DiscretionaryPlace", "ExtraCharge", "FreePlaceRule", "FundingChange",
-            "Payment"]
+__all__ += ["ClubBlockPrice", "ClubPrice", "DiscretionaryPlace", "ExtraCharge", "FreePlaceRule",
+            "FundingChange", "Payment"]
 __all__ += ["Referral", "ReferralCategory"]
 __all__ += ["RetentionRule"]
 __all__ += ["CoreOfferStatus", "StaffCostRate"]

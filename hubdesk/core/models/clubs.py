@@ -154,6 +154,8 @@ class SessionBooking(Base):
     cancelled_at: Mapped[datetime | None] = mapped_column(DateTime)
     late: Mapped[bool] = mapped_column(Boolean, default=False)
     cancel_reason: Mapped[str] = mapped_column(String(200), default="")
+    # this session's share of a term block price (None: charged at the session price)
+    block_pence: Mapped[int | None] = mapped_column(Integer, default=None)
 
 
 class WaitingListEntry(Base):

@@ -42,6 +42,22 @@ class ClubPrice(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)  # UTC: bookings before it keep the old
 
 
+class ClubBlockPrice(Base):
+    """A club's price for a whole term booked at once (a term block), from a date on: a booking
+    covering every running session of a term is charged this, spread over its sessions."""
+
+    __tablename__ = "club_block_prices"
+    __table_args__ = (
+        CheckConstraint("pence BETWEEN 0 AND 10000000", name="pence_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    club_id: Mapped[int] = mapped_column(ForeignKey("clubs.id"), index=True)
+    from_date: Mapped[date] = mapped_column(Date)
+    pence: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime)  # UTC: bookings before it keep the old
+
+
 class FreePlaceRule(Base):
     """A reduction for a funding basis in one kind of club (100 = a free place)."""
 

@@ -109,6 +109,16 @@ class SessionFact:
     late_minutes: int
     attended: str = ""  # from the register: "yes", "absent (ill)", or "" when not taken
     site_id: int = 0
+    block_pence: int | None = None  # this session's share of a term block price
+
+
+def block_shares(block_pence: int, sessions: int) -> list[int]:
+    """A term block price spread over its sessions in whole pence, the odd pennies on the first
+    sessions, so the shares add up exactly to the block."""
+    if sessions <= 0:
+        return []
+    each, odd = divmod(block_pence, sessions)
+    return [each + (1 if i < odd else 0) for i in range(sessions)]
 
 
 @dataclass(frozen=True)
@@ -164,6 +174,8 @@ def session_lines(fact: SessionFact, price: int, funding: Funding,
                   rules: Mapping[tuple[str, str], int], money_rules: MoneyRules) -> list[Line]:
     """The lines one session booking makes (none for a cancellation in good time)."""
     lines: list[Line] = []
+    if fact.block_pence is not None:
+        price = fact.block_pence
     full = 0 if fact.club_kind == FREE_KIND else price
     percent, why = reduction(fact.club_kind, funding, rules, fact.day)
     if fact.club_kind == FREE_KIND:
@@ -175,7 +187,8 @@ def session_lines(fact: SessionFact, price: int, funding: Funding,
                           f"{fact.club_name}: cancelled after the cut-off", full, net, why, fact.ref))
     elif not fact.cancelled:
         net = full - percent_of(full, percent)
-        lines.append(Line(fact.child_id, fact.day, "session", fact.club_name, full, net, why,
+        text = f"Term block: {fact.club_name}" if fact.block_pence is not None else fact.club_name
+        lines.append(Line(fact.child_id, fact.day, "session", text, full, net, why,
                           fact.ref, fact.attended, fact.site_id))
         if fact.hub_cancelled and net:
             lines.append(Line(fact.child_id, fact.day, "hub_credit",

@@ -17,6 +17,7 @@ from hubdesk.services.clubs.family_weeks import ChildWeek, WeekItem, WeekService
 from hubdesk.services.clubs.import_bookings import BookingImport, BookingImportService, ImportRow
 from hubdesk.services.clubs.queries import carer_phones, child_name, free_places, start_moment
 from hubdesk.services.clubs.sessions import BookedChild, CancelledSession, ClubSessionService, SessionRow
+from hubdesk.services.clubs.term_blocks import term_block_shares
 from hubdesk.services.clubs.waiting_lists import Offer, WaitingListService, WaitingRow, offer_freed
 
 __all__ = [
@@ -28,3 +29,4 @@ __all__ = [
     "WaitingListService", "WaitingRow", "WeekItem", "WeekService", "carer_phones", "child_name",
     "free_places", "offer_freed", "start_moment",
 ]
+__all__ += ["term_block_shares"]

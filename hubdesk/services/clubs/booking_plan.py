@@ -38,6 +38,7 @@ from hubdesk.core.rules.recurrence import (
     weekdays_label,
 )
 from hubdesk.services.clubs.queries import child_name, load_child, load_club, take_places
+from hubdesk.services.clubs.term_blocks import term_block_shares
 from hubdesk.services.sites import load_calendar
 
 
@@ -272,6 +273,9 @@ def write_plan(s: Session, req: BookingRequest, preview: BookingPreview, now: da
                      "status": "booked", "booked_at": now, "cancelled_at": None, "late": False,
                      "cancel_reason": ""})
         booked.append(line.day)
+    shares = term_block_shares(s, req.club_id, [cast(int, r["session_id"]) for r in rows], now)
+    for row in rows:
+        row["block_pence"] = shares.get(cast(int, row["session_id"]))
     ids = _insert_places(s, booking, rows)
     waited: list[date] = []
     if waiting_list:

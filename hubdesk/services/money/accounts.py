@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hubdesk.core.errors import NotFound, ValidationError
-from hubdesk.core.models import Club, Site
+from hubdesk.core.models import Club, ClubSession, Site
 from hubdesk.core.money import money
 from hubdesk.core.rules.charging import Allocated, Line, MoneyRules, SessionFact, ages, allocate
 from hubdesk.core.vocabulary import fold
 from hubdesk.services.base import Service
-from hubdesk.services.clubs import carer_phones
+from hubdesk.services.clubs import carer_phones, term_block_shares
 from hubdesk.services.money.dto import (
     KIND_LABELS,
     ROUTE_LABELS,
@@ -177,8 +177,9 @@ class AccountService(Service):
             fams = load_families(s, family_members(s, child_id))
             if child_id not in fams.children:
                 raise NotFound("That child no longer exists.")
-            facts = [SessionFact(0, child_id, club_id, "", "", day, now, False, False, False, 0, 0)
-                     for day in days]
+            block = _block_by_day(s, club_id, days, now)
+            facts = [SessionFact(0, child_id, club_id, "", "", day, now, False, False, False, 0, 0,
+                                 block_pence=block.get(day)) for day in days]
             ids, until = list(fams.children), self._billed_until()
             before = charge_lines(s, fams, ids, until=until)
             after = charge_lines(s, fams, ids, until=until, extra_facts=facts)
@@ -186,6 +187,8 @@ class AccountService(Service):
             limit = load_money_rules(s).arrears_limit_pence
         new = [ln for ln in after if ln.ref == 0 and ln.kind == "session"]
         why = next((ln.why for ln in new if ln.why), "")
+        if block:
+            why = f"term block price; {why}" if why else "term block price"
         old = sum(ln.pence for ln in before)
         return BookingCost(len(new), sum(ln.pence for ln in after) - old, why,
                            old - _live_total(payments), limit)
@@ -297,3 +300,11 @@ def month_bounds(year: int, month: int) -> tuple[date, date]:
     start = date(year, month, 1)
     following = date(year + (month == 12), month % 12 + 1, 1)
     return start, following - timedelta(days=1)
+
+
+def _block_by_day(s: Session, club_id: int, days: Sequence[date], now: datetime) -> dict[date, int]:
+    """Each day's share of a term block price when ``days`` take every running session of a term."""
+    sessions = dict(s.execute(select(ClubSession.id, ClubSession.day).where(
+        ClubSession.club_id == club_id, ClubSession.day.in_(list(days)))).all())
+    shares = term_block_shares(s, club_id, list(sessions), now)
+    return {sessions[sid]: share for sid, share in shares.items()}

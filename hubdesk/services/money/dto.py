@@ -127,6 +127,8 @@ class ClubPrices:
     current_pence: int
     next_change: str
     changes: tuple[PriceChange, ...]
+    block_pence: int | None = None  # the term block price today (None: no block sold)
+    block_changes: tuple[PriceChange, ...] = ()  # term block prices from a date, newest first
 
 
 @dataclass(frozen=True)

@@ -190,7 +190,7 @@ def _facts(s: Session, ids: list[int] | None, until: date | None) -> list[Sessio
     by_hub = (cs.status == "cancelled") & (sb.cancelled_at == cs.cancelled_at)
     stmt = (select(sb.id, sb.child_id, Club.id, Club.name, Club.kind, cs.day, sb.booked_at,
                    sb.status, sb.late, by_hub, Attendance.late_fee_pence, Attendance.late_minutes,
-                   Attendance.status, Attendance.absence_reason, Club.site_id)
+                   Attendance.status, Attendance.absence_reason, Club.site_id, sb.block_pence)
             .join(cs, cs.id == sb.session_id).join(Club, Club.id == cs.club_id)
             .outerjoin(Attendance, Attendance.session_booking_id == sb.id)
             .where((sb.status == "booked") | sb.late.is_(True) | by_hub))
@@ -200,9 +200,9 @@ def _facts(s: Session, ids: list[int] | None, until: date | None) -> list[Sessio
         stmt = stmt.where(cs.day <= until)
     return [SessionFact(ref, child, club, name, kind, day, booked_at,
                         status == "cancelled" and not hub, late, bool(hub), fee or 0, minutes or 0,
-                        _attended(came, why), site)
+                        _attended(came, why), site, block)
             for ref, child, club, name, kind, day, booked_at, status, late, hub, fee,
-            minutes, came, why, site in s.execute(stmt)]
+            minutes, came, why, site, block in s.execute(stmt)]
 
 
 def _attended(status: str | None, reason: str | None) -> str:

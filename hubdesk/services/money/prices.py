@@ -11,7 +11,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hubdesk.core.errors import ValidationError
-from hubdesk.core.models import Child, Club, ClubPrice, DiscretionaryPlace, FreePlaceRule, Site
+from hubdesk.core.models import (
+    Child,
+    Club,
+    ClubBlockPrice,
+    ClubPrice,
+    DiscretionaryPlace,
+    FreePlaceRule,
+    Site,
+)
 from hubdesk.core.models.meta import store_meta
 from hubdesk.core.money import money
 from hubdesk.core.rules.charging import (
@@ -69,9 +77,27 @@ class PriceService(Service):
                              .order_by(ClubPrice.from_date.desc(), ClubPrice.created_at.desc()))
             dated = [Price(p.club_id, p.from_date, p.pence, p.created_at) for p in rows]
             now, nxt = _current(dated, club.price_pence, today)
+            blocks = s.scalars(select(ClubBlockPrice).where(ClubBlockPrice.club_id == club_id)
+                               .order_by(ClubBlockPrice.from_date.desc(),
+                                         ClubBlockPrice.created_at.desc()))
+            block = tuple(PriceChange(b.from_date, b.pence, b.created_at) for b in blocks)
+            block_now = next((b.pence for b in block if b.from_date <= today), None)
             return ClubPrices(club.id, club.name, club.kind, club.price_pence, now, nxt,
                               tuple(PriceChange(p.from_date, p.pence, p.created_at)
-                                    for p in dated))
+                                    for p in dated), block_now, block)
+
+    def set_block_price(self, club_id: int, from_date: date, pence: int) -> None:
+        """A term block price for terms starting on or after ``from_date``: a booking of every
+        running session of such a term is charged it; terms booked before now keep theirs."""
+        if not 0 <= pence <= 10_000_000:
+            raise ValidationError("A term block price is between £0.00 and £100,000.", "pence")
+        with self._write() as s:
+            club = fetch(s, Club, club_id, "That club no longer exists.")
+            if club.kind == FREE_KIND:
+                raise ValidationError("A free breakfast club is always free; it has no term "
+                                      "block price.", "pence")
+            s.add(ClubBlockPrice(club_id=club_id, from_date=from_date, pence=pence,
+                                 created_at=self._clock.now()))
 
     def set_price(self, club_id: int, from_date: date, pence: int) -> None:
         """A new price from a date; sessions booked before now keep the price they were booked at."""

@@ -1,7 +1,8 @@
 """Money summed in the database: each family's charges per month, its credits and its payments.
 
 The balances list, the arrears list and the Today page need totals, not lines, so the charging
-rules of ``core/rules/charging.py`` are written once more here as SQL (price known when booked,
+rules of ``core/rules/charging.py`` are written once more here as SQL (price known when booked
+or the place's share of a term block,
 free places by the flags of the session's day, discretionary places, late cancellation, hub
 credits, late-collection fees, the sibling discount per family and day) and summed with GROUP BY.
 A family is every child joined through carers (a recursive query; its key is the smallest child
@@ -139,7 +140,7 @@ def _session_lines(s: Session, rules: MoneyRules, free: dict[tuple[str, str], in
                                    cp.created_at <= sb.booked_at).order_by(
         cp.from_date.desc(), cp.created_at.desc(), cp.id).limit(1).scalar_subquery()
     dated = cs.club_id.in_(select(ClubPrice.club_id))
-    price = case((Club.kind == FREE_KIND, 0),
+    price = case((Club.kind == FREE_KIND, 0), (sb.block_pence.is_not(None), sb.block_pence),
                  (dated, func.coalesce(known, Club.price_pence)), else_=Club.price_pence)
     percent = _percent_off(s, free, Club.kind, sb.child_id, cs.day, Child)
     inner = (select(sb.child_id.label("child_id"), cs.club_id.label("club_id"),

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
+from hubdesk.core.words import count
 from hubdesk.services.people import ImportPreview, ImportResult
 from hubdesk.services.progress import Progress
 from hubdesk.ui.children.import_panels import ColumnsPanel, LeaversPanel, OptionsBar
@@ -246,7 +247,7 @@ class ImportDialog(Dialog):
             feedback.warn(self, TITLE, "Tick the children who have left first.")
             return
         today = self.app.clock.today()
-        if not feedback.confirm(self, TITLE, f"Mark {len(ticked)} child(ren) as left on "
+        if not feedback.confirm(self, TITLE, f"Mark {count(len(ticked), 'child', 'children')} as left on "
                                              f"{today:%d/%m/%Y} and cancel their bookings from then? "
                                              "Their records are kept."):
             return
@@ -255,6 +256,7 @@ class ImportDialog(Dialog):
             return
         self.events.children_changed.emit()
         self.events.data_reloaded.emit()
-        feedback.inform(self, TITLE, f"{result.marked} child(ren) marked as left; "
-                                     f"{result.cancelled_sessions} booked session(s) cancelled.")
+        feedback.inform(self, TITLE, f"{count(result.marked, 'child', 'children')} marked as left; "
+                                     f"{count(result.cancelled_sessions, 'booked session')} "
+                                     "cancelled.")
         self._reload()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hubdesk.core.words import count
 from hubdesk.services.people import COLUMN_CHOICES, ImportOptions, ImportPreview, Leaver
 from hubdesk.ui.common.forms import hbox
 
@@ -169,7 +170,7 @@ class LeaversPanel(QWidget):
     def show_leavers(self, leavers: tuple[Leaver, ...], full_export: bool) -> None:
         self.leavers = leavers
         self.intro.setText(
-            f"{len(leavers)} child(ren) on roll are not in this export. Nobody is deleted: tick "
+            f"{count(len(leavers), 'child', 'children')} on roll not in this export. Nobody is deleted: tick "
             "those who have left; they are marked as left today and their bookings from today are "
             "cancelled (the places go to the waiting lists)." if leavers else
             "Nobody on roll is missing from this export." if full_export else

@@ -335,7 +335,7 @@ class BookingDialog(Dialog):
             self.cost.setText("")
             return
         why = f" ({cost.why})" if cost.why else ""
-        text = (f"Cost of this booking: <b>{money(cost.pence)}</b> for {cost.sessions} session(s)"
+        text = (f"Cost of this booking: <b>{money(cost.pence)}</b> for {count(cost.sessions, 'session')}"
                 f"{why}. Family balance now: {money(cost.balance)}.")
         if cost.over_limit:
             text += (f"<br/>⚠ The family owes more than the {money(cost.limit)} limit: the office "

@@ -54,6 +54,18 @@ class ClubPricesDialog(Dialog):
                        self.set_button):
             new.addWidget(widget)
         new.addStretch(1)
+        self.block_model = changes_model()
+        self.block_view = table_view(self.block_model, stretch=2)
+        self.block_start = date_edit(today)
+        self.block_amount = QLineEdit()
+        self.block_amount.setPlaceholderText("e.g. 180.00")
+        self.block_button = QPushButton("Set the term block price")
+        self.block_button.clicked.connect(self.set_block_price)
+        block = QHBoxLayout()
+        for widget in (QLabel("Term block £"), self.block_amount, QLabel("for terms from"),
+                       self.block_start, self.block_button):
+            block.addWidget(widget)
+        block.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -62,9 +74,16 @@ class ClubPricesDialog(Dialog):
                                 "price was entered keep the price they were booked at."))
         layout.addWidget(self.view, 1)
         layout.addLayout(new)
+        explain = QLabel("Term block prices (newest first): a booking of every running session "
+                         "of a term is charged the block, shared over its sessions; a part of a "
+                         "term is charged per session.")
+        explain.setWordWrap(True)
+        layout.addWidget(explain)
+        layout.addWidget(self.block_view, 1)
+        layout.addLayout(block)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(560, 380)
+        self.resize(620, 520)
         self.refresh()
 
     def refresh(self) -> None:
@@ -72,9 +91,14 @@ class ClubPricesDialog(Dialog):
         self.setWindowTitle(f"Prices: {shown.club}")
         nxt = f" Next: {shown.next_change}." if shown.next_change else ""
         free = " A free breakfast club is always free." if shown.kind == "free_breakfast" else ""
+        block = ("" if shown.block_pence is None
+                 else f" Term block: <b>{money(shown.block_pence)}</b> a whole term.")
         self.current.setText(f"<b>{money(shown.current_pence)}</b> per session today "
-                             f"(opening price {money(shown.opening_pence)}).{nxt}{free}")
+                             f"(opening price {money(shown.opening_pence)}).{nxt}{block}{free}")
         self.model.set_rows(shown.changes)
+        self.block_model.set_rows(shown.block_changes)
+        for widget in (self.block_amount, self.block_start, self.block_button):
+            widget.setEnabled(shown.kind != "free_breakfast")
 
     def set_price(self) -> None:
         try:
@@ -86,5 +110,18 @@ class ClubPricesDialog(Dialog):
             return
         self.error.hide()
         self.amount.clear()
+        self.changed = True
+        self.refresh()
+
+    def set_block_price(self) -> None:
+        try:
+            pence = parse_money(self.block_amount.text())
+            self.prices.set_block_price(self.club_id, to_date(self.block_start), pence)
+        except (ValueError, DomainError) as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.error.hide()
+        self.block_amount.clear()
         self.changed = True
         self.refresh()

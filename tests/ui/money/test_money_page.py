@@ -109,5 +109,5 @@ def test_booking_dialog_shows_the_cost_before_book(qtbot: QtBot, page: MoneyPage
                            day=date(2026, 9, 16))
     qtbot.addWidget(dialog)
     dialog.refresh_preview()
-    assert "Cost of this booking: <b>£7.50</b> for 1 session(s)" in dialog.cost.text()
+    assert "Cost of this booking: <b>£7.50</b> for 1 session" in dialog.cost.text()
     assert "Family balance now: £14.25" in dialog.cost.text() and "limit" not in dialog.cost.text()

@@ -163,3 +163,50 @@ def test_club_editor_prices_from_a_date_keep_booked_sessions(
                      prices=hub.money.prices)
     qtbot.addWidget(new)
     assert new.price.isEnabled()
+
+
+def test_club_editor_sets_a_term_block_price_from_a_date(
+        qtbot: QtBot, hub: HubApp, kid: int, tmp_path: Path) -> None:
+    from hubdesk.ui.money.club_prices import ClubPricesDialog
+
+    club_id = hub.clubs.list()[0].id
+    prices = ClubPricesDialog(hub.money.prices, club_id, hub.clock.today())
+    qtbot.addWidget(prices)
+    prices.block_amount.setText("minus")
+    prices.set_block_price()
+    assert "not an amount" in prices.error.text()
+    prices.block_amount.setText("180.00")
+    prices.block_start.setDate(date(2026, 9, 1))
+    prices.set_block_price()
+    assert prices.block_model.rowCount() == 1 and prices.block_model.index(0, 1).data() == "£180.00"
+    assert "Term block: <b>£180.00</b> a whole term" in prices.current.text()
+    assert hub.money.prices.club_prices(club_id).block_pence == 18000
+    prices.show()
+    prices.grab().save(str(tmp_path / "block-prices.png"))
+
+
+def test_booking_dialog_costs_a_whole_term_at_the_block_price(
+        qtbot: QtBot, hub: HubApp, two_schools: dict[str, int], tmp_path: Path) -> None:
+    from hubdesk.ui.clubs.booking_dialog import BookingDialog
+    from hubdesk.ui.shell.events import AppEvents
+
+    freeze(hub, datetime(2026, 9, 1, 8))
+    oak = two_schools["oak"]
+    found = hub.children.save(child_form(oak, forename="Ola", surname="Zed"))
+    carer_for(hub, [found])
+    football = club(hub, oak)
+    hub.money.prices.set_block_price(football, date(2026, 9, 1), 18000)
+    dialog = BookingDialog(hub, AppEvents(), hub.clock.today(), child_id=found, club_id=football,
+                           day=date(2026, 9, 3))
+    qtbot.addWidget(dialog)
+    dialog.standing.setChecked(True)
+    dialog.end_date.setDate(date(2026, 12, 18))
+    dialog.refresh_preview()
+    assert "<b>£180.00</b> for 28 sessions (term block price)" in dialog.cost.text()
+    dialog.end_date.setDate(date(2026, 12, 9))
+    dialog.refresh_preview()
+    assert "<b>£195.00</b> for 26 sessions." in dialog.cost.text()  # part of a term: £7.50 each
+    dialog.end_date.setDate(date(2026, 12, 18))
+    dialog.refresh_preview()
+    dialog.show()
+    dialog.grab().save(str(tmp_path / "block-booking.png"))

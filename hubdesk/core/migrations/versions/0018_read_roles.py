@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0018_read_roles'
-down_revision = '0016_referrals'
+down_revision = '0017_block_prices'
 branch_labels = None
 depends_on = None
 
