@@ -12,12 +12,14 @@ import logging
 import sys
 from types import TracebackType
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QWidget
 
 from hubdesk.app import database_label, open_app
+from hubdesk.core.words import count
 from hubdesk.settings import load_settings
 from hubdesk.ui.shell import feedback
-from hubdesk.ui.shell.pages import PAGES
+from hubdesk.ui.shell.tasks import cancel_reads
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +28,7 @@ def run_self_test(database: str | None = None) -> int:
     """0 when the window and every page showed with no error; 1 and a sentence naming the page if not."""
     from hubdesk.ui.shell.main import qt_app
     from hubdesk.ui.shell.main_window import MainWindow
+    from hubdesk.ui.shell.sign_in import sign_in_from_environment
 
     settings = load_settings(database)
     qapp = qt_app()
@@ -41,13 +44,16 @@ def run_self_test(database: str | None = None) -> int:
     saved_warn, saved_hook = feedback.warn, sys.excepthook
     feedback.warn, sys.excepthook = warn, hook
     app = open_app(settings)
+    # A database with users: the pages of whoever HUBDESK_USER names (the installer's smoke test
+    # names the demo's administrator); with no one signed in only the pages anyone may see.
+    sign_in_from_environment(app)
     current = "the main window"
     window: MainWindow | None = None
     try:
         window = MainWindow(app)
         window.show()
         qapp.processEvents()
-        for title, _factory in PAGES:
+        for title, _factory in window.visible_pages:
             current = f"the page “{title}”"
             page = window.show_page(title)
             qapp.processEvents()
@@ -59,6 +65,8 @@ def run_self_test(database: str | None = None) -> int:
         log.error("self-test: %s did not open", current, exc_info=True)
         problems.append(f"{type(exc).__name__}: {str(exc)[:200]}")
     finally:
+        cancel_reads()  # background reads (Today's areas) end before the window and database go
+        QThreadPool.globalInstance().waitForDone()
         if window is not None:  # a page that failed must not leave the window open behind it
             window.hide()
             window.deleteLater()
@@ -67,6 +75,7 @@ def run_self_test(database: str | None = None) -> int:
     if problems:
         print(f"hubdesk self-test failed: {current} did not open ({problems[0]}).", file=sys.stderr)
         return 1
-    print(f"hubdesk self-test: the main window and all {len(PAGES)} pages opened on "
+    shown = len(window.visible_pages) if window is not None else 0
+    print(f"hubdesk self-test: the main window and {count(shown, 'page')} opened on "
           f"{database_label(settings)}.")
     return 0

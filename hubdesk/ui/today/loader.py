@@ -166,8 +166,12 @@ class TodayReader(QRunnable):
                 if self.cancelled:
                     break
                 self.signals.area.emit(self.generation, name, self._read(read))
-        finally:
+        except RuntimeError:  # the page (and the signals' owner) closed while reading: no one to tell
+            return
+        try:
             self.signals.finished.emit(self.generation)
+        except RuntimeError:
+            return
 
     def _read(self, read: Callable[[HubApp, date], object]) -> object:
         return _safe(lambda: read(self.app, self.day), None)
