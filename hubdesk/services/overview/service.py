@@ -37,8 +37,11 @@ class OverviewService(Service):
             return resolve(load_terms(s, site_id) or load_terms(s), choice, self._clock.today())
 
     def overview(self, choice: PeriodChoice, site_id: int | None = None) -> Overview:
-        """Every view for the period and site chosen (None: all sites), in one read transaction."""
-        income = self._income(choice, site_id)
+        """Every view for the period and site chosen (None: all sites): the period resolved once,
+        Money's income and the referral counts read by their own domains, the rest in one read."""
+        period = self.period(choice, site_id)
+        income = self._income(period)
+        referrals = self._referrals(period.start, period.end)
         with self._read() as s:
             site = "All sites"
             if site_id is not None:
@@ -46,7 +49,6 @@ class OverviewService(Service):
                 if name is None:
                     raise NotFound("That site is no longer there; choose another.")
                 site = name
-            period = resolve(load_terms(s, site_id) or load_terms(s), choice, self._clock.today())
             scope = Scope(period.start, period.end, site_id)
             viability, unrated = adult_views.viability(s, scope, income)
             return Overview(
@@ -55,13 +57,12 @@ class OverviewService(Service):
                 tuple(adult_views.learning(s, scope)), tuple(adult_views.learners(s, scope)),
                 tuple(adult_views.runs(s, scope)), tuple(adult_views.carried(s, scope)),
                 tuple(viability), FROM_MONEY,
-                tuple(unrated), self._referrals(period.start, period.end))
+                tuple(unrated), referrals)
 
-    def _income(self, choice: PeriodChoice, site_id: int | None) -> Mapping[int, int]:
+    def _income(self, period: Period) -> Mapping[int, int]:
         """What Money charged for each club's sessions in the period (pence by club id)."""
         from hubdesk.services.money import Money
 
-        period = self.period(choice, site_id)
         found = Money(self._factory, self._actor, self._clock).accounts.income_by_club(
             period.start, period.end)
         return {row.club_id: row.pence for row in found}
