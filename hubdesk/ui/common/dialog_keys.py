@@ -271,11 +271,11 @@ def retext(widget: QAbstractButton | QLabel, text: str) -> None:
     """Change a button's or label's words after its dialog has shown and keep an Alt+letter: the
     one it had when the new words hold that letter, else a free one."""
     letter = mnemonic(widget.text())
-    plain = text.replace("&&", "\0")
-    at = plain.lower().find(letter) if letter is not None else -1
-    if at >= 0:
-        widget.setText((plain[:at] + "&" + plain[at:]).replace("\0", "&&"))
-        return
+    if letter is not None:  # every other letter counts as taken, so only the old one can be given
+        kept = with_mnemonic(text, {chr(c) for c in range(128)} - {letter})
+        if mnemonic(kept) == letter:
+            widget.setText(kept)
+            return
     widget.setText(text)
     root = widget.window()
     if getattr(root, "_keys_ready", False):
