@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import delete, insert, select, text, update
+from sqlalchemy import Executable, delete, insert, select, text, update
+from sqlalchemy.orm import Session
 
 from hubdesk.app import HubApp
 from hubdesk.core.errors import DomainError
@@ -105,9 +106,9 @@ def _act(hub: HubApp, c: dict[str, Any], kind: str, who: int, which: int, day_in
     elif kind == "rules":
         hub.money.prices.save_rules(MoneyRules(sibling_percent=n % 50, late_cancel_percent=n))
     elif kind == "link":
-        form = CarerForm(forename="Anna", surname="Lo", phone_mobile="07700 900123",
-                         id=c["carers"][which])
-        hub.carers.save_link(kid, CarerLink(form, "Aunt", can_collect=True,
+        carer = CarerForm(forename="Anna", surname="Lo", phone_mobile="07700 900123",
+                          id=c["carers"][which])
+        hub.carers.save_link(kid, CarerLink(carer, "Aunt", can_collect=True,
                                             parental_responsibility=False, emergency_priority=2))
     elif kind == "unlink" and any(link.carer.id == c["carers"][which]
                                   for link in hub.carers.links(kid)):
@@ -130,15 +131,18 @@ def _act(hub: HubApp, c: dict[str, Any], kind: str, who: int, which: int, day_in
             s.execute(delete(SessionBooking).where(SessionBooking.id == place))
 
 
+def _rows(s: Session, stmt: Executable) -> list[tuple[Any, ...]]:
+    return sorted(tuple(r) for r in s.execute(stmt))
+
+
 def _stored(hub: HubApp) -> tuple[Any, ...]:
     hub.money.accounts.overdue_total()  # brings them up to date
     with hub.factory() as s:
-        return (sorted(tuple(r) for r in s.execute(select(MoneyMember.child_id, MoneyMember.key)).all()),
-                sorted(tuple(r) for r in s.execute(select(MoneyDay.key, MoneyDay.club_id, MoneyDay.day,
-                                        MoneyDay.charged, MoneyDay.credit,
-                                        MoneyDay.sessions)).all()),
-                sorted(tuple(r) for r in s.execute(select(
-                    MoneyMonth.key, MoneyMonth.month, MoneyMonth.charged, MoneyMonth.credit)).all()))
+        return (_rows(s, select(MoneyMember.child_id, MoneyMember.key)),
+                _rows(s, select(MoneyDay.key, MoneyDay.club_id, MoneyDay.day, MoneyDay.charged,
+                                MoneyDay.credit, MoneyDay.sessions)),
+                _rows(s, select(MoneyMonth.key, MoneyMonth.month, MoneyMonth.charged,
+                                MoneyMonth.credit)))
 
 
 def _from_nothing(hub: HubApp) -> tuple[Any, ...]:
@@ -172,8 +176,7 @@ def test_a_change_to_one_family_works_out_that_family_only(
         hub.bookings.confirm(BookingRequest(kid, football, DAYS[0]))
     hub.money.accounts.overdue_total()
     with hub.factory() as s:
-        before = dict(tuple(r) for r in s.execute(select(MoneyDay.key, MoneyDay.charged)
-                                .where(MoneyDay.key != kids[0])).all())
+        before = _rows(s, select(MoneyDay.key, MoneyDay.charged).where(MoneyDay.key != kids[0]))
     hub.bookings.confirm(BookingRequest(kids[1], football, DAYS[1]))
     with hub.factory() as s:
         assert list(s.scalars(select(MoneyMark.child_id))) == [kids[1]]
@@ -181,10 +184,8 @@ def test_a_change_to_one_family_works_out_that_family_only(
         hub.money.accounts.overdue_total()
     with hub.factory() as s:
         assert s.scalar(select(MoneyMark.id)) is None
-        after = dict(tuple(r) for r in s.execute(select(MoneyDay.key, MoneyDay.charged)
-                               .where(MoneyDay.key != kids[0])).all())
-        lo = sorted(tuple(r) for r in s.execute(select(MoneyDay.day, MoneyDay.charged)
-                              .where(MoneyDay.key == kids[0])).all())
+        after = _rows(s, select(MoneyDay.key, MoneyDay.charged).where(MoneyDay.key != kids[0]))
+        lo = _rows(s, select(MoneyDay.day, MoneyDay.charged).where(MoneyDay.key == kids[0]))
     assert after == before  # the other families' rows untouched
     assert lo == [(DAYS[0], 750 + 675), (DAYS[1], 750)]  # the sibling discount on the shared day
     assert worked_out.count <= 25
