@@ -265,19 +265,19 @@ class AccountService(Service):
         and every child of those families."""
         until = self._billed_until()
         found, months = {}, {}
-        for key, money_of in stored_totals(s, until).items():
+        for key, money_of in stored_totals(s, until, owing_only=True).items():
             bands, oldest = money_of.bands(today)
             if sum(bands):
                 found[key] = bands
                 if oldest:
                     months[key] = oldest
         children = stored_members(s, found)
-        days = stored_oldest_unpaid(s, until, months)
+        days = stored_oldest_unpaid(s, months)
         return {key: (bands, days.get(key)) for key, bands in found.items()}, children
 
     def _overdue(self, s: Session, today: date) -> list[tuple[int, int, int]]:
         return [b for b in (t.bands(today)[0] for t in stored_totals(
-            s, self._billed_until()).values()) if sum(b)]
+            s, self._billed_until(), owing_only=True).values()) if sum(b)]
 
     def overdue_total(self) -> tuple[int, int, int]:
         """Pence overdue across families, how many families, and pence overdue over 60 days."""

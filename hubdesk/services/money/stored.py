@@ -177,25 +177,37 @@ def _store(s: Session, rules: MoneyRules, children: list[int] | None,
     s.execute(insert(MoneyMonth).from_select(["key", "month", "charged", "credit"], per_month))
 
 
-def stored_totals(s: Session, until: date) -> dict[int, FamilyTotals]:
+def stored_totals(s: Session, until: date, *, owing_only: bool = False
+                  ) -> dict[int, FamilyTotals]:
     """Every family's totals for the months up to ``until`` (the last day of a month), and its
-    payments, in two statements."""
-    totals: dict[int, FamilyTotals] = defaultdict(FamilyTotals)
+    payments, in two statements. ``owing_only``: only families with charges already due (months
+    before ``until``'s) that their payments and credits do not cover — every family with anything
+    overdue — found from one sum per family (three statements)."""
     last = f"{until.year:04d}-{until.month:02d}"
-    for key, month, charged, credit in s.execute(
-            select(MoneyMonth.key, MoneyMonth.month, MoneyMonth.charged, MoneyMonth.credit)
-            .where(MoneyMonth.month <= last)):
+    pay_key = func.coalesce(MoneyMember.key, Payment.child_id)
+    signed = case((Payment.route == "refund", -Payment.pence), else_=Payment.pence)
+    paid = {key: int(pence) for key, pence in s.execute(
+        select(pay_key, func.sum(signed))
+        .outerjoin(MoneyMember, MoneyMember.child_id == Payment.child_id)
+        .where(Payment.child_id.is_not(None), Payment.reversed_at.is_(None))
+        .group_by(pay_key))}
+    months = select(MoneyMonth.key, MoneyMonth.month, MoneyMonth.charged, MoneyMonth.credit).where(
+        MoneyMonth.month <= last)
+    if owing_only:
+        due = func.sum(case((MoneyMonth.month < last, MoneyMonth.charged), else_=0))
+        owing = [key for key, charged, credit in s.execute(
+            select(MoneyMonth.key, due, func.sum(MoneyMonth.credit))
+            .where(MoneyMonth.month <= last).group_by(MoneyMonth.key))
+            if charged > paid.get(key, 0) + credit]
+        months = months.where(MoneyMonth.key.in_(owing))
+    totals: dict[int, FamilyTotals] = defaultdict(FamilyTotals)
+    for key, month, charged, credit in s.execute(months):
         found = totals[key]
         found.months[date(int(month[:4]), int(month[5:7]), 1)] = charged
         found.credits += credit
-    pay_key = func.coalesce(MoneyMember.key, Payment.child_id)
-    signed = case((Payment.route == "refund", -Payment.pence), else_=Payment.pence)
-    for key, paid in s.execute(
-            select(pay_key, func.sum(signed))
-            .outerjoin(MoneyMember, MoneyMember.child_id == Payment.child_id)
-            .where(Payment.child_id.is_not(None), Payment.reversed_at.is_(None))
-            .group_by(pay_key)):
-        totals[key].paid = int(paid)
+    for key, pence in paid.items():
+        if key in totals or not owing_only:
+            totals[key].paid = pence
     return dict(totals)
 
 
@@ -206,22 +218,23 @@ def stored_members(s: Session, keys: Iterable[int]) -> set[int]:
         wanted)
 
 
-def stored_oldest_unpaid(s: Session, until: date, wanted: dict[int, tuple[date, int]]
-                         ) -> dict[int, date]:
+def stored_oldest_unpaid(s: Session, wanted: dict[int, tuple[date, int]]) -> dict[int, date]:
     """The day of each family's oldest unpaid charge, given the month it is in and what was paid
-    into that month (charges are paid oldest first)."""
-    if not wanted:
-        return {}
-    since = min(month for month, _ in wanted.values())
+    into that month (charges are paid oldest first): one read per month named."""
+    by_month: dict[date, list[int]] = defaultdict(list)
+    for key, (month, _into) in wanted.items():
+        by_month[month].append(key)
     per_day: dict[int, dict[date, int]] = defaultdict(lambda: defaultdict(int))
-    for key, day, pence in s.execute(
-            select(MoneyDay.key, MoneyDay.day, func.sum(MoneyDay.charged))
-            .where(MoneyDay.key.in_(list(wanted)), MoneyDay.day >= since, MoneyDay.day <= until)
-            .group_by(MoneyDay.key, MoneyDay.day)):
-        per_day[key][day] += int(pence or 0)
+    for month, keys in by_month.items():
+        end = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+        for key, day, pence in s.execute(
+                select(MoneyDay.key, MoneyDay.day, func.sum(MoneyDay.charged))
+                .where(MoneyDay.key.in_(keys), MoneyDay.day >= month, MoneyDay.day < end)
+                .group_by(MoneyDay.key, MoneyDay.day)):
+            per_day[key][day] += int(pence or 0)
     found = {}
-    for key, (month, into) in wanted.items():
-        for day in sorted(d for d in per_day[key] if (d.year, d.month) == (month.year, month.month)):
+    for key, (_month, into) in wanted.items():
+        for day in sorted(per_day[key]):
             into -= per_day[key][day]
             if into < 0:
                 found[key] = day

@@ -188,10 +188,10 @@ def test_a_change_to_one_family_works_out_that_family_only(
         lo = _rows(s, select(MoneyDay.day, MoneyDay.charged).where(MoneyDay.key == kids[0]))
     assert after == before  # the other families' rows untouched
     assert lo == [(DAYS[0], 750 + 675), (DAYS[1], 750)]  # the sibling discount on the shared day
-    assert worked_out.count <= 25
+    assert worked_out.count <= 30  # one family worked out, whatever the size of the cluster
     with counting(hub.engine) as nothing_to_do:
         hub.money.accounts.overdue_total()
-    assert nothing_to_do.count <= 4, nothing_to_do.statements  # BEGIN, marks and rules, sums, paid
+    assert nothing_to_do.count <= 5, nothing_to_do.statements  # as above: nothing worked out
 
 
 def test_a_payee_change_works_nothing_out_a_percentage_change_works_out_everyone(
@@ -204,7 +204,7 @@ def test_a_payee_change_works_nothing_out_a_percentage_change_works_out_everyone
     hub.money.prices.save_rules(replace(rules, payee="Oak Hub Ltd"))
     with counting(hub.engine) as c:
         hub.money.accounts.overdue_total()
-    assert c.count <= 4  # nothing worked out: BEGIN, marks and rules, sums, paid
+    assert c.count <= 5  # nothing worked out: BEGIN, marks and rules, paid, who owes, their months
     hub.money.prices.save_rules(replace(rules, sibling_percent=50))
     freeze(hub, datetime(2026, 11, 20, 9))
     overdue, families, _old = hub.money.accounts.overdue_total()
