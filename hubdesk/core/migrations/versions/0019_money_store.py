@@ -66,6 +66,9 @@ for _table in ("child_carers", "funding_changes", "discretionary_places", "extra
     ]
 
 
+_NO_WHOLE_MARK = "NOT EXISTS (SELECT 1 FROM money_marks WHERE child_id IS NULL)"
+
+
 def _create_triggers(dialect: str) -> list[str]:
     statements = []
     for name, table, event, condition, children in _MARKS:
@@ -79,7 +82,9 @@ def _create_triggers(dialect: str) -> list[str]:
             statements.append(f"CREATE TRIGGER {trigger} AFTER {event} ON {table} FOR EACH ROW"
                               f"{when} EXECUTE FUNCTION {trigger}()")
         else:
-            when = f" WHEN {condition}" if condition else ""
+            # SQLite writes one transaction at a time, so once "everything" is asked for no other
+            # mark is needed (a demo or a large import writes no mark per row).
+            when = f" WHEN {condition + ' AND ' if condition else ''}{_NO_WHOLE_MARK}"
             statements.append(f"CREATE TRIGGER {trigger} AFTER {event} ON {table}{when} "
                               f"BEGIN {mark} END")
     return statements
@@ -103,6 +108,9 @@ def upgrade() -> None:
         sa.Column("child_id", sa.Integer(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_money_marks")),
     )
+    op.create_index("ix_money_marks_whole", "money_marks", ["id"],
+                    sqlite_where=sa.text("child_id IS NULL"),
+                    postgresql_where=sa.text("child_id IS NULL"))
     op.create_table(
         "money_members",
         sa.Column("child_id", sa.Integer(), autoincrement=False, nullable=False),
@@ -145,4 +153,5 @@ def downgrade() -> None:
     op.drop_table("money_days")
     op.drop_index(op.f("ix_money_members_key"), table_name="money_members")
     op.drop_table("money_members")
+    op.drop_index("ix_money_marks_whole", table_name="money_marks")
     op.drop_table("money_marks")
