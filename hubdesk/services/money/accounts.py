@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -44,6 +44,7 @@ from hubdesk.services.money.ledger import (
 )
 from hubdesk.services.money.stored import (
     bring_up_to_date,
+    family_names,
     out_of_date,
     stored_club_income,
     stored_members,
@@ -54,9 +55,16 @@ from hubdesk.services.money.stored import (
 
 def matches(query: str, fam: Family) -> bool:
     """Every word typed starts a word of the family's name, a child's name or the payer's name."""
-    words = fold(" ".join((fam.name, fam.payer, *(c.name for c in fam.children)))).replace(
-        "/", " ").replace("-", " ").split()
-    return all(any(w.startswith(q) for w in words) for q in fold(query).split())
+    return words_match(query, (fam.name, fam.payer, *(c.name for c in fam.children)))
+
+
+def words_match(query: str, texts: Iterable[str]) -> bool:
+    """Every word of ``query`` starts a word of ``texts`` (accents and case ignored)."""
+    typed = fold(query).split()
+    if not typed:
+        return True
+    words = fold(" ".join(texts)).replace("/", " ").replace("-", " ").split()
+    return all(any(w.startswith(q) for w in words) for q in typed)
 
 
 def _live_total(payments: Sequence[PaymentRow]) -> int:
@@ -90,21 +98,23 @@ class AccountService(Service):
         today = self._clock.today()
         with self._read_sums() as s:
             totals = stored_totals(s, self._billed_until())
-            fams = load_families(s)
+            names = family_names(s, with_payer=bool(search.strip()))
         rows = []
         for key, money_of in totals.items():
-            fam = fams.by_key.get(key)
-            if fam is None or not matches(search, fam):
+            fam = names.get(key)
+            if fam is None or (search.strip() and not words_match(
+                    search, (fam.name, fam.payer, fam.children))):
                 continue
             charged = money_of.charged
             balance = charged - money_of.paid
             if (not charged and not money_of.paid and not money_of.months) or (
                     owing_only and balance <= 0):
                 continue
-            rows.append(FamilyBalance(key, fam.name, ", ".join(c.name for c in fam.children),
+            rows.append(FamilyBalance(key, fam.name, fam.children,
                                       charged, money_of.paid, balance,
                                       sum(money_of.bands(today)[0])))
-        return sorted(rows, key=lambda r: (fold(r.name), r.key))
+        folded = {name: fold(name) for name in {r.name for r in rows}}  # many share a surname
+        return sorted(rows, key=lambda r: (folded[r.name], r.key))
 
     def income_by_club(self, start: date, end: date) -> list[ClubIncome]:
         """Income per club for sessions from ``start`` to ``end`` (clubs with none left out),

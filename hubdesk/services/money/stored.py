@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import and_, case, delete, func, insert, literal, select, text
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import CTE
 
 from hubdesk.core.models import (
+    Carer,
     Child,
     ChildCarer,
     ExtraCharge,
@@ -209,6 +211,49 @@ def stored_totals(s: Session, until: date, *, owing_only: bool = False
         if key in totals or not owing_only:
             totals[key].paid = pence
     return dict(totals)
+
+
+@dataclass(frozen=True)
+class FamilyNames:
+    """What the balances list shows of a family, and the payer a search may name."""
+
+    name: str  # the children's surnames
+    children: str
+    payer: str
+
+
+def family_names(s: Session, *, with_payer: bool) -> dict[int, FamilyNames]:
+    """Every family's surnames and children (the payer too when asked), by the stored family keys:
+    two statements (four with the payer), no working out of who is joined to whom."""
+    kids: dict[int, list[tuple[date, int, str, str]]] = defaultdict(list)
+    for key, cid, fore, sur, pfore, psur, born in s.execute(
+            select(MoneyMember.key, Child.id, Child.forename, Child.surname,
+                   Child.preferred_forename, Child.preferred_surname, Child.date_of_birth)
+            .join(Child, Child.id == MoneyMember.child_id)):
+        kids[key].append((born, cid, f"{pfore or fore} {psur or sur}", psur or sur))
+    payers = _payers(s) if with_payer else {}
+    found = {}
+    for key, rows in kids.items():
+        rows.sort()
+        found[key] = FamilyNames(" / ".join(sorted({r[3] for r in rows})),
+                                 ", ".join(r[2] for r in rows), payers.get(key, ""))
+    return found
+
+
+def _payers(s: Session) -> dict[int, str]:
+    """Each family's payer: the first carer with parental responsibility by emergency priority
+    (as ``ledger.load_families`` chooses them)."""
+    chosen: dict[int, tuple[tuple[bool, int], int]] = {}
+    for key, carer, pr, prio in s.execute(
+            select(MoneyMember.key, ChildCarer.carer_id, ChildCarer.parental_responsibility,
+                   ChildCarer.emergency_priority)
+            .join(MoneyMember, MoneyMember.child_id == ChildCarer.child_id)):
+        rank = (not pr, prio or 10)
+        if key not in chosen or rank < chosen[key][0]:
+            chosen[key] = (rank, carer)
+    names = {cid: f"{title} {fore} {sur}".strip() for cid, title, fore, sur in s.execute(
+        select(Carer.id, Carer.title, Carer.forename, Carer.surname))}
+    return {key: names.get(carer, "") for key, (_rank, carer) in chosen.items()}
 
 
 def stored_members(s: Session, keys: Iterable[int]) -> set[int]:
