@@ -28,6 +28,7 @@ STEPS: list[tuple[str, DemoStep]] = [
     ("Minibus: vehicles and this week's runs", minibus.build),
     ("Money: prices, free places and the term's payments", money.build),
     ("Referrals and signposting", referrals.build),
+    ("Working out what each family owes", money.work_out_sums),
 ]
 
 __all__ = ["STEPS", "DemoContext", "DemoStep"]

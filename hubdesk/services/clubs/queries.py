@@ -132,12 +132,13 @@ def carer_phones(s: Session, child_ids: Iterable[int]) -> dict[int, tuple[str, .
     result: dict[int, list[str]] = {cid: [] for cid in ids}
     if not ids:
         return {}
-    stmt = (select(ChildCarer.child_id, ChildCarer.emergency_priority, Carer)
-            .join(Carer, Carer.id == ChildCarer.carer_id)
+    c = Carer
+    stmt = (select(ChildCarer.child_id, ChildCarer.emergency_priority, c.surname, c.forename,
+                   c.phone_mobile, c.phone_home, c.phone_work)
+            .join(c, c.id == ChildCarer.carer_id)
             .where(ChildCarer.child_id.in_(ids), ChildCarer.must_not_collect.is_(False)))
-    rows = sorted(s.execute(stmt), key=lambda r: (r[1] is None, r[1] or 0, r[2].surname))
-    for child_id, _priority, carer in rows:
-        phone = carer.phone_mobile or carer.phone_home or carer.phone_work or "no phone"
-        name = f"{carer.forename} {carer.surname}".strip()
-        result[child_id].append(f"{name}: {phone}")
+    rows = sorted(s.execute(stmt), key=lambda r: (r[1] is None, r[1] or 0, r[2]))
+    for child_id, _priority, surname, forename, mobile, home, work in rows:
+        name = f"{forename} {surname}".strip()
+        result[child_id].append(f"{name}: {mobile or home or work or 'no phone'}")
     return {cid: tuple(v) for cid, v in result.items()}

@@ -44,6 +44,7 @@ from hubdesk.services.money.import_payments import (
 from hubdesk.services.money.ledger import MONEY_RULES_KEY, charge_lines, load_families
 from hubdesk.services.money.payments import PaymentService
 from hubdesk.services.money.prices import CLUB_KINDS, PriceService
+from hubdesk.services.money.stored import bring_up_to_date
 
 
 class Money:
@@ -89,6 +90,7 @@ __all__ = [
     "UnmatchedPayment",
     "annotations",
     "attended_word",
+    "bring_up_to_date",
     "charge_lines",
     "load_families",
     "month_bounds",

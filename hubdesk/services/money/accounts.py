@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 from hubdesk.core.errors import NotFound, ValidationError
 from hubdesk.core.models import Club, ClubSession, Site
 from hubdesk.core.money import money
-from hubdesk.core.rules.charging import Allocated, Line, MoneyRules, SessionFact, ages, allocate
+from hubdesk.core.rules.charging import Allocated, Line, SessionFact, ages, allocate
 from hubdesk.core.vocabulary import fold
 from hubdesk.services.base import Service
 from hubdesk.services.clubs import carer_phones, term_block_shares
@@ -41,14 +42,29 @@ from hubdesk.services.money.ledger import (
     load_money_rules,
     payment_rows,
 )
-from hubdesk.services.money.totals import club_income, family_totals, members, oldest_unpaid
+from hubdesk.services.money.stored import (
+    bring_up_to_date,
+    family_names,
+    out_of_date,
+    stored_club_income,
+    stored_members,
+    stored_oldest_unpaid,
+    stored_totals,
+)
 
 
 def matches(query: str, fam: Family) -> bool:
     """Every word typed starts a word of the family's name, a child's name or the payer's name."""
-    words = fold(" ".join((fam.name, fam.payer, *(c.name for c in fam.children)))).replace(
-        "/", " ").replace("-", " ").split()
-    return all(any(w.startswith(q) for w in words) for q in fold(query).split())
+    return words_match(query, (fam.name, fam.payer, *(c.name for c in fam.children)))
+
+
+def words_match(query: str, texts: Iterable[str]) -> bool:
+    """Every word of ``query`` starts a word of ``texts`` (accents and case ignored)."""
+    typed = fold(query).split()
+    if not typed:
+        return True
+    words = fold(" ".join(texts)).replace("/", " ").replace("-", " ").split()
+    return all(any(w.startswith(q) for w in words) for q in typed)
 
 
 def _live_total(payments: Sequence[PaymentRow]) -> int:
@@ -78,38 +94,54 @@ class AccountService(Service):
 
     def balances(self, search: str = "", *, owing_only: bool = False) -> list[FamilyBalance]:
         """Each family's charges, payments, balance and overdue amount (families with any money),
-        summed in the database: a fixed handful of statements however many families."""
+        read from the stored sums: a fixed handful of statements however many families."""
         today = self._clock.today()
-        with self._read() as s:
-            totals = family_totals(s, load_money_rules(s), self._billed_until())
-            fams = load_families(s)
+        with self._read_sums() as s:
+            totals = stored_totals(s, self._billed_until())
+            names = family_names(s, with_payer=bool(search.strip()))
         rows = []
         for key, money_of in totals.items():
-            fam = fams.by_key.get(key)
-            if fam is None or not matches(search, fam):
+            fam = names.get(key)
+            if fam is None or (search.strip() and not words_match(
+                    search, (fam.name, fam.payer, fam.children))):
                 continue
             charged = money_of.charged
             balance = charged - money_of.paid
             if (not charged and not money_of.paid and not money_of.months) or (
                     owing_only and balance <= 0):
                 continue
-            rows.append(FamilyBalance(key, fam.name, ", ".join(c.name for c in fam.children),
+            rows.append(FamilyBalance(key, fam.name, fam.children,
                                       charged, money_of.paid, balance,
                                       sum(money_of.bands(today)[0])))
-        return sorted(rows, key=lambda r: (fold(r.name), r.key))
+        folded = {name: fold(name) for name in {r.name for r in rows}}  # many share a surname
+        return sorted(rows, key=lambda r: (folded[r.name], r.key))
 
     def income_by_club(self, start: date, end: date) -> list[ClubIncome]:
         """Income per club for sessions from ``start`` to ``end`` (clubs with none left out),
-        summed in the database in one aggregate query."""
+        read from the stored sums in one aggregate query."""
         if end < start:
             raise ValidationError("The period ends before it starts.")
-        with self._read() as s:
-            income = club_income(s, load_money_rules(s), start, end)
+        with self._read_sums() as s:
+            income = stored_club_income(s, start, end)
             names = {cid: (name, site) for cid, name, site in s.execute(
                 select(Club.id, Club.name, Site.name).join(Site, Site.id == Club.site_id)
                 .where(Club.id.in_([row[0] for row in income])))}
         rows = [ClubIncome(cid, *names[cid], sessions, pence) for cid, sessions, pence in income]
         return sorted(rows, key=lambda r: (fold(r.site), fold(r.club), r.club_id))
+
+    @contextmanager
+    def _read_sums(self) -> Iterator[Session]:
+        """A read with the stored sums current: the families changed since they were last read
+        are worked out again first (``stored.py``). They are derived rows, so any signed-in role
+        may bring them up to date."""
+        with self._read() as s:
+            if not out_of_date(s):
+                yield s
+                return
+        with self._write(only_logging=True) as w:
+            bring_up_to_date(w)
+        with self._read() as s:
+            yield s
 
     def _billed_until(self) -> date:
         """Sessions are billed monthly: the account counts them up to the end of this month."""
@@ -221,11 +253,11 @@ class AccountService(Service):
     def arrears(self) -> list[ArrearsRow]:
         """Families with overdue charges, by age of debt, with a reminder the office can paste.
 
-        Totals come from the database; only the debtors' families are read in full."""
+        Totals come from the stored sums; only the debtors' families are read in full."""
         today = self._clock.today()
-        with self._read() as s:
+        with self._read_sums() as s:
             rules = load_money_rules(s)
-            debtors, children = self._debtors(s, rules, today)
+            debtors, children = self._debtors(s, today)
             fams = load_families(s, children)
             phones = carer_phones(s, [fams.by_key[k].children[0].child_id for k in debtors])
         rows = []
@@ -237,31 +269,31 @@ class AccountService(Service):
                                    _reminder(fam, total, oldest, rules.payee)))
         return sorted(rows, key=lambda r: (-r.days_61_plus, -r.total, fold(r.family)))
 
-    def _debtors(self, s: Session, rules: MoneyRules, today: date
+    def _debtors(self, s: Session, today: date
                  ) -> tuple[dict[int, tuple[tuple[int, int, int], date | None]], set[int]]:
         """Families with overdue charges (their bands and the day of the oldest unpaid charge),
         and every child of those families."""
         until = self._billed_until()
         found, months = {}, {}
-        for key, money_of in family_totals(s, rules, until).items():
+        for key, money_of in stored_totals(s, until, owing_only=True).items():
             bands, oldest = money_of.bands(today)
             if sum(bands):
                 found[key] = bands
                 if oldest:
                     months[key] = oldest
-        children = members(s, found)
-        days = oldest_unpaid(s, rules, until, months, children)
+        children = stored_members(s, found)
+        days = stored_oldest_unpaid(s, months)
         return {key: (bands, days.get(key)) for key, bands in found.items()}, children
 
-    def _overdue(self, s: Session, rules: MoneyRules, today: date) -> list[tuple[int, int, int]]:
-        return [b for b in (t.bands(today)[0] for t in family_totals(
-            s, rules, self._billed_until()).values()) if sum(b)]
+    def _overdue(self, s: Session, today: date) -> list[tuple[int, int, int]]:
+        return [b for b in (t.bands(today)[0] for t in stored_totals(
+            s, self._billed_until(), owing_only=True).values()) if sum(b)]
 
     def overdue_total(self) -> tuple[int, int, int]:
         """Pence overdue across families, how many families, and pence overdue over 60 days."""
         today = self._clock.today()
-        with self._read() as s:
-            debtors = self._overdue(s, load_money_rules(s), today)
+        with self._read_sums() as s:
+            debtors = self._overdue(s, today)
         return sum(sum(b) for b in debtors), len(debtors), sum(b[2] for b in debtors)
 
 

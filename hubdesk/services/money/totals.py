@@ -1,25 +1,21 @@
-"""Money summed in the database: each family's charges per month, its credits and its payments.
+"""The charging rules as SQL: every charged session of a family, summed into ``stored.py``.
 
-The balances list, the arrears list and the Today page need totals, not lines, so the charging
-rules of ``core/rules/charging.py`` are written once more here as SQL (price known when booked
-or the place's share of a term block,
-free places by the flags of the session's day, discretionary places, late cancellation, hub
-credits, late-collection fees, the sibling discount per family and day) and summed with GROUP BY.
-A family is every child joined through carers (a recursive query; its key is the smallest child
-id, as ``load_families`` keys it). Tests hold the two implementations to the same totals.
-
-A handful of statements whatever the number of families (``tests/statements.py`` counts them).
+The balances, the arrears, the Today page and the Overview's income need sums, not lines, so the
+charging rules of ``core/rules/charging.py`` are written once more here as SQL (price known when
+booked or the place's share of a term block, free places by the flags of the session's day,
+discretionary places, late cancellation, hub credits, late-collection fees, the sibling discount
+per family and day). A family's key is the smallest child id it is joined to through carers, as
+``load_families`` keys it. Tests hold the two implementations to the same totals.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Integer, and_, case, cast, func, literal, or_, select, union_all
+from sqlalchemy import Integer, and_, case, cast, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.selectable import CTE, Subquery
@@ -27,15 +23,12 @@ from sqlalchemy.sql.selectable import CTE, Subquery
 from hubdesk.core.models import (
     Attendance,
     Child,
-    ChildCarer,
     Club,
     ClubPrice,
     ClubSession,
     DiscretionaryPlace,
-    ExtraCharge,
     FreePlaceRule,
     FundingChange,
-    Payment,
     SessionBooking,
 )
 from hubdesk.core.rules.charging import FREE_KIND, MoneyRules, due_on
@@ -73,29 +66,10 @@ def _greatest(s: Session, *values: ColumnElement[Any]) -> ColumnElement[Any]:
     return func.max(*values) if s.get_bind().dialect.name == "sqlite" else func.greatest(*values)
 
 
-def _month(s: Session, day: Any) -> ColumnElement[Any]:
+def month_of(s: Session, day: Any) -> ColumnElement[Any]:
     if s.get_bind().dialect.name == "sqlite":
         return func.strftime("%Y-%m", day)
     return func.to_char(day, "YYYY-MM")
-
-
-def family_keys() -> CTE:
-    """(child_id, key) of every child with a carer: the smallest child id they are joined to."""
-    a, b = aliased(ChildCarer), aliased(ChildCarer)
-    links = select(a.child_id.label("x"), b.child_id.label("y")).join(
-        b, b.carer_id == a.carer_id).cte("links")
-    reach = select(links.c.x.label("c"), links.c.y.label("r")).cte("reach", recursive=True)
-    reach = reach.union(select(reach.c.c, links.c.y).join(links, links.c.x == reach.c.r))
-    return select(reach.c.c.label("child_id"), func.min(reach.c.r).label("key")).group_by(
-        reach.c.c).cte("fam")
-
-
-def members(s: Session, keys: Iterable[int]) -> set[int]:
-    """Every child of the families ``keys``."""
-    wanted = list(keys)
-    fam = family_keys()
-    found = set(s.scalars(select(fam.c.child_id).where(fam.c.key.in_(wanted))))
-    return found | set(wanted)
 
 
 def _flag(basis: str, now: Any, child: Any, day: Any) -> ColumnElement[Any]:
@@ -129,8 +103,7 @@ def _percent_off(s: Session, free: dict[tuple[str, str], int], kind: Any, child:
 
 
 def _session_lines(s: Session, rules: MoneyRules, free: dict[tuple[str, str], int],
-                   until: date, fam: CTE, children: Iterable[int] | None = None,
-                   since: date | None = None) -> Subquery:
+                   until: date | None, fam: CTE, children: Iterable[int] | None = None) -> Subquery:
     """One row per charged session booking: the family, month, net charge before the sibling
     discount, whether the hub cancelled it (credited) and the late-collection fee."""
     sb, cs, cp = SessionBooking, ClubSession, aliased(ClubPrice)
@@ -145,7 +118,7 @@ def _session_lines(s: Session, rules: MoneyRules, free: dict[tuple[str, str], in
     percent = _percent_off(s, free, Club.kind, sb.child_id, cs.day, Child)
     inner = (select(sb.child_id.label("child_id"), cs.club_id.label("club_id"),
                     func.coalesce(fam.c.key, sb.child_id).label("key"), cs.day.label("day"),
-                    _month(s, cs.day).label("month"), price.label("price"),
+                    month_of(s, cs.day).label("month"), price.label("price"),
                     percent.label("percent"),
                     case((family_cancelled, 1), else_=0).label("cancelled"),
                     case((by_hub, 1), else_=0).label("hub"),
@@ -154,9 +127,10 @@ def _session_lines(s: Session, rules: MoneyRules, free: dict[tuple[str, str], in
              .join(Child, Child.id == sb.child_id)
              .outerjoin(Attendance, Attendance.session_booking_id == sb.id)
              .outerjoin(fam, fam.c.child_id == sb.child_id)
-             .where(or_(sb.status == "booked", sb.late.is_(True), by_hub), cs.day <= until,
+             .where(or_(sb.status == "booked", sb.late.is_(True), by_hub),
+                    *([] if until is None else [cs.day <= until]),
                     *([] if children is None else [sb.child_id.in_(list(children))]),
-                    *([cs.day >= since] if since else []))
+                    )
              .cte("facts").prefix_with("MATERIALIZED"))  # worked out once per booking
     full = case((inner.c.cancelled == 1, (inner.c.price * rules.late_cancel_percent + 50) // 100),
                 else_=inner.c.price)
@@ -167,12 +141,13 @@ def _session_lines(s: Session, rules: MoneyRules, free: dict[tuple[str, str], in
             .subquery("lines"))
 
 
-def _charges(s: Session, rules: MoneyRules, until: date, fam: CTE,
-             children: Iterable[int] | None = None, since: date | None = None) -> Subquery:
-    """(key, day, month, charge, fee, hub) of every charged session, the sibling discount taken
-    off every child of a family but the dearest on a day."""
+def charges(s: Session, rules: MoneyRules, until: date | None, fam: CTE,
+             children: Iterable[int] | None = None) -> Subquery:
+    """(key, club_id, day, month, charge, fee, hub, cancelled) of every charged session (up to
+    ``until``, all when None), the sibling discount taken off every child of a family but the
+    dearest on a day; ``fam`` gives each child's family key (child_id, key)."""
     free = {(r.club_kind, r.basis): r.percent_off for r in s.scalars(select(FreePlaceRule))}
-    lines = _session_lines(s, rules, free, until, fam, children, since)
+    lines = _session_lines(s, rules, free, until, fam, children)
     positive = case((lines.c.net > 0, lines.c.net), else_=0)
     with_total = select(lines, func.sum(positive).over(
         partition_by=(lines.c.key, lines.c.day, lines.c.child_id)).label("child_day")).subquery()
@@ -185,75 +160,3 @@ def _charges(s: Session, rules: MoneyRules, until: date, fam: CTE,
     return select(ranked.c.key, ranked.c.club_id, ranked.c.day, ranked.c.month,
                   charge.label("charge"), ranked.c.fee, ranked.c.hub,
                   ranked.c.cancelled).subquery("charges")
-
-
-def family_totals(s: Session, rules: MoneyRules, until: date) -> dict[int, FamilyTotals]:
-    """Every family's totals up to ``until``, in four statements."""
-    fam = family_keys()
-    ch = _charges(s, rules, until, fam)
-    per_month = (select(ch.c.key, ch.c.month, func.sum(ch.c.charge + ch.c.fee),
-                        func.sum(case((ch.c.hub == 1, ch.c.charge), else_=0)))
-                 .group_by(ch.c.key, ch.c.month))
-    extra_key = func.coalesce(fam.c.key, ExtraCharge.child_id)
-    extras = (select(extra_key, _month(s, ExtraCharge.day), func.sum(ExtraCharge.pence),
-                     literal(0))
-              .outerjoin(fam, fam.c.child_id == ExtraCharge.child_id)
-              .where(ExtraCharge.reversed_at.is_(None), ExtraCharge.day <= until)
-              .group_by(extra_key, _month(s, ExtraCharge.day)))
-    totals: dict[int, FamilyTotals] = defaultdict(FamilyTotals)
-    for key, month, pence, credit in s.execute(union_all(per_month, extras)):
-        first = date(int(month[:4]), int(month[5:7]), 1)
-        found = totals[key]
-        found.months[first] = found.months.get(first, 0) + int(pence or 0)
-        found.credits += int(credit or 0)
-    pay_key = func.coalesce(fam.c.key, Payment.child_id)
-    signed = case((Payment.route == "refund", -Payment.pence), else_=Payment.pence)
-    for key, paid in s.execute(
-            select(pay_key, func.sum(signed)).outerjoin(fam, fam.c.child_id == Payment.child_id)
-            .where(Payment.child_id.is_not(None), Payment.reversed_at.is_(None))
-            .group_by(pay_key)):
-        totals[key].paid = int(paid)
-    return dict(totals)
-
-
-def oldest_unpaid(s: Session, rules: MoneyRules, until: date,
-                  wanted: dict[int, tuple[date, int]], children: set[int]) -> dict[int, date]:
-    """The day of each family's oldest unpaid charge, given the month it is in and what was paid
-    into that month (charges are paid oldest first). ``children`` are every child of those
-    families (whole families: the sibling discount needs them all), read through the index."""
-    if not wanted:
-        return {}
-    fam = family_keys()
-    since = min(month for month, _ in wanted.values())
-    ch = _charges(s, rules, until, fam, children, since)
-    per_day: dict[int, dict[date, int]] = defaultdict(lambda: defaultdict(int))
-    for key, day, pence in s.execute(select(ch.c.key, ch.c.day, func.sum(ch.c.charge + ch.c.fee))
-                                     .group_by(ch.c.key, ch.c.day)):
-        per_day[key][day] += int(pence or 0)
-    extra_key = func.coalesce(fam.c.key, ExtraCharge.child_id)
-    for key, day, pence in s.execute(
-            select(extra_key, ExtraCharge.day, ExtraCharge.pence)
-            .outerjoin(fam, fam.c.child_id == ExtraCharge.child_id)
-            .where(ExtraCharge.reversed_at.is_(None), ExtraCharge.day >= since,
-                   ExtraCharge.day <= until, ExtraCharge.child_id.in_(list(children)))):
-        per_day[key][day] += pence
-    found = {}
-    for key, (month, into) in wanted.items():
-        for day in sorted(d for d in per_day[key] if (d.year, d.month) == (month.year, month.month)):
-            into -= per_day[key][day]
-            if into < 0:
-                found[key] = day
-                break
-    return found
-
-
-def club_income(s: Session, rules: MoneyRules, start: date, end: date
-                ) -> list[tuple[int, int, int]]:
-    """(club id, sessions charged, pence) per club for sessions from ``start`` to ``end``: what
-    families were charged for the club's sessions (after free places, discounts, late
-    cancellations and hub credits; late-collection fees included), in one statement."""
-    ch = _charges(s, rules, end, family_keys(), since=start)
-    sessions = func.sum(case((and_(ch.c.hub == 0, ch.c.cancelled == 0), 1), else_=0))
-    pence = func.sum(ch.c.charge + ch.c.fee - case((ch.c.hub == 1, ch.c.charge), else_=0))
-    return [(club, int(n or 0), int(p or 0)) for club, n, p in s.execute(
-        select(ch.c.club_id, sessions, pence).group_by(ch.c.club_id).order_by(ch.c.club_id))]

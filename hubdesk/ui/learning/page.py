@@ -109,7 +109,9 @@ class LearningPage(Page):
         header.resizeSection(0, 230)
         self.view.doubleClicked.connect(lambda _index: self.edit_course())
         enter_opens(self.view, self.edit_course)
-        self.view.selectionModel().selectionChanged.connect(lambda *_a: self._chosen())
+        self._reloading = False  # the list is being filled again: the course is shown once, after
+        self.view.selectionModel().selectionChanged.connect(
+            lambda *_a: None if self._reloading else self._chosen())
         self.empty = QLabel("No courses yet. Press 'New course…' to add one.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         upper = QWidget()
@@ -148,13 +150,17 @@ class LearningPage(Page):
     def _refresh(self) -> None:
         chosen = self.selected()
         rows = self.app.learning.courses.list(include_finished=self.show_finished.isChecked())
-        self.model.set_rows(rows)
-        self.empty.setVisible(not rows)
-        ids = [r.id for r in rows]
-        if chosen is not None and chosen.id in ids:
-            self.view.selectRow(ids.index(chosen.id))
-        elif rows:
-            self.view.selectRow(0)
+        self._reloading = True
+        try:
+            self.model.set_rows(rows)
+            self.empty.setVisible(not rows)
+            ids = [r.id for r in rows]
+            if chosen is not None and chosen.id in ids:
+                self.view.selectRow(ids.index(chosen.id))
+            elif rows:
+                self.view.selectRow(0)
+        finally:
+            self._reloading = False
         self._chosen()
 
     def selected(self) -> CourseRow | None:

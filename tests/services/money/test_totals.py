@@ -113,8 +113,10 @@ def test_income_by_club_in_one_aggregate_query(hub: HubApp, two_schools: dict[st
         hub.bookings.confirm(BookingRequest(kid, football, mon))
     hub.bookings.confirm(BookingRequest(kids[0], chess, date(2026, 9, 16)))
     hub.bookings.confirm(BookingRequest(kids[0], chess, date(2026, 10, 5)))  # outside the period
+    with counting(hub.engine) as worked_out:
+        hub.money.accounts.overdue_total()  # brings the stored sums up to date
     with counting(hub.engine) as c:
         rows = hub.money.accounts.income_by_club(date(2026, 9, 1), date(2026, 9, 30))
     assert [(r.club, r.sessions, r.pence) for r in rows] == [("Chess", 1, 500),
                                                              ("Football", 2, 750 + 675)]
-    assert c.count <= 6
+    assert c.count <= 6 and worked_out.count <= 30, (c.count, worked_out.count)
