@@ -26,6 +26,7 @@ from hubdesk.core.models import (
     Carer,
     Child,
     ChildCarer,
+    Club,
     ExtraCharge,
     MetaValue,
     MoneyDay,
@@ -289,9 +290,9 @@ def stored_oldest_unpaid(s: Session, wanted: dict[int, tuple[date, int]]) -> dic
 
 def stored_club_income(s: Session, start: date, end: date) -> list[tuple[int, int, int]]:
     """(club id, sessions charged, pence) per club for sessions from ``start`` to ``end``, read
-    from the index of money_days."""
+    from the index of money_days: club by club (the IN), each club's days as one range."""
     d = MoneyDay
     return [(club, int(n or 0), int(p or 0)) for club, n, p in s.execute(
         select(d.club_id, func.sum(d.sessions), func.sum(d.charged - d.credit))
-        .where(d.club_id != 0, d.day >= start, d.day <= end)
+        .where(d.club_id.in_(select(Club.id)), d.day >= start, d.day <= end)
         .group_by(d.club_id).order_by(d.club_id))]
