@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -53,10 +54,10 @@ def balance_text(pence: int) -> str:
 
 def balances_model() -> DtoTableModel[FamilyBalance]:
     return DtoTableModel([
-        ("Family", lambda r: r.name), ("Balance", lambda r: balance_text(r.balance)),
+        ("Family", lambda r: r.name), ("Children", lambda r: r.children),
+        ("Balance", lambda r: balance_text(r.balance)),
         ("Overdue", lambda r: money(r.overdue) if r.overdue else ""),
-        ("Charged", lambda r: money(r.charged)), ("Paid", lambda r: money(r.paid)),
-        ("Children", lambda r: r.children)], [])
+        ("Charged", lambda r: money(r.charged)), ("Paid", lambda r: money(r.paid))], [])
 
 
 def lines_model() -> DtoTableModel[AccountLine]:
@@ -107,17 +108,24 @@ class MoneyPage(Page):
         self.family_view.selectionModel().selectionChanged.connect(lambda *_: self.show_account())
         split.addWidget(self.family_view)
         split.addWidget(self._account_panel())
-        split.setSizes([420, 680])
+        split.setSizes([650, 550])  # names, children and balance readable side by side
         layout.addWidget(split, 1)
         events.bookings_changed.connect(self.refresh)
         events.data_reloaded.connect(self.refresh)
 
-    def _top_row(self) -> QHBoxLayout:
+    def _top_row(self) -> QVBoxLayout:
+        """The search and month on one row, the page's actions on the next (one row of both was
+        clipped at 1366 pixels wide)."""
+        rows = QVBoxLayout()
+        find = QHBoxLayout()
+        find.addWidget(self.search, 2)
+        find.addWidget(self.owing)
+        find.addWidget(QLabel("Month:"))
+        find.addWidget(self.month)
+        find.addStretch(1)
+        rows.addLayout(find)
         row = QHBoxLayout()
-        row.addWidget(self.search, 2)
-        row.addWidget(self.owing)
-        row.addWidget(QLabel("Month:"))
-        row.addWidget(self.month)
+        rows.addLayout(row)
         for text, slot in (("Print all statements", self.print_all),
                            ("Arrears…", self.show_arrears),
                            ("Unmatched TFC…", self.show_unmatched),
@@ -128,7 +136,8 @@ class MoneyPage(Page):
             button = QPushButton(text)
             button.clicked.connect(slot)
             row.addWidget(button)
-        return row
+        row.addStretch(1)
+        return rows
 
     def _account_panel(self) -> QWidget:
         panel = QWidget()
@@ -141,18 +150,20 @@ class MoneyPage(Page):
         box.addWidget(QLabel("Payments, newest first (taken against the oldest charges first)"))
         self.payment_view = table_view(self.payments, stretch=5)
         box.addWidget(self.payment_view, 2)
-        buttons = QHBoxLayout()
+        # Two rows of buttons: in one row they held the account panel wider than half the page,
+        # and the family list's balances were cut off at 1366 pixels.
+        buttons = QGridLayout()
         self.account_buttons: list[QPushButton] = []
-        for text, slot in (("Record a payment…", self.record_payment),
-                           ("Extra charge…", self.extra_charge),
-                           ("Reverse payment…", self.reverse_payment),
-                           ("Discretionary place…", self.discretionary_place),
-                           ("Print statement", self.print_family)):
+        for n, (text, slot) in enumerate((("Record a payment…", self.record_payment),
+                                          ("Extra charge…", self.extra_charge),
+                                          ("Print statement", self.print_family),
+                                          ("Reverse payment…", self.reverse_payment),
+                                          ("Discretionary place…", self.discretionary_place))):
             button = QPushButton(text)
             button.clicked.connect(slot)
-            buttons.addWidget(button)
+            buttons.addWidget(button, n // 3, n % 3)
             self.account_buttons.append(button)
-        buttons.addStretch(1)
+        buttons.setColumnStretch(3, 1)
         box.addLayout(buttons)
         return panel
 
@@ -164,7 +175,7 @@ class MoneyPage(Page):
         keep = self.account.family.key if self.account else None
         rows = self.app.money.accounts.balances(self.search.text(), owing_only=self.owing.isChecked())
         self.balances.set_rows(rows)
-        fit_columns(self.family_view)
+        fit_columns(self.family_view, elide=(1,))  # the children give up width before the money
         keys = [r.key for r in rows]
         if keep in keys:
             self.family_view.selectRow(keys.index(keep))
@@ -212,7 +223,7 @@ class MoneyPage(Page):
                              f"<b>balance {balance_text(account.balance)}</b>.{overdue}")
         self.lines.set_rows(account.lines[::-1])  # newest first, as the office reads an account
         self.payments.set_rows(account.payments[::-1])
-        fit_columns(self.line_view, 7)
+        fit_columns(self.line_view, 7, elide=(1, 2, 3))  # the money columns stay whole
         fit_columns(self.payment_view, 5)
 
     def _after_dialog(self, dialog: PaymentDialog | ExtraChargeDialog | ReverseDialog
