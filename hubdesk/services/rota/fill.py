@@ -9,7 +9,7 @@ the fewest hours that week. Nothing is saved until the proposals are accepted.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -22,8 +22,14 @@ from hubdesk.core.rules.staff_checks import (
     hours,
 )
 from hubdesk.services.rota.dto import Candidate, Proposal
-from hubdesk.services.rota.queries import SessionInfo, monday_of
-from hubdesk.services.rota.week import CheckedWeek, checked_week
+from hubdesk.services.rota.queries import (
+    SessionInfo,
+    load_sessions,
+    load_settings,
+    monday_of,
+    target_site,
+)
+from hubdesk.services.rota.week import CheckedWeek, checked_week, load_week
 
 
 def _new_fact(week: CheckedWeek, info: SessionInfo, staff_id: int, fake_id: int) -> ShiftFact:
@@ -96,7 +102,12 @@ def candidates_for(s: Session, target: str, day: date | None) -> list[Candidate]
     """Every active staff member for one session: blocking reasons, then the warnings it adds."""
     if day is None:
         raise NotFound("Choose the session's day.")
-    week = checked_week(s, monday_of(day))
+    monday = monday_of(day)
+    settings = load_settings(s)
+    site_id = target_site(s, target)
+    sessions = [] if site_id is None else load_sessions(
+        s, monday, monday + timedelta(days=4), site_id, settings)
+    week = load_week(s, monday, settings, sessions, None, check=False)  # everyone's shifts, no checks
     info = _session(week, target)
     own: dict[int, list[ShiftFact]] = defaultdict(list)
     for x in week.shifts:

@@ -51,7 +51,13 @@ from hubdesk.services.rota.queries import (
     save_settings,
     week_days,
 )
-from hubdesk.services.rota.week import CheckedWeek, checked_week, closed_days, person_shift_rows
+from hubdesk.services.rota.week import (
+    CheckedWeek,
+    checked_week,
+    closed_days,
+    person_checked_week,
+    person_shift_rows,
+)
 
 _ROLES_BY_KIND = {"club": ("lead", "assistant"), "creche": ("creche",), "duty": ("duty",)}
 
@@ -64,7 +70,7 @@ class RotaService(Service):
             site = s.get(Site, site_id)
             if site is None:
                 raise NotFound("That site no longer exists.")
-            return _grid(s, checked_week(s, monday_of(day)), site_id, site.name)
+            return _grid(s, checked_week(s, monday_of(day), site_id), site_id, site.name)
 
     def week_grids(self, day: date, site_ids: list[int] | None = None) -> list[WeekGrid]:
         """Grids for several sites (all active sites when None), for printing; one check."""
@@ -82,7 +88,7 @@ class RotaService(Service):
         with self._read() as s:
             if s.get(Staff, staff_id) is None:
                 raise NotFound("That staff member no longer exists.")
-            week = checked_week(s, monday)
+            week = person_checked_week(s, monday, staff_id)
             row = week.staff_week(staff_id)
             problems = tuple(week.problem_row(p) for p in week.problems if p.staff_id == staff_id)
             return PersonWeek(staff_id, row.name, row.role, monday, row, problems)
@@ -146,8 +152,8 @@ class RotaService(Service):
             _place(s, shift, form)
             s.add(shift)
             s.flush()
-            week = checked_week(s, monday_of(shift.day))
-            own = [i.fact for i in week.shifts if i.fact.staff_id == staff.id]
+            week = person_checked_week(s, monday_of(shift.day), staff.id)
+            own = [i.fact for i in week.shifts]
             checks = week.settings.checks()
             before = {p.message for p in check_person(
                 person, [f for f in own if f.id != shift.id], week.travel, checks)}

@@ -34,8 +34,10 @@ from hubdesk.services.rota.queries import (
     load_sessions,
     load_settings,
     load_shifts,
+    load_staff,
     person_name,
     session_labels,
+    staff_at,
     week_days,
 )
 from hubdesk.services.sites import load_calendars, load_travel
@@ -118,19 +120,33 @@ class CheckedWeek:
                          bool(person and person.first_aider_on(self.monday)))
 
 
-def checked_week(s: Session, monday: date) -> CheckedWeek:
-    """The whole cluster's week with every check run."""
+def checked_week(s: Session, monday: date, site_id: int | None = None) -> CheckedWeek:
+    """The week with every check run: the whole cluster's, or what one site's grid shows (its
+    sessions, and the whole week of everyone based there or with a shift there, so a clash with a
+    shift at another site still shows)."""
     settings = load_settings(s)
+    sessions = load_sessions(s, monday, monday + timedelta(days=4), site_id, settings)
+    people = None if site_id is None else staff_at(s, site_id, monday, monday + timedelta(days=4))
+    return load_week(s, monday, settings, sessions, people)
+
+
+def person_checked_week(s: Session, monday: date, staff_id: int) -> CheckedWeek:
+    """One person's week and their own problems (a session's problems are not about one person)."""
+    return load_week(s, monday, load_settings(s), [], {staff_id})
+
+
+def load_week(s: Session, monday: date, settings: RotaSettings, sessions: list[SessionInfo],
+              staff_ids: set[int] | None, check: bool = True) -> CheckedWeek:
+    """A week from sessions already read: the shifts and facts of ``staff_ids`` (everyone when None)
+    and, with ``check``, the problems of those sessions and people."""
     friday = monday + timedelta(days=4)
-    sessions = load_sessions(s, monday, friday, settings=settings)
-    shifts = load_shifts(s, monday, friday, session_labels(s, monday, friday))
-    staff = {p.id: p for p in s.scalars(select(Staff))}
-    people = load_people(s)
+    shifts = load_shifts(s, monday, friday, session_labels(s, monday, friday), staff_ids)
+    staff, people = load_staff(s, staff_ids)
     sites: dict[int, str] = {sid: name for sid, name in s.execute(select(Site.id, Site.name))}
     travel = load_travel(s)
     minimum = settings.minimum_staff
     problems = check_week(people, [i.fact for i in shifts], [x.fact for x in sessions], travel,
-                          settings.checks(), lambda _site: minimum)
+                          settings.checks(), lambda _site: minimum) if check else []
     return CheckedWeek(monday, settings, sessions, shifts, people, staff, sites, problems, travel)
 
 
@@ -148,8 +164,7 @@ def person_shift_rows(s: Session, staff_id: int, start: date, end: date) -> list
     if person is None:
         return []
     facts = load_people(s, [staff_id]).get(staff_id)
-    shifts = [i for i in load_shifts(s, start, end, session_labels(s, start, end))
-              if i.fact.staff_id == staff_id]
+    shifts = load_shifts(s, start, end, session_labels(s, start, end), [staff_id])
     return [ShiftRow(i.fact.id, staff_id, person_name(person), i.kind, i.role,
                      SHIFT_ROLE_LABELS.get(i.role, i.role), i.fact.day, i.fact.start, i.fact.end,
                      i.fact.site_id, i.site, i.fact.label, i.fact.target,
