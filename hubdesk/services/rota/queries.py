@@ -213,18 +213,19 @@ def load_sessions(s: Session, start: date, end: date, site_id: int | None = None
     return sorted(result, key=lambda x: (x.fact.day, x.fact.start, x.fact.site_id, x.title))
 
 
-def target_site(s: Session, target: str) -> int | None:
-    """The site of a session target ('club:ID' or 'creche:ID'); None when there is no such session."""
+def target_place(s: Session, target: str) -> tuple[int, date] | None:
+    """The site and day of a session target ('club:ID' or 'creche:ID'); None when there is none."""
     kind, _, ident = target.partition(":")
-    if not ident.isdigit():
-        return None
-    if kind == "club":
-        return s.scalar(select(Club.site_id).join(ClubSession, ClubSession.club_id == Club.id)
-                        .where(ClubSession.id == int(ident)))
-    if kind == "creche":
-        return s.scalar(select(Course.site_id).join(CourseSession, CourseSession.course_id == Course.id)
-                        .where(CourseSession.id == int(ident)))
-    return None
+    row = None
+    if ident.isdigit() and kind == "club":
+        row = s.execute(select(Club.site_id, ClubSession.day)
+                        .join(ClubSession, ClubSession.club_id == Club.id)
+                        .where(ClubSession.id == int(ident))).first()
+    elif ident.isdigit() and kind == "creche":
+        row = s.execute(select(Course.site_id, CourseSession.session_date)
+                        .join(CourseSession, CourseSession.course_id == Course.id)
+                        .where(CourseSession.id == int(ident))).first()
+    return None if row is None else (row[0], row[1])
 
 
 def _creche_sessions(s: Session, start: date, end: date, site_id: int | None) -> list[SessionInfo]:

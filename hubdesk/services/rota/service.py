@@ -38,10 +38,11 @@ from hubdesk.services.rota.dto import (
     ProblemRow,
     Proposal,
     RatioBandRow,
+    SessionStaffing,
     ShiftRow,
     WeekGrid,
 )
-from hubdesk.services.rota.fill import candidates_for, propose
+from hubdesk.services.rota.fill import candidates_for, propose, session_staffing
 from hubdesk.services.rota.queries import (
     RotaSettings,
     load_bands,
@@ -120,6 +121,11 @@ class RotaService(Service):
         """Everyone who could take a session, best first, with what would go wrong."""
         with self._read() as s:
             return candidates_for(s, target, day)
+
+    def session_staffing(self, target: str, day: date) -> SessionStaffing:
+        """A session's staff and problems with everyone who could take it, in one read."""
+        with self._read() as s:
+            return session_staffing(s, target, day)
 
     def expiring(self, today: date) -> list[ExpiringItem]:
         """Qualifications of active staff running out within the warning window, soonest first."""

@@ -1,0 +1,54 @@
+"""A site's grid, a person's week and a session's dialog read only what they show; they must say
+exactly what the whole cluster's check says about the same site, person or session."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from hubdesk.app import HubApp
+from hubdesk.services.rota.dto import AssignForm
+from tests.conftest import DEMO_TODAY
+from tests.services.rota.rota_setup import MONDAY, checked, club_with_children, session_target
+
+
+def test_each_sites_grid_matches_the_whole_clusters_check(demo_hub: HubApp) -> None:
+    rota = demo_hub.rota
+    for site in demo_hub.sites.list():
+        assert site.id is not None
+        assert rota.week_grid(site.id, DEMO_TODAY) == rota.week_grids(DEMO_TODAY, [site.id])[0]
+
+
+def test_a_persons_week_has_their_problems_from_the_whole_check(demo_hub: HubApp) -> None:
+    problems = demo_hub.rota.problems(DEMO_TODAY)
+    people = {p.staff_id for p in problems if p.staff_id is not None}
+    assert people
+    for staff_id in people:
+        week = demo_hub.rota.person_week(staff_id, DEMO_TODAY)
+        assert list(week.problems) == [p for p in problems if p.staff_id == staff_id]
+
+
+def test_a_sessions_dialog_shows_what_the_grid_and_candidates_show(demo_hub: HubApp) -> None:
+    grids = demo_hub.rota.week_grids(DEMO_TODAY)
+    cells = [c for g in grids for c in g.sessions]
+    under = [c for c in cells if c.status == "under"]
+    assert under
+    for cell in [*under, *cells[::25]]:
+        staffing = demo_hub.rota.session_staffing(cell.target, cell.day)
+        assert staffing.cell == cell
+        assert list(staffing.candidates) == demo_hub.rota.candidates(cell.target, cell.day)
+
+
+def test_a_clash_at_another_site_still_shows_on_this_sites_grid(
+        hub: HubApp, two_schools: dict[str, int]) -> None:
+    oak, elm = two_schools["oak"], two_schools["elm"]
+    club_with_children(hub, oak, oak, 5)
+    club_with_children(hub, elm, elm, 4, name="Elm club", start=time(15, 0), end=time(16, 0))
+    staff_id = hub.staff.save(checked("Hal", "Roe", elm))  # based at Elm, not linked to Oakfield
+    hub.rota.assign(AssignForm(staff_id, session_target(hub, elm, MONDAY, "Elm club")))
+    hub.rota.assign(AssignForm(staff_id, session_target(hub, oak, MONDAY)))
+    oak_grid = hub.rota.week_grid(oak, MONDAY)
+    row = next(r for r in oak_grid.staff if r.staff_id == staff_id)
+    assert [x.title for x in row.days[0]] == ["Elm club", "Play club"]  # the whole week, both sites
+    # the Oakfield shift clashes with the Elm one, which only the whole week of the person shows
+    assert any(p.code == "double_booked" and p.staff_id == staff_id for p in oak_grid.problems)
+    assert any(p.code == "other_site" for p in oak_grid.problems)
