@@ -249,7 +249,7 @@ class RotaService(Service):
 def _grid(s: Session, week: CheckedWeek, site_id: int, site_name: str) -> WeekGrid:
     """One site's part of a checked week."""
     cells = week.cells(site_id)
-    here = {i.fact.staff_id for i in week.shifts if i.fact.site_id == site_id}
+    here = set(week.staff_by_site.get(site_id, ()))
     here |= {p.id for p in week.people.values()
              if week.staff[p.id].active and (p.home_site_id == site_id or site_id in p.site_ids)}
     rows = sorted((week.staff_week(pid) for pid in here), key=lambda r: (r.name.split()[-1], r.name))

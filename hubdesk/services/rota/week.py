@@ -1,7 +1,9 @@
 """Building a checked week: sessions with their staff, shifts by person, and every problem.
 
-``checked_week`` loads the whole cluster's week once and runs the checks over it, because people
-move between sites: a site's grid still shows a clash with a shift at another site.
+``checked_week`` loads the whole cluster's week and runs the checks over it, for printing every site
+and for the week's list of problems. A site's grid reads only that site's sessions but the whole
+week of everyone who works there, because people move between sites: the grid still shows a clash
+with a shift at another site. A person's week reads only their own shifts.
 """
 
 from __future__ import annotations
@@ -77,14 +79,33 @@ class CheckedWeek:
                           self.sites.get(p.site_id, "") if p.site_id else "", p.staff_id,
                           p.shift_id, p.target)
 
-    def cells(self, site_id: int | None = None) -> list[SessionCell]:
-        by_target: dict[str, list[ShiftInfo]] = defaultdict(list)
+    @cached_property
+    def shifts_by_target(self) -> dict[str, list[ShiftInfo]]:
+        """The shifts on each session (grouped once: printing every site asks for each site's cells)."""
+        found: dict[str, list[ShiftInfo]] = defaultdict(list)
         for info in self.shifts:
-            by_target[info.fact.target].append(info)
-        session_problems: dict[str, list[Problem]] = defaultdict(list)
+            found[info.fact.target].append(info)
+        return dict(found)
+
+    @cached_property
+    def session_problems(self) -> dict[str, list[Problem]]:
+        """Each session's own problems (ratio, first aid, too few staff)."""
+        found: dict[str, list[Problem]] = defaultdict(list)
         for p in self.problems:
             if p.target and p.staff_id is None:
-                session_problems[p.target].append(p)
+                found[p.target].append(p)
+        return dict(found)
+
+    @cached_property
+    def staff_by_site(self) -> dict[int | None, set[int]]:
+        """Who has a shift at each site this week."""
+        found: dict[int | None, set[int]] = defaultdict(set)
+        for info in self.shifts:
+            found[info.fact.site_id].add(info.fact.staff_id)
+        return dict(found)
+
+    def cells(self, site_id: int | None = None) -> list[SessionCell]:
+        by_target, session_problems = self.shifts_by_target, self.session_problems
         result = []
         for x in self.sessions:
             f = x.fact
