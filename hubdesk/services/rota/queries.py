@@ -301,15 +301,15 @@ def load_shifts(s: Session, start: date, end: date, labels: dict[str, str] | Non
     shifts = s.execute(stmt).all()
     runs = _run_stops(s, {x.run_id for x in shifts if x.run_id is not None}, sites)
     result = []
-    for x in shifts:
-        target = _target(x.kind, x.club_session_id, x.course_session_id, x.run_id, x.id)
-        site = sites.get(x.site_id, "") if x.site_id else ""
-        run_name, stops = runs.get(x.run_id or 0, ("", ()))
-        label = labels.get(target) or (f"Site duty at {site}" if x.kind == "duty"
+    # unpacked, not read by name: a name on a row costs as much as building the fact
+    for ident, staff_id, kind, role, day, st, en, site_id, club_sid, creche_sid, run_id, note in shifts:
+        target = _target(kind, club_sid, creche_sid, run_id, ident)
+        site = sites.get(site_id, "") if site_id else ""
+        run_name, stops = runs.get(run_id or 0, ("", ()))
+        label = labels.get(target) or (f"Site duty at {site}" if kind == "duty"
                                        else run_name or "Minibus run")
-        fact = ShiftFact(x.id, x.staff_id, x.day, x.start_time, x.end_time, x.site_id, target, label,
-                         site, stops)
-        result.append(ShiftInfo(fact, x.kind, x.role, site, x.note))
+        fact = ShiftFact(ident, staff_id, day, st, en, site_id, target, label, site, stops)
+        result.append(ShiftInfo(fact, kind, role, site, note))
     return result
 
 

@@ -41,7 +41,7 @@ class PersonWeekView(QWidget):
         self.print_button = QPushButton("Print this week")
         self.weeks = QSpinBox()
         self.weeks.setRange(1, 16)
-        self.weeks.setSuffix(" weeks")
+        self.weeks.setSuffix(" week")  # one week to start with
         self.weeks.valueChanged.connect(lambda n: self.weeks.setSuffix(" week" if n == 1 else " weeks"))
         self.ical_button = QPushButton("Calendar file for their phone…")
         self.hours = QLabel()
