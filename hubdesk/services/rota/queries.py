@@ -286,10 +286,11 @@ def _target(kind: str, club_session_id: int | None, course_session_id: int | Non
 
 
 def load_shifts(s: Session, start: date, end: date, labels: dict[str, str] | None = None,
-                staff_ids: Iterable[int] | None = None) -> list[ShiftInfo]:
+                staff_ids: Iterable[int] | None = None, sites: dict[int, str] | None = None
+                ) -> list[ShiftInfo]:
     """Live shifts between two dates: everyone's (all sites: people move between them), or only
     those of ``staff_ids``. Read as plain columns: a scale-10 week has thousands."""
-    sites: dict[int, str] = {sid: name for sid, name in s.execute(select(Site.id, Site.name))}
+    sites = site_names(s) if sites is None else sites
     labels = labels or {}
     stmt = (select(Shift.id, Shift.staff_id, Shift.kind, Shift.role, Shift.day, Shift.start_time,
                    Shift.end_time, Shift.site_id, Shift.club_session_id, Shift.course_session_id,
@@ -335,6 +336,10 @@ def _run_stops(s: Session, run_ids: set[int], sites: dict[int, str]
         result[run_id] = (rows[0][0] or f"Minibus run {route}",
                           tuple(visits) if len(visits) == len(rows) else ())
     return result
+
+
+def site_names(s: Session) -> dict[int, str]:
+    return {sid: name for sid, name in s.execute(select(Site.id, Site.name))}
 
 
 def session_labels(s: Session, shifts_start: date, shifts_end: date) -> dict[str, str]:

@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.models import Site, Staff
+from hubdesk.core.models import Staff
 from hubdesk.core.rules.staff_checks import (
     FEW_STAFF,
     NO_FIRST_AIDER,
@@ -39,6 +38,7 @@ from hubdesk.services.rota.queries import (
     load_staff,
     person_name,
     session_labels,
+    site_names,
     staff_at,
     week_days,
 )
@@ -161,9 +161,9 @@ def load_week(s: Session, monday: date, settings: RotaSettings, sessions: list[S
     """A week from sessions already read: the shifts and facts of ``staff_ids`` (everyone when None)
     and, with ``check``, the problems of those sessions and people."""
     friday = monday + timedelta(days=4)
-    shifts = load_shifts(s, monday, friday, session_labels(s, monday, friday), staff_ids)
+    sites = site_names(s)
+    shifts = load_shifts(s, monday, friday, session_labels(s, monday, friday), staff_ids, sites)
     staff, people = load_staff(s, staff_ids)
-    sites: dict[int, str] = {sid: name for sid, name in s.execute(select(Site.id, Site.name))}
     travel = load_travel(s)
     minimum = settings.minimum_staff
     problems = check_week(people, [i.fact for i in shifts], [x.fact for x in sessions], travel,

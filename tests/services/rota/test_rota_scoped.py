@@ -9,6 +9,7 @@ from hubdesk.app import HubApp
 from hubdesk.services.rota.dto import AssignForm
 from tests.conftest import DEMO_TODAY
 from tests.services.rota.rota_setup import MONDAY, checked, club_with_children, session_target
+from tests.statements import counting
 
 
 def test_each_sites_grid_matches_the_whole_clusters_check(demo_hub: HubApp) -> None:
@@ -52,3 +53,15 @@ def test_a_clash_at_another_site_still_shows_on_this_sites_grid(
     # the Oakfield shift clashes with the Elm one, which only the whole week of the person shows
     assert any(p.code == "double_booked" and p.staff_id == staff_id for p in oak_grid.problems)
     assert any(p.code == "other_site" for p in oak_grid.problems)
+
+
+def test_put_on_and_the_dialog_read_a_bounded_number_of_statements(demo_hub: HubApp) -> None:
+    """Putting someone on, then showing the session again, costs the same whatever the staff."""
+    cell = next(c for g in demo_hub.rota.week_grids(DEMO_TODAY) for c in g.sessions if c.kind == "club")
+    person = next(c for c in demo_hub.rota.session_staffing(cell.target, cell.day).candidates
+                  if not c.blocking)
+    with counting(demo_hub.engine) as counter:
+        demo_hub.rota.assign(AssignForm(person.staff_id, cell.target))
+        staffing = demo_hub.rota.session_staffing(cell.target, cell.day)
+    assert person.staff_id in {x.staff_id for x in staffing.cell.staff}
+    assert counter.count <= 45  # the demo sends 40: bulk reads, none a row
