@@ -3,7 +3,7 @@ exactly what the whole cluster's check says about the same site, person or sessi
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import time, timedelta
 
 from hubdesk.app import HubApp
 from hubdesk.services.rota.dto import AssignForm
@@ -65,3 +65,15 @@ def test_put_on_and_the_dialog_read_a_bounded_number_of_statements(demo_hub: Hub
         staffing = demo_hub.rota.session_staffing(cell.target, cell.day)
     assert person.staff_id in {x.staff_id for x in staffing.cell.staff}
     assert counter.count <= 45  # the demo sends 40: bulk reads, none a row
+
+
+def test_copying_a_week_reads_the_sessions_once_not_per_shift(demo_hub: HubApp) -> None:
+    site = demo_hub.sites.list()[0].id
+    later = DEMO_TODAY + timedelta(days=14)  # the demo's rota has this week and the next
+    with counting(demo_hub.engine) as counter:
+        result = demo_hub.rota.copy_last_week(later, site)
+    assert result.copied > 10
+    assert counter.count <= 20, "\n".join(x[:90].replace("\n", " ") for x in counter.statements)
+    grid = demo_hub.rota.week_grid(site or 0, later)
+    assert sum(len(c.staff) for c in grid.sessions) == result.copied - sum(
+        1 for row in grid.staff for x in row.shifts if x.kind == "duty" and x.site_id == site)
