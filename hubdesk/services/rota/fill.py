@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -31,7 +31,7 @@ from hubdesk.services.rota.queries import (
     monday_of,
     target_place,
 )
-from hubdesk.services.rota.week import CheckedWeek, checked_week, load_week
+from hubdesk.services.rota.week import CheckedWeek, load_week
 
 
 def _new_fact(week: CheckedWeek, info: SessionInfo, staff_id: int, fake_id: int) -> ShiftFact:
@@ -47,7 +47,11 @@ def _role_for(info: SessionInfo, staff_role: str, staffed: int) -> str:
 
 
 def propose(s: Session, monday: date, site_id: int | None = None) -> list[Proposal]:
-    week = checked_week(s, monday)
+    """Proposals for the sessions of one site (or all): anyone may be proposed, so everyone's week
+    is read, but only those sessions' needs, and no problems are listed."""
+    settings = load_settings(s)
+    sessions = load_sessions(s, monday, monday + timedelta(days=4), site_id, settings)
+    week = load_week(s, monday, settings, sessions, None, check=False)
     planned: dict[int, list[ShiftFact]] = defaultdict(list)
     on_target: dict[str, list[int]] = defaultdict(list)
     for shift in week.shifts:
