@@ -2,12 +2,14 @@
 
 from hubdesk.services.rota.dto import (
     AssignForm,
+    Candidate,
     ExpiringItem,
     PersonWeek,
     ProblemRow,
     Proposal,
     RatioBandRow,
     SessionCell,
+    SessionStaffing,
     ShiftRow,
     StaffWeek,
     WeekGrid,
@@ -18,8 +20,7 @@ from hubdesk.services.rota.queries import RotaSettings, load_sessions, monday_of
 from hubdesk.services.rota.service import RotaService
 
 __all__ = [
-    "AssignForm", "ExpiringItem", "PersonWeek", "ProblemRow", "Proposal", "RatioBandRow", "RotaService",
-    "RotaSettings", "SessionCell", "ShiftRow", "StaffWeek", "WeekGrid", "load_sessions", "monday_of",
-    "propose",
-    "shifts_calendar",
+    "AssignForm", "Candidate", "ExpiringItem", "PersonWeek", "ProblemRow", "Proposal", "RatioBandRow",
+    "RotaService", "RotaSettings", "SessionCell", "SessionStaffing", "ShiftRow", "StaffWeek", "WeekGrid",
+    "load_sessions", "monday_of", "propose", "shifts_calendar",
 ]

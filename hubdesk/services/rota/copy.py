@@ -7,10 +7,12 @@ open; people who may not work with children now are left out and named, so the o
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from hubdesk.core.audit import record_inserts
 from hubdesk.core.models import ClubSession, CourseSession, Shift
 from hubdesk.core.rules.staff_checks import blocking_reasons
 from hubdesk.services.rota.dto import CopyResult
@@ -35,9 +37,10 @@ def copy_week(s: Session, source: date, target: date, site_id: int | None, now: 
     taken |= {(x.staff_id, f"duty:{x.site_id}:{x.day}:{x.start_time}") for x in existing
               if x.kind == "duty"}
     people = load_people(s, {x.staff_id for x in old})
+    meets = _Meetings(s, old, target)
     calendars = load_calendars(s)
     skipped: list[str] = []
-    copied = 0
+    rows: list[dict[str, Any]] = []
     for shift in old:
         person = people[shift.staff_id]
         day = shift.day + shift_by
@@ -45,28 +48,19 @@ def copy_week(s: Session, source: date, target: date, site_id: int | None, now: 
         if reasons:
             skipped.append(f"{person.name} on {day:%a %d %b}: {reasons[0][1]}")
             continue
-        new = Shift(staff_id=shift.staff_id, kind=shift.kind, role=shift.role, day=day,
-                    start_time=shift.start_time, end_time=shift.end_time, site_id=shift.site_id,
-                    note=shift.note, created_at=now)
-        if shift.kind == "club":
-            old_session = s.get_one(ClubSession, shift.club_session_id)
-            session = s.scalar(select(ClubSession).where(
-                ClubSession.club_id == old_session.club_id, ClubSession.day == day,
-                ClubSession.status == "running"))
-            if session is None:
-                skipped.append(f"{person.name}: the club does not meet on {day:%a %d %b}.")
+        new: dict[str, Any] = {
+            "staff_id": shift.staff_id, "kind": shift.kind, "role": shift.role, "day": day,
+            "start_time": shift.start_time, "end_time": shift.end_time, "site_id": shift.site_id,
+            "club_session_id": None, "course_session_id": None, "run_id": None, "note": shift.note,
+            "created_at": now, "cancelled_at": None}
+        if shift.kind in ("club", "creche"):
+            found = meets.again(shift, day)
+            if found is None:
+                what = "club" if shift.kind == "club" else "course"
+                skipped.append(f"{person.name}: the {what} does not meet on {day:%a %d %b}.")
                 continue
-            new.club_session_id = session.id
-            key = f"club:{session.id}"
-        elif shift.kind == "creche":
-            old_course = s.get_one(CourseSession, shift.course_session_id)
-            course_session = s.scalar(select(CourseSession).where(
-                CourseSession.course_id == old_course.course_id, CourseSession.session_date == day))
-            if course_session is None:
-                skipped.append(f"{person.name}: the course does not meet on {day:%a %d %b}.")
-                continue
-            new.course_session_id = course_session.id
-            key = f"creche:{course_session.id}"
+            new["club_session_id" if shift.kind == "club" else "course_session_id"] = found
+            key = f"{shift.kind}:{found}"
         else:
             calendar = calendars.get(shift.site_id or 0)
             if calendar is not None and not calendar.is_open(day):
@@ -77,7 +71,52 @@ def copy_week(s: Session, source: date, target: date, site_id: int | None, now: 
         if (shift.staff_id, key) in taken:
             continue
         taken.add((shift.staff_id, key))
-        s.add(new)
-        copied += 1
-    s.flush()
-    return CopyResult(copied, tuple(skipped))
+        rows.append(new)
+    _insert_shifts(s, rows)
+    return CopyResult(len(rows), tuple(skipped))
+
+
+def _insert_shifts(s: Session, rows: list[dict[str, Any]]) -> None:
+    """The copied shifts in one INSERT (the ORM writes SQLite rows one statement each to learn their
+    ids), audited as the ORM would: the new rows are read back by what tells them apart."""
+    if not rows:
+        return
+    before = s.scalar(select(func.max(Shift.id))) or 0
+    s.execute(insert(Shift), rows)
+    written = s.execute(select(Shift.id, *(Shift.__table__.c[name] for name in _KEY))
+                        .where(Shift.id > before, Shift.created_at == rows[0]["created_at"])).all()
+    ids = {tuple(row[1:]): row[0] for row in written}
+    record_inserts(s, Shift.__tablename__,
+                   [{"id": ids[tuple(row[name] for name in _KEY)], **row} for row in rows])
+
+
+_KEY = ("staff_id", "kind", "day", "start_time", "site_id", "club_session_id", "course_session_id")
+
+
+class _Meetings:
+    """Where each copied club or crèche shift's club or course meets in the target week, read in
+    four statements for the whole week (not two for every shift)."""
+
+    def __init__(self, s: Session, old: list[Shift], target: date) -> None:
+        end = target + timedelta(days=WEEK_DAYS - 1)
+        club_sessions = {x.club_session_id for x in old if x.club_session_id is not None}
+        course_sessions = {x.course_session_id for x in old if x.course_session_id is not None}
+        self.club_of: dict[int, int] = {sid: club for sid, club in s.execute(
+            select(ClubSession.id, ClubSession.club_id).where(ClubSession.id.in_(club_sessions)))}
+        self.course_of: dict[int, int] = {sid: course for sid, course in s.execute(
+            select(CourseSession.id, CourseSession.course_id)
+            .where(CourseSession.id.in_(course_sessions)))}
+        self.clubs: dict[tuple[int, date], int] = {(club, day): sid for sid, club, day in s.execute(
+            select(ClubSession.id, ClubSession.club_id, ClubSession.day)
+            .where(ClubSession.day.between(target, end), ClubSession.status == "running"))}
+        self.courses: dict[tuple[int, date], int] = {(course, day): sid for sid, course, day in s.execute(
+            select(CourseSession.id, CourseSession.course_id, CourseSession.session_date)
+            .where(CourseSession.session_date.between(target, end)))}
+
+    def again(self, shift: Shift, day: date) -> int | None:
+        """The session the shift's club (or course) has on ``day``; None when it does not meet."""
+        if shift.club_session_id is not None:
+            club = self.club_of.get(shift.club_session_id)
+            return None if club is None else self.clubs.get((club, day))
+        course = self.course_of.get(shift.course_session_id or 0)
+        return None if course is None else self.courses.get((course, day))

@@ -172,6 +172,14 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class SessionStaffing:
+    """A session as its dialog shows it: the cell (staff on it, problems) and who could take it."""
+
+    cell: SessionCell
+    candidates: tuple[Candidate, ...]
+
+
+@dataclass(frozen=True)
 class ExpiringItem:
     staff_id: int
     name: str

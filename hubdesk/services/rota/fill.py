@@ -9,7 +9,8 @@ the fewest hours that week. Nothing is saved until the proposals are accepted.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -18,12 +19,19 @@ from hubdesk.core.rules.staff_checks import (
     ShiftFact,
     blocking_reasons,
     check_person,
+    check_session,
     fits,
     hours,
 )
-from hubdesk.services.rota.dto import Candidate, Proposal
-from hubdesk.services.rota.queries import SessionInfo, monday_of
-from hubdesk.services.rota.week import CheckedWeek, checked_week
+from hubdesk.services.rota.dto import Candidate, Proposal, SessionStaffing
+from hubdesk.services.rota.queries import (
+    SessionInfo,
+    load_sessions,
+    load_settings,
+    monday_of,
+    target_place,
+)
+from hubdesk.services.rota.week import CheckedWeek, load_week
 
 
 def _new_fact(week: CheckedWeek, info: SessionInfo, staff_id: int, fake_id: int) -> ShiftFact:
@@ -39,7 +47,11 @@ def _role_for(info: SessionInfo, staff_role: str, staffed: int) -> str:
 
 
 def propose(s: Session, monday: date, site_id: int | None = None) -> list[Proposal]:
-    week = checked_week(s, monday)
+    """Proposals for the sessions of one site (or all): anyone may be proposed, so everyone's week
+    is read, but only those sessions' needs, and no problems are listed."""
+    settings = load_settings(s)
+    sessions = load_sessions(s, monday, monday + timedelta(days=4), site_id, settings)
+    week = load_week(s, monday, settings, sessions, None, check=False)
     planned: dict[int, list[ShiftFact]] = defaultdict(list)
     on_target: dict[str, list[int]] = defaultdict(list)
     for shift in week.shifts:
@@ -94,10 +106,36 @@ def _session(week: CheckedWeek, target: str) -> SessionInfo:
 
 def candidates_for(s: Session, target: str, day: date | None) -> list[Candidate]:
     """Every active staff member for one session: blocking reasons, then the warnings it adds."""
+    return _candidates(*_target_week(s, target, day))
+
+
+def session_staffing(s: Session, target: str, day: date | None) -> SessionStaffing:
+    """A session's cell (who is on it, what is wrong) and who could take it, from one read of the
+    week's shifts: what the session's dialog shows again after each change."""
+    week, info = _target_week(s, target, day)
+    on_it = [x.fact for x in week.shifts if x.fact.target == target]
+    problems = check_session(info.fact, on_it, week.people, week.settings.minimum_staff)
+    cells = replace(week, problems=problems).cells(info.fact.site_id)
+    return SessionStaffing(next(c for c in cells if c.target == target),
+                           tuple(_candidates(week, info)))
+
+
+def _target_week(s: Session, target: str, day: date | None) -> tuple[CheckedWeek, SessionInfo]:
+    """Everyone's shifts of the week (unchecked) and the one session, read on its own day and site."""
     if day is None:
         raise NotFound("Choose the session's day.")
-    week = checked_week(s, monday_of(day))
-    info = _session(week, target)
+    monday = monday_of(day)
+    place = target_place(s, target)
+    if place is None or monday_of(place[1]) != monday:
+        raise NotFound("That session is not running that week.")
+    settings = load_settings(s)
+    sessions = load_sessions(s, place[1], place[1], place[0], settings)
+    week = load_week(s, monday, settings, sessions, None, check=False)
+    return week, _session(week, target)
+
+
+def _candidates(week: CheckedWeek, info: SessionInfo) -> list[Candidate]:
+    target = info.fact.target
     own: dict[int, list[ShiftFact]] = defaultdict(list)
     for x in week.shifts:
         own[x.fact.staff_id].append(x.fact)

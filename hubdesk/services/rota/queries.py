@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, or_, select, union
 from sqlalchemy.orm import Session
 
 from hubdesk.core.models import (
@@ -107,6 +107,12 @@ def person_name(p: Staff) -> str:
 
 def load_people(s: Session, ids: Iterable[int] | None = None) -> dict[int, Person]:
     """Check facts for staff (all of them when ``ids`` is None)."""
+    return load_staff(s, ids)[1]
+
+
+def load_staff(s: Session, ids: Iterable[int] | None = None
+               ) -> tuple[dict[int, Staff], dict[int, Person]]:
+    """Staff records and their check facts from one read (all staff when ``ids`` is None)."""
     stmt = select(Staff)
     avail_stmt = select(StaffAvailability)
     sites_stmt = select(StaffSite)
@@ -121,8 +127,20 @@ def load_people(s: Session, ids: Iterable[int] | None = None) -> dict[int, Perso
     sites: dict[int, set[int]] = defaultdict(set)
     for link in s.scalars(sites_stmt):
         sites[link.staff_id].add(link.site_id)
-    return {p.id: to_person(p, availability.get(p.id, {}), sites.get(p.id, set()))
-            for p in s.scalars(stmt)}
+    staff = {p.id: p for p in s.scalars(stmt)}
+    return staff, {p.id: to_person(p, availability.get(p.id, {}), sites.get(p.id, set()))
+                   for p in staff.values()}
+
+
+def staff_at(s: Session, site_id: int, start: date, end: date) -> set[int]:
+    """Who belongs on a site's grid: anyone with a live shift there in the dates, and active staff
+    based there or linked to it."""
+    on_shift = select(Shift.staff_id).where(Shift.site_id == site_id, Shift.day.between(start, end),
+                                            Shift.cancelled_at.is_(None))
+    linked = select(StaffSite.staff_id).where(StaffSite.site_id == site_id)
+    based = select(Staff.id).where(Staff.active.is_(True),
+                                   or_(Staff.home_site_id == site_id, Staff.id.in_(linked)))
+    return set(s.scalars(union(on_shift, based)))
 
 
 def to_person(p: Staff, availability: dict[int, tuple[time, time]], sites: set[int]) -> Person:
@@ -195,6 +213,21 @@ def load_sessions(s: Session, start: date, end: date, site_id: int | None = None
     return sorted(result, key=lambda x: (x.fact.day, x.fact.start, x.fact.site_id, x.title))
 
 
+def target_place(s: Session, target: str) -> tuple[int, date] | None:
+    """The site and day of a session target ('club:ID' or 'creche:ID'); None when there is none."""
+    kind, _, ident = target.partition(":")
+    row = None
+    if ident.isdigit() and kind == "club":
+        row = s.execute(select(Club.site_id, ClubSession.day)
+                        .join(ClubSession, ClubSession.club_id == Club.id)
+                        .where(ClubSession.id == int(ident))).first()
+    elif ident.isdigit() and kind == "creche":
+        row = s.execute(select(Course.site_id, CourseSession.session_date)
+                        .join(CourseSession, CourseSession.course_id == Course.id)
+                        .where(CourseSession.id == int(ident))).first()
+    return None if row is None else (row[0], row[1])
+
+
 def _creche_sessions(s: Session, start: date, end: date, site_id: int | None) -> list[SessionInfo]:
     stmt = (select(CourseSession, Course.title, Course.site_id, Room.name)
             .join(Course, Course.id == CourseSession.course_id)
@@ -238,33 +271,46 @@ class ShiftInfo:
 
 
 def target_of(shift: Shift) -> str:
-    if shift.kind == "club":
-        return f"club:{shift.club_session_id}"
-    if shift.kind == "creche":
-        return f"creche:{shift.course_session_id}"
-    if shift.kind == "run":
-        return f"run:{shift.run_id}"
-    return f"duty:{shift.id}"
+    return _target(shift.kind, shift.club_session_id, shift.course_session_id, shift.run_id, shift.id)
 
 
-def load_shifts(s: Session, start: date, end: date, labels: dict[str, str] | None = None
+def _target(kind: str, club_session_id: int | None, course_session_id: int | None,
+            run_id: int | None, shift_id: int) -> str:
+    if kind == "club":
+        return f"club:{club_session_id}"
+    if kind == "creche":
+        return f"creche:{course_session_id}"
+    if kind == "run":
+        return f"run:{run_id}"
+    return f"duty:{shift_id}"
+
+
+def load_shifts(s: Session, start: date, end: date, labels: dict[str, str] | None = None,
+                staff_ids: Iterable[int] | None = None, sites: dict[int, str] | None = None
                 ) -> list[ShiftInfo]:
-    """Every live shift between two dates (all sites: people move between them)."""
-    sites: dict[int, str] = {sid: name for sid, name in s.execute(select(Site.id, Site.name))}
+    """Live shifts between two dates: everyone's (all sites: people move between them), or only
+    those of ``staff_ids``. Read as plain columns: a scale-10 week has thousands."""
+    sites = site_names(s) if sites is None else sites
     labels = labels or {}
-    shifts = s.scalars(select(Shift).where(Shift.day.between(start, end), Shift.cancelled_at.is_(None))
-                       .order_by(Shift.day, Shift.start_time, Shift.id)).all()
+    stmt = (select(Shift.id, Shift.staff_id, Shift.kind, Shift.role, Shift.day, Shift.start_time,
+                   Shift.end_time, Shift.site_id, Shift.club_session_id, Shift.course_session_id,
+                   Shift.run_id, Shift.note)
+            .where(Shift.day.between(start, end), Shift.cancelled_at.is_(None))
+            .order_by(Shift.day, Shift.start_time, Shift.id))
+    if staff_ids is not None:
+        stmt = stmt.where(Shift.staff_id.in_(sorted(set(staff_ids))))
+    shifts = s.execute(stmt).all()
     runs = _run_stops(s, {x.run_id for x in shifts if x.run_id is not None}, sites)
     result = []
-    for shift in shifts:
-        target = target_of(shift)
-        site = sites.get(shift.site_id, "") if shift.site_id else ""
-        run_name, stops = runs.get(shift.run_id or 0, ("", ()))
-        label = labels.get(target) or (f"Site duty at {site}" if shift.kind == "duty"
+    # unpacked, not read by name: a name on a row costs as much as building the fact
+    for ident, staff_id, kind, role, day, st, en, site_id, club_sid, creche_sid, run_id, note in shifts:
+        target = _target(kind, club_sid, creche_sid, run_id, ident)
+        site = sites.get(site_id, "") if site_id else ""
+        run_name, stops = runs.get(run_id or 0, ("", ()))
+        label = labels.get(target) or (f"Site duty at {site}" if kind == "duty"
                                        else run_name or "Minibus run")
-        fact = ShiftFact(shift.id, shift.staff_id, shift.day, shift.start_time, shift.end_time,
-                         shift.site_id, target, label, site, stops)
-        result.append(ShiftInfo(fact, shift.kind, shift.role, site, shift.note))
+        fact = ShiftFact(ident, staff_id, day, st, en, site_id, target, label, site, stops)
+        result.append(ShiftInfo(fact, kind, role, site, note))
     return result
 
 
@@ -290,6 +336,10 @@ def _run_stops(s: Session, run_ids: set[int], sites: dict[int, str]
         result[run_id] = (rows[0][0] or f"Minibus run {route}",
                           tuple(visits) if len(visits) == len(rows) else ())
     return result
+
+
+def site_names(s: Session) -> dict[int, str]:
+    return {sid: name for sid, name in s.execute(select(Site.id, Site.name))}
 
 
 def session_labels(s: Session, shifts_start: date, shifts_end: date) -> dict[str, str]:

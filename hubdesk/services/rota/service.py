@@ -38,10 +38,11 @@ from hubdesk.services.rota.dto import (
     ProblemRow,
     Proposal,
     RatioBandRow,
+    SessionStaffing,
     ShiftRow,
     WeekGrid,
 )
-from hubdesk.services.rota.fill import candidates_for, propose
+from hubdesk.services.rota.fill import candidates_for, propose, session_staffing
 from hubdesk.services.rota.queries import (
     RotaSettings,
     load_bands,
@@ -51,7 +52,13 @@ from hubdesk.services.rota.queries import (
     save_settings,
     week_days,
 )
-from hubdesk.services.rota.week import CheckedWeek, checked_week, closed_days, person_shift_rows
+from hubdesk.services.rota.week import (
+    CheckedWeek,
+    checked_week,
+    closed_days,
+    person_checked_week,
+    person_shift_rows,
+)
 
 _ROLES_BY_KIND = {"club": ("lead", "assistant"), "creche": ("creche",), "duty": ("duty",)}
 
@@ -64,7 +71,7 @@ class RotaService(Service):
             site = s.get(Site, site_id)
             if site is None:
                 raise NotFound("That site no longer exists.")
-            return _grid(s, checked_week(s, monday_of(day)), site_id, site.name)
+            return _grid(s, checked_week(s, monday_of(day), site_id), site_id, site.name)
 
     def week_grids(self, day: date, site_ids: list[int] | None = None) -> list[WeekGrid]:
         """Grids for several sites (all active sites when None), for printing; one check."""
@@ -82,7 +89,7 @@ class RotaService(Service):
         with self._read() as s:
             if s.get(Staff, staff_id) is None:
                 raise NotFound("That staff member no longer exists.")
-            week = checked_week(s, monday)
+            week = person_checked_week(s, monday, staff_id)
             row = week.staff_week(staff_id)
             problems = tuple(week.problem_row(p) for p in week.problems if p.staff_id == staff_id)
             return PersonWeek(staff_id, row.name, row.role, monday, row, problems)
@@ -115,6 +122,11 @@ class RotaService(Service):
         with self._read() as s:
             return candidates_for(s, target, day)
 
+    def session_staffing(self, target: str, day: date) -> SessionStaffing:
+        """A session's staff and problems with everyone who could take it, in one read."""
+        with self._read() as s:
+            return session_staffing(s, target, day)
+
     def expiring(self, today: date) -> list[ExpiringItem]:
         """Qualifications of active staff running out within the warning window, soonest first."""
         with self._read() as s:
@@ -146,8 +158,8 @@ class RotaService(Service):
             _place(s, shift, form)
             s.add(shift)
             s.flush()
-            week = checked_week(s, monday_of(shift.day))
-            own = [i.fact for i in week.shifts if i.fact.staff_id == staff.id]
+            week = person_checked_week(s, monday_of(shift.day), staff.id)
+            own = [i.fact for i in week.shifts]
             checks = week.settings.checks()
             before = {p.message for p in check_person(
                 person, [f for f in own if f.id != shift.id], week.travel, checks)}
@@ -237,7 +249,7 @@ class RotaService(Service):
 def _grid(s: Session, week: CheckedWeek, site_id: int, site_name: str) -> WeekGrid:
     """One site's part of a checked week."""
     cells = week.cells(site_id)
-    here = {i.fact.staff_id for i in week.shifts if i.fact.site_id == site_id}
+    here = set(week.staff_by_site.get(site_id, ()))
     here |= {p.id for p in week.people.values()
              if week.staff[p.id].active and (p.home_site_id == site_id or site_id in p.site_ids)}
     rows = sorted((week.staff_week(pid) for pid in here), key=lambda r: (r.name.split()[-1], r.name))

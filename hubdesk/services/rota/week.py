@@ -1,7 +1,9 @@
 """Building a checked week: sessions with their staff, shifts by person, and every problem.
 
-``checked_week`` loads the whole cluster's week once and runs the checks over it, because people
-move between sites: a site's grid still shows a clash with a shift at another site.
+``checked_week`` loads the whole cluster's week and runs the checks over it, for printing every site
+and for the week's list of problems. A site's grid reads only that site's sessions but the whole
+week of everyone who works there, because people move between sites: the grid still shows a clash
+with a shift at another site. A person's week reads only their own shifts.
 """
 
 from __future__ import annotations
@@ -11,10 +13,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.models import Site, Staff
+from hubdesk.core.models import Staff
 from hubdesk.core.rules.staff_checks import (
     FEW_STAFF,
     NO_FIRST_AIDER,
@@ -34,8 +35,11 @@ from hubdesk.services.rota.queries import (
     load_sessions,
     load_settings,
     load_shifts,
+    load_staff,
     person_name,
     session_labels,
+    site_names,
+    staff_at,
     week_days,
 )
 from hubdesk.services.sites import load_calendars, load_travel
@@ -75,14 +79,33 @@ class CheckedWeek:
                           self.sites.get(p.site_id, "") if p.site_id else "", p.staff_id,
                           p.shift_id, p.target)
 
-    def cells(self, site_id: int | None = None) -> list[SessionCell]:
-        by_target: dict[str, list[ShiftInfo]] = defaultdict(list)
+    @cached_property
+    def shifts_by_target(self) -> dict[str, list[ShiftInfo]]:
+        """The shifts on each session (grouped once: printing every site asks for each site's cells)."""
+        found: dict[str, list[ShiftInfo]] = defaultdict(list)
         for info in self.shifts:
-            by_target[info.fact.target].append(info)
-        session_problems: dict[str, list[Problem]] = defaultdict(list)
+            found[info.fact.target].append(info)
+        return dict(found)
+
+    @cached_property
+    def session_problems(self) -> dict[str, list[Problem]]:
+        """Each session's own problems (ratio, first aid, too few staff)."""
+        found: dict[str, list[Problem]] = defaultdict(list)
         for p in self.problems:
             if p.target and p.staff_id is None:
-                session_problems[p.target].append(p)
+                found[p.target].append(p)
+        return dict(found)
+
+    @cached_property
+    def staff_by_site(self) -> dict[int | None, set[int]]:
+        """Who has a shift at each site this week."""
+        found: dict[int | None, set[int]] = defaultdict(set)
+        for info in self.shifts:
+            found[info.fact.site_id].add(info.fact.staff_id)
+        return dict(found)
+
+    def cells(self, site_id: int | None = None) -> list[SessionCell]:
+        by_target, session_problems = self.shifts_by_target, self.session_problems
         result = []
         for x in self.sessions:
             f = x.fact
@@ -118,19 +141,33 @@ class CheckedWeek:
                          bool(person and person.first_aider_on(self.monday)))
 
 
-def checked_week(s: Session, monday: date) -> CheckedWeek:
-    """The whole cluster's week with every check run."""
+def checked_week(s: Session, monday: date, site_id: int | None = None) -> CheckedWeek:
+    """The week with every check run: the whole cluster's, or what one site's grid shows (its
+    sessions, and the whole week of everyone based there or with a shift there, so a clash with a
+    shift at another site still shows)."""
     settings = load_settings(s)
+    sessions = load_sessions(s, monday, monday + timedelta(days=4), site_id, settings)
+    people = None if site_id is None else staff_at(s, site_id, monday, monday + timedelta(days=4))
+    return load_week(s, monday, settings, sessions, people)
+
+
+def person_checked_week(s: Session, monday: date, staff_id: int) -> CheckedWeek:
+    """One person's week and their own problems (a session's problems are not about one person)."""
+    return load_week(s, monday, load_settings(s), [], {staff_id})
+
+
+def load_week(s: Session, monday: date, settings: RotaSettings, sessions: list[SessionInfo],
+              staff_ids: set[int] | None, check: bool = True) -> CheckedWeek:
+    """A week from sessions already read: the shifts and facts of ``staff_ids`` (everyone when None)
+    and, with ``check``, the problems of those sessions and people."""
     friday = monday + timedelta(days=4)
-    sessions = load_sessions(s, monday, friday, settings=settings)
-    shifts = load_shifts(s, monday, friday, session_labels(s, monday, friday))
-    staff = {p.id: p for p in s.scalars(select(Staff))}
-    people = load_people(s)
-    sites: dict[int, str] = {sid: name for sid, name in s.execute(select(Site.id, Site.name))}
+    sites = site_names(s)
+    shifts = load_shifts(s, monday, friday, session_labels(s, monday, friday), staff_ids, sites)
+    staff, people = load_staff(s, staff_ids)
     travel = load_travel(s)
     minimum = settings.minimum_staff
     problems = check_week(people, [i.fact for i in shifts], [x.fact for x in sessions], travel,
-                          settings.checks(), lambda _site: minimum)
+                          settings.checks(), lambda _site: minimum) if check else []
     return CheckedWeek(monday, settings, sessions, shifts, people, staff, sites, problems, travel)
 
 
@@ -148,8 +185,7 @@ def person_shift_rows(s: Session, staff_id: int, start: date, end: date) -> list
     if person is None:
         return []
     facts = load_people(s, [staff_id]).get(staff_id)
-    shifts = [i for i in load_shifts(s, start, end, session_labels(s, start, end))
-              if i.fact.staff_id == staff_id]
+    shifts = load_shifts(s, start, end, session_labels(s, start, end), [staff_id])
     return [ShiftRow(i.fact.id, staff_id, person_name(person), i.kind, i.role,
                      SHIFT_ROLE_LABELS.get(i.role, i.role), i.fact.day, i.fact.start, i.fact.end,
                      i.fact.site_id, i.site, i.fact.label, i.fact.target,

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
-from hubdesk.services.rota import AssignForm, Proposal, SessionCell
+from hubdesk.services.rota import AssignForm, Candidate, Proposal, SessionCell
 from hubdesk.ui.common.busy import one_click
 from hubdesk.ui.common.dates import time_edit, to_time
 from hubdesk.ui.common.dialog_keys import Dialog
@@ -78,12 +78,12 @@ class SessionStaffDialog(Dialog):
         self.reload()
 
     def reload(self) -> None:
-        grid = feedback.guarded(self, self.windowTitle(),
-                                lambda: self.app.rota.week_grid(self.cell.site_id, self.cell.day))
-        if grid is None:
+        """Show the session and its candidates again (one read of the week for both)."""
+        staffing = feedback.guarded(self, self.windowTitle(), lambda: self.app.rota.session_staffing(
+            self.cell.target, self.cell.day))
+        if staffing is None:
             return
-        self.cell = next((c for c in grid.sessions if c.target == self.cell.target), self.cell)
-        c = self.cell
+        self.cell = c = staffing.cell
         room = f", {c.room}" if c.room else ""
         text = (f"{c.times}{room}. {c.children} children {c.counted}; {c.required} staff required, "
                 f"{len(c.staff)} on the rota.")
@@ -96,8 +96,9 @@ class SessionStaffDialog(Dialog):
             item = QListWidgetItem(f"{x.name} — {x.role_label} {x.times}{mark}")
             item.setData(Qt.ItemDataRole.UserRole, x.id)
             self.on_shift.addItem(item)
-        found = feedback.guarded(self, self.windowTitle(),
-                                 lambda: self.app.rota.candidates(c.target, c.day)) or []
+        self._fill_candidates(staffing.candidates)
+
+    def _fill_candidates(self, found: tuple[Candidate, ...]) -> None:
         self.candidates.clear()
         for person in found:
             flag = " ✚" if person.first_aider else ""

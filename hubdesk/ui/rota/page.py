@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
-from hubdesk.reports.rota import write_person_rota, write_site_rota
 from hubdesk.services.progress import Progress
 from hubdesk.services.rota import ProblemRow, SessionCell, StaffWeek, WeekGrid, shifts_calendar
 from hubdesk.ui.common.dates import date_edit, qdate
@@ -91,7 +90,7 @@ class RotaPage(Page):
         self.week.dateChanged.connect(self._week_changed)
         for signal in (events.staff_changed, events.sites_changed, events.clubs_changed,
                        events.bookings_changed, events.data_reloaded):
-            signal.connect(self.refresh)
+            signal.connect(self._data_changed)
         events.sites_changed.connect(self._load_sites)
         self.refresh()
 
@@ -177,6 +176,12 @@ class RotaPage(Page):
 
     def on_shown(self) -> None:
         self.refresh()
+
+    def _data_changed(self) -> None:
+        """Reload now only when the page is on screen: every visit reloads it anyway, so a change
+        made on another page costs that page's click nothing here."""
+        if self.isVisible():
+            self.refresh()
 
     # --- the grid ---------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -372,6 +377,8 @@ class RotaPage(Page):
         site_ids = None if all_sites else [int(self.site.currentData())]
 
         def write(target: Path, progress: Progress) -> None:
+            from hubdesk.reports.rota import write_site_rota  # reportlab only when printing
+
             progress.step(0, 2, "Reading the rota…")
             grids = rota.week_grids(monday, site_ids)
             progress.step(1, 2, "Writing the PDF…")
@@ -388,6 +395,8 @@ class RotaPage(Page):
         monday, rota = self.monday(), self.app.rota
 
         def write(target: Path, progress: Progress) -> None:
+            from hubdesk.reports.rota import write_person_rota
+
             progress.step(0, 1, "Writing the PDF…")
             write_person_rota([rota.person_week(staff_id, monday)], target)
 

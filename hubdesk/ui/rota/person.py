@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -40,7 +41,7 @@ class PersonWeekView(QWidget):
         self.print_button = QPushButton("Print this week")
         self.weeks = QSpinBox()
         self.weeks.setRange(1, 16)
-        self.weeks.setSuffix(" weeks")
+        self.weeks.setSuffix(" week")  # one week to start with
         self.weeks.valueChanged.connect(lambda n: self.weeks.setSuffix(" week" if n == 1 else " weeks"))
         self.ical_button = QPushButton("Calendar file for their phone…")
         self.hours = QLabel()
@@ -63,7 +64,7 @@ class PersonWeekView(QWidget):
         layout.addWidget(self.table, 2)
         layout.addWidget(QLabel("<b>To sort out</b>"))
         layout.addWidget(self.problems, 1)
-        self.load_people()
+        self._stale = True  # read when first shown: the site's grid is the tab a visit opens on
         self.person.currentIndexChanged.connect(lambda _i: self.refresh())
 
     def load_people(self) -> None:
@@ -81,15 +82,28 @@ class PersonWeekView(QWidget):
         return int(data) if data is not None else None
 
     def choose(self, staff_id: int) -> None:
+        self._stale = False
         if self.person.findData(staff_id) < 0:
             self.load_people()
         self.person.setCurrentIndex(max(0, self.person.findData(staff_id)))
         self.refresh()
 
     def set_week(self, monday: date) -> None:
+        """Show another week (or the same one again): read now when on screen, else when shown."""
         self.monday = monday
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def reload(self) -> None:
+        self._stale = False
         self.load_people()
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
 
     def refresh(self) -> None:
         staff_id = self.staff_id()

@@ -22,7 +22,7 @@ BOUNDS = {  # page: at most this many statements per refresh (the demo's counts 
     "Registers": 20,
     "Clubs": 20,
     "Waiting lists": 20,
-    "Staff rota": 60,
+    "Staff rota": 30,  # one site's sessions and the weeks of its people (23 on the demo)
     "Minibus": 60,
     "Parent learning": 50,
     "History": 12,  # one read of the entries, then one per kind of record they name
