@@ -39,12 +39,35 @@ FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 
 
+class _Font(TTFont):
+    """A TrueType font that remembers how each string it drew splits into the font's subsets.
+
+    reportlab maps a string character by character every time it is drawn; a printout repeats
+    the same strings thousands of times (dates, club names, "Yes", £3.00). A character keeps its
+    place in a document's subset once given one, so the split of a string is the same for the
+    rest of that document: the memory is per document and starts afresh with the next one.
+    """
+
+    _memory: tuple[object, dict[str, Any]] = (None, {})
+
+    def splitString(self, text: str | bytes, doc: Any, encoding: str = "utf-8") -> Any:
+        owner, known = self._memory
+        if owner is not doc:
+            owner, known = doc, {}
+            self._memory = (doc, known)
+        key = text if isinstance(text, str) else text.decode(encoding)
+        found = known.get(key)
+        if found is None:
+            found = known[key] = super().splitString(text, doc, encoding)
+        return found
+
+
 def register_fonts() -> None:
     """Register the shipped TrueType fonts once; they are embedded (subset) in every PDF."""
     if FONT in pdfmetrics.getRegisteredFontNames():
         return
-    pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "DejaVuSans.ttf"))))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
+    pdfmetrics.registerFont(_Font(FONT, str(resource_path("fonts", "DejaVuSans.ttf"))))
+    pdfmetrics.registerFont(_Font(FONT_BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT,
                                   boldItalic=FONT_BOLD)
 
