@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
@@ -39,12 +40,17 @@ class GridStyle:
 
 def wrap(value: str, width: float, style: GridStyle, font: str = FONT) -> str:
     """``value`` broken into lines that fit a column ``width`` points wide (joined by ``\\n``)."""
-    room = width - 2 * style.pad_side
-    if "\n" not in value and stringWidth(value, font, style.size) <= room:
+    return _wrapped(value, width - 2 * style.pad_side, font, style.size)
+
+
+@lru_cache(maxsize=8192)
+def _wrapped(value: str, room: float, font: str, size: float) -> str:
+    """Remembered: a printout wraps the same club names, reasons and children again and again."""
+    if "\n" not in value and stringWidth(value, font, size) <= room:
         return value
     lines: list[str] = []
     for part in value.split("\n"):
-        lines += simpleSplit(part, font, style.size, room) or [""]
+        lines += simpleSplit(part, font, size, room) or [""]
     return "\n".join(lines)
 
 
@@ -123,7 +129,8 @@ class Grid(Flowable):
                 else:
                     x = xs[col] + s.pad_side
                 text.setTextOrigin(x, y)  # type: ignore[attr-defined]
-                text.textOut(line)  # type: ignore[attr-defined]
+                # Without the cursor's advance (each line is placed): textOut would measure it.
+                text._textOut(line)  # type: ignore[attr-defined]
                 y -= s.leading
 
 
@@ -159,7 +166,7 @@ class Lines(Flowable):
             text.setTextOrigin(0, y)
             for value, font in line:
                 text.setFont(font, self.size, self.leading)
-                text.textOut(value)
+                text.textOut(value)  # runs of one line follow on from each other
             y -= self.leading
         self.canv.drawText(text)
 
