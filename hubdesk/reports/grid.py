@@ -86,11 +86,20 @@ class Grid(Flowable):
             frame = getattr(self, "_frame", None)
             if frame is None or not getattr(frame, "_atTop", False) or not self.rows:
                 return []
-            n = 1
+            return self._cut_first_row(availHeight - self.header_height)
         if n >= len(self.rows):
             return [self]
         return [Grid(self.header, self.rows[:n], self.style, self.heights[:n]),
                 Grid(self.header, self.rows[n:], self.style, self.heights[n:])]
+
+    def _cut_first_row(self, room: float) -> list[Flowable]:
+        """A first row taller than a whole page: as many of its lines as fit, the rest after."""
+        s = self.style
+        keep = max(1, int((room - s.pad_top - s.pad_bottom - s.size) // s.leading) + 1)
+        cells = [cell.split("\n") for cell in self.rows[0]]
+        top = ["\n".join(lines[:keep]) for lines in cells]
+        rest = ["\n".join(lines[keep:]) for lines in cells]
+        return [Grid(self.header, [top], s), Grid(self.header, [rest, *self.rows[1:]], s)]
 
     def draw(self) -> None:
         canvas, s = self.canv, self.style

@@ -7,6 +7,7 @@ Text from the database is escaped before it reaches reportlab's mini-markup, so 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -98,6 +99,15 @@ def styles(cell_size: float = 8.5) -> Styles:
         title=ParagraphStyle("h1", parent=body, fontName=FONT_BOLD, fontSize=16, leading=20,
                              spaceAfter=6),
     )
+
+
+NBSP = "\u00a0"
+_PHONE = re.compile(r"(?<![\w])(\+?\d[\d ]{6,}\d)")
+
+
+def whole_phones(value: str) -> str:
+    """Join the groups of each phone number with no-break spaces, so no line breaks inside one."""
+    return _PHONE.sub(lambda m: m.group(1).replace(" ", NBSP), value)
 
 
 def text(value: object) -> str:

@@ -25,7 +25,9 @@ PAY_HEADER = ["Date", "Child", "How", "Amount", "Reference"]
 
 
 def _heading(value: str) -> Lines:
-    return plain(value, FONT_BOLD, 12, before=3 * mm + 4, after=4)
+    heading = plain(value, FONT_BOLD, 12, before=3 * mm + 4, after=4)
+    heading.keepWithNext = True  # never alone at the foot of a page
+    return heading
 
 
 def _address(st_: Statement) -> Lines:
