@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
@@ -124,23 +125,23 @@ class Grid(Flowable):
         canvas.drawText(text)
         canvas.restoreState()
 
-    def _draw_row(self, text: object, row: Sequence[str], xs: Sequence[float], top: float) -> None:
+    def _draw_row(self, text: Any, row: Sequence[str], xs: Sequence[float], top: float) -> None:
         s = self.style
         base = top - s.pad_top - s.size
-        font = text._fontname  # type: ignore[attr-defined]  # the text object's current font
+        font, size, leading, pad, right = text._fontname, s.size, s.leading, s.pad_side, s.right
+        place, out = text.setTextOrigin, text._textOut  # the text object's current font, above
         for col, cell in enumerate(row):
             if not cell:
                 continue
             y = base
-            for line in cell.split("\n"):
-                if col in s.right:
-                    x = xs[col + 1] - s.pad_side - stringWidth(line, font, s.size)
+            for line in cell.split("\n") if "\n" in cell else (cell,):
+                if col in right:
+                    place(xs[col + 1] - pad - stringWidth(line, font, size), y)
                 else:
-                    x = xs[col] + s.pad_side
-                text.setTextOrigin(x, y)  # type: ignore[attr-defined]
+                    place(xs[col] + pad, y)
                 # Without the cursor's advance (each line is placed): textOut would measure it.
-                text._textOut(line)  # type: ignore[attr-defined]
-                y -= s.leading
+                out(line)
+                y -= leading
 
 
 class Lines(Flowable):
@@ -156,16 +157,17 @@ class Lines(Flowable):
         self.lines: list[list[tuple[str, str]]] = []
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.lines = []
-        for line in self.given:
-            if len(line) == 1:
-                value, font = line[0]
-                self.lines += [[(part, font)] for part in
-                               simpleSplit(value, font, self.size, availWidth) or [""]]
-            else:
-                self.lines.append(line)
-        self.width = availWidth
-        self.height = len(self.lines) * self.leading + self.before + self.after
+        if availWidth != self.width or not self.lines:  # platypus asks again and again
+            self.lines = []
+            for line in self.given:
+                if len(line) == 1:
+                    value, font = line[0]
+                    parts = _wrapped(value, availWidth, font, self.size).split("\n")
+                    self.lines += [[(part, font)] for part in parts]
+                else:
+                    self.lines.append(line)
+            self.width = availWidth
+            self.height = len(self.lines) * self.leading + self.before + self.after
         return availWidth, self.height
 
     def draw(self) -> None:
