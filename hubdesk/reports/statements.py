@@ -11,7 +11,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
 from hubdesk.core.money import money
 from hubdesk.reports.grid import Grid, GridStyle, Lines, plain, wrap
-from hubdesk.reports.pdf import FONT, FONT_BOLD, build, register_fonts
+from hubdesk.reports.pdf import FONT, FONT_BOLD, HeaderMark, build, register_fonts
 from hubdesk.services.money import KIND_LABELS, ROUTE_LABELS, Statement, StatementBook, attended_word
 
 WIDTHS = [18 * mm, 28 * mm, 40 * mm, 26 * mm, 16 * mm, 16 * mm, 42 * mm]
@@ -76,7 +76,11 @@ def _section(book: StatementBook, st_: Statement) -> list[Flowable]:
     owed = st_.closing
     close = (f"Balance to pay: {money(owed)}" if owed > 0 else
              f"Credit carried forward: {money(-owed)}" if owed < 0 else "Nothing to pay: £0.00")
-    return [plain(f"Statement: {st_.family.name} family", FONT_BOLD, 16, after=6), _address(st_),
+    # Every page names its family: a balance or payments that run onto a second sheet still say whose.
+    mark = HeaderMark(f"Family statements · {st_.family.name} family · "
+                      f"{st_.start:%d/%m/%Y} to {st_.end:%d/%m/%Y}")
+    return [mark, plain(f"Statement: {st_.family.name} family", FONT_BOLD, 16, after=6),
+            _address(st_),
             *_heading("Charges"), _charges(st_), *_heading("Payments"), _payments(st_),
             CondPageBreak(72),  # the balance and the small print together
             plain(close, FONT_BOLD, 10, before=3 * mm, after=2 * mm),
