@@ -28,6 +28,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DAY = "2026-11-24"  # a day of the demo's term so far: its registers are filled in
+MONTH = "2026-11"  # the month of the statements (the demo's payments are in it)
 
 
 def demo_week(database: str) -> str:
@@ -98,18 +99,43 @@ def window(hub: list[str], db: str, _root: Path, env: dict[str, str], args: argp
             1.5 if args.scale == 1 else 2.0, marker="window shown")
 
 
+def statement_rows(hub: list[str], db: str, env: dict[str, str]) -> list[str]:
+    """Families, charge rows and payment rows of the month's statements: the floor draws as many."""
+    code = ("import sys; from datetime import date; from hubdesk.app import open_app; "
+            "from hubdesk.settings import load_settings; from hubdesk.commands.signin import signed_in; "
+            "app = signed_in(open_app(load_settings(sys.argv[1]))); "
+            f"b = app.money.accounts.statements(date.fromisoformat('{MONTH}-01'), "
+            f"date.fromisoformat('{MONTH}-30')); "
+            "print(len(b.statements), sum(len(s.lines) for s in b.statements), "
+            "sum(len(s.payments) for s in b.statements))")
+    done = subprocess.run([hub[0], "-c", code, db], env=env, check=True, capture_output=True, text=True)
+    return done.stdout.split()
+
+
 def printouts(hub: list[str], db: str, root: Path, env: dict[str, str], args: argparse.Namespace) -> None:
-    floor_pdf = [sys.executable, str(HERE / "floors" / "bare_reportlab.py"), str(root / "floor.pdf")]
+    """Each printout beside a bare reportlab floor of as many pages, with the same fonts embedded."""
+    floors = HERE / "floors"
+
+    def floor(*pages: str) -> list[str]:
+        return [sys.executable, str(floors / "bare_reportlab.py"), str(root / "floor.pdf"), *pages]
+
     week = demo_week(db)
-    compare("print the cluster's registers for a day",
+    compare("print the cluster's registers for a day (60 pages)",
             [*hub, "--database", db, "print", "registers", "--date", DAY, "-o", str(root / "r.pdf")],
-            floor_pdf, env, args.repeat, 1.5)
-    compare("print the week's rota, every site",
+            floor("30"), env, args.repeat, 1.5)
+    compare("print the week's rota, every site (10 pages)",
             [*hub, "--database", db, "print", "rota", "--week", week, "-o", str(root / "rota.pdf")],
-            floor_pdf, env, args.repeat, 1.5)
-    compare("print the week's minibus run sheets",
+            floor("5"), env, args.repeat, 1.5)
+    compare("print the week's minibus timetable (1 page)",
             [*hub, "--database", db, "print", "minibus", "--week", week, "-o", str(root / "m.pdf")],
-            floor_pdf, env, args.repeat, 1.5)
+            floor("1", "12"), env, args.repeat, 1.5)
+    if args.scale == 1:
+        rows = statement_rows(hub, db, env)
+        compare(f"print the month's statements ({rows[0]} families)",
+                [*hub, "--database", db, "print", "statements", "--month", MONTH, "-o",
+                 str(root / "s.pdf")],
+                [sys.executable, str(floors / "bare_statements.py"), str(root / "floor.pdf"), *rows],
+                env, args.repeat, 1.5)
 
 
 def main() -> int:

@@ -15,9 +15,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from hubdesk.core.rules.medical import allergy_label
-from hubdesk.reports.pdf import Styles, build, para, styles, table
+from hubdesk.reports.pdf import Styles, build, para, styles, table, whole_phones
 from hubdesk.reports.pdf import text as esc
-from hubdesk.reports.registers import whole_phones
 from hubdesk.services.registers import FireList, OnSiteChild
 
 

@@ -7,6 +7,7 @@ Text from the database is escaped before it reaches reportlab's mini-markup, so 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -39,12 +40,35 @@ FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 
 
+class _Font(TTFont):
+    """A TrueType font that remembers how each string it drew splits into the font's subsets.
+
+    reportlab maps a string character by character every time it is drawn; a printout repeats
+    the same strings thousands of times (dates, club names, "Yes", £3.00). A character keeps its
+    place in a document's subset once given one, so the split of a string is the same for the
+    rest of that document: the memory is per document and starts afresh with the next one.
+    """
+
+    _memory: tuple[object, dict[str, Any]] = (None, {})
+
+    def splitString(self, text: str | bytes, doc: Any, encoding: str = "utf-8") -> Any:
+        owner, known = self._memory
+        if owner is not doc:
+            owner, known = doc, {}
+            self._memory = (doc, known)
+        key = text if isinstance(text, str) else text.decode(encoding)
+        found = known.get(key)
+        if found is None:
+            found = known[key] = super().splitString(text, doc, encoding)
+        return found
+
+
 def register_fonts() -> None:
     """Register the shipped TrueType fonts once; they are embedded (subset) in every PDF."""
     if FONT in pdfmetrics.getRegisteredFontNames():
         return
-    pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "DejaVuSans.ttf"))))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
+    pdfmetrics.registerFont(_Font(FONT, str(resource_path("fonts", "DejaVuSans.ttf"))))
+    pdfmetrics.registerFont(_Font(FONT_BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT,
                                   boldItalic=FONT_BOLD)
 
@@ -75,6 +99,15 @@ def styles(cell_size: float = 8.5) -> Styles:
         title=ParagraphStyle("h1", parent=body, fontName=FONT_BOLD, fontSize=16, leading=20,
                              spaceAfter=6),
     )
+
+
+NBSP = "\u00a0"
+_PHONE = re.compile(r"(?<![\w])(\+?\d[\d ]{6,}\d)")
+
+
+def whole_phones(value: str) -> str:
+    """Join the groups of each phone number with no-break spaces, so no line breaks inside one."""
+    return _PHONE.sub(lambda m: m.group(1).replace(" ", NBSP), value)
 
 
 def text(value: object) -> str:

@@ -12,7 +12,6 @@ with spare rows for children who arrive unbooked.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -32,7 +31,16 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from hubdesk.reports.pdf import FONT, FONT_BOLD, NumberedCanvas, para, register_fonts, styles, table
+from hubdesk.reports.pdf import (
+    FONT,
+    FONT_BOLD,
+    NumberedCanvas,
+    para,
+    register_fonts,
+    styles,
+    table,
+    whole_phones,
+)
 from hubdesk.reports.pdf import text as esc
 from hubdesk.services.progress import NO_PROGRESS, Progress
 from hubdesk.services.registers import Register, RegisterLine
@@ -58,14 +66,6 @@ PAD = 6.0  # left + right cell padding
 SPARE_ROWS = 4  # on the blank register, for unbooked arrivals
 _MEDICAL = 2
 _IN = {HOME_COLUMNS: 5, CLASS_COLUMNS: 4}
-NBSP = "\u00a0"
-_PHONE = re.compile(r"(?<![\w])(\+?\d[\d ]{6,}\d)")
-
-
-def whole_phones(value: str) -> str:
-    """Join the groups of each phone number with no-break spaces, so no line breaks inside one."""
-    return _PHONE.sub(lambda m: m.group(1).replace(" ", NBSP), value)
-
 
 class _Section(Flowable):
     """Invisible marker: tells the canvas which session the following pages belong to."""

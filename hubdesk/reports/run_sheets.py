@@ -14,8 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from hubdesk.core.dates import spoken_day
-from hubdesk.reports.pdf import Styles, build, para, styles, table, text
-from hubdesk.reports.registers import whole_phones
+from hubdesk.reports.pdf import Styles, build, para, styles, table, text, whole_phones
 from hubdesk.services.minibus import RunSheet, SheetPassenger, TimetableRun, WeekTimetable
 
 PORTRAIT_WIDTH = 186 * mm

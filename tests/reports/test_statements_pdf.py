@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -56,3 +57,39 @@ def test_print_statements_command(hub: HubApp, two_schools: dict[str, int], tmp_
     assert "No family matching 'nobody'" in capsys.readouterr().err
     assert main(["print", "statements", "--database", db, "-o", str(out)]) == 2
     assert "Say which period" in capsys.readouterr().err
+
+
+def test_a_long_statement_names_its_family_on_every_page(tmp_path: Path) -> None:
+    """A family with many sessions runs over pages: each page still says whose statement it is,
+    the charges' header repeats, every row prints once and the balance is at the end."""
+    from hubdesk.reports.statements import write_statements
+    from hubdesk.services.money.dto import (
+        AccountLine,
+        Family,
+        FamilyChild,
+        PaymentRow,
+        Statement,
+        StatementBook,
+    )
+
+    kid = FamilyChild(1, "Zoë Łukasz <&>", "Oak Primary", "LUKA1234TFC")
+    family = Family(1, "Łukasz <&>", "Ms Ana Łukasz", "1 Oak Road, Ashworth", (kid,))
+    lines = tuple(AccountLine(date(2026, 9, 1 + n % 30), kid.name, "session",
+                              f"After-School Club {n}", 1250, 1250, "", 0, "yes")
+                  for n in range(150))
+    paid = (PaymentRow(1, date(2026, 9, 7), 1, kid.name, "tfc", 5000, "LUKA1234TFC", "", "",
+                       False, ""),)
+    other = Family(2, "Other", "Mr Ben Other", "2 Elm Road", (FamilyChild(2, "Ben Other", "Oak", ""),))
+    book = StatementBook("Oak Hub Clubs", "", "PRV99", "Oak Hub Clubs", (
+        Statement(family, date(2026, 9, 1), date(2026, 9, 30), 0, lines, paid, 1250 * 150 - 5000),
+        Statement(other, date(2026, 9, 1), date(2026, 9, 30), 750, (), (), 750)))
+    out = tmp_path / "long.pdf"
+    write_statements(book, out)
+    pages = pages_text(out)
+    first = [p for p in pages if "Łukasz <&> family" in p]
+    assert len(first) >= 3 and len(pages) == len(first) + 1
+    assert all("Date" in p and "Charged" in p for p in first[:-1])  # the header repeats
+    every = "\n".join(first)
+    assert all(len(re.findall(rf"After-School Club {n}\b", every)) == 1 for n in range(150))
+    assert "Balance to pay: £1,825.00" in first[-1] and "PRV99" in first[-1]
+    assert "Statement: Other family" in pages[-1] and "Balance to pay: £7.50" in pages[-1]

@@ -62,8 +62,10 @@ class CheckRow:
         return "Blocking" if self.blocking else "Warning"
 
 
-def check_runs(s: Session, start: date, end: date, today: date) -> list[Problem]:
-    """The problems of all planned runs from ``start`` to ``end``."""
+def check_runs(s: Session, start: date, end: date, today: date,
+               needs: dict[date, dict[str, Need]] | None = None) -> list[Problem]:
+    """The problems of all planned runs from ``start`` to ``end``. ``needs`` (given empty) is
+    filled with each run day's transport needs, for a caller that shows them too."""
     runs = load_runs(s, start, end)
     if not runs:
         return []
@@ -88,7 +90,7 @@ def check_runs(s: Session, start: date, end: date, today: date) -> list[Problem]
             found.append(Problem(True, "vehicle_two_places", clash_message(name, a, b, dead), day,
                                  b.ref, a.ref))
     found += _people(s, runs, labels, vehicles, travel, start, end)
-    needs: dict[date, dict[str, Need]] = {}
+    needs = {} if needs is None else needs
     for x in runs:
         day = x.run.day
         if day not in needs:

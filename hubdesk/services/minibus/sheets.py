@@ -18,7 +18,7 @@ from hubdesk.core.vocabulary import year_label
 from hubdesk.services.base import Service
 from hubdesk.services.minibus.checks import check_runs
 from hubdesk.services.minibus.journey import WalkRound, destinations, office_phone, walk_rounds
-from hubdesk.services.minibus.needs import derive_needs
+from hubdesk.services.minibus.needs import Need, derive_needs
 from hubdesk.services.minibus.queries import (
     full_site_names,
     load_runs,
@@ -218,9 +218,10 @@ class MinibusSheets(Service):
                 select(Vehicle).where(Vehicle.active.is_(True)).order_by(Vehicle.name))}
             people = {p.id: staff_name(p) for p in s.scalars(select(Staff).where(Staff.id.in_(
                 {i for x in runs for i in (x.run.driver_staff_id, x.run.escort_staff_id) if i})))}
-            found = check_runs(s, days[0], days[-1], self._clock.today())
+            needs: dict[date, dict[str, Need]] = {}  # each run day's, worked out once by the check
+            found = check_runs(s, days[0], days[-1], self._clock.today(), needs)
             blocked = {p.run_id for p in found if p.blocking}
-            live = {n.key for d in days for n in derive_needs(s, d)}
+            live = {key for d in needs.values() for key in d}
             cells: dict[tuple[date, str], list[TimetableRun]] = defaultdict(list)
             for x in runs:
                 label = vehicles.get(x.run.vehicle_id, "?")

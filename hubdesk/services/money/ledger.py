@@ -198,11 +198,12 @@ def _facts(s: Session, ids: list[int] | None, until: date | None) -> list[Sessio
         stmt = stmt.where(sb.child_id.in_(ids))
     if until is not None:
         stmt = stmt.where(cs.day <= until)
+    # Run as Core, not through the ORM session's loading: tens of thousands of plain rows.
     return [SessionFact(ref, child, club, name, kind, day, booked_at,
                         status == "cancelled" and not hub, late, bool(hub), fee or 0, minutes or 0,
                         _attended(came, why), site, block)
             for ref, child, club, name, kind, day, booked_at, status, late, hub, fee,
-            minutes, came, why, site, block in s.execute(stmt)]
+            minutes, came, why, site, block in s.connection().execute(stmt)]
 
 
 def _attended(status: str | None, reason: str | None) -> str:

@@ -1,0 +1,188 @@
+"""A grid of plain-string cells drawn straight on the canvas, and plain text lines.
+
+reportlab's ``Table`` styles every cell against every style command and draws each string with
+its own text object: a month's statements (about 130,000 cells) spent most of their time there.
+A ``Grid`` measures each row once, splits between rows only (a row is never cut in half, the
+header repeats on the next page) and draws a whole page of cells as one text object and one
+set of lines. Cells are plain strings, already wrapped into lines with ``\\n`` (see ``wrap``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from hubdesk.reports.pdf import FONT, FONT_BOLD
+
+HEADER_SHADE = colors.Color(0.85, 0.85, 0.85)
+
+
+@dataclass(frozen=True)
+class GridStyle:
+    """How a grid looks; made once per printout and shared by all its grids."""
+
+    widths: tuple[float, ...]
+    size: float = 8.0
+    leading: float = 9.6
+    pad_top: float = 2.0
+    pad_bottom: float = 3.0
+    pad_side: float = 3.0
+    right: frozenset[int] = field(default_factory=frozenset)  # right-aligned columns
+    header_font: str = FONT_BOLD
+    font: str = FONT
+
+
+def wrap(value: str, width: float, style: GridStyle, font: str = FONT) -> str:
+    """``value`` broken into lines that fit a column ``width`` points wide (joined by ``\\n``)."""
+    return _wrapped(value, width - 2 * style.pad_side, font, style.size)
+
+
+@lru_cache(maxsize=8192)
+def _wrapped(value: str, room: float, font: str, size: float) -> str:
+    """Remembered: a printout wraps the same club names, reasons and children again and again."""
+    if "\n" not in value and stringWidth(value, font, size) <= room:
+        return value
+    lines: list[str] = []
+    for part in value.split("\n"):
+        lines += simpleSplit(part, font, size, room) or [""]
+    return "\n".join(lines)
+
+
+class Grid(Flowable):
+    """Rows of plain strings with a header row that repeats on every page the grid runs onto."""
+
+    def __init__(self, header: Sequence[str], rows: Sequence[Sequence[str]], style: GridStyle,
+                 heights: Sequence[float] | None = None) -> None:
+        super().__init__()
+        self.header, self.rows, self.style = list(header), [list(r) for r in rows], style
+        self.heights = list(heights) if heights is not None else [self._height(r) for r in rows]
+        self.header_height = self._height(self.header)
+        self.width = sum(style.widths)
+        self.height = self.header_height + sum(self.heights)
+
+    def _height(self, row: Sequence[str]) -> float:
+        lines = max((cell.count("\n") + 1 for cell in row), default=1)
+        s = self.style
+        return s.pad_top + s.pad_bottom + s.size + (lines - 1) * s.leading
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """Whole rows that fit here, the rest (under the header again) for the next frame.
+
+        A first row too tall for a whole page is printed on its own rather than failing."""
+        used, n = self.header_height, 0
+        while n < len(self.rows) and used + self.heights[n] <= availHeight:
+            used += self.heights[n]
+            n += 1
+        if n == 0:
+            frame = getattr(self, "_frame", None)
+            if frame is None or not getattr(frame, "_atTop", False) or not self.rows:
+                return []
+            return self._cut_first_row(availHeight - self.header_height)
+        if n >= len(self.rows):
+            return [self]
+        return [Grid(self.header, self.rows[:n], self.style, self.heights[:n]),
+                Grid(self.header, self.rows[n:], self.style, self.heights[n:])]
+
+    def _cut_first_row(self, room: float) -> list[Flowable]:
+        """A first row taller than a whole page: as many of its lines as fit, the rest after."""
+        s = self.style
+        keep = max(1, int((room - s.pad_top - s.pad_bottom - s.size) // s.leading) + 1)
+        cells = [cell.split("\n") for cell in self.rows[0]]
+        top = ["\n".join(lines[:keep]) for lines in cells]
+        rest = ["\n".join(lines[keep:]) for lines in cells]
+        return [Grid(self.header, [top], s), Grid(self.header, [rest, *self.rows[1:]], s)]
+
+    def draw(self) -> None:
+        canvas, s = self.canv, self.style
+        xs = [0.0]
+        for w in s.widths:
+            xs.append(xs[-1] + w)
+        ys = [self.height, self.height - self.header_height]
+        for h in self.heights:
+            ys.append(ys[-1] - h)
+        canvas.saveState()
+        canvas.setFillColor(HEADER_SHADE)
+        canvas.rect(0, ys[1], xs[-1], self.header_height, stroke=0, fill=1)
+        canvas.setFillColor(colors.black)
+        canvas.setLineWidth(0.5)
+        canvas.grid(xs, ys)
+        text = canvas.beginText()
+        text.setFont(s.header_font, s.size, s.leading)
+        self._draw_row(text, self.header, xs, ys[0])
+        text.setFont(s.font, s.size, s.leading)
+        for row, top in zip(self.rows, ys[1:], strict=False):
+            self._draw_row(text, row, xs, top)
+        canvas.drawText(text)
+        canvas.restoreState()
+
+    def _draw_row(self, text: Any, row: Sequence[str], xs: Sequence[float], top: float) -> None:
+        s = self.style
+        base = top - s.pad_top - s.size
+        font, size, leading, pad, right = text._fontname, s.size, s.leading, s.pad_side, s.right
+        place, out = text.setTextOrigin, text._textOut  # the text object's current font, above
+        for col, cell in enumerate(row):
+            if not cell:
+                continue
+            y = base
+            for line in cell.split("\n") if "\n" in cell else (cell,):
+                if col in right:
+                    place(xs[col + 1] - pad - stringWidth(line, font, size), y)
+                else:
+                    place(xs[col] + pad, y)
+                # Without the cursor's advance (each line is placed): textOut would measure it.
+                out(line)
+                y -= leading
+
+
+class Lines(Flowable):
+    """Lines of plain text, each a list of (text, font) runs, at one size; a line of a single run
+    wraps to the frame. Far quicker than a Paragraph, and no markup to escape."""
+
+    def __init__(self, lines: Sequence[Sequence[tuple[str, str]]], size: float = 10,
+                 leading: float | None = None, before: float = 0, after: float = 0) -> None:
+        super().__init__()
+        self.given = [list(line) for line in lines]
+        self.size, self.leading = size, leading or size * 1.25
+        self.before, self.after = before, after
+        self.lines: list[list[tuple[str, str]]] = []
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if availWidth != self.width or not self.lines:  # platypus asks again and again
+            self.lines = []
+            for line in self.given:
+                if len(line) == 1:
+                    value, font = line[0]
+                    parts = _wrapped(value, availWidth, font, self.size).split("\n")
+                    self.lines += [[(part, font)] for part in parts]
+                else:
+                    self.lines.append(line)
+            self.width = availWidth
+            self.height = len(self.lines) * self.leading + self.before + self.after
+        return availWidth, self.height
+
+    def draw(self) -> None:
+        text = self.canv.beginText()
+        y = self.height - self.before - self.size
+        for line in self.lines:
+            text.setTextOrigin(0, y)
+            for value, font in line:
+                text.setFont(font, self.size, self.leading)
+                text.textOut(value)  # runs of one line follow on from each other
+            y -= self.leading
+        self.canv.drawText(text)
+
+
+def plain(value: str, font: str = FONT, size: float = 10, before: float = 0,
+          after: float = 0) -> Lines:
+    """One string in one font, wrapped to the frame."""
+    return Lines([[(line, font)] for line in value.split("\n")], size, before=before, after=after)
