@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
-
 
 @dataclass(frozen=True)
 class Span:
@@ -40,7 +38,11 @@ DAY_KINDS = ("open", "weekend", "bank_holiday", "half_term", "inset", "closure",
 
 @lru_cache(maxsize=64)
 def _bank_holidays(year: int) -> dict[date, str]:
-    """England's bank holidays of one year; moved days are called substitute days, as on GOV.UK."""
+    """England's bank holidays of one year; moved days are called substitute days, as on GOV.UK.
+
+    The package is loaded on first use (a tenth of a second that most printouts do not need)."""
+    import holidays
+
     found = holidays.country_holidays("GB", subdiv="ENG", years=year)
     return {day: name.replace("(observed)", "(substitute day)") for day, name in found.items()}
 

@@ -17,7 +17,6 @@ from hubdesk.core.money import money
 from hubdesk.core.rules.charging import Allocated, Line, SessionFact, ages, allocate
 from hubdesk.core.vocabulary import fold
 from hubdesk.services.base import Service
-from hubdesk.services.clubs import carer_phones, term_block_shares
 from hubdesk.services.money.dto import (
     KIND_LABELS,
     ROUTE_LABELS,
@@ -46,6 +45,7 @@ from hubdesk.services.money.stored import (
     bring_up_to_date,
     family_names,
     out_of_date,
+    stored_before,
     stored_club_income,
     stored_members,
     stored_oldest_unpaid,
@@ -174,11 +174,13 @@ class AccountService(Service):
         the one family ``family_key``)."""
         if end < start:
             raise NotFound("The statement period ends before it starts.")
-        with self._read() as s:
+        with self._read_sums() as s:
             fams = load_families(s)
             rules = load_money_rules(s)
             sites = s.execute(select(Site.id, Site.name, Site.ofsted_urn).order_by(Site.name)).all()
-            lines = charge_lines(s, fams, None, until=end)
+            # Lines of the period only; what came before is the stored sums' (the opening).
+            lines = charge_lines(s, fams, None, until=end, since=start)
+            before, used_before = stored_before(s, start)
             payments = payment_rows(s, fams, None)
         per_lines: dict[int, list[Line]] = defaultdict(list)
         for line in lines:
@@ -192,7 +194,8 @@ class AccountService(Service):
                 continue
             if not matches(family, fam):
                 continue
-            statement = _statement(fam, per_lines[fam.key], per_pay[fam.key], start, end, sites)
+            statement = _statement(fam, per_lines[fam.key], per_pay[fam.key], start, end, sites,
+                                   before.get(fam.key, 0), used_before.get(fam.key, set()))
             if statement.lines or statement.payments or statement.opening:
                 books.append(statement)
         if family.strip() and not books:
@@ -259,6 +262,8 @@ class AccountService(Service):
             rules = load_money_rules(s)
             debtors, children = self._debtors(s, today)
             fams = load_families(s, children)
+            from hubdesk.services.clubs import carer_phones  # not loaded for statements
+
             phones = carer_phones(s, [fams.by_key[k].children[0].child_id for k in debtors])
         rows = []
         for key, (bands, oldest) in debtors.items():
@@ -298,11 +303,13 @@ class AccountService(Service):
 
 
 def _statement(fam: Family, lines: list[Line], payments: list[PaymentRow], start: date,
-               end: date, sites: Sequence[Any]) -> Statement:
-    """One family's period; its Ofsted numbers are those of the sites whose clubs it used (in
-    the period, else ever), which is what a Universal Credit claim asks for."""
+               end: date, sites: Sequence[Any], charged_before: int,
+               used_before: set[int]) -> Statement:
+    """One family's period (``lines`` from ``start`` on; what it was charged before, and the
+    sites it used then, from the stored sums); its Ofsted numbers are those of the sites whose
+    clubs it used (in the period, else before), which is what a Universal Credit claim asks for."""
     live = [p for p in payments if not p.reversed]
-    before = sum(ln.pence for ln in lines if ln.day < start) - sum(
+    before = charged_before + sum(ln.pence for ln in lines if ln.day < start) - sum(
         p.pence for p in live if p.received_on < start)
     in_lines = [ln for ln in lines if start <= ln.day <= end]
     in_pay = [p for p in payments if start <= p.received_on <= end]
@@ -311,8 +318,7 @@ def _statement(fam: Family, lines: list[Line], payments: list[PaymentRow], start
     names = {c.child_id: c.name for c in fam.children}
     rows = tuple(AccountLine(ln.day, names.get(ln.child_id, ""), ln.kind, ln.text, ln.full_pence,
                              ln.pence, ln.why, 0, ln.attended) for ln in in_lines)
-    used = {ln.site_id for ln in in_lines if ln.site_id} or {ln.site_id for ln in lines
-                                                            if ln.site_id}
+    used = {ln.site_id for ln in in_lines if ln.site_id} or used_before
     ofsted = ", ".join(f"{name}: {urn}" for site_id, name, urn in sites
                        if urn and site_id in used)
     return Statement(fam, start, end, before, rows, tuple(in_pay), closing, ofsted)
@@ -338,5 +344,7 @@ def _block_by_day(s: Session, club_id: int, days: Sequence[date], now: datetime)
     """Each day's share of a term block price when ``days`` take every running session of a term."""
     sessions = dict(s.execute(select(ClubSession.id, ClubSession.day).where(
         ClubSession.club_id == club_id, ClubSession.day.in_(list(days)))).all())
+    from hubdesk.services.clubs import term_block_shares  # not loaded for statements
+
     shares = term_block_shares(s, club_id, list(sessions), now)
     return {sessions[sid]: share for sid, share in shares.items()}

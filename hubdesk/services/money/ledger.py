@@ -137,8 +137,10 @@ def load_families(s: Session, only: set[int] | None = None) -> Families:
 
 
 def charge_lines(s: Session, fams: Families, child_ids: Iterable[int] | None,
-                 until: date | None = None, extra_facts: Sequence[SessionFact] = ()) -> list[Line]:
-    """Every charge line of these children (all children when None), up to ``until``.
+                 until: date | None = None, extra_facts: Sequence[SessionFact] = (), *,
+                 since: date | None = None) -> list[Line]:
+    """Every charge line of these children (all children when None), up to ``until`` and from
+    ``since`` (each day's lines depend on that day alone, the sibling discount included).
 
     ``extra_facts`` are sessions not booked yet (ref 0), priced as if booked now: a booking's cost.
     """
@@ -168,7 +170,7 @@ def charge_lines(s: Session, fams: Families, child_ids: Iterable[int] | None,
     kinds = dict(s.execute(select(Club.id, Club.kind).where(
         Club.id.in_({f.club_id for f in extra_facts}))).all()) if extra_facts else {}
     planned = [replace(f, club_kind=kinds.get(f.club_id, "")) for f in extra_facts]
-    for fact in [*_facts(s, ids, until), *planned]:
+    for fact in [*_facts(s, ids, until, since), *planned]:
         price = price_on(prices[fact.club_id], opening[fact.club_id], fact.day, fact.booked_at)
         lines += session_lines(fact, price, funding.get(fact.child_id, Funding()), free, rules)
     lines = sibling_discount(lines, fams.family_of, rules.sibling_percent)
@@ -177,13 +179,16 @@ def charge_lines(s: Session, fams: Families, child_ids: Iterable[int] | None,
         extras = extras.where(ExtraCharge.child_id.in_(ids))
     if until is not None:
         extras = extras.where(ExtraCharge.day <= until)
+    if since is not None:
+        extras = extras.where(ExtraCharge.day >= since)
     lines += [Line(e.child_id, e.day, "extra", e.reason, e.pence, e.pence, "", e.id)
               for e in s.scalars(extras)]
     lines.sort(key=lambda ln: (ln.day, ln.child_id, ln.kind, ln.ref))
     return lines
 
 
-def _facts(s: Session, ids: list[int] | None, until: date | None) -> list[SessionFact]:
+def _facts(s: Session, ids: list[int] | None, until: date | None,
+           since: date | None = None) -> list[SessionFact]:
     """Session bookings that make a line: booked, cancelled late, or cancelled with the session
     by the hub (same moment as the session's cancellation)."""
     sb, cs = SessionBooking, ClubSession
@@ -198,6 +203,8 @@ def _facts(s: Session, ids: list[int] | None, until: date | None) -> list[Sessio
         stmt = stmt.where(sb.child_id.in_(ids))
     if until is not None:
         stmt = stmt.where(cs.day <= until)
+    if since is not None:
+        stmt = stmt.where(cs.day >= since)
     # Run as Core, not through the ORM session's loading: tens of thousands of plain rows.
     return [SessionFact(ref, child, club, name, kind, day, booked_at,
                         status == "cancelled" and not hub, late, bool(hub), fee or 0, minutes or 0,

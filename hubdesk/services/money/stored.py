@@ -288,6 +288,20 @@ def stored_oldest_unpaid(s: Session, wanted: dict[int, tuple[date, int]]) -> dic
     return found
 
 
+def stored_before(s: Session, start: date) -> tuple[dict[int, int], dict[int, set[int]]]:
+    """Each family's charges less credits before ``start`` (extra charges included), and the
+    sites of the clubs it was charged for then: a statement's opening balance and, for a family
+    with nothing in the period, the Ofsted numbers it shows."""
+    d = MoneyDay
+    charged = {key: int(pence) for key, pence in s.execute(
+        select(d.key, func.sum(d.charged - d.credit)).where(d.day < start).group_by(d.key))}
+    sites: dict[int, set[int]] = defaultdict(set)
+    for key, site in s.execute(select(d.key, Club.site_id).distinct()
+                               .join(Club, Club.id == d.club_id).where(d.day < start)):
+        sites[key].add(site)
+    return charged, sites
+
+
 def stored_club_income(s: Session, start: date, end: date) -> list[tuple[int, int, int]]:
     """(club id, sessions charged, pence) per club for sessions from ``start`` to ``end``, read
     from the index of money_days: club by club (the IN), each club's days as one range."""

@@ -219,3 +219,34 @@ def test_a_new_database_works_out_its_one_mark_on_the_first_read(hub: HubApp) ->
     with hub.factory() as s:
         assert s.scalar(select(MoneyMark.id)) is None
         assert s.execute(text("SELECT count(*) FROM money_days")).scalar() == 0
+
+
+def test_statement_openings_from_the_stored_sums_equal_the_rules_line_by_line(
+        demo_hub: HubApp) -> None:
+    """A statement reads only its period's lines; its opening comes from the stored sums, for a
+    month and for a period starting mid-month."""
+    from collections import defaultdict
+
+    from hubdesk.services.money.ledger import charge_lines, load_families, payment_rows
+
+    for start, end in ((date(2026, 11, 1), date(2026, 11, 30)),
+                       (date(2026, 10, 15), date(2026, 11, 20))):
+        with demo_hub.factory() as s:
+            fams = load_families(s)
+            lines = charge_lines(s, fams, None, until=end)
+            payments = payment_rows(s, fams, None)
+        opening: dict[int, int] = defaultdict(int)
+        closing: dict[int, int] = defaultdict(int)
+        for ln in lines:
+            key = fams.family_of[ln.child_id]
+            closing[key] += ln.pence
+            opening[key] += ln.pence if ln.day < start else 0
+        for p in payments:
+            key = fams.family_of[p.child_id]
+            closing[key] -= 0 if p.reversed or p.received_on > end else p.pence
+            opening[key] -= 0 if p.reversed or p.received_on >= start else p.pence
+        book = demo_hub.money.accounts.statements(start, end)
+        assert len(book.statements) > 500
+        for one in book.statements:
+            key = one.family.key
+            assert (one.opening, one.closing) == (opening[key], closing[key]), one.family.name
