@@ -129,6 +129,12 @@ class AccountService(Service):
         rows = [ClubIncome(cid, *names[cid], sessions, pence) for cid, sessions, pence in income]
         return sorted(rows, key=lambda r: (fold(r.site), fold(r.club), r.club_id))
 
+    def work_out_sums(self) -> int:
+        """Bring the stored sums up to date now (after a change of the charging rules, every
+        family), so the next read is quick; how many children were worked out."""
+        with self._write(only_logging=True) as s:
+            return bring_up_to_date(s)
+
     @contextmanager
     def _read_sums(self) -> Iterator[Session]:
         """A read with the stored sums current: the families changed since they were last read

@@ -46,6 +46,7 @@ from hubdesk.ui.money.tools import (
 )
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
+from hubdesk.ui.shell.tasks import run_task
 
 
 def balance_text(pence: int) -> str:
@@ -253,8 +254,16 @@ class MoneyPage(Page):
 
     def edit_rules(self) -> None:
         dialog = ChargingRulesDialog(self.app, self)
-        dialog.accepted.connect(self.refresh)
+        dialog.accepted.connect(self.work_out_again)
         self.open_dialog(dialog)
+
+    def work_out_again(self) -> None:
+        """After a change of the charging rules every family's sums are worked out again: off the
+        window's thread, with a progress dialog (seconds on a large cluster), then the list."""
+        title = "Working out every family's charges"
+        run_task(self, title, lambda _p: self.app.money.accounts.work_out_sums(),
+                 lambda _n: self.refresh(), lambda message: feedback.warn(self, title, message),
+                 cancellable=False)
 
     def show_arrears(self) -> None:
         dialog = feedback.guarded(self, "Arrears", lambda: ArrearsDialog(self.app, self))

@@ -45,8 +45,9 @@ class _Job(QRunnable):
 
 def run_task(parent: QWidget | None, title: str, work: Callable[[Progress], Any],
              on_done: Callable[[Any], None], on_failed: Callable[[str], None],
-             pool: QThreadPool | None = None) -> _Job:
-    """Start ``work(progress)`` off the GUI thread; a progress dialog with Cancel follows it."""
+             pool: QThreadPool | None = None, *, cancellable: bool = True) -> _Job:
+    """Start ``work(progress)`` off the GUI thread; a progress dialog with Cancel follows it
+    (without Cancel for work that is one transaction and cannot stop half-way)."""
     job = _Job(work)
     job.setAutoDelete(False)
     _running.add(job)
@@ -54,6 +55,8 @@ def run_task(parent: QWidget | None, title: str, work: Callable[[Progress], Any]
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
+    if not cancellable:
+        dialog.setCancelButton(None)
 
     def progress(done: int, total: int, message: str) -> None:
         dialog.setMaximum(max(total, 1))

@@ -111,3 +111,20 @@ def test_booking_dialog_shows_the_cost_before_book(qtbot: QtBot, page: MoneyPage
     dialog.refresh_preview()
     assert "Cost of this booking: <b>£7.50</b> for 1 session" in dialog.cost.text()
     assert "Family balance now: £14.25" in dialog.cost.text() and "limit" not in dialog.cost.text()
+
+
+def test_new_charging_rules_are_worked_out_off_the_window_then_listed(
+        qtbot: QtBot, page: MoneyPage, hub: HubApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hubdesk.services.money import AccountService
+
+    worked: list[int] = []
+    real = AccountService.work_out_sums
+    monkeypatch.setattr(AccountService, "work_out_sums",
+                        lambda self: worked.append(real(self)) or worked[-1])
+    dialog = ChargingRulesDialog(hub, page)
+    qtbot.addWidget(dialog)
+    dialog.accepted.connect(page.work_out_again)
+    dialog.sibling.setValue(50)
+    save(qtbot, dialog)
+    qtbot.waitUntil(lambda: page.balances.row(0).balance == 750 + 375, timeout=10_000)
+    assert worked == [2]  # both children worked out by the background task, then listed
