@@ -20,9 +20,6 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.core.words import count, hours
-from hubdesk.reports.certificates import write_certificates
-from hubdesk.reports.course_register import write_course_register
-from hubdesk.reports.course_summary import write_course_summary
 from hubdesk.services.learning import CourseRow
 from hubdesk.services.progress import Progress
 from hubdesk.ui.common.forms import hbox
@@ -260,6 +257,8 @@ class LearningPage(Page):
             progress.step(0, 2, "Reading the register…")
             sheet = reports.register_sheet(course.id)
             progress.step(1, 2, "Writing the PDF…")
+            from hubdesk.reports.course_register import write_course_register  # when printing
+
             write_course_register(sheet, target)
 
         self.print_pdf(f"register-{course.title}", write, "Print register")
@@ -274,6 +273,8 @@ class LearningPage(Page):
             progress.step(0, 2, "Reading who completed…")
             certificates = reports.certificates(course.id)
             progress.step(1, 2, f"Writing {count(len(certificates), 'certificate')}…")
+            from hubdesk.reports.certificates import write_certificates  # when printing
+
             write_certificates(certificates, target)
 
         self.print_pdf(f"certificates-{course.title}", write, "Print certificates")
@@ -289,6 +290,8 @@ class LearningPage(Page):
             progress.step(0, 2, "Counting learners…")
             summary = reports.term_summary(start, end)
             progress.step(1, 2, "Writing the PDF…")
+            from hubdesk.reports.course_summary import write_course_summary  # when printing
+
             write_course_summary(summary, target)
 
         self.print_pdf(f"summary-{label}", write, "Term summary")

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.core.words import count
-from hubdesk.reports.run_sheets import write_run_sheets, write_week_timetable
 from hubdesk.services.minibus import NeedRow, RunRow
 from hubdesk.services.progress import Progress
 from hubdesk.ui.common.dates import date_edit, qdate, to_date
@@ -287,6 +286,8 @@ class MinibusPage(Page):
             progress.step(0, 2, "Reading the runs…")
             found = sheets.run_sheets(day)
             progress.step(1, 2, "Writing the PDF…")
+            from hubdesk.reports.run_sheets import write_run_sheets  # when printing
+
             write_run_sheets(found, target, day)
 
         self.print_pdf("minibus-runs", write, "Print run sheets")
@@ -298,6 +299,8 @@ class MinibusPage(Page):
             progress.step(0, 2, "Reading the week…")
             week = sheets.week(day)
             progress.step(1, 2, "Writing the PDF…")
+            from hubdesk.reports.run_sheets import write_week_timetable  # when printing
+
             write_week_timetable(week, target)
 
         self.print_pdf("minibus-week", write, "Print week")

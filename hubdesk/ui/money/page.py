@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.core.money import money
-from hubdesk.reports.statements import write_statements
 from hubdesk.services.money import (
     KIND_LABELS,
     ROUTE_LABELS,
@@ -308,6 +307,8 @@ class MoneyPage(Page):
         accounts = self.app.money.accounts
 
         def write(path: Path, _progress: Progress) -> None:
+            from hubdesk.reports.statements import write_statements  # when printing
+
             write_statements(accounts.statements(start, end, family_key=family_key), path)
 
         self.print_pdf(f"{name}-{start:%Y-%m}", write, "Printing statements")
