@@ -80,6 +80,27 @@ def family_members(s: Session, child_id: int) -> set[int]:
     return found
 
 
+def family_keys(children: Iterable[int], links: Iterable[tuple[int, int]]) -> dict[int, int]:
+    """Each child with its family key: the smallest child id it is joined to through carers
+    (``links``: child, carer; links of children not in ``children`` are left out)."""
+    parent = {c: c for c in children}
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first: dict[int, int] = {}
+    for child, carer in links:
+        if child not in parent:
+            continue
+        a, b = root(child), root(first.setdefault(carer, child))
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return {c: root(c) for c in parent}
+
+
 def load_families(s: Session, only: set[int] | None = None) -> Families:
     """All families (or the one family of the children ``only``) in four statements (children,
     schools, links, carers), joined in Python."""
@@ -93,27 +114,14 @@ def load_families(s: Session, only: set[int] | None = None) -> Families:
         linked = linked.where(ChildCarer.child_id.in_(only))
     children = {r.id: r for r in s.execute(who.order_by(Child.id))}
     schools = dict(s.execute(select(Site.id, Site.name)).all())
-    parent = {cid: cid for cid in children}
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     links = s.execute(linked).all()
-    first_child_of_carer: dict[int, int] = {}
-    for child_id, carer_id, _pr, _prio in links:
-        other = first_child_of_carer.setdefault(carer_id, child_id)
-        a, b = root(child_id), root(other)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
+    family_of = family_keys(children, ((child, carer) for child, carer, _pr, _prio in links))
     members: dict[int, list[int]] = defaultdict(list)
     for cid in children:
-        members[root(cid)].append(cid)
+        members[family_of[cid]].append(cid)
     payer: dict[int, tuple[tuple[bool, int], int]] = {}
     for child_id, carer_id, pr, prio in links:
-        key, rank = root(child_id), (not pr, prio or 10)
+        key, rank = family_of[child_id], (not pr, prio or 10)
         if key not in payer or rank < payer[key][0]:
             payer[key] = (rank, carer_id)
     payers = select(Carer.id, Carer.title, Carer.forename, Carer.surname, Carer.address,
@@ -132,7 +140,6 @@ def load_families(s: Session, only: set[int] | None = None) -> Families:
             ", ".join(p for p in (carer.address, carer.postcode) if p) if carer else "",
             tuple(FamilyChild(k.id, _name(k), schools.get(k.school_site_id, ""), k.tfc_reference)
                   for k in kids))
-    family_of = {cid: root(cid) for cid in children}
     return Families(by_key, family_of, children)
 
 

@@ -36,7 +36,7 @@ from hubdesk.core.models import (
     Payment,
 )
 from hubdesk.core.rules.charging import DEFAULT_MONEY_RULES, MoneyRules, money_rules_from_json
-from hubdesk.services.money.ledger import MONEY_RULES_KEY
+from hubdesk.services.money.ledger import MONEY_RULES_KEY, family_keys
 from hubdesk.services.money.totals import FamilyTotals, charges, month_of
 
 BASIS_KEY = "money_store_basis"
@@ -127,25 +127,10 @@ def _linked(s: Session, children: set[int]) -> set[int]:
 def _keys(s: Session, children: set[int]) -> dict[int, int]:
     """Each of ``children`` (whole families) with its family key: the smallest child id it is
     joined to through carers."""
-    parent = {c: c for c in children}
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     links = select(ChildCarer.child_id, ChildCarer.carer_id)
     if len(children) <= WHOLE_CLUSTER:
         links = links.where(ChildCarer.child_id.in_(children))
-    first: dict[int, int] = {}
-    for child, carer in s.execute(links):
-        if child not in parent:
-            continue
-        a, b = root(child), root(first.setdefault(carer, child))
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    return {c: root(c) for c in children}
+    return family_keys(children, ((child, carer) for child, carer in s.execute(links)))
 
 
 def _write_members(s: Session, keys: dict[int, int]) -> None:
