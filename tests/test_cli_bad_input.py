@@ -141,3 +141,10 @@ def test_init_where_no_file_can_be_made_is_told(capsys: pytest.CaptureFixture[st
     said = capsys.readouterr().err
     assert said.startswith("hubdesk: A database cannot be created at /proc/hubdesk-test.db")
     assert not Path("/proc/hubdesk-test.db").exists()
+
+
+def test_a_home_folder_of_nobody_in_the_output_is_refused_in_a_sentence(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = cli.main(["--database", str(tmp_path / "hub.db"), "print", "rota", "--week", "2026-11-30",
+                 "-o", "~nobody-here/rota.pdf"])
+    assert code == 2 and "no home folder for '~nobody-here'" in capsys.readouterr().err

@@ -4,11 +4,10 @@ as JSON and a readable PDF in one zip readable by its owner only, for a subject 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from hubdesk.app import open_app
-from hubdesk.commands.output import say
+from hubdesk.commands.output import expanded, say
 from hubdesk.commands.signin import signed_in
 from hubdesk.core.errors import DomainError
 from hubdesk.core.words import count
@@ -29,7 +28,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from hubdesk.reports.subject_access import write_person_zip
 
-    target = Path(args.output).expanduser()
+    target = expanded(args.output)
     if not target.parent.is_dir():
         raise DomainError(f"The folder {target.parent} does not exist. Nothing was written.")
     if target.is_dir():

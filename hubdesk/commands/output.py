@@ -13,10 +13,20 @@ def say(text: str) -> None:
     print(printable(text))
 
 
+def expanded(text: str) -> Path:
+    """``text`` as a path with ``~`` or ``~name`` turned into that home folder; refused with a
+    sentence when there is no such user (``-o ~0``)."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError as exc:
+        raise DomainError(f"There is no home folder for {text.split('/')[0][:40]!r}; write the "
+                          "folder in full (e.g. /home/office/rota.pdf).") from exc
+
+
 def output_file(text: str, suffixes: tuple[str, ...], example: str) -> Path:
     """The file ``-o`` names, with the first of ``suffixes`` added when it has none of them;
     refused with a sentence when its folder is missing or it is a folder (nothing is written)."""
-    target = Path(text).expanduser()
+    target = expanded(text)
     if not text.strip() or target.name in ("", ".", ".."):
         raise DomainError(f"Give the file to write after -o, e.g. -o {example}.")
     if target.suffix.lower() not in suffixes:

@@ -22,6 +22,7 @@ from hubdesk.commands import (
     registers_cmd,
     rota_cmd,
 )
+from hubdesk.commands.output import expanded
 from hubdesk.commands.signin import signed_in
 from hubdesk.core.errors import DomainError
 from hubdesk.settings import load_settings
@@ -58,7 +59,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    target = Path(args.output).expanduser()
+    target = expanded(args.output)
     if not target.name or target.name in (".", "..") or not args.output.strip():
         raise DomainError("Give the PDF file to write after -o, e.g. -o rota.pdf.")
     if target.suffix.lower() != ".pdf":

@@ -10,6 +10,7 @@ from typing import Any
 
 from hubdesk.app import HubApp, open_app
 from hubdesk.commands.lookup import day_argument, find_person, find_site
+from hubdesk.commands.output import expanded
 from hubdesk.commands.signin import signed_in
 from hubdesk.core.errors import DomainError
 from hubdesk.settings import load_settings
@@ -63,7 +64,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def run_ical(args: argparse.Namespace) -> int:
     if not 1 <= args.weeks <= 52:
         raise DomainError("--weeks must be between 1 and 52.")
-    target = Path(args.output).expanduser()
+    target = expanded(args.output)
     if target.suffix.lower() != ".ics":
         target = target.with_name(target.name + ".ics")
     if not target.parent.is_dir():

@@ -103,6 +103,11 @@ class Service:
                 ) from exc
             if server_gone(exc):
                 raise DomainError(SERVER_GONE + " Nothing was saved.") from exc
+            if any(word in str(exc).lower() for word in _CANNOT_WRITE):
+                raise DomainError(
+                    "The database could not be written: the disk is full or its folder can no "
+                    f"longer be written to ({str(exc.orig).strip()[:120]}). Nothing was saved. Free "
+                    "some space or check the folder, then try again.") from exc
             raise
 
     @contextmanager
@@ -152,6 +157,9 @@ def server_gone(exc: OperationalError) -> bool:
     return exc.connection_invalidated or any(word in str(exc.orig).lower() for word in _GONE)
 
 
+# SQLite and PostgreSQL saying the disk is full or the file can no longer be written.
+_CANNOT_WRITE = ("disk is full", "no space left", "disk i/o error", "readonly database",
+                 "read-only file system")
 # SQLite: "database is locked/busy"; PostgreSQL: two transactions waited on each other.
 _BUSY = ("locked", "busy", "deadlock detected", "could not serialize access")
 

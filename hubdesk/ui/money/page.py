@@ -173,7 +173,10 @@ class MoneyPage(Page):
     def refresh(self) -> None:
         self._typing.stop()
         keep = self.account.family.key if self.account else None
-        rows = self.app.money.accounts.balances(self.search.text(), owing_only=self.owing.isChecked())
+        rows = feedback.guarded(self, "Money", lambda: self.app.money.accounts.balances(
+            self.search.text(), owing_only=self.owing.isChecked()))
+        if rows is None:
+            return  # said in a sentence; the list stays as it was
         self.balances.set_rows(rows)
         fit_columns(self.family_view, elide=(1,))  # the children give up width before the money
         keys = [r.key for r in rows]

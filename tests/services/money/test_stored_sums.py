@@ -250,3 +250,35 @@ def test_statement_openings_from_the_stored_sums_equal_the_rules_line_by_line(
         for one in book.statements:
             key = one.family.key
             assert (one.opening, one.closing) == (opening[key], closing[key]), one.family.name
+
+
+def test_a_working_out_that_fails_half_way_changes_nothing_and_is_done_next_time(
+        hub: HubApp, cluster: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from hubdesk.services.money import stored
+
+    kids, football = cluster["kids"], cluster["clubs"][0]
+    hub.bookings.confirm(BookingRequest(kids[0], football, DAYS[0]))
+    before = _stored(hub)
+    hub.bookings.confirm(BookingRequest(kids[2], football, DAYS[0]))
+    real = stored._store
+
+    def disk_full(*args: Any, **kwargs: Any) -> None:
+        real(*args, **kwargs)  # the rows written, then the disk fills before the commit
+        raise OperationalError("INSERT", {}, sqlite3.OperationalError("database or disk is full"))
+
+    monkeypatch.setattr(stored, "_store", disk_full)
+    with pytest.raises(DomainError, match="disk is full.*Nothing was saved"):
+        hub.money.accounts.overdue_total()
+    with hub.factory() as s:
+        assert list(s.scalars(select(MoneyMark.child_id))) == [kids[2]]  # still asked for
+    monkeypatch.setattr(stored, "_store", real)
+    with hub.factory.begin() as s:  # the rows as they were: read them without working out
+        s.execute(delete(MoneyMark))
+    assert _stored(hub) == before
+    with hub.factory.begin() as s:
+        s.execute(insert(MoneyMark).values(child_id=kids[2]))
+    assert _stored(hub) == _from_nothing(hub) != before
