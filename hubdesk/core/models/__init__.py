@@ -40,7 +40,13 @@ from hubdesk.core.models.money import (
     FundingChange,
     Payment,
 )
-from hubdesk.core.models.money_store import MoneyDay, MoneyMark, MoneyMember, MoneyMonth
+from hubdesk.core.models.money_store import (
+    MoneyBasis,
+    MoneyDay,
+    MoneyMark,
+    MoneyMember,
+    MoneyMonth,
+)
 from hubdesk.core.models.overview import CoreOfferStatus, StaffCostRate
 from hubdesk.core.models.people import (
     Carer,
@@ -99,4 +105,4 @@ __all__ += ["Referral", "ReferralCategory"]
 __all__ += ["RetentionRule"]
 __all__ += ["CoreOfferStatus", "StaffCostRate"]
 __all__ += ["Role", "RolePermission", "User"]
-__all__ += ["MoneyDay", "MoneyMark", "MoneyMember", "MoneyMonth"]
+__all__ += ["MoneyBasis", "MoneyDay", "MoneyMark", "MoneyMember", "MoneyMonth"]

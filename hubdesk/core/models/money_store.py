@@ -33,6 +33,17 @@ class MoneyMark(Base):
     child_id: Mapped[int | None] = mapped_column(Integer)
 
 
+class MoneyBasis(Base):
+    """The charging percentages the stored sums were worked out with (one row): when the rules
+    say otherwise, every family is worked out again."""
+
+    audit_exempt = True
+    __tablename__ = "money_basis"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    basis: Mapped[str] = mapped_column(String(40))
+
+
 class MoneyMember(Base):
     """The family a child belonged to when its charges were stored (key: the smallest child id)."""
 

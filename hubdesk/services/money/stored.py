@@ -29,6 +29,7 @@ from hubdesk.core.models import (
     Club,
     ExtraCharge,
     MetaValue,
+    MoneyBasis,
     MoneyDay,
     MoneyMark,
     MoneyMember,
@@ -39,7 +40,6 @@ from hubdesk.core.rules.charging import DEFAULT_MONEY_RULES, MoneyRules, money_r
 from hubdesk.services.money.ledger import MONEY_RULES_KEY, family_keys
 from hubdesk.services.money.totals import FamilyTotals, charges, month_of
 
-BASIS_KEY = "money_store_basis"
 # More children than this to work out again, and one pass over everyone is the quicker way.
 WHOLE_CLUSTER = 3000
 _PG_LOCK = 190019  # one refresh at a time across PCs (an advisory lock's number)
@@ -55,7 +55,7 @@ def _state(s: Session) -> tuple[bool, str | None, MoneyRules]:
     """Whether a mark is waiting, the basis stored, and the rules now, in one statement."""
     meta = MetaValue
     mark = select(MoneyMark.id).limit(1).scalar_subquery()
-    stored = select(meta.value).where(meta.key == BASIS_KEY).scalar_subquery()
+    stored = select(MoneyBasis.basis).where(MoneyBasis.id == 1).scalar_subquery()
     rules = select(meta.value).where(meta.key == MONEY_RULES_KEY).scalar_subquery()
     marked, basis_now, rules_json = s.execute(select(mark, stored, rules)).one()
     found = DEFAULT_MONEY_RULES if rules_json is None else money_rules_from_json(rules_json)
@@ -80,8 +80,8 @@ def bring_up_to_date(s: Session) -> int:
     if everything:
         s.execute(delete(MoneyMark))
         done = _rebuild_all(s, rules)
-        s.execute(delete(MetaValue).where(MetaValue.key == BASIS_KEY))
-        s.execute(insert(MetaValue).values(key=BASIS_KEY, value=now))
+        s.execute(delete(MoneyBasis))
+        s.execute(insert(MoneyBasis).values(id=1, basis=now))
         return done
     marked = {c for c in s.scalars(delete(MoneyMark).returning(MoneyMark.child_id)) if c}
     return _rework(s, rules, marked) if marked else 0

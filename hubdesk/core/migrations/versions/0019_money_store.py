@@ -112,6 +112,12 @@ def upgrade() -> None:
                     sqlite_where=sa.text("child_id IS NULL"),
                     postgresql_where=sa.text("child_id IS NULL"))
     op.create_table(
+        "money_basis",
+        sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("basis", sa.String(length=40), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_money_basis")),
+    )
+    op.create_table(
         "money_members",
         sa.Column("child_id", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("key", sa.Integer(), nullable=False),
@@ -157,3 +163,4 @@ def downgrade() -> None:
     op.drop_table("money_members")
     op.drop_index("ix_money_marks_whole", table_name="money_marks")
     op.drop_table("money_marks")
+    op.drop_table("money_basis")
