@@ -45,6 +45,7 @@ from hubdesk.services.money.stored import (
     bring_up_to_date,
     family_names,
     out_of_date,
+    stored_balances,
     stored_before,
     stored_club_income,
     stored_members,
@@ -95,24 +96,20 @@ class AccountService(Service):
     def balances(self, search: str = "", *, owing_only: bool = False) -> list[FamilyBalance]:
         """Each family's charges, payments, balance and overdue amount (families with any money),
         read from the stored sums: a fixed handful of statements however many families."""
-        today = self._clock.today()
         with self._read_sums() as s:
-            totals = stored_totals(s, self._billed_until())
+            sums = stored_balances(s, self._billed_until())
             names = family_names(s, with_payer=bool(search.strip()))
         rows = []
-        for key, money_of in totals.items():
+        for key, money_of in sums.items():
             fam = names.get(key)
             if fam is None or (search.strip() and not words_match(
                     search, (fam.name, fam.payer, fam.children))):
                 continue
-            charged = money_of.charged
-            balance = charged - money_of.paid
-            if (not charged and not money_of.paid and not money_of.months) or (
-                    owing_only and balance <= 0):
+            balance = money_of.charged - money_of.paid
+            if owing_only and balance <= 0:
                 continue
-            rows.append(FamilyBalance(key, fam.name, fam.children,
-                                      charged, money_of.paid, balance,
-                                      sum(money_of.bands(today)[0])))
+            rows.append(FamilyBalance(key, fam.name, fam.children, money_of.charged,
+                                      money_of.paid, balance, money_of.overdue))
         folded = {name: fold(name) for name in {r.name for r in rows}}  # many share a surname
         return sorted(rows, key=lambda r: (folded[r.name], r.key))
 

@@ -165,6 +165,44 @@ def _store(s: Session, rules: MoneyRules, children: list[int] | None,
     s.execute(insert(MoneyMonth).from_select(["key", "month", "charged", "credit"], per_month))
 
 
+@dataclass(frozen=True)
+class Balance:
+    charged: int  # charges less credits, up to the end of the month
+    paid: int
+    overdue: int
+
+
+def stored_balances(s: Session, until: date) -> dict[int, Balance]:
+    """Each family with money (charges, credits or payments) up to ``until`` (the last day of a
+    month): charged, paid and overdue, summed in the database, one row a family. Payments and
+    credits pay the oldest charges first, so what is overdue is the charges of the months before
+    ``until``'s that they do not cover."""
+    last = f"{until.year:04d}-{until.month:02d}"
+    m = MoneyMonth
+    due = func.sum(case((m.month < last, m.charged), else_=0))
+    sums = {key: (int(charged), int(credit), int(owed)) for key, charged, credit, owed in s.execute(
+        select(m.key, func.sum(m.charged), func.sum(m.credit), due).where(m.month <= last)
+        .group_by(m.key))}
+    paid = _paid(s)
+    found = {}
+    for key in sums.keys() | {k for k, pence in paid.items() if pence}:
+        charged, credit, owed = sums.get(key, (0, 0, 0))
+        pence = paid.get(key, 0)
+        found[key] = Balance(charged - credit, pence, max(0, owed - max(pence + credit, 0)))
+    return found
+
+
+def _paid(s: Session) -> dict[int, int]:
+    """Payments less refunds per family, reversed ones left out."""
+    pay_key = func.coalesce(MoneyMember.key, Payment.child_id)
+    signed = case((Payment.route == "refund", -Payment.pence), else_=Payment.pence)
+    return {key: int(pence) for key, pence in s.execute(
+        select(pay_key, func.sum(signed))
+        .outerjoin(MoneyMember, MoneyMember.child_id == Payment.child_id)
+        .where(Payment.child_id.is_not(None), Payment.reversed_at.is_(None))
+        .group_by(pay_key))}
+
+
 def stored_totals(s: Session, until: date, *, owing_only: bool = False
                   ) -> dict[int, FamilyTotals]:
     """Every family's totals for the months up to ``until`` (the last day of a month), and its
@@ -172,13 +210,7 @@ def stored_totals(s: Session, until: date, *, owing_only: bool = False
     before ``until``'s) that their payments and credits do not cover — every family with anything
     overdue — found from one sum per family (three statements)."""
     last = f"{until.year:04d}-{until.month:02d}"
-    pay_key = func.coalesce(MoneyMember.key, Payment.child_id)
-    signed = case((Payment.route == "refund", -Payment.pence), else_=Payment.pence)
-    paid = {key: int(pence) for key, pence in s.execute(
-        select(pay_key, func.sum(signed))
-        .outerjoin(MoneyMember, MoneyMember.child_id == Payment.child_id)
-        .where(Payment.child_id.is_not(None), Payment.reversed_at.is_(None))
-        .group_by(pay_key))}
+    paid = _paid(s)
     months = select(MoneyMonth.key, MoneyMonth.month, MoneyMonth.charged, MoneyMonth.credit).where(
         MoneyMonth.month <= last)
     if owing_only:
