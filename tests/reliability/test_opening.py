@@ -98,3 +98,23 @@ def test_check_finds_counters_zeroed_by_hand(demo_hub: HubApp) -> None:
     failed = {f.check: f.detail for f in findings if not f.ok}
     assert list(failed) == ["place counters equal the bookings"]
     assert failed["place counters equal the bookings"].startswith("50 sessions")
+
+
+def test_check_finds_money_sums_edited_by_hand_and_changes_nothing(demo_hub: HubApp) -> None:
+    from sqlalchemy import text
+
+    from hubdesk.services.admin.check import CheckService
+
+    demo_hub.money.accounts.overdue_total()  # the sums up to date
+    with demo_hub.engine.begin() as conn:  # past the triggers, as a hand edit would be
+        conn.execute(text("UPDATE money_months SET charged = charged + 100 WHERE key = "
+                          "(SELECT min(key) FROM money_months)"))
+    before = demo_hub.engine.connect().execute(text("SELECT sum(charged) FROM money_months")).scalar()
+    findings = CheckService(demo_hub.factory, None, demo_hub.clock).run()
+    failed = {f.check: f.detail for f in findings if not f.ok}
+    assert list(failed) == ["money's stored sums equal the charges worked out afresh"]
+    detail = failed[next(iter(failed))]  # each month of that family, kept 100p above afresh
+    count = int(detail.split(" ")[0])
+    assert count >= 1 and detail.count("family ") == min(count, 5) and "kept (" in detail
+    after = demo_hub.engine.connect().execute(text("SELECT sum(charged) FROM money_months")).scalar()
+    assert after == before  # the check worked them out in a transaction it rolled back

@@ -44,7 +44,7 @@ from hubdesk.services.money.import_payments import (
 from hubdesk.services.money.ledger import MONEY_RULES_KEY, charge_lines, load_families
 from hubdesk.services.money.payments import PaymentService
 from hubdesk.services.money.prices import CLUB_KINDS, PriceService
-from hubdesk.services.money.stored import bring_up_to_date
+from hubdesk.services.money.stored import bring_up_to_date, differences_from_afresh
 
 
 class Money:
@@ -92,6 +92,7 @@ __all__ = [
     "attended_word",
     "bring_up_to_date",
     "charge_lines",
+    "differences_from_afresh",
     "load_families",
     "month_bounds",
     "sessionmaker",

@@ -327,3 +327,30 @@ def stored_club_income(s: Session, start: date, end: date) -> list[tuple[int, in
         select(d.club_id, func.sum(d.sessions), func.sum(d.charged - d.credit))
         .where(d.club_id.in_(select(Club.id)), d.day >= start, d.day <= end)
         .group_by(d.club_id).order_by(d.club_id))]
+
+
+def differences_from_afresh(s: Session) -> list[str]:
+    """Where the stored sums (brought up to date) differ from sums worked out from nothing:
+    each family's month and each club's month. Works inside the caller's transaction, which the
+    caller rolls back (``hubdesk check`` reads; it changes nothing)."""
+    bring_up_to_date(s)
+    kept = _sums_to_compare(s)
+    s.execute(insert(MoneyMark).values(child_id=None))
+    bring_up_to_date(s)
+    fresh = _sums_to_compare(s)
+    return [f"{what}: kept {kept.get(what, (0, 0))}, afresh {fresh.get(what, (0, 0))}"
+            for what in sorted(kept.keys() | fresh.keys())
+            if kept.get(what, (0, 0)) != fresh.get(what, (0, 0))]
+
+
+def _sums_to_compare(s: Session) -> dict[str, tuple[int, int]]:
+    found = {f"family {key} in {month}": (int(charged), int(credit)) for key, month, charged, credit
+             in s.execute(select(MoneyMonth.key, MoneyMonth.month, MoneyMonth.charged,
+                                 MoneyMonth.credit))}
+    month = month_of(s, MoneyDay.day)
+    for club, when, charged, credit in s.execute(
+            select(MoneyDay.club_id, month, func.sum(MoneyDay.charged), func.sum(MoneyDay.credit))
+            .group_by(MoneyDay.club_id, month)):
+        found[f"club {club} in {when}"] = (int(charged), int(credit))
+    return found
+
