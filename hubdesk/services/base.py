@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from sqlalchemy import FromClause
+from sqlalchemy import FromClause, text
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -114,6 +114,12 @@ class Service:
             if server_gone(exc):
                 raise DomainError(SERVER_GONE) from exc
             raise
+
+    def last_change(self) -> int:
+        """The newest audit entry's number. Every change saved (here or on another PC) adds one, so
+        a page shown again may keep what it read while this has not moved (one short statement)."""
+        with self._read() as s:
+            return int(s.execute(text("SELECT coalesce(max(id), 0) FROM audit_log")).scalar_one())
 
 
 # What each domain's changes need (a service may name another in WRITE_PERMISSION).

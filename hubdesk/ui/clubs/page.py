@@ -31,6 +31,7 @@ from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.remember import remember_choice
 from hubdesk.ui.common.site_combo import refill_sites
 from hubdesk.ui.common.tables import AMBER, GREY, TintedTableModel, fit_columns, selected_row, table_view
+from hubdesk.ui.common.unchanged import Unchanged
 from hubdesk.ui.common.widgets import money, short_names
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
@@ -82,7 +83,9 @@ class ClubsPage(Page):
         events.sites_changed.connect(self._sites_changed)
         events.calendars_changed.connect(lambda _site: self.refresh())
         events.data_reloaded.connect(self._sites_changed)
-        self.refresh()
+        # Shown again, the clubs are read again only after a change or on another day.
+        self.unchanged = Unchanged(lambda: (app.clubs.last_change(), app.clock.today()))
+        self.unchanged.show(self.refresh)
 
     def _build_filters(self) -> QHBoxLayout:
         """Search, site and the week shown."""
@@ -161,7 +164,7 @@ class ClubsPage(Page):
         return self.app.clock.today()
 
     def on_shown(self) -> None:
-        self.refresh()
+        self.unchanged.show(self.refresh)
 
     def _load_sites(self) -> None:
         self.short.clear()
