@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.core.words import count
 from hubdesk.services.clubs import ClubRow
-from hubdesk.ui.clubs.club_dialog import ClubDialog, summary
 from hubdesk.ui.clubs.sessions import SessionsPanel
 from hubdesk.ui.common.dates import date_edit, qdate, to_date
 from hubdesk.ui.common.forms import hbox
@@ -233,6 +232,8 @@ class ClubsPage(Page):
         self.open_club(club.id)
 
     def open_club(self, club_id: int | None) -> None:
+        from hubdesk.ui.clubs.club_dialog import ClubDialog, summary  # not needed to show the page
+
         def load() -> ClubDialog:
             form = self.app.clubs.get(club_id) if club_id is not None else None
             sites = [(s.id or 0, s.name) for s in self.app.sites.list()

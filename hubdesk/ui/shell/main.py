@@ -24,6 +24,7 @@ from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.file_check import Damaged, check_then_back_up, damage_found, show_on_today
 from hubdesk.ui.shell.sign_in import ask_sign_in
 from hubdesk.ui.shell.tasks import cancel_reads, run_quietly
+from hubdesk.ui.shell.warm_up import warm_up
 
 if TYPE_CHECKING:
     from hubdesk.ui.shell.main_window import MainWindow
@@ -106,6 +107,7 @@ def run(database: str | None = None) -> int:
             QTimer.singleShot(0, lambda: _shown_then_quit(qapp))
         sys.excepthook = report_unexpected
         start_daily_backup(window)
+        warm_up(window)  # the other pages' code, imported while the window is idle
         code = qapp.exec()
         cancel_reads()  # the Today page's areas still unread are skipped
         QThreadPool.globalInstance().waitForDone()  # a backup still copying finishes before exit
