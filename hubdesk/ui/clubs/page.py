@@ -77,10 +77,10 @@ class ClubsPage(Page):
         self._load_sites()
         self.site.currentIndexChanged.connect(lambda _i: self.refresh())
         self._lay_out(filters, actions)
-        events.clubs_changed.connect(self.refresh)
-        events.bookings_changed.connect(self.refresh)
+        events.clubs_changed.connect(self._changed)
+        events.bookings_changed.connect(self._changed)
         events.sites_changed.connect(self._sites_changed)
-        events.calendars_changed.connect(lambda _site: self.refresh())
+        events.calendars_changed.connect(lambda _site: self._changed())
         events.data_reloaded.connect(self._sites_changed)
         # Shown again, the clubs are read again only after a change or on another day.
         self.unchanged = Unchanged(lambda: (app.clubs.last_change(), app.clock.today()))
@@ -172,7 +172,10 @@ class ClubsPage(Page):
 
     def _sites_changed(self) -> None:
         self._load_sites()
-        self.refresh()
+        self._changed()
+
+    def _changed(self) -> None:
+        self.unchanged.changed(self.isVisible, self.refresh)
 
     def week_day(self) -> date:
         return to_date(self.week)

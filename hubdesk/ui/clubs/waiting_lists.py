@@ -89,8 +89,8 @@ class WaitingListsPage(Page):
         self._load_sites()
         self.site.currentIndexChanged.connect(lambda _i: self.refresh())
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._chosen())
-        events.bookings_changed.connect(self.refresh)
-        events.clubs_changed.connect(self.refresh)
+        events.bookings_changed.connect(self._changed)
+        events.clubs_changed.connect(self._changed)
         events.sites_changed.connect(self._sites_changed)
         events.data_reloaded.connect(self._sites_changed)
         # Shown again, the lists are read again only after a change or on another day.
@@ -138,7 +138,10 @@ class WaitingListsPage(Page):
 
     def _sites_changed(self) -> None:
         self._load_sites()
-        self.refresh()
+        self._changed()
+
+    def _changed(self) -> None:
+        self.unchanged.changed(self.isVisible, self.refresh)
 
     def refresh(self) -> None:
         keep = self.selected()

@@ -4,7 +4,8 @@ A page keeps the key it was last read under: the audit log's newest entry (every
 this PC or another, moves it) with whatever else its rows depend on (today's date, the minute for a
 register's "missing"). Shown again under the same key, it keeps its rows; under another, it reads
 them again. Changes made in this window still refresh the page through AppEvents as before, and a
-restore or an import sends ``data_reloaded``, which every page answers by reading again.
+restore or an import sends ``data_reloaded``, which every page answers by reading again (a page not
+on screen reads when it is next shown).
 """
 
 from __future__ import annotations
@@ -38,3 +39,11 @@ class Unchanged:
     def forget(self) -> None:
         """The next showing reads again (the page's own choices changed what it shows)."""
         self._shown = None
+
+    def changed(self, on_screen: Callable[[], bool], read: Callable[[], None]) -> None:
+        """A change announced in this window: read now if the page is on screen, else when it is
+        next shown (a booking saved elsewhere no longer waits for hidden pages to read it)."""
+        if on_screen():
+            read()
+        else:
+            self.forget()

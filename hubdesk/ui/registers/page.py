@@ -99,14 +99,14 @@ class RegistersPage(Page):
         self.tabs.currentChanged.connect(lambda _i: self.refresh_tab())
         self.print_button.clicked.connect(lambda: self.print_day(blank=False))
         self.blank_button.clicked.connect(lambda: self.print_day(blank=True))
-        for signal in (events.bookings_changed, events.clubs_changed, events.children_changed,
-                       events.carers_changed, events.data_reloaded, events.sites_changed,
-                       events.staff_changed):
-            signal.connect(lambda *_a: self.refresh())
         # Shown again, the register is read again after a change, or a minute later (a child not
         # signed in turns MISSING with the clock).
         self.unchanged = Unchanged(lambda: (self.take.last_change(), app.clock.now().replace(
             second=0, microsecond=0)))
+        for signal in (events.bookings_changed, events.clubs_changed, events.children_changed,
+                       events.carers_changed, events.data_reloaded, events.sites_changed,
+                       events.staff_changed):
+            signal.connect(lambda *_a: self.unchanged.changed(self.isVisible, self.refresh))
         self.unchanged.show(self.load_sites)
 
     def _register_tab(self) -> QWidget:

@@ -1,9 +1,12 @@
-"""Once the window is up and idle, import the other pages' code one module at a time.
+"""Once the window is up and idle, import the other pages' code one page at a time, then build the
+pages the office opens most.
 
 The first visit of a page used to be mostly Python importing its modules (a third to most of a second
 on the office PCs); the window shows before any of that is needed, and the seconds after it shows are
 usually spent reading Today. Each step imports one page (nothing is built or read), then gives the
-event loop back, so a click in between waits for one import at most.
+event loop back, so a click in between waits for one import at most. Registers, Clubs and Waiting
+lists are then built (and read) too: they keep what they read until a change is saved
+(ui/common/unchanged.py), so the first click on them shows them at once, still current.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ STEP_MS = 30  # between two imports: room for clicks and paints
 # Dialogs that pages open at once on a click, imported after the pages themselves.
 DIALOGS = ("hubdesk.ui.clubs.booking_dialog", "hubdesk.ui.clubs.club_dialog",
            "hubdesk.ui.clubs.cancel_booking_dialog")
+# Built ahead: pages that read again on showing only after a change, so building early is not stale.
+BUILT_AHEAD = ("Registers", "Clubs", "Waiting lists")
 
 
 def steps(window: MainWindow) -> Iterator[Callable[[], object]]:
@@ -34,6 +39,16 @@ def steps(window: MainWindow) -> Iterator[Callable[[], object]]:
             yield factory
     for name in DIALOGS:
         yield partial(importlib.import_module, name)
+    visible = {title for title, _factory in window.visible_pages}
+    for title in BUILT_AHEAD:
+        if title in visible:
+            yield partial(build, window, title)
+
+
+def build(window: MainWindow, title: str) -> None:
+    """Build a page off screen (unless a click has built it meanwhile)."""
+    if title not in window.pages.built():
+        window.pages[title]
 
 
 def warm_up(window: MainWindow, start_after_ms: int = START_AFTER_MS) -> QTimer:

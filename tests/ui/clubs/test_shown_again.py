@@ -88,3 +88,19 @@ def test_a_register_reads_again_after_a_change_and_the_next_minute(
     hub.clock.frozen_at = datetime(2026, 11, 24, 15, 31)  # over a quarter of an hour late now
     assert shown_again(hub, page) > 0
     assert model.index(row_of(page, "Wiśniewska, Łucja"), 5).data() == "MISSING"
+
+
+def test_a_hidden_page_reads_a_change_announced_here_when_it_is_next_shown(
+        qtbot: QtBot, hub: HubApp, two_schools: dict[str, int]) -> None:
+    freeze(hub)
+    oak = two_schools["oak"]
+    football, ella = club(hub, oak), child(hub, oak, forename="Ella", surname="Ng")
+    events = AppEvents()
+    page = WaitingListsPage(hub, events)  # built, not on screen
+    qtbot.addWidget(page)
+    hub.waiting_lists.join(ella, football)
+    with counting(hub.engine) as counter:
+        events.bookings_changed.emit()
+    assert counter.count == 0 and page.model.rows == []
+    assert shown_again(hub, page) > 0
+    assert [r.child_name for r in page.model.rows] == ["Ella Ng"]
