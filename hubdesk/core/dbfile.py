@@ -131,8 +131,16 @@ def _damaged(file: Path, exc: Exception) -> DatabaseDamaged:
 
 def _judge(file: Path, rows: list[str]) -> None:
     if rows != ["ok"]:
-        raise DatabaseDamaged(f"The database {file} is damaged ({'; '.join(rows[:3])}). "
+        raise DatabaseDamaged(f"The database {file} is damaged ({_first_problems(rows)}). "
                               "Restore the latest backup with 'hubdesk backup --restore'.")
+
+
+def _first_problems(rows: list[str], shown: int = 3) -> str:
+    """SQLite's first few complaints on one line (a damaged page can bring hundreds)."""
+    lines = [line.strip() for row in rows for line in str(row).splitlines()
+             if line.strip() and not line.startswith("***")]
+    more = len(lines) - shown
+    return "; ".join(lines[:shown]) + (f"; and {more} more" if more > 0 else "")
 
 
 def _read(file: Path, deep: bool, full: bool) -> FileReport:

@@ -54,6 +54,7 @@ class BackupTable(QTableWidget):
                 item.setData(Qt.ItemDataRole.UserRole, str(b.path))
                 item.setToolTip(str(b.path))
                 self.setItem(row, col, item)
+        self.resizeColumnsToContents()  # "Tue 24/11/2026 12:00" whole
         if backups:
             self.selectRow(0)
 

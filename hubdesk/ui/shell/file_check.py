@@ -47,13 +47,14 @@ def damage_found(window: MainWindow, reason: str) -> None:
 
     app = window.app
     logging.getLogger(__name__).error("the check after opening found damage: %s", reason)
-    held = f"The database file is damaged ({reason}). {SAVE_NOTHING}"
+    held = f"The database file is damaged. {SAVE_NOTHING}"
     app.hold_writes(held)
     window.statusBar().showMessage("The database is damaged: nothing can be saved until a backup "
                                    "is restored.")
     show_on_today(window, "damageWarning", held)
+    found = reason.split(" Restore the latest backup")[0]  # the window offers the backups itself
     dialog = RecoveryDialog(app.backups, f"hubdesk checked the database after opening it and found "
-                            f"damage: {reason}\n\nUntil a backup is restored nothing can be saved.",
+                            f"damage. {found}\n\nUntil a backup is restored nothing can be saved.",
                             window, close_own=app.engine.dispose)
 
     def finished(_code: int) -> None:

@@ -78,6 +78,8 @@ def test_damage_found_behind_the_window_holds_changes_and_offers_a_backup(
         assert sorted(settings.backup_dir.glob("hubdesk-*.db")) == backups_before  # no copy made
         with pytest.raises(DomainError, match="Nothing can be saved until a backup is restored"):
             app.children.save(child_form(two_schools["oak"], forename="Lost"))
+        with pytest.raises(DatabaseDamaged, match="could not be read; nothing was changed"):
+            app.children.search("")  # a read of the damaged table: a sentence, not a traceback
         warning = window.pages["Today"].findChild(QLabel, "damageWarning")
         assert warning is not None and "damaged" in warning.text()
         assert "damaged" in window.statusBar().currentMessage()
