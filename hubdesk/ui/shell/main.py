@@ -106,7 +106,8 @@ def run(database: str | None = None) -> int:
         if os.environ.get("HUBDESK_QUIT_WHEN_SHOWN"):  # start-up benchmarks: quit once the window shows
             QTimer.singleShot(0, lambda: _shown_then_quit(qapp))
         sys.excepthook = report_unexpected
-        start_daily_backup(window)
+        # The whole file's check and today's backup start once the first paint is done.
+        QTimer.singleShot(CHECK_AFTER_MS, lambda: start_daily_backup(window))
         warm_up(window)  # the other pages' code, imported while the window is idle
         code = qapp.exec()
         cancel_reads()  # the Today page's areas still unread are skipped
@@ -200,6 +201,7 @@ def start_daily_backup(window: MainWindow) -> None:
 
 
 CHECKING = "Checking the database file and making today's backup…"
+CHECK_AFTER_MS = 300  # the window paints first: on two cores the check would slow its first paint
 
 
 def backup_failed(window: MainWindow, message: str) -> None:
