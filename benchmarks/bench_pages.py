@@ -3,10 +3,12 @@
     QT_QPA_PLATFORM=offscreen python benchmarks/bench_pages.py [--scale 1] [--database demo.db] [--warm]
 
 A switch is timed from the click in the navigation to the page painted (the events processed), with
-the SQL statements it sent. The first visit builds the page; later visits reload its data. Without
---database the demo is built in a temporary folder first (about a minute at scale 10). ``--warm`` lets
-the window import the other pages' code while idle first, as hubdesk does once its window is up
-(ui/shell/warm_up.py); without it, a first visit is timed as if clicked at once.
+the SQL statements it sent; "after a change" is the page on screen reading everything again (F5), which
+is what a later visit costs once something it shows was saved. The first visit builds the page; later
+visits reload its data (or, on Registers, Clubs and Waiting lists, only check that nothing changed).
+Without --database the demo is built in a temporary folder first (about a minute at scale 10). ``--warm``
+lets the window import the other pages' code (and build those three) while idle first, as hubdesk does
+once its window is up (ui/shell/warm_up.py); without it, a first visit is timed as if clicked at once.
 """
 
 from __future__ import annotations
@@ -42,6 +44,16 @@ def switch(qapp: QApplication, window: MainWindow, title: str, sent: list[str]) 
     window.show_page(title)
     qapp.processEvents()
     return (time.perf_counter() - started) * 1000, len(sent) - before
+
+
+def read_again(qapp: QApplication, page: object) -> float:
+    """Milliseconds for the page, on screen, to read everything again (F5, or shown after a change;
+    a page that keeps its rows between visits pays this only then)."""
+    started = time.perf_counter()
+    page.refresh()  # type: ignore[attr-defined]  # every page has one (ui/shell/pages.py)
+    qapp.processEvents()
+    settle(qapp)
+    return (time.perf_counter() - started) * 1000
 
 
 def settle(qapp: QApplication) -> None:
@@ -98,10 +110,12 @@ def measure(app: HubApp, target_ms: float, warmed: bool = False) -> None:
             ms, later_n = switch(qapp, window, title, sent)
             later.append(ms)
         again = statistics.median(later)
-        worst = max(worst, first_ms, again)
-        verdict = "ok" if max(first_ms, again) <= target_ms else "SLOW"
+        reread = statistics.median(read_again(qapp, window.pages[title]) for _ in range(LATER_VISITS))
+        worst = max(worst, first_ms, again, reread)
+        verdict = "ok" if max(first_ms, again, reread) <= target_ms else "SLOW"
         print(f"{title:<24} first {first_ms:7.1f} ms ({first_n:3d} st.)  later {again:7.1f} ms "
-              f"({later_n:3d} st.)  target {target_ms:.0f} ms  {verdict}", flush=True)
+              f"({later_n:3d} st.)  after a change {reread:7.1f} ms  target {target_ms:.0f} ms  "
+              f"{verdict}", flush=True)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"slowest switch {worst:.0f} ms; peak memory of this process {peak:.0f} MB", flush=True)
     window.close()
