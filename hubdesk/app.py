@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 
 from hubdesk.core.clock import Clock
-from hubdesk.core.db import check_readable, describe, make_engine, make_sessionmaker, sqlite_file, to_url
+from hubdesk.core.db import (
+    check_readable,
+    describe,
+    hold_writes,
+    make_engine,
+    make_sessionmaker,
+    sqlite_file,
+    to_url,
+    writes_held,
+)
 from hubdesk.core.permissions import Actor
 from hubdesk.core.schema import upgrade
 from hubdesk.services.admin import BackupService
@@ -56,6 +65,15 @@ class HubApp:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    # --- damage found after opening (the window checks the file once it shows) ----------------
+    def hold_writes(self, reason: str | None) -> None:
+        """Refuse every change with ``reason`` until a backup is restored (None lifts it)."""
+        hold_writes(self.engine, reason)
+
+    @property
+    def writes_held(self) -> str | None:
+        return writes_held(self.engine)
 
     # --- who is signed in -------------------------------------------------------------------
     @property
@@ -234,15 +252,16 @@ _SERVICES = frozenset(name for name, value in vars(HubApp).items()
 
 
 def open_app(settings: Settings | None = None, *, migrate: bool = True,
-             clock: Clock | None = None, create: bool = False) -> HubApp:
+             clock: Clock | None = None, create: bool = False, full_check: bool = True) -> HubApp:
     """Open (and if needed upgrade) the database and build the services.
 
     A missing or empty database file is refused unless ``create`` (``init``, ``demo``, first start).
     ``clock`` is the one clock every service and page reads; tests and benchmarks pass a frozen one.
+    ``full_check=False``: the window checks every page of the file after it shows (see core/dbfile).
     """
     settings = settings or load_settings()
     clock = clock or Clock()
-    engine = make_engine(settings.database, create=create)
+    engine = make_engine(settings.database, create=create, full_check=full_check)
     try:
         check_readable(engine)
         if migrate:

@@ -21,7 +21,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from hubdesk.core.audit import install_audit
 from hubdesk.core.clock import Clock
 from hubdesk.core.dbfile import check_creatable, is_blank, probe
-from hubdesk.core.errors import DatabaseRefused
+from hubdesk.core.errors import DatabaseDamaged, DatabaseRefused
 from hubdesk.core.private import new_private_file
 
 if TYPE_CHECKING:  # the ORM loads with the session factory, after the window shows
@@ -111,8 +111,32 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_on_begin(conn: Any) -> None:
-    mode = "IMMEDIATE" if conn.get_execution_options().get("hubdesk_write") else "DEFERRED"
+    options = conn.get_execution_options()
+    held = options.get(WRITES_HELD)
+    if held:
+        conn.exec_driver_sql("PRAGMA query_only=ON")  # nothing reaches the file, whatever asks
+        if options.get("hubdesk_write"):
+            raise DatabaseDamaged(held)
+    mode = "IMMEDIATE" if options.get("hubdesk_write") else "DEFERRED"
     conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+WRITES_HELD = "hubdesk_writes_held"
+
+
+def hold_writes(engine: Engine, reason: str | None) -> None:
+    """Refuse every write with ``reason`` (damage found after opening) until called with None.
+
+    Connections made while held stay read-only, so lifting the hold also closes them."""
+    engine.update_execution_options(**{WRITES_HELD: reason})
+    if reason is None:
+        engine.dispose()
+
+
+def writes_held(engine: Engine) -> str | None:
+    """Why writes are refused now, or None."""
+    held = engine.get_execution_options().get(WRITES_HELD)
+    return str(held) if held else None
 
 
 def server_url(url: str) -> str:
@@ -159,14 +183,15 @@ def describe(path_or_url: str | os.PathLike[str]) -> str:
 
 
 def make_engine(path_or_url: str | os.PathLike[str], *, check_network: bool = True,
-                create: bool = False) -> Engine:
+                create: bool = False, full_check: bool = True) -> Engine:
     """An engine with hubdesk's connection settings; refuses SQLite files on network shares.
 
     SQLite gets its pragmas, the network-share guard and a read-only look at the file first
     (:func:`hubdesk.core.dbfile.probe`): a missing or empty file is refused unless ``create`` (only
     ``init``, ``demo`` and the first-start dialog pass it), so an unplugged USB stick never turns
     into a new empty database. A server URL (PostgreSQL) gets none of this (the server keeps its own
-    files and locking).
+    files and locking). ``full_check=False`` (the window) reads only the header, schema and version
+    here and leaves the page check for after the window shows.
     """
     if os.fspath(path_or_url).strip() == ":memory:":
         raise DatabaseRefused("':memory:' is not a database file: hubdesk keeps its records in a file. "
@@ -193,7 +218,7 @@ def make_engine(path_or_url: str | os.PathLike[str], *, check_network: bool = Tr
             check_creatable(file)
             new_private_file(file)
         else:
-            probe(file)
+            probe(file, full=full_check)
         engine = create_engine(url, connect_args={"timeout": 10, "check_same_thread": False})
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)

@@ -8,14 +8,15 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from sqlalchemy import FromClause
+from sqlalchemy import FromClause, text
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from hubdesk.core.clock import Clock
 from hubdesk.core.db import read_session, write_session
-from hubdesk.core.errors import Conflict, DomainError, NotFound, ValidationError
+from hubdesk.core.errors import Conflict, DatabaseDamaged, DomainError, NotFound, ValidationError
 from hubdesk.core.permissions import SIGN_IN_FIRST, Actor, refusal
 from hubdesk.core.text_checks import control_character
 
@@ -119,6 +120,26 @@ class Service:
             if server_gone(exc):
                 raise DomainError(SERVER_GONE) from exc
             raise
+        except SQLAlchemyDatabaseError as exc:
+            if damaged_file(exc):  # the window checks the whole file just after it shows
+                raise DatabaseDamaged(DAMAGED_READ.format(exc.orig)) from exc
+            raise
+
+    def last_change(self) -> int:
+        """The newest audit entry's number. Every change saved (here or on another PC) adds one, so
+        a page shown again may keep what it read while this has not moved (one short statement)."""
+        with self._read() as s:
+            return int(s.execute(text("SELECT coalesce(max(id), 0) FROM audit_log")).scalar_one())
+
+
+DAMAGED_READ = ("The database file is damaged ({}), so this could not be read; nothing was changed. "
+                "Restore the newest good backup: File › Backups…, or 'hubdesk backup --restore'.")
+
+
+def damaged_file(exc: SQLAlchemyDatabaseError) -> bool:
+    """SQLite's own words for a damaged file (not a busy or missing one)."""
+    text = str(exc.orig).lower()
+    return "malformed" in text or "not a database" in text
 
 
 # What each domain's changes need (a service may name another in WRITE_PERMISSION).

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from hubdesk.core.clock import Clock
-from hubdesk.core.dbfile import is_blank, probe
+from hubdesk.core.dbfile import check_whole, is_blank, probe
 from hubdesk.core.errors import DatabaseDamaged, DatabaseRefused, DomainError
 from hubdesk.core.private import private_folder
 from hubdesk.services.admin import backup_files as files
@@ -172,6 +172,16 @@ class BackupService:
         if any(b.made.date() == today for b in self.list()):
             return None
         return self.backup_now()
+
+    def check_then_back_up(self) -> Path | None:
+        """The window's start: every page of the live file checked, then today's backup.
+
+        The check comes first so a damaged file is never copied over a good backup's place in the
+        rotation; DatabaseDamaged says what is wrong."""
+        if self.database is None or is_blank(self.database):
+            return None
+        check_whole(self.database)
+        return self.daily_backup()
 
     def restore(self, backup: Path, progress: Progress = NO_PROGRESS, *,
                 opened_here: bool = False) -> Restored:

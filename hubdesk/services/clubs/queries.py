@@ -132,13 +132,14 @@ def carer_phones(s: Session, child_ids: Iterable[int]) -> dict[int, tuple[str, .
     result: dict[int, list[str]] = {cid: [] for cid in ids}
     if not ids:
         return {}
-    c = Carer
-    stmt = (select(ChildCarer.child_id, ChildCarer.emergency_priority, c.surname, c.forename,
-                   c.phone_mobile, c.phone_home, c.phone_work)
-            .join(c, c.id == ChildCarer.carer_id)
+    # The columns shown, not whole carers: a cluster's waiting lists name a few thousand.
+    stmt = (select(ChildCarer.child_id, ChildCarer.emergency_priority, Carer.surname, Carer.forename,
+                   Carer.phone_mobile, Carer.phone_home, Carer.phone_work)
+            .join(Carer, Carer.id == ChildCarer.carer_id)
             .where(ChildCarer.child_id.in_(ids), ChildCarer.must_not_collect.is_(False)))
     rows = sorted(s.execute(stmt), key=lambda r: (r[1] is None, r[1] or 0, r[2]))
     for child_id, _priority, surname, forename, mobile, home, work in rows:
+        phone = mobile or home or work or "no phone"
         name = f"{forename} {surname}".strip()
-        result[child_id].append(f"{name}: {mobile or home or work or 'no phone'}")
+        result[child_id].append(f"{name}: {phone}")
     return {cid: tuple(v) for cid, v in result.items()}

@@ -7,9 +7,10 @@ one query for every entry at once, and the order is worked out in memory.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
@@ -27,9 +28,40 @@ from hubdesk.core.models import (
 from hubdesk.core.rules.club_rules import Candidate, priority_order
 from hubdesk.core.rules.recurrence import weekday_set, weekdays_label
 from hubdesk.core.vocabulary import year_label
-from hubdesk.services.clubs.queries import carer_phones, child_name, load_rules
+from hubdesk.services.clubs.queries import carer_phones, load_rules
 
 Queue = list[tuple[WaitingListEntry, Candidate]]
+
+
+class Funded(Protocol):
+    """What the priority order needs of a child (a Child, or the columns read for the rows)."""
+
+    @property
+    def fsm(self) -> bool: ...
+
+    @property
+    def pupil_premium(self) -> bool: ...
+
+
+class ChildFacts(NamedTuple):
+    """The columns a waiting-list row shows of a child (whole children cost five times as much)."""
+
+    id: int
+    forename: str
+    surname: str
+    preferred_forename: str
+    preferred_surname: str
+    school_site_id: int
+    year_group: int
+    fsm: bool
+    pupil_premium: bool
+
+
+def child_facts(s: Session, child_ids: Iterable[int]) -> dict[int, ChildFacts]:
+    return {row[0]: ChildFacts(*row) for row in s.execute(select(
+        Child.id, Child.forename, Child.surname, Child.preferred_forename, Child.preferred_surname,
+        Child.school_site_id, Child.year_group, Child.fsm, Child.pupil_premium
+    ).where(Child.id.in_(set(child_ids))))}
 
 
 @dataclass(frozen=True)
@@ -90,7 +122,7 @@ def ordered(s: Session, entries: Sequence[WaitingListEntry], today: date) -> Que
                          load_rules(s).waiting_priority)
 
 
-def order_entries(entries: Sequence[WaitingListEntry], children: dict[int, Child],
+def order_entries(entries: Sequence[WaitingListEntry], children: Mapping[int, Funded],
                   sibling_pairs: set[tuple[int, int]], priority: Sequence[str]) -> Queue:
     """The priority order from what is already loaded."""
     by_id = {e.id: e for e in entries}
@@ -120,7 +152,7 @@ class RowReader:
 
     def __init__(self, s: Session, entries: Sequence[WaitingListEntry], today: date) -> None:
         child_ids = {e.child_id for e in entries}
-        self.children = {c.id: c for c in s.scalars(select(Child).where(Child.id.in_(child_ids)))}
+        self.children = child_facts(s, child_ids)
         self.clubs = {c.id: c for c in s.scalars(select(Club).where(
             Club.id.in_({e.club_id for e in entries})))}
         schools = {c.school_site_id for c in self.children.values()}
@@ -152,7 +184,8 @@ class RowReader:
         day = self.sessions[e.session_id].day if e.session_id else None
         offered = self.sessions[e.offered_session_id].day if e.offered_session_id else None
         return WaitingRow(
-            e.id, child.id, child_name(child), self.schools.get(child.school_site_id, ""),
+            e.id, child.id, f"{child.preferred_forename or child.forename} "
+            f"{child.preferred_surname or child.surname}", self.schools.get(child.school_site_id, ""),
             year_label(child.year_group), club.id, club.name, e.session_id, day,
             weekdays_label(e.weekdays or club.weekdays), format_local(e.joined_at), e.status,
             position, c.sibling_booked if c else False,

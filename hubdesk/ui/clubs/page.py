@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.core.words import count
 from hubdesk.services.clubs import ClubRow
-from hubdesk.ui.clubs.club_dialog import ClubDialog, summary
 from hubdesk.ui.clubs.sessions import SessionsPanel
 from hubdesk.ui.common.dates import date_edit, qdate, to_date
 from hubdesk.ui.common.forms import hbox
@@ -31,6 +30,7 @@ from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.remember import remember_choice
 from hubdesk.ui.common.site_combo import refill_sites
 from hubdesk.ui.common.tables import AMBER, GREY, TintedTableModel, fit_columns, selected_row, table_view
+from hubdesk.ui.common.unchanged import Unchanged
 from hubdesk.ui.common.widgets import money, short_names
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
@@ -77,12 +77,14 @@ class ClubsPage(Page):
         self._load_sites()
         self.site.currentIndexChanged.connect(lambda _i: self.refresh())
         self._lay_out(filters, actions)
-        events.clubs_changed.connect(self.refresh)
-        events.bookings_changed.connect(self.refresh)
+        events.clubs_changed.connect(self._changed)
+        events.bookings_changed.connect(self._changed)
         events.sites_changed.connect(self._sites_changed)
-        events.calendars_changed.connect(lambda _site: self.refresh())
+        events.calendars_changed.connect(lambda _site: self._changed())
         events.data_reloaded.connect(self._sites_changed)
-        self.refresh()
+        # Shown again, the clubs are read again only after a change or on another day.
+        self.unchanged = Unchanged(lambda: (app.clubs.last_change(), app.clock.today()))
+        self.unchanged.show(self.refresh)
 
     def _build_filters(self) -> QHBoxLayout:
         """Search, site and the week shown."""
@@ -161,7 +163,7 @@ class ClubsPage(Page):
         return self.app.clock.today()
 
     def on_shown(self) -> None:
-        self.refresh()
+        self.unchanged.show(self.refresh)
 
     def _load_sites(self) -> None:
         self.short.clear()
@@ -170,7 +172,10 @@ class ClubsPage(Page):
 
     def _sites_changed(self) -> None:
         self._load_sites()
-        self.refresh()
+        self._changed()
+
+    def _changed(self) -> None:
+        self.unchanged.changed(self.isVisible, self.refresh)
 
     def week_day(self) -> date:
         return to_date(self.week)
@@ -230,6 +235,8 @@ class ClubsPage(Page):
         self.open_club(club.id)
 
     def open_club(self, club_id: int | None) -> None:
+        from hubdesk.ui.clubs.club_dialog import ClubDialog, summary  # not needed to show the page
+
         def load() -> ClubDialog:
             form = self.app.clubs.get(club_id) if club_id is not None else None
             sites = [(s.id or 0, s.name) for s in self.app.sites.list()

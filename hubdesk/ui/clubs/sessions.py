@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.core.words import count
 from hubdesk.services.clubs import BookedChild, ClubForm, ClubRow, SessionRow
-from hubdesk.ui.clubs.booking_dialog import BookingDialog
-from hubdesk.ui.clubs.cancel_booking_dialog import CancelBookingDialog
 from hubdesk.ui.clubs.session_dialogs import AddSessionDialog, CancelSessionDialog
 from hubdesk.ui.common.forms import column, hbox
 from hubdesk.ui.common.page import open_dialog
@@ -219,6 +217,8 @@ class SessionsPanel(QWidget):
             return
         session = self.selected_session()
         day = session.day if session is not None and session.status == "running" else None
+        from hubdesk.ui.clubs.booking_dialog import BookingDialog  # not needed to show the page
+
         self._open(BookingDialog(self.app, self.events, self.today(), club_id=self.club.id,
                                  day=day, parent=self))
 
@@ -246,6 +246,8 @@ class SessionsPanel(QWidget):
         child = self.selected_child()
         if child is None:
             return
+        from hubdesk.ui.clubs.cancel_booking_dialog import CancelBookingDialog
+
         self._open(CancelBookingDialog(self.app, self.events, child.child_id, child.name,
                                        self.today(), child.session_booking_id, self))
 

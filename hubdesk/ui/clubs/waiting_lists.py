@@ -28,6 +28,7 @@ from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.remember import remember_choice
 from hubdesk.ui.common.site_combo import refill_sites
 from hubdesk.ui.common.tables import GREEN, TintedTableModel, fit_columns, selected_row, table_view
+from hubdesk.ui.common.unchanged import Unchanged
 from hubdesk.ui.common.widgets import short_names
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
@@ -88,11 +89,13 @@ class WaitingListsPage(Page):
         self._load_sites()
         self.site.currentIndexChanged.connect(lambda _i: self.refresh())
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._chosen())
-        events.bookings_changed.connect(self.refresh)
-        events.clubs_changed.connect(self.refresh)
+        events.bookings_changed.connect(self._changed)
+        events.clubs_changed.connect(self._changed)
         events.sites_changed.connect(self._sites_changed)
         events.data_reloaded.connect(self._sites_changed)
-        self.refresh()
+        # Shown again, the lists are read again only after a change or on another day.
+        self.unchanged = Unchanged(lambda: (app.waiting_lists.last_change(), app.clock.today()))
+        self.unchanged.show(self.refresh)
 
     def _build_top(self) -> QHBoxLayout:
         self.site = QComboBox()
@@ -128,14 +131,17 @@ class WaitingListsPage(Page):
         return self.app.clock.today()
 
     def on_shown(self) -> None:
-        self.refresh()
+        self.unchanged.show(self.refresh)
 
     def _load_sites(self) -> None:
         refill_sites(self.site, self.app.sites.list(), "All sites")
 
     def _sites_changed(self) -> None:
         self._load_sites()
-        self.refresh()
+        self._changed()
+
+    def _changed(self) -> None:
+        self.unchanged.changed(self.isVisible, self.refresh)
 
     def refresh(self) -> None:
         keep = self.selected()

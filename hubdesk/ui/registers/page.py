@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.core.clock import LONDON
-from hubdesk.reports.registers import write_registers
 from hubdesk.services.progress import Progress
 from hubdesk.services.registers import Register, RegisterLine, SessionHeader
 from hubdesk.ui.common.dates import date_edit, to_date
 from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.remember import remember_choice, remember_row
+from hubdesk.ui.common.unchanged import Unchanged
 from hubdesk.ui.common.widgets import short_names
 from hubdesk.ui.registers.dialogs import AbsenceDialog, AddChildDialog, TimesDialog
 from hubdesk.ui.registers.health_tab import HealthTab
@@ -55,6 +55,8 @@ def _club_of(item: QListWidgetItem) -> str:
 
 
 class RegistersPage(Page):
+    loads_when_built = True  # the constructor reads the sites, sessions and register once
+
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
         super().__init__(app, events, parent)
         self.take = app.registers.take
@@ -97,11 +99,15 @@ class RegistersPage(Page):
         self.tabs.currentChanged.connect(lambda _i: self.refresh_tab())
         self.print_button.clicked.connect(lambda: self.print_day(blank=False))
         self.blank_button.clicked.connect(lambda: self.print_day(blank=True))
+        # Shown again, the register is read again after a change, or a minute later (a child not
+        # signed in turns MISSING with the clock).
+        self.unchanged = Unchanged(lambda: (self.take.last_change(), app.clock.now().replace(
+            second=0, microsecond=0)))
         for signal in (events.bookings_changed, events.clubs_changed, events.children_changed,
                        events.carers_changed, events.data_reloaded, events.sites_changed,
                        events.staff_changed):
-            signal.connect(lambda *_a: self.refresh())
-        self.load_sites()
+            signal.connect(lambda *_a: self.unchanged.changed(self.isVisible, self.refresh))
+        self.unchanged.show(self.load_sites)
 
     def _register_tab(self) -> QWidget:
         self.sessions = QListWidget()
@@ -164,7 +170,7 @@ class RegistersPage(Page):
         return int(value) if value is not None else None
 
     def on_shown(self) -> None:
-        self.refresh()
+        self.unchanged.show(self.refresh)
 
     def refresh(self) -> None:
         self.load_sites()
@@ -386,6 +392,8 @@ class RegistersPage(Page):
         title = f"Club registers · {day:%a %d/%m/%Y} · {site_name}"
 
         def write(target: Path, progress: Progress) -> None:
+            from hubdesk.reports.registers import write_registers  # reportlab: only when printing
+
             registers = take.day_registers(day, site, progress=progress)
             write_registers(registers, target, blank=blank, title=title, progress=progress,
                             empty=f"No club sessions on {day:%A %d/%m/%Y} at {site_name}.")

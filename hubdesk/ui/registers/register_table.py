@@ -35,6 +35,9 @@ WIDE_TABLE = 1200  # a register this wide (a 1920-px screen) has room for every 
 HEADERS = ("Medical", "Child", "Year", "School", "Photos", "Status", "In", "Out", "Collected by",
            "")
 RED = QColor("#b00020")
+# Columns are sized from this many rows (the Name column stretches, the others have room for their
+# widest value): measuring every row of a 400-child register took most of a page switch.
+SIZED_FROM_ROWS = 60
 
 
 def marker_text(line: RegisterLine) -> str:
@@ -57,10 +60,12 @@ class RegisterModel(QAbstractTableModel):
         super().__init__()
         self.lines: list[RegisterLine] = []
         self.short_schools: dict[str, str] = {}  # full name -> the short name the column shows
+        self._texts: list[tuple[str, ...]] = []  # each line's cells, worked out once
 
     def set_lines(self, lines: list[RegisterLine]) -> None:
         self.beginResetModel()
         self.lines = list(lines)
+        self._texts = [self._row_texts(line) for line in self.lines]
         self.endResetModel()
 
     def replace(self, line: RegisterLine) -> int:
@@ -68,10 +73,12 @@ class RegisterModel(QAbstractTableModel):
         for n, old in enumerate(self.lines):
             if old.session_booking_id == line.session_booking_id:
                 self.lines[n] = line
+                self._texts[n] = self._row_texts(line)
                 self.dataChanged.emit(self.index(n, 0), self.index(n, len(HEADERS) - 1))
                 return n
         self.beginInsertRows(QModelIndex(), len(self.lines), len(self.lines))
         self.lines.append(line)
+        self._texts.append(self._row_texts(line))
         self.endInsertRows()
         return len(self.lines) - 1
 
@@ -92,7 +99,7 @@ class RegisterModel(QAbstractTableModel):
             return None
         line, col = self.lines[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(line, col)
+            return self._texts[index.row()][col]
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == MARKER and line.has_medical:
                 return line.medical_summary + "\n(click for the details)"
@@ -117,13 +124,12 @@ class RegisterModel(QAbstractTableModel):
             return font
         return None
 
-    def _text(self, line: RegisterLine, col: int) -> str:
+    def _row_texts(self, line: RegisterLine) -> tuple[str, ...]:
         school = self.short_schools.get(line.school, line.school)
-        values = (marker_text(line), line.name, line.year, school,
-                  "Yes" if line.photo_consent else "No", status_text(line),
-                  line.time_in + ("*" if line.corrected else ""), line.time_out,
-                  line.collected_by, "")
-        return values[col]
+        return (marker_text(line), line.name, line.year, school,
+                "Yes" if line.photo_consent else "No", status_text(line),
+                line.time_in + ("*" if line.corrected else ""), line.time_out,
+                line.collected_by, "")
 
 
 def action_label(line: RegisterLine) -> str:
@@ -144,6 +150,7 @@ class RegisterTable(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.verticalHeader().hide()
+        self.horizontalHeader().setResizeContentsPrecision(SIZED_FROM_ROWS)
         self.setWordWrap(False)  # one line per child; long names and schools elide, tooltips say all
         self.buttons: dict[int, QPushButton] = {}  # session booking id -> its row's button
         self.clicked.connect(self._clicked)

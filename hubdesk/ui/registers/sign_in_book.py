@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.app import HubApp
-from hubdesk.reports.sign_in_book import write_sign_in_book
 from hubdesk.services.progress import Progress
 from hubdesk.services.registers import KINDS, SignInForm, SignInRow
 from hubdesk.ui.common.page import Page, open_dialog
@@ -142,6 +141,8 @@ class SignInBookTab(QWidget):
         book, day, site = self.app.registers.book, self.chosen_day(), self.site_name()
 
         def write(target: Path, _progress: Progress) -> None:
+            from hubdesk.reports.sign_in_book import write_sign_in_book  # only when printing
+
             write_sign_in_book(book.day(site_id, day), site, day, target)
 
         self.page.print_pdf(f"signing-in-book-{site}", write, "Signing-in book")

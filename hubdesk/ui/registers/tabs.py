@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from hubdesk.app import HubApp
 from hubdesk.core.clock import format_local
 from hubdesk.core.words import count
-from hubdesk.reports.fire_register import write_fire_register
 from hubdesk.services.progress import Progress
 from hubdesk.services.registers import DrillRow, LateChild, OnSiteChild
 from hubdesk.ui.common.page import Page, open_dialog
@@ -178,6 +177,8 @@ class OnSiteTab(QWidget):
         site = self.app.registers.site
 
         def write(target: Path, _progress: Progress) -> None:
+            from hubdesk.reports.fire_register import write_fire_register  # only when printing
+
             write_fire_register(site.on_site(site_id), target)
 
         self.page.print_pdf(f"fire-register-{site_id}", write, "Fire register")

@@ -6,6 +6,7 @@ the office can tell a good copy from last week's at a glance.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -53,6 +54,7 @@ class BackupTable(QTableWidget):
                 item.setData(Qt.ItemDataRole.UserRole, str(b.path))
                 item.setToolTip(str(b.path))
                 self.setItem(row, col, item)
+        self.resizeColumnsToContents()  # "Tue 24/11/2026 12:00" whole
         if backups:
             self.selectRow(0)
 
@@ -65,13 +67,20 @@ class BackupTable(QTableWidget):
 
 
 class RecoveryDialog(Dialog):
-    """The database cannot be opened: restore one of the newest good backups, or stop."""
+    """The database cannot be opened: restore one of the newest good backups, or stop.
 
-    def __init__(self, service: BackupService, reason: str, parent: QWidget | None = None) -> None:
+    ``close_own`` is given when the window is already open (damage found after it showed): it closes
+    the window's connections before the file is replaced, and the way out is to keep looking with
+    nothing saved instead of closing hubdesk."""
+
+    def __init__(self, service: BackupService, reason: str, parent: QWidget | None = None,
+                 close_own: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self.close_own = close_own
         self.restored: Restored | None = None
-        self.setWindowTitle("hubdesk cannot open the database")
+        self.setWindowTitle("hubdesk cannot open the database" if close_own is None else
+                            "The database is damaged")
         self.table = BackupTable(self)
         self.table.fill(service.good_backups(limit=5))
         self.message = QLabel(reason)
@@ -83,7 +92,8 @@ class RecoveryDialog(Dialog):
         self.restore_button = buttons.addButton("Restore the chosen backup",
                                                 QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setEnabled(self.table.rowCount() > 0)
-        buttons.addButton("Close hubdesk", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton("Close hubdesk" if close_own is None else "Only look, save nothing",
+                          QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.restore)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -95,8 +105,10 @@ class RecoveryDialog(Dialog):
         chosen = self.table.chosen()
         if chosen is None:
             return
+        if self.close_own is not None:
+            self.close_own()  # our own connections must close before the file is replaced
         try:
-            self.restored = self.service.restore(chosen)
+            self.restored = self.service.restore(chosen, opened_here=self.close_own is not None)
         except DomainError as exc:
             feedback.warn(self, "Restore", str(exc))
             return

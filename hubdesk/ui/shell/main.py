@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hubdesk.app import HubApp, database_file, database_label, open_app, open_backups
 from hubdesk.core.dbfile import check_folder
@@ -21,8 +21,10 @@ from hubdesk.core.private import new_private_file, owner_only_umask, private_fol
 from hubdesk.services.admin import BackupService
 from hubdesk.settings import Settings, load_settings, resource_path
 from hubdesk.ui.shell import feedback
+from hubdesk.ui.shell.file_check import Damaged, check_then_back_up, damage_found, show_on_today
 from hubdesk.ui.shell.sign_in import ask_sign_in
-from hubdesk.ui.shell.tasks import cancel_reads, run_task
+from hubdesk.ui.shell.tasks import cancel_reads, run_quietly
+from hubdesk.ui.shell.warm_up import warm_up
 
 if TYPE_CHECKING:
     from hubdesk.ui.shell.main_window import MainWindow
@@ -104,7 +106,9 @@ def run(database: str | None = None) -> int:
         if os.environ.get("HUBDESK_QUIT_WHEN_SHOWN"):  # start-up benchmarks: quit once the window shows
             QTimer.singleShot(0, lambda: _shown_then_quit(qapp))
         sys.excepthook = report_unexpected
-        start_daily_backup(window)
+        # The whole file's check and today's backup start once the first paint is done.
+        QTimer.singleShot(CHECK_AFTER_MS, lambda: start_daily_backup(window))
+        warm_up(window)  # the other pages' code, imported while the window is idle
         code = qapp.exec()
         cancel_reads()  # the Today page's areas still unread are skipped
         QThreadPool.globalInstance().waitForDone()  # a backup still copying finishes before exit
@@ -143,7 +147,7 @@ def open_database(settings: Settings) -> HubApp | None:
     """Open the database; offer to create one on first start, or a backup when it cannot be opened."""
     file = database_file(settings)
     try:
-        return open_app(settings)
+        return open_app(settings, full_check=False)  # the whole file is checked once the window shows
     except DatabaseMissing as exc:
         if file is None:
             raise
@@ -175,15 +179,29 @@ def _recover(settings: Settings, backups: BackupService, reason: str) -> HubApp 
 
 
 def start_daily_backup(window: MainWindow) -> None:
-    """Today's backup, after the window shows and off the GUI thread; a failure is only a warning."""
+    """After the window shows and off the GUI thread: every page of the file checked (opening read
+    only its header and schema), then today's backup. Damage holds every change and offers a backup
+    (ui/shell/file_check.py); a backup that fails otherwise is only a warning."""
     app = window.app
     if app.backups.database is None:
         logging.getLogger(__name__).info(
             "database on a server (%s): no daily backup copy here, the server's own backup "
             "(pg_dump) is used", database_label(app.settings))
         return
-    run_task(window, "Today's backup", lambda _progress: app.backups.daily_backup(),
-             on_done=lambda _made: None, on_failed=lambda message: backup_failed(window, message))
+
+    def done(result: object) -> None:
+        if window.statusBar().currentMessage() == CHECKING:
+            window.statusBar().clearMessage()
+        if isinstance(result, Damaged):
+            damage_found(window, result.reason)
+
+    window.statusBar().showMessage(CHECKING)
+    run_quietly(lambda: check_then_back_up(app.backups), done,
+                lambda message: backup_failed(window, message))
+
+
+CHECKING = "Checking the database file and making today's backup…"
+CHECK_AFTER_MS = 300  # the window paints first: on two cores the check would slow its first paint
 
 
 def backup_failed(window: MainWindow, message: str) -> None:
@@ -191,14 +209,7 @@ def backup_failed(window: MainWindow, message: str) -> None:
     logging.getLogger(__name__).warning("daily backup failed: %s", message)
     text = f"Today's backup failed: {message}"
     window.statusBar().showMessage(text)
-    today = window.pages.get("Today")
-    layout = today.layout() if today is not None else None
-    if layout is not None:
-        label = QLabel(text)
-        label.setObjectName("backupWarning")
-        label.setWordWrap(True)
-        label.setStyleSheet("color: #b00020; font-weight: bold;")
-        layout.insertWidget(1, label)
+    show_on_today(window, "backupWarning", text)
 
 
 def _lock_path(settings: Settings, file: str | None) -> str:

@@ -88,6 +88,28 @@ def run_task(parent: QWidget | None, title: str, work: Callable[[Progress], Any]
     return job
 
 
+def run_quietly(work: Callable[[], Any], on_done: Callable[[Any], None],
+                on_failed: Callable[[str], None]) -> _Job:
+    """Start ``work()`` off the GUI thread with no dialog: the window stays free to use meanwhile
+    (the check of the file and the daily backup after the window shows)."""
+    job = _Job(lambda _progress: work())
+    job.setAutoDelete(False)
+    _running.add(job)
+
+    def done(result: object) -> None:
+        _running.discard(job)
+        on_done(result)
+
+    def failed(message: str) -> None:
+        _running.discard(job)
+        on_failed(message)
+
+    job.signals.done.connect(done)
+    job.signals.failed.connect(failed)
+    QThreadPool.globalInstance().start(job)
+    return job
+
+
 class Cancellable(Protocol):
     """Background reads that can stop between steps (the Today page reads its areas this way)."""
     cancelled: bool

@@ -1,0 +1,72 @@
+"""Once the window is up and idle, import the other pages' code one page at a time, then build the
+pages the office opens most.
+
+The first visit of a page used to be mostly Python importing its modules (a third to most of a second
+on the office PCs); the window shows before any of that is needed, and the seconds after it shows are
+usually spent reading Today. Each step imports one page (nothing is built or read), then gives the
+event loop back, so a click in between waits for one import at most. Registers, Clubs and Waiting
+lists are then built (and read) too: they keep what they read until a change is saved
+(ui/common/unchanged.py), so the first click on them shows them at once, still current.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+
+if TYPE_CHECKING:
+    from hubdesk.ui.shell.main_window import MainWindow
+
+START_AFTER_MS = 1500  # the window's first paint and Today's first areas come first
+STEP_MS = 30  # between two imports: room for clicks and paints
+# Dialogs that pages open at once on a click, imported after the pages themselves.
+DIALOGS = ("hubdesk.ui.clubs.booking_dialog", "hubdesk.ui.clubs.club_dialog",
+           "hubdesk.ui.clubs.cancel_booking_dialog")
+# Built ahead: pages that read again on showing only after a change, so building early is not stale.
+BUILT_AHEAD = ("Registers", "Clubs", "Waiting lists")
+
+
+def steps(window: MainWindow) -> Iterator[Callable[[], object]]:
+    """What to import, in the order of the navigation (the pages a user meets first)."""
+    built = set(window.pages.built())
+    for title, factory in window.visible_pages:
+        if title not in built:
+            yield factory
+    for name in DIALOGS:
+        yield partial(importlib.import_module, name)
+    visible = {title for title, _factory in window.visible_pages}
+    for title in BUILT_AHEAD:
+        if title in visible:
+            yield partial(build, window, title)
+
+
+def build(window: MainWindow, title: str) -> None:
+    """Build a page off screen (unless a click has built it meanwhile)."""
+    if title not in window.pages.built():
+        window.pages[title]
+
+
+def warm_up(window: MainWindow, start_after_ms: int = START_AFTER_MS) -> QTimer:
+    """Start importing in the background of the event loop; the timer stops by itself when done."""
+    todo = steps(window)
+    timer = QTimer(window)
+    timer.setSingleShot(True)
+
+    def step() -> None:
+        work = next(todo, None)
+        if work is None:
+            return
+        try:
+            work()
+        except Exception:  # a page that cannot load says so when it is opened, not now
+            logging.getLogger(__name__).exception("importing a page ahead of time failed")
+        timer.start(STEP_MS)
+
+    timer.timeout.connect(step)
+    timer.start(start_after_ms)
+    return timer

@@ -1,0 +1,35 @@
+"""Once the window is idle, the other pages' code is imported one page per step; then Registers,
+Clubs and Waiting lists are built (they read again on showing only after a change)."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from hubdesk.app import HubApp
+from hubdesk.ui.shell.main_window import MainWindow
+from hubdesk.ui.shell.warm_up import warm_up
+
+
+def test_each_page_not_yet_built_is_imported_then_the_timer_stops(
+        qtbot: QtBot, hub: HubApp, caplog: pytest.LogCaptureFixture) -> None:
+    window = MainWindow(hub)
+    qtbot.addWidget(window)
+    window.show()
+    imported: list[str] = []
+
+    def factory(title: str) -> None:
+        imported.append(title)
+        if title == "Staff":
+            raise ImportError("a page that cannot load says so when it is opened")
+
+    window.visible_pages = [(title, lambda t=title: factory(t))  # type: ignore[misc]
+                            for title, _f in window.visible_pages]
+    timer = warm_up(window, start_after_ms=0)
+    others = [title for title, _f in window.visible_pages if title != "Today"]
+    qtbot.waitUntil(lambda: imported == others, timeout=10000)
+    # the others imported only; the three that keep what they read until a change are built
+    qtbot.waitUntil(lambda: window.pages.built() == ["Today", "Registers", "Clubs", "Waiting lists"],
+                    timeout=20000)
+    assert "ahead of time failed" in caplog.text
+    qtbot.waitUntil(lambda: not timer.isActive(), timeout=20000)
