@@ -27,8 +27,9 @@ STEP_MS = 30  # between two imports: room for clicks and paints
 # Dialogs that pages open at once on a click, imported after the pages themselves.
 DIALOGS = ("hubdesk.ui.clubs.booking_dialog", "hubdesk.ui.clubs.club_dialog",
            "hubdesk.ui.clubs.cancel_booking_dialog")
-# Built ahead: pages that read again on showing only after a change, so building early is not stale.
-BUILT_AHEAD = ("Registers", "Clubs", "Waiting lists")
+# Built ahead: pages that read again on showing only after a change, so building early is not stale,
+# and pages whose widgets take longest to build (they read again whenever they are shown).
+BUILT_AHEAD = ("Registers", "Clubs", "Waiting lists", "Parent learning", "Overview")
 
 
 def steps(window: MainWindow) -> Iterator[Callable[[], object]]:
