@@ -98,7 +98,7 @@ class AccountService(Service):
         read from the stored sums: a fixed handful of statements however many families."""
         with self._read_sums() as s:
             sums = stored_balances(s, self._billed_until())
-            names = family_names(s, with_payer=bool(search.strip()))
+            names = family_names(s, with_payer=bool(search.strip()), keys=sums.keys())
         rows = []
         for key, money_of in sums.items():
             fam = names.get(key)

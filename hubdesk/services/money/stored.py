@@ -14,7 +14,7 @@ the stored sums to the rules line by line after every kind of change.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -240,18 +240,24 @@ class FamilyNames:
     payer: str
 
 
-def family_names(s: Session, *, with_payer: bool) -> dict[int, FamilyNames]:
-    """Every family's surnames and children (the payer too when asked), by the stored family keys:
-    two statements (four with the payer), no working out of who is joined to whom."""
+def family_names(s: Session, *, with_payer: bool, keys: Collection[int] | None = None
+                 ) -> dict[int, FamilyNames]:
+    """The surnames and children of every family (of ``keys`` only, when given), the payer too
+    when asked, by the stored family keys: one statement (three with the payer), no working out of
+    who is joined to whom."""
     kids: dict[int, list[tuple[date, int, str, str]]] = defaultdict(list)
-    for key, cid, fore, sur, pfore, psur, born in s.execute(
+    for key, cid, fore, sur, pfore, psur, born in s.connection().execute(
             select(MoneyMember.key, Child.id, Child.forename, Child.surname,
                    Child.preferred_forename, Child.preferred_surname, Child.date_of_birth)
             .join(Child, Child.id == MoneyMember.child_id)):
-        kids[key].append((born, cid, f"{pfore or fore} {psur or sur}", psur or sur))
+        if keys is None or key in keys:
+            kids[key].append((born, cid, f"{pfore or fore} {psur or sur}", psur or sur))
     payers = _payers(s) if with_payer else {}
     found = {}
     for key, rows in kids.items():
+        if len(rows) == 1:  # most families: nothing to sort or join
+            found[key] = FamilyNames(rows[0][3], rows[0][2], payers.get(key, ""))
+            continue
         rows.sort()
         found[key] = FamilyNames(" / ".join(sorted({r[3] for r in rows})),
                                  ", ".join(r[2] for r in rows), payers.get(key, ""))
