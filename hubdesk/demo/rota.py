@@ -15,11 +15,16 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from hubdesk.core.audit import record_event
-from hubdesk.core.models import Shift, Staff, StaffAvailability, StaffSite
+from hubdesk.core.models import Shift, Staff, StaffAvailability, StaffCostRate, StaffSite
 from hubdesk.core.vocabulary import fold
 from hubdesk.demo.context import DemoContext
 from hubdesk.demo.names import HERITAGES
 from hubdesk.services.rota import load_sessions, monday_of, propose
+
+# What an hour of each role costs the hub with on-costs (pence), for the Overview's club viability.
+COST_RATES = {"club leader": 1650, "play worker": 1395, "driver": 1500, "escort": 1395,
+              "tutor": 2800, "crèche worker": 1450, "office": 1550, "co-ordinator": 2100,
+              "head": 4800}
 
 CLUB_ROLES = {"club leader", "play worker", "crèche worker", "escort", "driver"}
 DAY = {"start": time(7, 30), "end": time(18, 15)}
@@ -153,6 +158,8 @@ def build(s: Session, ctx: DemoContext) -> None:
             s.execute(insert(Shift), rows)
             rows = []
     _deliberate_problems(s, ctx, monday)
+    s.execute(insert(StaffCostRate), [{"role": role, "pence_per_hour": pence}
+                                      for role, pence in COST_RATES.items()])
     record_event(s, "demo", "rota", {"week": monday.isoformat()})
 
 
