@@ -9,6 +9,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
+from hubdesk.core.money import money  # £1,234.50; a club of no cost shows £0.00
 from hubdesk.core.vocabulary import CLUB_KIND_LABELS
 from hubdesk.services.overview import (
     CLUSTER,
@@ -24,7 +25,6 @@ from hubdesk.services.overview import (
     ViabilityRow,
 )
 from hubdesk.ui.common.tables import DtoTableModel, fit_columns, table_view
-from hubdesk.ui.common.widgets import money
 from hubdesk.ui.overview.charts import BarChart, Series
 
 T = TypeVar("T")
@@ -34,14 +34,16 @@ Columns = Sequence[tuple[str, Callable[[Any], Any]]]
 class Table(Generic[T]):
     """A read-only table of DTO rows, refilled when the Overview is read again."""
 
-    def __init__(self, columns: Columns, stretch: int | None = None) -> None:
+    def __init__(self, columns: Columns, stretch: int | None = None,
+                 elide: Sequence[int] = ()) -> None:
         self.model: DtoTableModel[T] = DtoTableModel(columns, [])
         self.view = table_view(self.model, stretch)
         self._stretch = stretch
+        self._elide = elide  # columns that give up width first (their text shows in a tooltip)
 
     def fill(self, rows: Sequence[T]) -> None:
         self.model.set_rows(rows)
-        fit_columns(self.view, self._stretch)
+        fit_columns(self.view, self._stretch, self._elide)
 
 
 def chart_beside(chart: BarChart, *tables: QWidget, note: QLabel | None = None) -> QWidget:
@@ -101,7 +103,7 @@ VIABILITY: Columns = [
     ("Site", lambda r: r.site), ("Club", lambda r: r.club),
     ("Kind", lambda r: CLUB_KIND_LABELS.get(r.kind, r.kind)), ("Sessions", lambda r: r.sessions),
     ("Places", lambda r: r.places), ("Income", lambda r: money(r.income_pence)),
-    ("Staff hours", lambda r: f"{r.staff_minutes / 60:g}"),
+    ("Staff hours", lambda r: f"{r.staff_minutes / 60:,.1f}"),
     ("Staff cost", lambda r: money(r.staff_cost_pence)),
     ("Income less staff", lambda r: money(r.margin_pence))]
 REFERRALS: Columns = [("School", lambda r: r.school), ("Service", lambda r: r.service),
@@ -206,7 +208,7 @@ class ViabilityView(QWidget):
         super().__init__()
         self.chart = BarChart("Income and staff cost per club")
         self.note = note_label()
-        self.table: Table[ViabilityRow] = Table(VIABILITY)
+        self.table: Table[ViabilityRow] = Table(VIABILITY, elide=(0, 1, 2))  # the money stays whole
         QVBoxLayout(self).addWidget(chart_beside(self.chart, self.table.view, note=self.note))
 
     def fill(self, o: Overview) -> None:
