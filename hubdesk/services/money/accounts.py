@@ -45,12 +45,12 @@ from hubdesk.services.money.stored import (
     bring_up_to_date,
     family_names,
     out_of_date,
+    owing_totals,
     stored_balances,
     stored_before,
     stored_club_income,
     stored_members,
     stored_oldest_unpaid,
-    stored_totals,
 )
 
 
@@ -283,7 +283,7 @@ class AccountService(Service):
         and every child of those families."""
         until = self._billed_until()
         found, months = {}, {}
-        for key, money_of in stored_totals(s, until, owing_only=True).items():
+        for key, money_of in owing_totals(s, until).items():
             bands, oldest = money_of.bands(today)
             if sum(bands):
                 found[key] = bands
@@ -294,8 +294,8 @@ class AccountService(Service):
         return {key: (bands, days.get(key)) for key, bands in found.items()}, children
 
     def _overdue(self, s: Session, today: date) -> list[tuple[int, int, int]]:
-        return [b for b in (t.bands(today)[0] for t in stored_totals(
-            s, self._billed_until(), owing_only=True).values()) if sum(b)]
+        return [b for b in (t.bands(today)[0] for t in owing_totals(
+            s, self._billed_until()).values()) if sum(b)]
 
     def overdue_total(self) -> tuple[int, int, int]:
         """Pence overdue across families, how many families, and pence overdue over 60 days."""

@@ -51,7 +51,12 @@ MONEY_RULES_KEY = "money_rules"
 
 def load_money_rules(s: Session) -> MoneyRules:
     stored = s.get(MetaValue, MONEY_RULES_KEY)
-    return DEFAULT_MONEY_RULES if stored is None else money_rules_from_json(stored.value)
+    return money_rules_of(None if stored is None else stored.value)
+
+
+def money_rules_of(stored: str | None) -> MoneyRules:
+    """The charging rules kept as JSON in ``meta`` (the defaults when none are kept)."""
+    return DEFAULT_MONEY_RULES if stored is None else money_rules_from_json(stored)
 
 
 def _name(c: Any) -> str:

@@ -36,13 +36,18 @@ from hubdesk.core.models import (
     MoneyMonth,
     Payment,
 )
-from hubdesk.core.rules.charging import DEFAULT_MONEY_RULES, MoneyRules, money_rules_from_json
-from hubdesk.services.money.ledger import MONEY_RULES_KEY, family_keys
+from hubdesk.core.rules.charging import MoneyRules
+from hubdesk.services.money.ledger import MONEY_RULES_KEY, family_keys, money_rules_of
 from hubdesk.services.money.totals import FamilyTotals, charges, month_of
 
 # More children than this to work out again, and one pass over everyone is the quicker way.
 WHOLE_CLUSTER = 3000
 _PG_LOCK = 190019  # one refresh at a time across PCs (an advisory lock's number)
+
+
+def _month_key(until: date) -> str:
+    """``until``'s month as money_months names it (YYYY-MM)."""
+    return f"{until.year:04d}-{until.month:02d}"
 
 
 def basis(rules: MoneyRules) -> str:
@@ -58,8 +63,7 @@ def _state(s: Session) -> tuple[bool, str | None, MoneyRules]:
     stored = select(MoneyBasis.basis).where(MoneyBasis.id == 1).scalar_subquery()
     rules = select(meta.value).where(meta.key == MONEY_RULES_KEY).scalar_subquery()
     marked, basis_now, rules_json = s.execute(select(mark, stored, rules)).one()
-    found = DEFAULT_MONEY_RULES if rules_json is None else money_rules_from_json(rules_json)
-    return marked is not None, basis_now, found
+    return marked is not None, basis_now, money_rules_of(rules_json)
 
 
 def out_of_date(s: Session) -> bool:
@@ -174,16 +178,18 @@ class Balance:
 
 def stored_balances(s: Session, until: date) -> dict[int, Balance]:
     """Each family with money (charges, credits or payments) up to ``until`` (the last day of a
-    month): charged, paid and overdue, summed in the database, one row a family. Payments and
-    credits pay the oldest charges first, so what is overdue is the charges of the months before
-    ``until``'s that they do not cover."""
-    last = f"{until.year:04d}-{until.month:02d}"
+    month): charged, paid and overdue, summed in the database, one row a family."""
+    return _balances(s, _month_key(until), _paid(s))
+
+
+def _balances(s: Session, last: str, paid: dict[int, int]) -> dict[int, Balance]:
+    """Payments and credits pay the oldest charges first, so what is overdue is the charges of
+    the months before ``last`` that they do not cover."""
     m = MoneyMonth
     due = func.sum(case((m.month < last, m.charged), else_=0))
     sums = {key: (int(charged), int(credit), int(owed)) for key, charged, credit, owed in s.execute(
         select(m.key, func.sum(m.charged), func.sum(m.credit), due).where(m.month <= last)
         .group_by(m.key))}
-    paid = _paid(s)
     found = {}
     for key in sums.keys() | {k for k, pence in paid.items() if pence}:
         charged, credit, owed = sums.get(key, (0, 0, 0))
@@ -203,31 +209,21 @@ def _paid(s: Session) -> dict[int, int]:
         .group_by(pay_key))}
 
 
-def stored_totals(s: Session, until: date, *, owing_only: bool = False
-                  ) -> dict[int, FamilyTotals]:
-    """Every family's totals for the months up to ``until`` (the last day of a month), and its
-    payments, in two statements. ``owing_only``: only families with charges already due (months
-    before ``until``'s) that their payments and credits do not cover — every family with anything
-    overdue — found from one sum per family (three statements)."""
-    last = f"{until.year:04d}-{until.month:02d}"
+def owing_totals(s: Session, until: date) -> dict[int, FamilyTotals]:
+    """The month-by-month totals (up to ``until``, the last day of a month) and payments of every
+    family with anything overdue, picked out by ``_balances``: three statements."""
+    last = _month_key(until)
     paid = _paid(s)
-    months = select(MoneyMonth.key, MoneyMonth.month, MoneyMonth.charged, MoneyMonth.credit).where(
-        MoneyMonth.month <= last)
-    if owing_only:
-        due = func.sum(case((MoneyMonth.month < last, MoneyMonth.charged), else_=0))
-        owing = [key for key, charged, credit in s.execute(
-            select(MoneyMonth.key, due, func.sum(MoneyMonth.credit))
-            .where(MoneyMonth.month <= last).group_by(MoneyMonth.key))
-            if charged > paid.get(key, 0) + credit]
-        months = months.where(MoneyMonth.key.in_(owing))
+    owing = [key for key, found in _balances(s, last, paid).items() if found.overdue]
     totals: dict[int, FamilyTotals] = defaultdict(FamilyTotals)
-    for key, month, charged, credit in s.execute(months):
+    for key, month, charged, credit in s.execute(
+            select(MoneyMonth.key, MoneyMonth.month, MoneyMonth.charged, MoneyMonth.credit)
+            .where(MoneyMonth.month <= last, MoneyMonth.key.in_(owing))):
         found = totals[key]
         found.months[date(int(month[:4]), int(month[5:7]), 1)] = charged
         found.credits += credit
-    for key, pence in paid.items():
-        if key in totals or not owing_only:
-            totals[key].paid = pence
+    for key in totals:
+        totals[key].paid = paid.get(key, 0)
     return dict(totals)
 
 
