@@ -23,20 +23,20 @@ def expanded(text: str) -> Path:
                           "folder in full (e.g. /home/office/rota.pdf).") from exc
 
 
-def output_file(text: str, suffixes: tuple[str, ...], example: str) -> Path:
+def output_file(text: str, suffixes: tuple[str, ...], example: str, what: str = "file") -> Path:
     """The file ``-o`` names, with the first of ``suffixes`` added when it has none of them;
     refused with a sentence when its folder is missing or it is a folder (nothing is written)."""
     target = expanded(text)
     if not text.strip() or target.name in ("", ".", ".."):
-        raise DomainError(f"Give the file to write after -o, e.g. -o {example}.")
+        raise DomainError(f"Give the {what} to write after -o, e.g. -o {example}.")
     if target.suffix.lower() not in suffixes:
         target = target.with_name(target.name + suffixes[0])
     try:
         if not target.parent.is_dir():
             raise DomainError(f"The folder {target.parent} does not exist.")
         if target.is_dir():
-            raise DomainError(f"{target} is a folder; give a file name.")
-    except OSError as exc:
-        raise DomainError(f"Cannot write a file called {target.name[:100]}: "
+            raise DomainError(f"{target} is a folder; give a file name, e.g. {target / example}.")
+    except OSError as exc:  # e.g. a name longer than the file system allows
+        raise DomainError(f"Cannot write a {what} called {target.name[:100]}: "
                           f"{exc.strerror or exc}.") from exc
     return target

@@ -22,7 +22,7 @@ from hubdesk.commands import (
     registers_cmd,
     rota_cmd,
 )
-from hubdesk.commands.output import expanded
+from hubdesk.commands.output import output_file
 from hubdesk.commands.signin import signed_in
 from hubdesk.core.errors import DomainError
 from hubdesk.settings import load_settings
@@ -59,19 +59,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    target = expanded(args.output)
-    if not target.name or target.name in (".", "..") or not args.output.strip():
-        raise DomainError("Give the PDF file to write after -o, e.g. -o rota.pdf.")
-    if target.suffix.lower() != ".pdf":
-        target = target.with_name(target.name + ".pdf")
-    try:
-        if not target.parent.is_dir():
-            raise DomainError(f"The folder {target.parent} does not exist.")
-        if target.is_dir():
-            raise DomainError(f"{target} is a folder; give a file name, e.g. {target / 'rota.pdf'}.")
-    except OSError as exc:  # e.g. a name longer than the file system allows
-        raise DomainError(f"Cannot write a PDF called {target.name[:100]}: "
-                          f"{exc.strerror or exc}.") from exc
+    target = output_file(args.output, (".pdf",), "rota.pdf", "PDF file")
     partial = target.with_name(target.name + ".part")
     app = signed_in(open_app(load_settings(args.database)))
     try:
