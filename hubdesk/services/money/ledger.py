@@ -60,7 +60,18 @@ def money_rules_of(stored: str | None) -> MoneyRules:
 
 
 def _name(c: Any) -> str:
-    return f"{c.preferred_forename or c.forename} {c.preferred_surname or c.surname}"
+    return child_name(c.forename, c.surname, c.preferred_forename, c.preferred_surname)
+
+
+def payer_name(title: str, forename: str, surname: str) -> str:
+    """The carer a family's statement is addressed to, as it names them."""
+    return f"{title} {forename} {surname}".strip()
+
+
+def child_name(forename: str, surname: str, preferred_forename: str | None,
+               preferred_surname: str | None) -> str:
+    """A child as money names them: the names they go by, first name first."""
+    return f"{preferred_forename or forename} {preferred_surname or surname}"
 
 
 @dataclass
@@ -141,7 +152,7 @@ def load_families(s: Session, only: set[int] | None = None) -> Families:
         carer = carers.get(payer[key][1]) if key in payer else None
         by_key[key] = Family(
             key, " / ".join(surnames),
-            f"{carer.title} {carer.forename} {carer.surname}".strip() if carer else "",
+            payer_name(carer.title, carer.forename, carer.surname) if carer else "",
             ", ".join(p for p in (carer.address, carer.postcode) if p) if carer else "",
             tuple(FamilyChild(k.id, _name(k), schools.get(k.school_site_id, ""), k.tfc_reference)
                   for k in kids))

@@ -37,7 +37,13 @@ from hubdesk.core.models import (
     Payment,
 )
 from hubdesk.core.rules.charging import MoneyRules
-from hubdesk.services.money.ledger import MONEY_RULES_KEY, family_keys, money_rules_of
+from hubdesk.services.money.ledger import (
+    MONEY_RULES_KEY,
+    child_name,
+    family_keys,
+    money_rules_of,
+    payer_name,
+)
 from hubdesk.services.money.totals import FamilyTotals, charges, month_of
 
 # More children than this to work out again, and one pass over everyone is the quicker way.
@@ -247,7 +253,7 @@ def family_names(s: Session, *, with_payer: bool, keys: Collection[int] | None =
                    Child.preferred_forename, Child.preferred_surname, Child.date_of_birth)
             .join(Child, Child.id == MoneyMember.child_id)):
         if keys is None or key in keys:
-            kids[key].append((born, cid, f"{pfore or fore} {psur or sur}", psur or sur))
+            kids[key].append((born, cid, child_name(fore, sur, pfore, psur), psur or sur))
     payers = _payers(s) if with_payer else {}
     found = {}
     for key, rows in kids.items():
@@ -271,7 +277,7 @@ def _payers(s: Session) -> dict[int, str]:
         rank = (not pr, prio or 10)
         if key not in chosen or rank < chosen[key][0]:
             chosen[key] = (rank, carer)
-    names = {cid: f"{title} {fore} {sur}".strip() for cid, title, fore, sur in s.execute(
+    names = {cid: payer_name(title, fore, sur) for cid, title, fore, sur in s.execute(
         select(Carer.id, Carer.title, Carer.forename, Carer.surname))}
     return {key: names.get(carer, "") for key, (_rank, carer) in chosen.items()}
 
