@@ -82,11 +82,16 @@ class HubApp:
         and in tests) an unrestricted actor named by the settings."""
         if self.signed_in is not None:
             return self.signed_in
-        if self._users_exist is None:  # one plain query: the window shows before the ORM loads
+        return Actor.nobody() if self.has_users() else Actor.unrestricted(self.settings.user)
+
+    def has_users(self) -> bool:
+        """Whether anyone must sign in: one plain query, so the sign-in dialog (or the window)
+        shows before the ORM loads."""
+        if self._users_exist is None:
             with self.engine.connect() as conn:
                 self._users_exist = bool(conn.exec_driver_sql(
                     "SELECT EXISTS (SELECT 1 FROM users)").scalar())
-        return Actor.nobody() if self._users_exist else Actor.unrestricted(self.settings.user)
+        return self._users_exist
 
     def sign_in(self, actor: Actor | None) -> None:
         """Act for ``actor`` from now on (None: signed out); services are rebuilt for them."""

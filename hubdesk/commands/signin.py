@@ -29,7 +29,7 @@ def sign_in_command(app: HubApp) -> None:
     # Imported here: `print KIND --help` and the like load no models.
     from hubdesk.services.users import ENV_USER, NotSignedIn, environment_credentials
 
-    if not app.users.has_users():
+    if not app.has_users():
         return
     found = environment_credentials()
     if found is not None:

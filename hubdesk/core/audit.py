@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import JSON, DateTime, Integer, String, column, event, insert, inspect, table
 
 from hubdesk.core.clock import Clock
 
@@ -25,6 +25,15 @@ MASK = "••••"
 
 
 NOBODY = "not signed in"
+
+# The audit log as a light Core clause: writing an entry for a Core statement (signing in, bulk
+# inserts) needs none of the ORM's models. tests/core/test_audit_table.py holds it to the model.
+AUDIT_LOG = table(
+    "audit_log",
+    column("id", Integer), column("at", DateTime), column("user", String), column("pc", String),
+    column("action", String), column("table_name", String), column("record_id", String),
+    column("child_id", Integer), column("changes", JSON),
+)
 
 
 def current_user(session: Session) -> str:
@@ -145,18 +154,29 @@ def _after_flush(session: Session, _context: Any) -> None:
 def record_inserts(session: Session, table_name: str, rows: list[dict[str, Any]]) -> None:
     """Audit rows inserted in bulk outside the unit of work exactly as the flush hook would: one entry
     each, every column from nothing to its value (``rows`` hold the columns, ``id`` included)."""
-    from hubdesk.core.models.audit import AuditEntry
-
     if not rows or not session.info.get("audit", True):
         return
     user, pc = current_user(session), current_pc(session)
     now = session_clock(session).now()
-    session.execute(insert(AuditEntry), [{
+    session.execute(insert(AUDIT_LOG), [{
         "at": now, "user": user, "pc": pc, "action": "insert", "table_name": table_name,
         "record_id": str(row["id"]), "child_id": row.get("child_id"),
         "changes": {name: [None, MASK if name in _MASKED_FIELDS else _plain(value)]
                     for name, value in row.items() if name not in _SKIP_FIELDS},
     } for row in rows])
+
+
+def record_update(session: Session, table_name: str, record_id: str, before: dict[str, Any],
+                  after: dict[str, Any]) -> None:
+    """Audit a row updated by a Core statement exactly as the flush hook audits an update: the
+    fields whose value changed, [before, after] each, secrets masked; nothing when none changed."""
+    if not session.info.get("audit", True):
+        return
+    changes = {name: _masked(name, [_plain(before.get(name)), _plain(value)])
+               for name, value in after.items()
+               if name not in _SKIP_FIELDS and before.get(name) != value}
+    if changes:
+        record_event(session, table_name, record_id, changes, action="update")
 
 
 def install_audit(factory: sessionmaker[Session]) -> None:
@@ -167,10 +187,8 @@ def install_audit(factory: sessionmaker[Session]) -> None:
 def record_event(session: Session, table_name: str, record_id: str, summary: dict[str, Any],
                  action: str = "event", child_id: int | None = None) -> None:
     """Write one audit row for work done outside the ORM unit of work (bulk loads, imports)."""
-    from hubdesk.core.models.audit import AuditEntry
-
     session.execute(
-        insert(AuditEntry),
+        insert(AUDIT_LOG),
         [{
             "at": session_clock(session).now(),
             "user": current_user(session),

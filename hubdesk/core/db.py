@@ -230,7 +230,7 @@ def make_sessionmaker(engine: Engine, clock: Clock) -> sessionmaker[Session]:
     """The one session factory of the program; every session it makes is audited by ``clock``."""
     from sqlalchemy.orm import sessionmaker
 
-    from hubdesk.core.funding_history import install_funding_history  # reads the models
+    from hubdesk.core.funding_history import install_funding_history
 
     factory = sessionmaker(engine, expire_on_commit=False, info={"clock": clock})
     install_audit(factory)

@@ -19,12 +19,16 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from hubdesk.core.audit import session_clock
-from hubdesk.core.models import Child, FundingChange
 
 TRACKED = ("fsm", "pupil_premium", "looked_after")
 
 
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    if not session.dirty:
+        return
+    # Loaded by then (a dirty object is a model); a session of Core statements (signing in) needs none.
+    from hubdesk.core.models import Child, FundingChange
+
     changed = [obj for obj in session.dirty if isinstance(obj, Child)]
     if not changed:
         return

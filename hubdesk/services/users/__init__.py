@@ -9,13 +9,12 @@ from hubdesk.services.users.from_environment import (
 from hubdesk.services.users.passwords import hash_password
 from hubdesk.services.users.service import (
     DEFAULT_IDLE_MINUTES,
-    LOCK_MINUTES,
-    MAX_FAILURES,
     RoleRow,
     SignInRefused,
     UserRow,
     UserService,
 )
+from hubdesk.services.users.sign_in import LOCK_MINUTES, MAX_FAILURES
 
 __all__ = [
     "DEFAULT_IDLE_MINUTES",

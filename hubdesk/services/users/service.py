@@ -1,28 +1,31 @@
-"""Signing in and out, and the administrator's users and roles: one public method, one transaction."""
+"""Signing in and out, and the administrator's users and roles: one public method, one transaction.
+
+Signing in (and asking whether there are users, and the idle time the window reads) goes through
+``sign_in.py``'s Core statements; only the administrator's changes load the ORM's models.
+"""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from hubdesk.core.clock import to_local
 from hubdesk.core.errors import DomainError, NotFound, ValidationError
-from hubdesk.core.models.meta import MetaValue, store_meta
-from hubdesk.core.models.users import Role, RolePermission, User
-from hubdesk.core.permissions import ADMINISTRATOR, PERMISSIONS, Actor, pc_name
+from hubdesk.core.permissions import ADMINISTRATOR, PERMISSIONS, Actor
 from hubdesk.core.text_checks import control_character
 from hubdesk.services.base import Service
-from hubdesk.services.users.passwords import hash_password, needs_rehash, verify_password
+from hubdesk.services.users import sign_in as signing
+from hubdesk.services.users.passwords import hash_password
 
-MAX_FAILURES = 5
-LOCK_MINUTES = 15
+if TYPE_CHECKING:
+    from hubdesk.core.models.users import User
+
 IDLE_KEY = "sign_out_after_minutes"
 DEFAULT_IDLE_MINUTES = 15
-WRONG = "The name or the password is not right. Check both and try again."
 
 
 class SignInRefused(DomainError):
@@ -55,50 +58,35 @@ class UserService(Service):
 
     def has_users(self) -> bool:
         with self._read() as s:
-            return bool(s.scalar(select(func.count()).select_from(User)))
+            return signing.has_users(s)
 
     def create_first_administrator(self, name: str, password: str) -> Actor:
         """The first user of a database, an administrator; refused once anyone exists."""
+        from hubdesk.core.models.users import User
+
         clean = _check_name(name)
         secret = hash_password(password)
         with self._write() as s:
-            if s.scalar(select(func.count()).select_from(User)):
+            if signing.has_users(s):
                 raise DomainError("This database already has users: sign in instead.")
             user = User(name=clean, password_hash=secret, role=ADMINISTRATOR, active=True,
                         failed_attempts=0, last_sign_in=self._clock.now())
             s.info["user"] = clean
             s.add(user)
             s.flush()
-            return _actor(s, user)
+            return signing.actor_of(s, user.id, user.name, user.role)
 
     def sign_in(self, name: str, password: str) -> Actor:
         """Check the password; five wrong ones lock the account for fifteen minutes."""
-        now = self._clock.now()
         with self._write() as s:
-            user = s.scalar(select(User).where(func.lower(User.name) == name.strip().lower()))
-            problem = _refusal(user, now)
-            if user is not None and problem is None and not verify_password(user.password_hash,
-                                                                            password):
-                user.failed_attempts += 1
-                problem = WRONG
-                if user.failed_attempts >= MAX_FAILURES:
-                    user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
-                    user.failed_attempts = 0
-                    problem = _locked(user.locked_until)
-            if problem is not None or user is None:
-                failed = problem or WRONG
-            else:
-                failed = ""
-                s.info["user"] = user.name  # signing in is recorded as the person's own doing
-                user.failed_attempts, user.locked_until, user.last_sign_in = 0, None, now
-                if needs_rehash(user.password_hash):
-                    user.password_hash = hash_password(password)
-                actor = _actor(s, user)
-        if failed:
-            raise SignInRefused(failed)
-        return actor
+            outcome = signing.check_sign_in(s, name, password, self._clock.now())
+        if isinstance(outcome, str):  # a wrong password is counted (committed), then refused
+            raise SignInRefused(outcome)
+        return outcome
 
     def users(self) -> list[UserRow]:
+        from hubdesk.core.models.users import Role, User
+
         self._require("users")
         with self._read() as s:
             labels: dict[str, str] = {n: lb for n, lb in s.execute(select(Role.name, Role.label))}
@@ -108,6 +96,8 @@ class UserService(Service):
                             else None, u.last_sign_in, u.failed_attempts) for u in rows]
 
     def add(self, name: str, role: str, password: str) -> int:
+        from hubdesk.core.models.users import User
+
         self._require("users")
         clean = _check_name(name)
         secret = hash_password(password)
@@ -161,6 +151,8 @@ class UserService(Service):
         raise NotFound(f"There is no user called {name.strip()}. `hubdesk users list` shows them.")
 
     def roles(self) -> list[RoleRow]:
+        from hubdesk.core.models.users import Role, RolePermission
+
         with self._read() as s:
             grants: dict[str, set[str]] = {}
             for role, permission in s.execute(select(RolePermission.role,
@@ -171,6 +163,8 @@ class UserService(Service):
 
     def set_permissions(self, role: str, permissions: frozenset[str]) -> None:
         """Replace what a role may do. The administrator always keeps "users" (or no one could)."""
+        from hubdesk.core.models.users import RolePermission
+
         self._require("users")
         unknown = sorted(permissions - set(PERMISSIONS))
         if unknown:
@@ -186,13 +180,15 @@ class UserService(Service):
     def idle_minutes(self) -> int:
         """Minutes without use after which the window signs out (0: never)."""
         with self._read() as s:
-            value = s.scalar(select(MetaValue.value).where(MetaValue.key == IDLE_KEY))
+            value = signing.meta_value(s, IDLE_KEY)
         try:
             return int(json.loads(value)) if value else DEFAULT_IDLE_MINUTES
         except (TypeError, ValueError):
             return DEFAULT_IDLE_MINUTES
 
     def set_idle_minutes(self, minutes: int) -> None:
+        from hubdesk.core.models.meta import store_meta
+
         self._require("settings")
         if not 0 <= minutes <= 480:
             raise ValidationError("Sign out after between 1 and 480 minutes (0: never).",
@@ -201,30 +197,9 @@ class UserService(Service):
             store_meta(s, IDLE_KEY, json.dumps(minutes))
 
 
-def _refusal(user: User | None, now: datetime) -> str | None:
-    if user is None:
-        return WRONG
-    if not user.active:
-        return f"{user.name} is no longer an active user. Ask the administrator."
-    if user.locked_until is not None and user.locked_until > now:
-        return _locked(user.locked_until)
-    return None
-
-
-def _locked(until: datetime) -> str:
-    return (f"After {MAX_FAILURES} wrong passwords this account is locked until "
-            f"{to_local(until):%H:%M}. Wait, or ask the administrator to unlock it.")
-
-
-def _actor(s: Session, user: User) -> Actor:
-    role = s.get(Role, user.role)
-    permissions = frozenset(s.scalars(select(RolePermission.permission)
-                                      .where(RolePermission.role == user.role)))
-    return Actor(user.id, user.name, user.role, permissions, pc_name(),
-                 role.label if role else user.role)
-
-
 def _user(s: Session, user_id: int) -> User:
+    from hubdesk.core.models.users import User
+
     user = s.get(User, user_id)
     if user is None:
         raise NotFound(f"User {user_id} no longer exists.")
@@ -232,6 +207,8 @@ def _user(s: Session, user_id: int) -> User:
 
 
 def _check_role(s: Session, role: str) -> None:
+    from hubdesk.core.models.users import Role
+
     if s.get(Role, role) is None:
         names = ", ".join(s.scalars(select(Role.name).order_by(Role.name)))
         raise ValidationError(f"There is no role called {role}; choose one of {names}.", "role")
@@ -249,6 +226,8 @@ def _check_name(name: str) -> str:
 
 
 def _keep_an_administrator(s: Session, user: User) -> None:
+    from hubdesk.core.models.users import User
+
     others = s.scalar(select(func.count()).select_from(User).where(
         User.role == ADMINISTRATOR, User.active.is_(True), User.id != user.id))
     if not others:
