@@ -93,10 +93,16 @@ def commands(hub: list[str], _db: str, _root: Path, env: dict[str, str], args: a
 
 
 def window(hub: list[str], db: str, _root: Path, env: dict[str, str], args: argparse.Namespace) -> None:
+    """What a person sees first is the sign-in dialog; a script (HUBDESK_USER) gets the window itself,
+    after the password's check (argon2, about a tenth of a second by design)."""
     window_env = {**env, "HUBDESK_QUIT_WHEN_SHOWN": "1"}
-    compare("open the program to its first window", [*hub, "--database", db],
-            [sys.executable, str(HERE / "floors" / "bare_window.py"), db], window_env, args.repeat,
-            1.5 if args.scale == 1 else 2.0, marker="window shown")
+    floor = [sys.executable, str(HERE / "floors" / "bare_window.py"), db]
+    target = 1.5 if args.scale == 1 else 2.0
+    person = {k: v for k, v in window_env.items() if k not in ("HUBDESK_USER", "HUBDESK_PASSWORD_FILE")}
+    compare("open the program to the sign-in dialog", [*hub, "--database", db], floor, person,
+            args.repeat, target, marker="window shown")
+    compare("open the program to its window (HUBDESK_USER)", [*hub, "--database", db], floor,
+            window_env, args.repeat, target, marker="window shown")
 
 
 def statement_rows(hub: list[str], db: str, env: dict[str, str]) -> list[str]:

@@ -1,4 +1,10 @@
-"""The users domain's public face: signing in, users and roles."""
+"""The users domain's public face: signing in, users and roles.
+
+The service (and through it the ORM) loads when it is first asked for: the sign-in dialog needs only
+the environment's credentials, so it shows before the ORM has loaded.
+"""
+
+from typing import TYPE_CHECKING, Any
 
 from hubdesk.services.users.from_environment import (
     ENV_PASSWORD_FILE,
@@ -7,14 +13,21 @@ from hubdesk.services.users.from_environment import (
     environment_credentials,
 )
 from hubdesk.services.users.passwords import hash_password
-from hubdesk.services.users.service import (
-    DEFAULT_IDLE_MINUTES,
-    RoleRow,
-    SignInRefused,
-    UserRow,
-    UserService,
-)
-from hubdesk.services.users.sign_in import LOCK_MINUTES, MAX_FAILURES
+from hubdesk.services.users.sign_in import LOCK_MINUTES, MAX_FAILURES, SignInRefused
+
+if TYPE_CHECKING:
+    from hubdesk.services.users.service import DEFAULT_IDLE_MINUTES, RoleRow, UserRow, UserService
+
+_FROM_SERVICE = ("DEFAULT_IDLE_MINUTES", "RoleRow", "UserRow", "UserService")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_SERVICE:
+        from hubdesk.services.users import service
+
+        return getattr(service, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "DEFAULT_IDLE_MINUTES",

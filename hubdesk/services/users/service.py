@@ -20,16 +20,13 @@ from hubdesk.core.text_checks import control_character
 from hubdesk.services.base import Service
 from hubdesk.services.users import sign_in as signing
 from hubdesk.services.users.passwords import hash_password
+from hubdesk.services.users.sign_in import SignInRefused
 
 if TYPE_CHECKING:
     from hubdesk.core.models.users import User
 
 IDLE_KEY = "sign_out_after_minutes"
 DEFAULT_IDLE_MINUTES = 15
-
-
-class SignInRefused(DomainError):
-    """Wrong name or password, a locked or an inactive account."""
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Boolean, DateTime, Integer, String, column, exists, func, select, table, update
-from sqlalchemy.orm import Session
 
 from hubdesk.core.audit import record_update
 from hubdesk.core.clock import to_local
+from hubdesk.core.errors import DomainError
 from hubdesk.core.permissions import Actor, pc_name
 from hubdesk.services.users.passwords import hash_password, needs_rehash, verify_password
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 USERS = table(
     "users",
@@ -33,6 +36,10 @@ META = table("meta", column("key", String), column("value", String))
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
 WRONG = "The name or the password is not right. Check both and try again."
+
+
+class SignInRefused(DomainError):
+    """Wrong name or password, a locked or an inactive account."""
 
 
 @dataclass(frozen=True)

@@ -89,3 +89,12 @@ print(sorted(m for m in sys.modules if m.startswith("hubdesk.core.models")))
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                          env={**os.environ, "XDG_DATA_HOME": str(tmp_path), "HOME": str(tmp_path)})
     assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_the_users_face_loads_no_orm_until_the_service_is_asked_for() -> None:
+    script = ("import sys\nimport hubdesk.services.users as users\n"
+              "before = any(m.startswith('sqlalchemy.orm') for m in sys.modules)\n"
+              "users.UserService\n"
+              "print(before, any(m.startswith('sqlalchemy.orm') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"], out.stderr
