@@ -38,6 +38,9 @@ def _setup_logging(folder: Path) -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
+BODY_POINTS = 10
+
+
 def qt_app() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
@@ -45,6 +48,11 @@ def qt_app() -> QApplication:
     qapp = QApplication(sys.argv[:1])
     qapp.setApplicationName("hubdesk")
     qapp.setOrganizationName("hubdesk")
+    # Body text at 10pt for office monitors. As the application's font, not a style-sheet rule on
+    # every QWidget: such a rule made building each page and dialog about a fifth slower.
+    font = qapp.font()
+    font.setPointSize(BODY_POINTS)
+    qapp.setFont(font)
     style = resource_path("style.qss")
     if style.exists():
         icons = resource_path("icons").as_posix()  # the sheet's arrows, wherever the program is
