@@ -130,6 +130,9 @@ class LearningPage(Page):
         self.tabs.addTab(self.learners, "Learners")
         self.tabs.addTab(self.register, "Register")
         self.tabs.addTab(self.creche, "Crèche")
+        self._course: CourseRow | None = None
+        self._stale: list[LearnersTab | RegisterTab | CrecheTab] = []
+        self.tabs.currentChanged.connect(lambda _index: self._load_shown_tab())
         detail = QWidget()
         box = QVBoxLayout(detail)
         box.setContentsMargins(0, 0, 0, 0)
@@ -187,9 +190,18 @@ class LearningPage(Page):
                      f"{course.capacity} places{waiting}; {creche}; {money}.")
             self.heading.setText(f"<b>{escape(course.title)}</b> ({escape(course.kind_label)}) — "
                                  f"{escape(facts)}")
-        for tab in (self.learners, self.register, self.creche):
-            tab.set_course(course)
+        self._course = course
+        self._stale = [self.learners, self.register, self.creche]
+        self._load_shown_tab()
         self.tabs.setEnabled(course is not None)
+
+    def _load_shown_tab(self) -> None:
+        """Only the tab on screen reads the chosen course; the others read it when shown."""
+        for tab in self._stale:
+            if tab is self.tabs.currentWidget():
+                self._stale.remove(tab)
+                tab.set_course(self._course)
+                return
 
     def _changed(self) -> None:
         """A tab saved something: redraw counts and every tab."""
