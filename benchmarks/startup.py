@@ -125,16 +125,22 @@ def printouts(hub: list[str], db: str, root: Path, env: dict[str, str], args: ar
     def floor(*pages: str) -> list[str]:
         return [sys.executable, str(floors / "bare_reportlab.py"), str(root / "floor.pdf"), *pages]
 
+    def database_floor(*pages: str) -> list[str]:
+        return [sys.executable, str(floors / "bare_print.py"), db, str(root / "floor.pdf"), *pages]
+
     week = demo_week(db)
-    compare("print the cluster's registers for a day (60 pages)",
-            [*hub, "--database", db, "print", "registers", "--date", DAY, "-o", str(root / "r.pdf")],
-            floor("30"), env, args.repeat, 1.5)
-    compare("print the week's rota, every site (10 pages)",
-            [*hub, "--database", db, "print", "rota", "--week", week, "-o", str(root / "rota.pdf")],
-            floor("5"), env, args.repeat, 1.5)
-    compare("print the week's minibus timetable (1 page)",
-            [*hub, "--database", db, "print", "minibus", "--week", week, "-o", str(root / "m.pdf")],
-            floor("1", "12"), env, args.repeat, 1.5)
+    printouts = (
+        ("print the cluster's registers for a day (60 pages)",
+         ["print", "registers", "--date", DAY, "-o", str(root / "r.pdf")], ("30",)),
+        ("print the week's rota, every site (10 pages)",
+         ["print", "rota", "--week", week, "-o", str(root / "rota.pdf")], ("5",)),
+        ("print the week's minibus timetable (1 page)",
+         ["print", "minibus", "--week", week, "-o", str(root / "m.pdf")], ("1", "12")),
+    )
+    for name, argv, pages in printouts:
+        compare(name, [*hub, "--database", db, *argv], floor(*pages), env, args.repeat, 1.5)
+        compare("… beside SQLAlchemy + the password's check + reportlab", [*hub, "--database", db, *argv],
+                database_floor(*pages), env, args.repeat, 1.5)
     if args.scale == 1:
         rows = statement_rows(hub, db, env)
         compare(f"print the month's statements ({rows[0]} families)",
