@@ -24,7 +24,7 @@ BOUNDS = {  # page: at most this many statements per refresh (the demo's counts 
     "Waiting lists": 20,
     "Staff rota": 30,  # one site's sessions and the weeks of its people (23 on the demo)
     "Minibus": 60,
-    "Parent learning": 50,
+    "Parent learning": 20,  # the courses, and the chosen course in the tab on screen (14 on the demo)
     "History": 12,  # one read of the entries, then one per kind of record they name
 }
 
