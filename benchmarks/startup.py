@@ -103,6 +103,8 @@ def window(hub: list[str], db: str, _root: Path, env: dict[str, str], args: argp
             args.repeat, target, marker="window shown")
     compare("open the program to its window (HUBDESK_USER)", [*hub, "--database", db], floor,
             window_env, args.repeat, target, marker="window shown")
+    compare("… beside a bare window + the password's check", [*hub, "--database", db],
+            [*floor, "--password"], window_env, args.repeat, target, marker="window shown")
 
 
 def statement_rows(hub: list[str], db: str, env: dict[str, str]) -> list[str]:

@@ -15,6 +15,7 @@ from hubdesk.services.clubs.booking_plan import BookingRequest
 from hubdesk.ui.clubs.page import ClubsPage
 from hubdesk.ui.clubs.waiting_lists import WaitingListsPage
 from hubdesk.ui.common.dates import qdate
+from hubdesk.ui.money.page import MoneyPage
 from hubdesk.ui.registers.page import RegistersPage
 from hubdesk.ui.shell.events import AppEvents
 from tests.services.clubs.club_setup import child, club, freeze
@@ -24,7 +25,7 @@ from tests.ui.clubs.test_clubs_page import MON
 from tests.ui.registers.registers_ui import row_of
 
 
-def shown_again(hub: HubApp, page: ClubsPage | WaitingListsPage | RegistersPage) -> int:
+def shown_again(hub: HubApp, page: ClubsPage | WaitingListsPage | RegistersPage | MoneyPage) -> int:
     """Statements that read the page's rows when it is shown again (the check of the audit log's
     newest entry, and its BEGIN, are not counted)."""
     with counting(hub.engine) as counter:

@@ -128,3 +128,21 @@ def test_new_charging_rules_are_worked_out_off_the_window_then_listed(
     save(qtbot, dialog)
     qtbot.waitUntil(lambda: page.balances.row(0).balance == 750 + 375, timeout=10_000)
     assert worked == [2]  # both children worked out by the background task, then listed
+
+
+def test_shown_again_it_reads_only_after_a_change_or_on_another_day(
+        page: MoneyPage, hub: HubApp, two_schools: dict[str, int]) -> None:
+    from datetime import timedelta
+
+    from tests.ui.clubs.test_shown_again import shown_again
+
+    page.on_shown()
+    assert shown_again(hub, page) == 0  # only the check that nothing was saved
+    sam = child(hub, two_schools["oak"], forename="Sam", surname="Nowak")
+    football = hub.clubs.list()[0].id
+    hub.bookings.confirm(BookingRequest(sam, football, date(2026, 9, 14)))  # no event: another PC
+    assert shown_again(hub, page) > 0
+    assert page.balances.rowCount() == 2
+    assert shown_again(hub, page) == 0
+    hub.clock.frozen_at = hub.clock.now() + timedelta(days=1)  # what is overdue moves with the day
+    assert shown_again(hub, page) > 0
