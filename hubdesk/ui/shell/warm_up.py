@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import time
 from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
@@ -22,7 +23,8 @@ from PySide6.QtCore import QTimer
 if TYPE_CHECKING:
     from hubdesk.ui.shell.main_window import MainWindow
 
-START_AFTER_MS = 1500  # the window's first paint and Today's first areas come first
+START_AFTER_MS = 1500  # at the latest: the window's first paint and Today's areas come first
+FIRST_LOOK_MS = 300  # from then on, as soon as the page on screen has read what it shows
 STEP_MS = 30  # between two imports: room for clicks and paints
 # Dialogs that pages open at once on a click, imported after the pages themselves.
 DIALOGS = ("hubdesk.ui.clubs.booking_dialog", "hubdesk.ui.clubs.club_dialog",
@@ -52,13 +54,25 @@ def build(window: MainWindow, title: str) -> None:
         window.pages[title]
 
 
+def still_reading(window: MainWindow) -> bool:
+    """A page built so far is still reading in the background (Today's areas)."""
+    return not all(getattr(window.pages[title], "loaded", True) for title in window.pages.built())
+
+
 def warm_up(window: MainWindow, start_after_ms: int = START_AFTER_MS) -> QTimer:
-    """Start importing in the background of the event loop; the timer stops by itself when done."""
+    """Start importing in the background of the event loop once Today has read its areas (and
+    ``start_after_ms`` at the latest); the timer stops by itself when done."""
     todo = steps(window)
     timer = QTimer(window)
     timer.setSingleShot(True)
+    latest = time.monotonic() + start_after_ms / 1000
 
     def step() -> None:
+        nonlocal latest
+        if still_reading(window) and time.monotonic() < latest:
+            timer.start(STEP_MS)
+            return
+        latest = 0.0  # once started, a page reading again (F5) does not hold the imports back
         work = next(todo, None)
         if work is None:
             return
@@ -69,5 +83,5 @@ def warm_up(window: MainWindow, start_after_ms: int = START_AFTER_MS) -> QTimer:
         timer.start(STEP_MS)
 
     timer.timeout.connect(step)
-    timer.start(start_after_ms)
+    timer.start(min(FIRST_LOOK_MS, start_after_ms))
     return timer

@@ -33,3 +33,20 @@ def test_each_page_not_yet_built_is_imported_then_the_timer_stops(
                     timeout=20000)
     assert "ahead of time failed" in caplog.text
     qtbot.waitUntil(lambda: not timer.isActive(), timeout=20000)
+
+
+def test_the_imports_start_once_today_has_read_its_areas(qtbot: QtBot, hub: HubApp) -> None:
+    window = MainWindow(hub)
+    qtbot.addWidget(window)
+    window.show()
+    today = window.pages["Today"]
+    today_loaded_at_first_import: list[bool] = []
+    def factory() -> None:
+        today_loaded_at_first_import.append(today.loaded)
+
+    window.visible_pages = [(title, factory)  # type: ignore[misc]
+                            for title, _f in window.visible_pages]
+    timer = warm_up(window, start_after_ms=600_000)  # the latest start is far off: Today starts it
+    qtbot.waitUntil(lambda: bool(today_loaded_at_first_import), timeout=20000)
+    assert today_loaded_at_first_import[0] is True
+    timer.stop()
