@@ -23,7 +23,7 @@ from hubdesk.core.errors import ValidationError
 from hubdesk.core.vocabulary import EAL_STATUSES, SEN_LEVELS, YEAR_GROUPS, year_label
 from hubdesk.services.people import CONSENTS, FUNDING, ChildForm
 from hubdesk.services.sites import SiteForm
-from hubdesk.ui.common.forms import TabbedFormDialog
+from hubdesk.ui.common.forms import TabbedFormDialog, say_in
 
 HINT_STYLE = "color: #555;"
 
@@ -194,8 +194,7 @@ class ChildFields:
             born = read_date(text, "date_of_birth", "date of birth")
         except ValidationError as exc:
             self.age.clear()
-            error.setText(exc.message)
-            error.show()
+            say_in(error, exc.message)
             return
         error.clear()
         error.hide()

@@ -52,6 +52,18 @@ def fit_on_screen(dialog: QWidget, width: int | None = None, height: int | None 
     dialog.resize(want_w, want_h)
 
 
+def say_in(label: QLabel, message: str) -> None:
+    """Show ``message`` in an error line and grow its window to fit it: a dialog that stayed the same
+    size squeezed its fields to make room, cutting their text in half."""
+    label.setText(message)
+    label.show()
+    window = label.window()
+    layout = window.layout()
+    if layout is not None:
+        layout.activate()
+    fit_on_screen(window)
+
+
 class InlineFormDialog(Dialog):
     """Subclasses add rows with ``add_row`` and implement ``save()`` returning the saved id."""
 
@@ -101,11 +113,7 @@ class InlineFormDialog(Dialog):
             label.hide()
 
     def show_error(self, field: str | None, message: str) -> None:
-        label = self.errors.get(field or "", self.banner)
-        label.setText(message)
-        label.show()
-        self.body.activate()
-        fit_on_screen(self)
+        say_in(self.errors.get(field or "", self.banner), message)
         widget = self.fields.get(field or "")
         if widget is not None:
             widget.setFocus()

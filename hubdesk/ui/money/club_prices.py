@@ -21,7 +21,7 @@ from hubdesk.core.money import money, parse_money
 from hubdesk.services.money import ClubPrices, PriceChange, PriceService
 from hubdesk.ui.common.dates import date_edit, to_date
 from hubdesk.ui.common.dialog_keys import Dialog
-from hubdesk.ui.common.forms import error_label
+from hubdesk.ui.common.forms import error_label, say_in
 from hubdesk.ui.common.tables import DtoTableModel, table_view
 
 
@@ -105,8 +105,7 @@ class ClubPricesDialog(Dialog):
             pence = parse_money(self.amount.text())
             self.prices.set_price(self.club_id, to_date(self.start), pence)
         except (ValueError, DomainError) as exc:
-            self.error.setText(str(exc))
-            self.error.show()
+            say_in(self.error, str(exc))
             return
         self.error.hide()
         self.amount.clear()
@@ -118,8 +117,7 @@ class ClubPricesDialog(Dialog):
             pence = parse_money(self.block_amount.text())
             self.prices.set_block_price(self.club_id, to_date(self.block_start), pence)
         except (ValueError, DomainError) as exc:
-            self.error.setText(str(exc))
-            self.error.show()
+            say_in(self.error, str(exc))
             return
         self.error.hide()
         self.block_amount.clear()

@@ -22,6 +22,7 @@ from hubdesk.core.errors import DomainError
 from hubdesk.core.permissions import Actor
 from hubdesk.ui.common.busy import busy_pointer, one_click
 from hubdesk.ui.common.dialog_keys import Dialog
+from hubdesk.ui.common.forms import say_in
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -82,8 +83,7 @@ class SignInDialog(Dialog):
             with busy_pointer():
                 self.actor = self._check()
         except DomainError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
+            say_in(self.error, str(exc))
             self.password.clear()
             self.again.clear()
             self.password.setFocus()

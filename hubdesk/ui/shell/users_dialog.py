@@ -29,6 +29,7 @@ from hubdesk.core.errors import DomainError
 from hubdesk.core.permissions import PERMISSIONS
 from hubdesk.services.users import UserRow
 from hubdesk.ui.common.dialog_keys import Dialog
+from hubdesk.ui.common.forms import say_in
 from hubdesk.ui.shell import feedback
 
 HEADERS = ("Name", "Role", "Last signed in", "State")
@@ -206,8 +207,7 @@ class NewUserDialog(Dialog):
             self.app.users.add(self.name.text(), str(self.role.currentData()),
                                self.password.text())
         except DomainError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
+            say_in(self.error, str(exc))
             return
         self.accept()
 

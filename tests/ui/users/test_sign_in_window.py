@@ -48,10 +48,20 @@ def test_a_wrong_password_is_said_in_the_dialog(qtbot: QtBot, admin_hub: HubApp)
     admin_hub.sign_in(None)
     dialog = SignInDialog(admin_hub)
     qtbot.addWidget(dialog)
+    dialog.show()
     qtbot.keyClicks(dialog.name, "Ada Admin")
     qtbot.keyClicks(dialog.password, "wrong password")
     dialog.try_sign_in()
     assert "not right" in dialog.error.text() and dialog.password.text() == ""
+    for _ in range(4):  # the account locks: a sentence of two lines
+        qtbot.keyClicks(dialog.password, "wrong password")
+        dialog.try_sign_in()
+    assert "locked until" in dialog.error.text()
+    # the dialog grew for the sentence: neither the fields nor the sentence are squeezed
+    assert dialog.name.height() >= dialog.name.sizeHint().height()
+    assert dialog.error.height() >= dialog.error.heightForWidth(dialog.error.width())
+    assert admin_hub.clock.frozen_at is not None
+    admin_hub.clock.frozen_at += timedelta(minutes=16)  # the lock has run out
     assert admin_hub.signed_in is None
     qtbot.keyClicks(dialog.password, "correct horse")
     dialog.try_sign_in()
