@@ -96,7 +96,24 @@ def main(argv: Sequence[str] | None = None) -> int:
               "file name, the folder and the free space, then try again.", file=sys.stderr)
         return 2
     except Exception as exc:  # a bug, not bad input: keep the details in the log, say where
+        damage = _damaged_file(exc)
+        if damage:  # a listing or printout met a damaged page (they read without the whole check)
+            print(f"hubdesk: {damage}", file=sys.stderr)
+            return 2
         return _unexpected(exc)
+
+
+def _damaged_file(exc: BaseException) -> str | None:
+    """The damaged-file sentence when SQLite refused a read because the file is damaged."""
+    if "sqlalchemy" not in sys.modules:
+        return None
+    from sqlalchemy.exc import DatabaseError
+
+    from hubdesk.services.base import DAMAGED_READ, damaged_file
+
+    if isinstance(exc, DatabaseError) and damaged_file(exc):
+        return DAMAGED_READ.format(exc.orig)
+    return None
 
 
 def _unexpected(exc: BaseException) -> int:

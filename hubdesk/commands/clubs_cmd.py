@@ -7,14 +7,12 @@ import argparse
 from datetime import date
 from typing import Any
 
-from hubdesk.app import open_app
 from hubdesk.commands.lookup import day_argument
 from hubdesk.commands.output import say
-from hubdesk.commands.signin import signed_in
+from hubdesk.commands.signin import for_reading
 from hubdesk.core.errors import DomainError
 from hubdesk.core.table_files import safe_cell
 from hubdesk.services.clubs import ClubRow
-from hubdesk.settings import load_settings
 
 FIRST, LAST = date(1900, 1, 1), date(2999, 12, 31)
 HEADERS = ("No", "Club", "Site", "Kind", "Days", "Times", "Years", "Price", "Booked/places",
@@ -50,7 +48,7 @@ def list_clubs(args: argparse.Namespace) -> int:
     if args.week is not None and not FIRST <= args.week <= LAST:
         raise DomainError(f"{args.week:%d/%m/%Y} is not a week hubdesk can count; choose a day "
                           f"between {FIRST:%d/%m/%Y} and {LAST:%d/%m/%Y}.")
-    app = signed_in(open_app(load_settings(args.database)))
+    app = for_reading(args.database)
     try:
         rows = app.clubs.list(week_of_day=args.week or app.clock.today(),
                               include_inactive=args.all)

@@ -8,13 +8,11 @@ import os
 from pathlib import Path
 from typing import Any
 
-from hubdesk.app import open_app
 from hubdesk.commands.lookup import day_argument
 from hubdesk.commands.output import output_file
-from hubdesk.commands.signin import signed_in
+from hubdesk.commands.signin import for_reading
 from hubdesk.core.errors import DomainError
 from hubdesk.reports.money_export import write_csv, write_xlsx
-from hubdesk.settings import load_settings
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -38,7 +36,7 @@ def _target(text: str) -> Path:
 
 def export_money(args: argparse.Namespace) -> int:
     target = _target(args.output)
-    app = signed_in(open_app(load_settings(args.database)))
+    app = for_reading(args.database)
     try:
         export = app.money.accounts.finance_export(args.start, args.end)
     finally:

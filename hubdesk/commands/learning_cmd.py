@@ -7,11 +7,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from hubdesk.app import HubApp, open_app
+from hubdesk.app import HubApp
 from hubdesk.commands.lookup import day_argument, find_course
-from hubdesk.commands.signin import signed_in
+from hubdesk.commands.signin import for_reading
 from hubdesk.core.words import count
-from hubdesk.settings import load_settings
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -23,7 +22,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def list_courses(args: argparse.Namespace) -> int:
-    app = signed_in(open_app(load_settings(args.database)))
+    app = for_reading(args.database)
     try:
         rows = app.learning.courses.list(include_finished=args.all)
     finally:

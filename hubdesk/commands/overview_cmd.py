@@ -8,12 +8,11 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hubdesk.app import HubApp, open_app
+from hubdesk.app import HubApp
 from hubdesk.commands.lookup import day_argument, find_site
 from hubdesk.commands.output import output_file
-from hubdesk.commands.signin import signed_in
+from hubdesk.commands.signin import for_reading
 from hubdesk.core.errors import DomainError
-from hubdesk.settings import load_settings
 
 if TYPE_CHECKING:  # `print KIND` lists this kind without loading the overview's services
     from hubdesk.services.overview import OfferRow, Overview
@@ -76,7 +75,7 @@ def export_take_up(args: argparse.Namespace) -> int:
     from hubdesk.reports.overview_export import write_workbook
 
     target = _target(args.output)
-    app = signed_in(open_app(load_settings(args.database)))
+    app = for_reading(args.database)
     try:
         figures, offer = _read(app, args)
     finally:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from hubdesk.app import HubApp, open_app
+from hubdesk.app import HubApp
 from hubdesk.commands import (
     learning_cmd,
     minibus_cmd,
@@ -23,9 +23,8 @@ from hubdesk.commands import (
     rota_cmd,
 )
 from hubdesk.commands.output import output_file
-from hubdesk.commands.signin import signed_in
+from hubdesk.commands.signin import for_reading
 from hubdesk.core.errors import DomainError
-from hubdesk.settings import load_settings
 
 
 class PrintKind(NamedTuple):
@@ -61,7 +60,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     target = output_file(args.output, (".pdf",), "rota.pdf", "PDF file")
     partial = target.with_name(target.name + ".part")
-    app = signed_in(open_app(load_settings(args.database)))
+    app = for_reading(args.database)
     try:
         try:
             message = args.print_kind.run(app, args, partial)

@@ -6,13 +6,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from hubdesk.app import open_app
 from hubdesk.commands.lookup import find_site
 from hubdesk.commands.output import say
-from hubdesk.commands.signin import signed_in
+from hubdesk.commands.signin import for_reading
 from hubdesk.core.words import count
 from hubdesk.services.referrals import ReferralFilter, ReferralRow
-from hubdesk.settings import load_settings
 
 HEADERS = ("No", "Made", "For", "School", "To", "Why", "Due", "State")
 
@@ -43,7 +41,7 @@ def table(rows: list[tuple[str, ...]]) -> list[str]:
 
 
 def list_referrals(args: argparse.Namespace) -> int:
-    app = signed_in(open_app(load_settings(args.database)))
+    app = for_reading(args.database)
     try:
         site_id = find_site(app, args.site)[0] if args.site else None
         rows = app.referrals.search(ReferralFilter(open_only=args.open, overdue_only=args.overdue,

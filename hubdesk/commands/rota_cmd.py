@@ -8,12 +8,11 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from hubdesk.app import HubApp, open_app
+from hubdesk.app import HubApp
 from hubdesk.commands.lookup import day_argument, find_person, find_site
 from hubdesk.commands.output import expanded
-from hubdesk.commands.signin import signed_in
+from hubdesk.commands.signin import for_reading
 from hubdesk.core.errors import DomainError
-from hubdesk.settings import load_settings
 
 
 def _rota_arguments(parser: argparse.ArgumentParser) -> None:
@@ -69,7 +68,7 @@ def run_ical(args: argparse.Namespace) -> int:
         target = target.with_name(target.name + ".ics")
     if not target.parent.is_dir():
         raise DomainError(f"The folder {target.parent} does not exist.")
-    app = signed_in(open_app(load_settings(args.database)))
+    app = for_reading(args.database)
     try:
         staff_id, name = find_person(app, args.person)
         start = args.week - timedelta(days=args.week.weekday())

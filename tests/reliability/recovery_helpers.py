@@ -61,3 +61,19 @@ def damage(path: Path) -> None:
     for n in range(2, max(3, len(data) // page - 1)):
         data[n * page + 8:n * page + 200] = os.urandom(192)
     path.write_bytes(bytes(data))
+
+
+def damage_table(path: Path, table: str) -> None:
+    """Noise over the first page of one table only: its header, schema and version still read."""
+    checkpoint(path)
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+        root = int(conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?",
+                                (table,)).fetchone()[0])
+    finally:
+        conn.close()
+    data = bytearray(path.read_bytes())
+    start = (root - 1) * page_size
+    data[start:start + page_size] = os.urandom(page_size)
+    path.write_bytes(bytes(data))

@@ -8,8 +8,6 @@ line still checks the whole file before it opens (and so before it writes).
 
 from __future__ import annotations
 
-import os
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -24,23 +22,7 @@ from hubdesk.ui.shell.backups_dialog import RecoveryDialog
 from hubdesk.ui.shell.main import start_daily_backup
 from hubdesk.ui.shell.main_window import MainWindow
 from tests.conftest import child_form, frozen_clock
-from tests.reliability.recovery_helpers import checkpoint
-
-
-def damage_table(path: Path, table: str) -> None:
-    """Noise over the first page of one table only: its header, schema and version still read."""
-    checkpoint(path)
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
-        root = int(conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?",
-                                (table,)).fetchone()[0])
-    finally:
-        conn.close()
-    data = bytearray(path.read_bytes())
-    start = (root - 1) * page_size
-    data[start:start + page_size] = os.urandom(page_size)
-    path.write_bytes(bytes(data))
+from tests.reliability.recovery_helpers import damage_table
 
 
 @pytest.fixture
