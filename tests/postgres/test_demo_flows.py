@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from hubdesk.app import HubApp, open_app
 from hubdesk.cli import main
-from hubdesk.commands import print_cmd
+from hubdesk.commands import signin
 from hubdesk.core.models import Attendance
 from hubdesk.core.words import count
 from tests.conftest import DEMO_TODAY
@@ -76,7 +76,7 @@ def test_print_the_days_registers_from_the_command_line(demo_hub: HubApp, evenin
                                                        capsys: pytest.CaptureFixture[str],
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     # The command opens its own app: it runs on the test's stopped clock, in the evening.
-    monkeypatch.setattr(print_cmd, "open_app",
+    monkeypatch.setattr(signin, "open_app",
                         lambda settings, **kw: open_app(settings, clock=demo_hub.clock, **kw))
     registers = demo_hub.registers.take.day_registers(DEMO_TODAY)
     booked = sum(len(r.lines) for r in registers)

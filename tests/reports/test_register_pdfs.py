@@ -134,10 +134,10 @@ def test_print_commands(hub: HubApp, cluster: Cluster, tmp_path: Path,
                         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     from hubdesk.app import open_app
     from hubdesk.cli import main
-    from hubdesk.commands import print_cmd
+    from hubdesk.commands import signin
 
     # The command opens its own app: it runs on the test's stopped clock (the fire register is "now").
-    monkeypatch.setattr(print_cmd, "open_app",
+    monkeypatch.setattr(signin, "open_app",
                         lambda settings, **kw: open_app(settings, clock=hub.clock, **kw))
     hub.registers.take.sign_in(cluster.sb("lucja"), at(15, 20))
     db = hub.settings.database

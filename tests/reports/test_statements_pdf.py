@@ -21,9 +21,9 @@ def test_print_statements_command(hub: HubApp, two_schools: dict[str, int], tmp_
                                   monkeypatch: pytest.MonkeyPatch) -> None:
     from hubdesk.app import open_app
     from hubdesk.cli import main
-    from hubdesk.commands import print_cmd
+    from hubdesk.commands import signin
 
-    monkeypatch.setattr(print_cmd, "open_app",
+    monkeypatch.setattr(signin, "open_app",
                         lambda settings, **kw: open_app(settings, clock=hub.clock, **kw))
     freeze(hub)
     oak = two_schools["oak"]
