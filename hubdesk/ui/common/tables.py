@@ -236,12 +236,30 @@ class _Squeeze(QObject):
         room = self.view.viewport().width() - (STRETCH_MIN if self.stretch is not None else 0)
         fixed = sum(self.natural[c] for c in shown if c not in self.elide and c != self.stretch)
         flexible = [c for c in shown if c in self.elide and c != self.stretch]
-        wanted = sum(self.natural[c] for c in flexible)
-        spare = room - fixed
-        for column in flexible:
-            share = self.natural[column] if spare >= wanted else max(
-                SQUEEZED_MIN, spare * self.natural[column] // max(wanted, 1))
-            header.resizeSection(column, min(self.natural[column], share))
+        for column, width in shares(room - fixed, {c: self.natural[c] for c in flexible}).items():
+            header.resizeSection(column, width)
+
+
+def shares(spare: int, natural: dict[int, int]) -> dict[int, int]:
+    """Widths for the columns that give way: their natural widths when they fit in ``spare``, else
+    shares in proportion to them. A share under SQUEEZED_MIN is raised to it and the others share
+    what is left, so together they still fit (unless every one is at the minimum)."""
+    if sum(natural.values()) <= spare:
+        return dict(natural)
+    widths: dict[int, int] = {}
+    rest = dict(natural)
+    left = spare
+    while rest:
+        total = max(sum(rest.values()), 1)
+        floored = [c for c, width in rest.items() if left * width // total < SQUEEZED_MIN]
+        if not floored:
+            break
+        for column in floored:
+            widths[column] = min(rest.pop(column), SQUEEZED_MIN)
+            left -= widths[column]
+    total = max(sum(rest.values()), 1)
+    widths.update({c: left * width // total for c, width in rest.items()})
+    return widths
 
 
 class ElidedTips(QObject):

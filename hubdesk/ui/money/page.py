@@ -109,7 +109,9 @@ class MoneyPage(Page):
         self.family_view.selectionModel().selectionChanged.connect(lambda *_: self.show_account())
         split.addWidget(self.family_view)
         split.addWidget(self._account_panel())
-        split.setSizes([650, 550])  # names, children and balance readable side by side
+        # At 1366 pixels the account needs the wider side for its money columns; the families' names
+        # and children give up width (whole on hover) before any amount does.
+        split.setSizes([510, 690])
         layout.addWidget(split, 1)
         # Read again on showing only when something was saved (here or on another PC) or the day
         # moved on: at scale 10 the balances take about 0.3 s, which every visit used to pay.
@@ -182,7 +184,7 @@ class MoneyPage(Page):
         if rows is None:
             return  # said in a sentence; the list stays as it was
         self.balances.set_rows(rows)
-        fit_columns(self.family_view, elide=(1,))  # the children give up width before the money
+        fit_columns(self.family_view, elide=(0, 1))  # names and children give way, never the money
         keys = [r.key for r in rows]
         if keep in keys:
             self.family_view.selectRow(keys.index(keep))
@@ -230,7 +232,7 @@ class MoneyPage(Page):
                              f"<b>balance {balance_text(account.balance)}</b>.{overdue}")
         self.lines.set_rows(account.lines[::-1])  # newest first, as the office reads an account
         self.payments.set_rows(account.payments[::-1])
-        fit_columns(self.line_view, 7, elide=(1, 2, 3))  # the money columns stay whole
+        fit_columns(self.line_view, elide=(1, 2, 3, 7))  # the dates and money columns stay whole
         fit_columns(self.payment_view, 5)
 
     def _after_dialog(self, dialog: PaymentDialog | ExtraChargeDialog | ReverseDialog

@@ -146,3 +146,29 @@ def test_shown_again_it_reads_only_after_a_change_or_on_another_day(
     assert shown_again(hub, page) == 0
     hub.clock.frozen_at = hub.clock.now() + timedelta(days=1)  # what is overdue moves with the day
     assert shown_again(hub, page) > 0
+
+
+def test_no_amount_is_cut_short_at_1366_pixels(qtbot: QtBot, page: MoneyPage, hub: HubApp,
+                                               two_schools: dict[str, int]) -> None:
+    """The page's share of a 1366 x 768 window: names give way, every amount and date stays whole."""
+    from hubdesk.ui.common.tables import is_elided
+
+    long_name = child(hub, two_schools["oak"], forename="Maximilian-Alexander",
+                      surname="Arslan-Hughes-Walsh-Montgomery-Fitzgerald")
+    carer_for(hub, [long_name])
+    hub.bookings.confirm(BookingRequest(long_name, hub.clubs.list()[0].id, date(2026, 9, 14)))
+    page.resize(1366 - 180, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    page.refresh()
+    page.family_view.selectRow(0)
+    for view, columns in ((page.family_view, (2, 3, 4, 5)), (page.line_view, (0, 4, 5, 6))):
+        model = view.model()
+        for column in columns:  # inside the table's window, not behind its scroll bar
+            right = view.columnViewportPosition(column) + view.columnWidth(column)
+            assert right <= view.viewport().width(), (column, right, view.viewport().width())
+        for row in range(model.rowCount()):
+            for column in columns:
+                index = model.index(row, column)
+                text = str(index.data() or "")
+                assert not is_elided(view, index, text), (column, text)
