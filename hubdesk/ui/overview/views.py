@@ -39,7 +39,9 @@ class Table(Generic[T]):
         self.model: DtoTableModel[T] = DtoTableModel(columns, [])
         self.view = table_view(self.model, stretch)
         self._stretch = stretch
-        self._elide = elide  # columns that give up width first (their text shows in a tooltip)
+        # Columns that give up width first, text whole in a tooltip: the names, so that at 1366 pixels
+        # no figure is behind a scroll bar beside the chart.
+        self._elide = elide
 
     def fill(self, rows: Sequence[T]) -> None:
         self.model.set_rows(rows)
@@ -77,11 +79,12 @@ PLACES: Columns = [
     ("Sessions", lambda r: r.sessions), ("Places offered", lambda r: r.offered),
     ("Booked", lambda r: r.booked), ("Attended", lambda r: r.attended),
     ("Occupancy", lambda r: f"{r.occupancy:g}%")]
+# Headings in two lines: nine columns beside the chart, and the figures are narrower than their names.
 TAKE_UP: Columns = [
     ("School", lambda r: r.school), ("Group", lambda r: r.group),
-    ("On roll", lambda r: r.on_roll), ("Share of roll", lambda r: f"{r.roll_share:g}%"),
-    ("Children with places", lambda r: r.attending), ("Take-up", lambda r: f"{r.take_up:g}%"),
-    ("Places booked", lambda r: r.places), ("Share of places", lambda r: f"{r.places_share:g}%"),
+    ("On\nroll", lambda r: r.on_roll), ("Share\nof roll", lambda r: f"{r.roll_share:g}%"),
+    ("Children\nwith places", lambda r: r.attending), ("Take-up", lambda r: f"{r.take_up:g}%"),
+    ("Places\nbooked", lambda r: r.places), ("Share of\nplaces", lambda r: f"{r.places_share:g}%"),
     ("In words", lambda r: r.gap)]
 MISSING: Columns = [
     ("School", lambda r: r.school), ("Child", lambda r: r.name), ("Year", lambda r: r.year),
@@ -115,7 +118,7 @@ class PlacesView(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.chart = BarChart("Places per site: offered, booked and attended")
-        self.table: Table[PlacesRow] = Table(PLACES)
+        self.table: Table[PlacesRow] = Table(PLACES, elide=(0, 1))
         QVBoxLayout(self).addWidget(chart_beside(self.chart, self.table.view))
 
     def fill(self, o: Overview) -> None:
@@ -132,7 +135,7 @@ class TakeUpView(QWidget):
         super().__init__()
         self.chart = BarChart("Share of the roll and of club places")
         self.note = note_label()
-        self.table: Table[TakeUpRow] = Table(TAKE_UP, stretch=8)
+        self.table: Table[TakeUpRow] = Table(TAKE_UP, stretch=8, elide=(0, 1))
         QVBoxLayout(self).addWidget(chart_beside(self.chart, self.table.view, note=self.note))
 
     def fill(self, o: Overview) -> None:
@@ -153,7 +156,7 @@ class MissingView(QWidget):
         super().__init__()
         self.chart = BarChart("Children who attended nothing, per school")
         self.note = note_label()
-        self.table: Table[MissingChild] = Table(MISSING, stretch=4)
+        self.table: Table[MissingChild] = Table(MISSING, stretch=4, elide=(0, 3))
         QVBoxLayout(self).addWidget(chart_beside(self.chart, self.table.view, note=self.note))
 
     def fill(self, o: Overview) -> None:
@@ -175,7 +178,7 @@ class LearningView(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.chart = BarChart("Parent learning per site")
-        self.table: Table[LearningRow] = Table(LEARNING)
+        self.table: Table[LearningRow] = Table(LEARNING, elide=(0,))
         self.learners: Table[LearnersBySchool] = Table(LEARNERS)
         QVBoxLayout(self).addWidget(chart_beside(self.chart, self.table.view, self.learners.view))
 
@@ -192,7 +195,7 @@ class MinibusView(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.chart = BarChart("Seats used per run (average)")
-        self.table: Table[RunUse] = Table(RUNS)
+        self.table: Table[RunUse] = Table(RUNS, elide=(0, 1))
         self.carried: Table[CarriedRow] = Table(CARRIED)
         QVBoxLayout(self).addWidget(chart_beside(self.chart, self.table.view, self.carried.view))
 
@@ -230,7 +233,7 @@ class ReferralsView(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.note = note_label()
-        self.table: Table[ReferralRow] = Table(REFERRALS)
+        self.table: Table[ReferralRow] = Table(REFERRALS, elide=(0, 1))
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(self.table.view)
