@@ -158,7 +158,7 @@ class WaitingListsPage(Page):
         self.view.selectionModel().blockSignals(True)
         self.model.set_rows(rows)
         self.view.selectionModel().blockSignals(False)
-        fit_columns(self.view, stretch=8)
+        fit_columns(self.view, stretch=8, elide=(0,))  # the club gives way; the carers' phones show
         offered = sum(1 for r in rows if r.status == "offered")
         self.count.setText(f"{len(rows)} waiting" + (f", {count(offered, 'place')} on offer" if offered
                                                       else "") if rows else "Nobody is waiting.")

@@ -5,6 +5,7 @@ the bus cannot make it). Clicking a run emits ``run_clicked``."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, time
 
@@ -86,13 +87,17 @@ class RunTimeline(QWidget):
         small.setPointSizeF(max(small.pointSizeF() - 1, 7))
         painter.setFont(small)
         grid = QPen(QColor(200, 200, 200))
+        # A narrow timeline labels every second (or third…) hour: the labels never run together.
+        label = painter.fontMetrics().horizontalAdvance("00:00") + 8
+        step = max(1, math.ceil(label / max(self._x(60) - self._x(0), 1)))
         for hour in range(self.start_minute // 60, self.end_minute // 60 + 1):
             x = self._x(hour * 60)
             painter.setPen(grid)
             painter.drawLine(QPointF(x, HEADER - 4), QPointF(x, self.height()))
-            painter.setPen(palette.text().color())
-            painter.drawText(QRectF(x - 20, 2, 40, HEADER - 6), Qt.AlignmentFlag.AlignCenter,
-                             f"{hour:02d}:00")
+            if hour % step == 0:
+                painter.setPen(palette.text().color())
+                painter.drawText(QRectF(x - label / 2, 2, label, HEADER - 6),
+                                 Qt.AlignmentFlag.AlignCenter, f"{hour:02d}:00")
         for n, lane in enumerate(self.lanes):
             top = HEADER + n * LANE_HEIGHT
             if n % 2:
