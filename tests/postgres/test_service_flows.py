@@ -174,3 +174,38 @@ def test_course_enrolment_waiting_list_and_withdrawal(pg_hub: HubApp,
     statuses = {r.name: r.status for r in pg_hub.learning.enrolments.learners(course)}
     assert statuses["Doğan, Emre"] == "enrolled" and statuses["O'Neill, Siobhán"] == "enrolled"
     assert pg_hub.learning.courses.row(course).places == "2/2"
+
+
+def test_wrong_passwords_typed_on_two_pcs_at_once_all_count(settings: Settings,
+                                                            pg_hub: HubApp) -> None:
+    """Each attempt reads the account under a row lock, so two PCs' wrong passwords at the same
+    moment count one after the other: after five the account is locked, none lost."""
+    from hubdesk.services.users import SignInRefused
+
+    pg_hub.users.create_first_administrator("Ada Admin", "correct horse")
+    pcs = [open_app(settings), open_app(settings)]
+    said: list[str] = []
+
+    def attempt(pc: HubApp, barrier: threading.Barrier) -> None:
+        freeze(pc)
+        barrier.wait()
+        try:
+            pc.users.sign_in("Ada Admin", "wrong password")
+        except SignInRefused as exc:
+            said.append(str(exc))
+
+    try:
+        for _ in range(2):  # four attempts, two at a time
+            barrier = threading.Barrier(2)
+            threads = [threading.Thread(target=attempt, args=(pc, barrier)) for pc in pcs]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(30)
+        assert len(said) == 4 and all("not right" in s for s in said)
+        freeze(pg_hub)
+        with pytest.raises(SignInRefused, match="locked until"):
+            pg_hub.users.sign_in("Ada Admin", "wrong password")  # the fifth
+    finally:
+        for pc in pcs:
+            pc.close()

@@ -69,7 +69,8 @@ def check_sign_in(s: Session, name: str, password: str, now: datetime) -> Actor 
     row = s.execute(select(USERS.c.id, USERS.c.name, USERS.c.password_hash, USERS.c.role,
                            USERS.c.active, USERS.c.failed_attempts, USERS.c.locked_until,
                            USERS.c.last_sign_in)
-                    .where(func.lower(USERS.c.name) == name.strip().lower())).first()
+                    .where(func.lower(USERS.c.name) == name.strip().lower())
+                    .with_for_update()).first()  # PostgreSQL: two PCs' attempts count one after the other
     if row is None:
         return WRONG
     account = Account(*row)
