@@ -1,12 +1,12 @@
-"""Once the window is up and idle, import the other pages' code one page at a time, then build the
-pages the office opens most.
+"""Once the window is up and idle, build the pages slowest to build, then import the other pages' code
+one page at a time.
 
 The first visit of a page used to be mostly Python importing its modules (a third to most of a second
-on the office PCs); the window shows before any of that is needed, and the seconds after it shows are
-usually spent reading Today. Each step imports one page (nothing is built or read), then gives the
-event loop back, so a click in between waits for one import at most. Registers, Clubs and Waiting
-lists are then built (and read) too: they keep what they read until a change is saved
-(ui/common/unchanged.py), so the first click on them shows them at once, still current.
+on the office PCs); the window shows before any of that is needed, and it starts once Today has read
+its areas. Each step builds one page or imports one page's code, then gives the event loop back, so a
+click in between waits for one step at most. Registers, Clubs and Waiting lists keep what they read
+until a change is saved (ui/common/unchanged.py), so the first click on them shows them at once, still
+current; Parent learning and Overview read again when shown, but their widgets are built.
 """
 
 from __future__ import annotations
@@ -35,17 +35,17 @@ BUILT_AHEAD = ("Registers", "Clubs", "Waiting lists", "Parent learning", "Overvi
 
 
 def steps(window: MainWindow) -> Iterator[Callable[[], object]]:
-    """What to import, in the order of the navigation (the pages a user meets first)."""
-    built = set(window.pages.built())
-    for title, factory in window.visible_pages:
-        if title not in built:
-            yield factory
-    for name in DIALOGS:
-        yield partial(importlib.import_module, name)
+    """The pages slowest to build first (a click in the first seconds finds them ready), then the
+    other pages' code in the order of the navigation, then the dialogs."""
     visible = {title for title, _factory in window.visible_pages}
     for title in BUILT_AHEAD:
         if title in visible:
             yield partial(build, window, title)
+    for title, factory in window.visible_pages:
+        if title not in window.pages.built():
+            yield factory
+    for name in DIALOGS:
+        yield partial(importlib.import_module, name)
 
 
 def build(window: MainWindow, title: str) -> None:
