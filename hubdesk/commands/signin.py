@@ -10,6 +10,7 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from collections.abc import Callable
 
 from hubdesk.app import HubApp, open_app
 from hubdesk.settings import load_settings
@@ -24,23 +25,33 @@ def for_reading(database: str | None) -> HubApp:
     (exit 2); ``hubdesk check``, the window and every command that imports or restores still check
     the whole file first.
     """
-    return signed_in(open_app(load_settings(database), full_check=False))
+    return signed_in(open_app(load_settings(database), full_check=False), meanwhile=_load_the_models)
 
 
-def signed_in(app: HubApp) -> HubApp:
+def _load_the_models() -> None:
+    """Every listing and printout reads through the ORM's models: they load, and their mappers are
+    configured (a quarter of a second), while the password is checked."""
+    from sqlalchemy.orm import configure_mappers
+
+    import hubdesk.core.models  # noqa: F401
+
+    configure_mappers()
+
+
+def signed_in(app: HubApp, meanwhile: Callable[[], object] | None = None) -> HubApp:
     """``app`` signed in when the database has users; closed, and NotSignedIn (exit 2), when no
-    one can sign in."""
+    one can sign in. ``meanwhile`` runs while the password is checked (argon2 on a worker thread)."""
     try:
-        sign_in_command(app)
+        sign_in_command(app, meanwhile)
     except BaseException:
         app.close()
         raise
     return app
 
 
-def sign_in_command(app: HubApp) -> None:
+def sign_in_command(app: HubApp, meanwhile: Callable[[], object] | None = None) -> None:
     # Imported here: `print KIND --help` and the like load no models.
-    from hubdesk.services.users import ENV_USER, NotSignedIn, environment_credentials
+    from hubdesk.services.users import ENV_USER, NotSignedIn, early_check, environment_credentials
 
     if not app.has_users():
         return
@@ -55,4 +66,8 @@ def sign_in_command(app: HubApp) -> None:
             "This database has users: sign in to run commands. Set HUBDESK_USER to your hubdesk "
             "name and HUBDESK_PASSWORD_FILE to a file holding your password (readable by you "
             "only), or run the command at a terminal to be asked.")
-    app.sign_in(app.users.sign_in(name, password))
+    early = early_check(app.engine, name, password)
+    users = app.users  # the users service and the ORM load while the password is checked
+    if meanwhile is not None:
+        meanwhile()
+    app.sign_in(users.sign_in(name, password, early))

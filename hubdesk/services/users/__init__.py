@@ -13,7 +13,13 @@ from hubdesk.services.users.from_environment import (
     environment_credentials,
 )
 from hubdesk.services.users.passwords import hash_password
-from hubdesk.services.users.sign_in import LOCK_MINUTES, MAX_FAILURES, SignInRefused
+from hubdesk.services.users.sign_in import (
+    LOCK_MINUTES,
+    MAX_FAILURES,
+    EarlyCheck,
+    SignInRefused,
+    early_check,
+)
 
 if TYPE_CHECKING:
     from hubdesk.services.users.service import DEFAULT_IDLE_MINUTES, RoleRow, UserRow, UserService
@@ -35,11 +41,13 @@ __all__ = [
     "ENV_USER",
     "LOCK_MINUTES",
     "MAX_FAILURES",
+    "EarlyCheck",
     "NotSignedIn",
     "RoleRow",
     "SignInRefused",
     "UserRow",
     "UserService",
+    "early_check",
     "environment_credentials",
     "hash_password",
 ]

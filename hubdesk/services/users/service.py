@@ -73,10 +73,11 @@ class UserService(Service):
             s.flush()
             return signing.actor_of(s, user.id, user.name, user.role)
 
-    def sign_in(self, name: str, password: str) -> Actor:
-        """Check the password; five wrong ones lock the account for fifteen minutes."""
+    def sign_in(self, name: str, password: str, early: signing.EarlyCheck | None = None) -> Actor:
+        """Check the password; five wrong ones lock the account for fifteen minutes. ``early``: its
+        check already started (``early_check``) while the program loaded what comes next."""
         with self._write() as s:
-            outcome = signing.check_sign_in(s, name, password, self._clock.now())
+            outcome = signing.check_sign_in(s, name, password, self._clock.now(), early)
         if isinstance(outcome, str):  # a wrong password is counted (committed), then refused
             raise SignInRefused(outcome)
         return outcome

@@ -8,6 +8,7 @@ first; these clauses name only the columns signing in reads and writes, and
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -21,6 +22,7 @@ from hubdesk.core.permissions import Actor, pc_name
 from hubdesk.services.users.passwords import hash_password, needs_rehash, verify_password
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
     from sqlalchemy.orm import Session
 
 USERS = table(
@@ -56,15 +58,54 @@ class Account:
     last_sign_in: datetime | None
 
 
+class EarlyCheck:
+    """The argon2 check of a password, started on a worker thread before the program loads what it
+    needs next: argon2 leaves Python free while it works (a tenth of a second), so the two go on at
+    once. Signing in still reads the account under its lock and takes this answer only for the very
+    hash it was given; a hash changed meanwhile is checked again."""
+
+    def __init__(self, stored: str, password: str) -> None:
+        self.stored = stored
+        self._answer = False
+        self._failed: Exception | None = None
+        self._thread = threading.Thread(target=self._check, args=(password,), daemon=True)
+        self._thread.start()
+
+    def _check(self, password: str) -> None:
+        try:
+            self._answer = verify_password(self.stored, password)
+        except Exception as exc:  # raised where the answer is asked for, never a silent "wrong"
+            self._failed = exc
+
+    def matches(self, stored: str, password: str) -> bool:
+        if stored != self.stored:
+            return verify_password(stored, password)
+        self._thread.join()
+        if self._failed is not None:
+            raise self._failed
+        return self._answer
+
+
+def early_check(engine: Engine, name: str, password: str) -> EarlyCheck | None:
+    """Start checking ``password`` against the stored hash of ``name`` (None: no such user, which
+    signing in then says)."""
+    with engine.connect() as conn:
+        stored = conn.execute(select(USERS.c.password_hash)
+                              .where(func.lower(USERS.c.name) == name.strip().lower())).scalar()
+    return EarlyCheck(stored, password) if stored else None
+
+
 def has_users(s: Session) -> bool:
     return bool(s.scalar(select(exists().select_from(USERS))))
 
 
-def check_sign_in(s: Session, name: str, password: str, now: datetime) -> Actor | str:
+def check_sign_in(s: Session, name: str, password: str, now: datetime,
+                  early: EarlyCheck | None = None) -> Actor | str:
     """The actor for a right name and password, else the sentence that refuses them.
 
     Counts a wrong password, locks the account after five, and records a sign-in as the person's own
-    doing; every change is audited as the ORM's flush would audit it.
+    doing; every change is audited as the ORM's flush would audit it. ``early``: the password's
+    check already under way.
     """
     row = s.execute(select(USERS.c.id, USERS.c.name, USERS.c.password_hash, USERS.c.role,
                            USERS.c.active, USERS.c.failed_attempts, USERS.c.locked_until,
@@ -77,7 +118,9 @@ def check_sign_in(s: Session, name: str, password: str, now: datetime) -> Actor 
     problem = refusal(account, now)
     if problem is not None:
         return problem
-    if not verify_password(account.password_hash, password):
+    right = (early.matches(account.password_hash, password) if early is not None
+             else verify_password(account.password_hash, password))
+    if not right:
         failures = account.failed_attempts + 1
         if failures < MAX_FAILURES:
             _write(s, account, failed_attempts=failures)
