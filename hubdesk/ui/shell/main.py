@@ -21,6 +21,7 @@ from hubdesk.core.private import new_private_file, owner_only_umask, private_fol
 from hubdesk.services.admin import BackupService
 from hubdesk.settings import Settings, load_settings, resource_path
 from hubdesk.ui.shell import feedback
+from hubdesk.ui.shell.collector import collect_on_gui_thread
 from hubdesk.ui.shell.file_check import Damaged, check_then_back_up, damage_found, show_on_today
 from hubdesk.ui.shell.sign_in import ask_sign_in
 from hubdesk.ui.shell.tasks import cancel_reads, run_quietly
@@ -61,6 +62,7 @@ def qt_app() -> QApplication:
     for png in sorted(resource_path("icons").glob("hubdesk-*.png")):
         icon.addFile(str(png))
     qapp.setWindowIcon(icon)
+    collect_on_gui_thread(qapp)  # a widget freed by a worker's collection would crash the program
     return qapp
 
 
