@@ -105,6 +105,11 @@ class HubApp:
         """True once the database has users and no one is signed in."""
         return self.signed_in is None and self.actor.role == ""
 
+    def load_models(self) -> None:
+        """Load the ORM's models ahead of their first use (the sign-in dialog does, while the person
+        types); every service loads them anyway."""
+        import hubdesk.core.models  # noqa: F401
+
     @cached_property
     def users(self) -> UserService:
         from hubdesk.services.users import UserService

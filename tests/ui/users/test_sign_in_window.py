@@ -188,3 +188,18 @@ def test_a_scripted_start_signs_in_from_the_environment(
         assert app.signed_in is None and app.needs_sign_in()
     finally:
         app.close()
+
+
+def test_while_the_person_types_the_dialog_loads_what_comes_next(
+        qtbot: QtBot, admin_hub: HubApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hubdesk.ui.shell.sign_in import load_while_typing
+
+    admin_hub.sign_in(None)
+    loaded: list[str] = []
+    monkeypatch.setattr(admin_hub, "load_models", lambda: loaded.append("models"))
+    dialog = SignInDialog(admin_hub)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    load_while_typing(dialog)
+    qtbot.waitUntil(lambda: loaded == ["models"], timeout=5000)
+    assert "users" in vars(admin_hub)  # the users service was built first
