@@ -25,17 +25,8 @@ def for_reading(database: str | None) -> HubApp:
     (exit 2); ``hubdesk check``, the window and every command that imports or restores still check
     the whole file first.
     """
-    return signed_in(open_app(load_settings(database), full_check=False), meanwhile=_load_the_models)
-
-
-def _load_the_models() -> None:
-    """Every listing and printout reads through the ORM's models: they load, and their mappers are
-    configured (a quarter of a second), while the password is checked."""
-    from sqlalchemy.orm import configure_mappers
-
-    import hubdesk.core.models  # noqa: F401
-
-    configure_mappers()
+    app = open_app(load_settings(database), full_check=False)
+    return signed_in(app, meanwhile=app.load_models)  # every listing and printout reads through them
 
 
 def signed_in(app: HubApp, meanwhile: Callable[[], object] | None = None) -> HubApp:

@@ -27,7 +27,8 @@ MASK = "••••"
 NOBODY = "not signed in"
 
 # The audit log as a light Core clause: writing an entry for a Core statement (signing in, bulk
-# inserts) needs none of the ORM's models. tests/core/test_audit_table.py holds it to the model.
+# inserts) needs none of the ORM's models. tests/services/users/test_sign_in_tables.py holds it to
+# the model.
 AUDIT_LOG = table(
     "audit_log",
     column("id", Integer), column("at", DateTime), column("user", String), column("pc", String),

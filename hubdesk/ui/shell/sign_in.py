@@ -24,6 +24,7 @@ from hubdesk.core.permissions import Actor
 from hubdesk.ui.common.busy import busy_pointer, one_click
 from hubdesk.ui.common.dialog_keys import Dialog
 from hubdesk.ui.common.forms import say_in
+from hubdesk.ui.shell.warm_up import in_steps
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -117,21 +118,15 @@ def ask_sign_in(app: HubApp, reason: str = "") -> bool:
 
 
 TYPING_MS = 400  # the dialog's first paint and the first keys come first
-STEP_MS = 60
+TYPING_STEP_MS = 60
 
 
 def load_while_typing(dialog: SignInDialog) -> None:
     """While the person types, load what signing in and the window need next (a quarter of a second
     of Python), one step at a time on the dialog's event loop, so Sign in answers sooner."""
     app = dialog.app
-    steps: list[Callable[[], object]] = [lambda: app.users, app.load_models]
-
-    def step() -> None:
-        if steps and dialog.isVisible():
-            steps.pop(0)()
-            QTimer.singleShot(STEP_MS, dialog, step)
-
-    QTimer.singleShot(TYPING_MS, dialog, step)
+    ahead: list[Callable[[], object]] = [lambda: app.users, app.load_models]
+    in_steps(dialog, (work for work in ahead if dialog.isVisible()), TYPING_MS, TYPING_STEP_MS)
 
 
 def _shown_then_cancel(dialog: QDialog) -> None:

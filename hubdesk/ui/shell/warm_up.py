@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 
 if TYPE_CHECKING:
     from hubdesk.ui.shell.main_window import MainWindow
@@ -62,26 +62,36 @@ def still_reading(window: MainWindow) -> bool:
 def warm_up(window: MainWindow, start_after_ms: int = START_AFTER_MS) -> QTimer:
     """Start importing in the background of the event loop once Today has read its areas (and
     ``start_after_ms`` at the latest); the timer stops by itself when done."""
-    todo = steps(window)
-    timer = QTimer(window)
-    timer.setSingleShot(True)
     latest = time.monotonic() + start_after_ms / 1000
+    return in_steps(window, steps(window), min(FIRST_LOOK_MS, start_after_ms),
+                    hold=lambda: still_reading(window) and time.monotonic() < latest)
+
+
+def in_steps(owner: QObject, todo: Iterator[Callable[[], object]], first_ms: int,
+             step_ms: int = STEP_MS, hold: Callable[[], bool] = lambda: False) -> QTimer:
+    """Run ``todo`` one callable a step on ``owner``'s event loop, the first ``first_ms`` from now
+    (later while ``hold()`` says so), the others ``step_ms`` apart, so a click or a key in between
+    waits for one step at most. A step that fails is logged: what it prepared is done again when it is
+    needed, and says so then. The timer stops by itself when done."""
+    timer = QTimer(owner)
+    timer.setSingleShot(True)
+    started = False
 
     def step() -> None:
-        nonlocal latest
-        if still_reading(window) and time.monotonic() < latest:
-            timer.start(STEP_MS)
+        nonlocal started
+        if not started and hold():
+            timer.start(step_ms)
             return
-        latest = 0.0  # once started, a page reading again (F5) does not hold the imports back
+        started = True  # once started, a page reading again (F5) does not hold the rest back
         work = next(todo, None)
         if work is None:
             return
         try:
             work()
-        except Exception:  # a page that cannot load says so when it is opened, not now
-            logging.getLogger(__name__).exception("importing a page ahead of time failed")
-        timer.start(STEP_MS)
+        except Exception:
+            logging.getLogger(__name__).exception("preparing ahead of time failed")
+        timer.start(step_ms)
 
     timer.timeout.connect(step)
-    timer.start(min(FIRST_LOOK_MS, start_after_ms))
+    timer.start(first_ms)
     return timer
