@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -292,8 +292,10 @@ SCREEN_MARGIN = 70  # a title bar and a taskbar: what a dialog must leave of the
 
 
 class Dialog(QDialog):
-    """A dialog whose Tab order and Alt+letters are set up the first time it shows, and which
-    never opens taller or wider than its screen leaves room for."""
+    """A dialog whose Tab order and Alt+letters are set up the first time it shows, which never opens
+    taller or wider than its screen leaves room for, and whose timers (a search after typing, a
+    preview) stop when it closes: a closed dialog lives on until Qt deletes it, and must not read
+    the database meanwhile."""
 
     _keys_ready = False
 
@@ -308,3 +310,15 @@ class Dialog(QDialog):
                 self.resize(min(self.width(), area.width() - 20),
                             min(self.height(), area.height() - SCREEN_MARGIN))
         super().showEvent(event)
+
+    def done(self, result: int) -> None:
+        self._stop_timers()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._stop_timers()  # also when it closes without having been shown
+        super().closeEvent(event)
+
+    def _stop_timers(self) -> None:
+        for timer in self.findChildren(QTimer):
+            timer.stop()

@@ -109,10 +109,6 @@ class EnrolDialog(Dialog):
             edit.editingFinished.connect(self.check_same_name)
         return new
 
-    def done(self, result: int) -> None:
-        self._typing.stop()  # no search after the dialog has closed
-        super().done(result)
-
     def find_adults(self) -> None:
         self._typing.stop()
         if not self.isVisible():

@@ -11,6 +11,7 @@ from hubdesk.ui.clubs.booking_dialog import BookingDialog
 from hubdesk.ui.clubs.club_choices import GREY, OTHERS
 from hubdesk.ui.shell.events import AppEvents
 from tests.conftest import DEMO_TODAY
+from tests.statements import counting
 
 
 def test_the_clubs_a_child_can_attend_come_first(qtbot: QtBot, demo_hub: HubApp) -> None:
@@ -51,3 +52,24 @@ def test_choosing_a_child_reorders_the_list_and_keeps_the_club(qtbot: QtBot, dem
     assert dialog.picker.child_id() == child.id
     assert OTHERS in [dialog.club.itemText(i) for i in range(dialog.club.count())]
     assert dialog.club_id() == can[-1]
+
+
+def test_a_closed_dialog_reads_nothing_more(qtbot: QtBot, demo_hub: HubApp) -> None:
+    """A closed dialog lives until Qt deletes it; its pending preview must not reach the database
+    (a test's closed dialog once read the file after the file's folder was gone)."""
+    child = demo_hub.children.search(limit=1)[0]
+    for shown in (False, True):
+        dialog = BookingDialog(demo_hub, AppEvents(), DEMO_TODAY, child_id=child.id)
+        qtbot.addWidget(dialog)
+        if shown:
+            dialog.show()
+            qtbot.waitExposed(dialog)
+        dialog.schedule_preview()
+        with counting(demo_hub.engine) as sql:
+            qtbot.wait(400)  # the preview waits 150 ms after the last change
+        assert sql.count > 0
+        dialog.schedule_preview()
+        with counting(demo_hub.engine) as sql:
+            dialog.close()
+            qtbot.wait(400)
+        assert sql.count == 0
