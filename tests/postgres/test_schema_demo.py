@@ -3,12 +3,13 @@ cluster, ``hubdesk check`` passes, and records added afterwards get fresh ids.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import func, inspect, select, text
+from sqlalchemy import Engine, func, inspect, select, text
 from sqlalchemy.engine import make_url
 
 from hubdesk.app import open_app
@@ -44,6 +45,50 @@ def test_migrations_apply_from_empty_to_all_heads(empty_db: str) -> None:
         assert current_revisions(engine) == head_revisions()
     finally:
         engine.dispose()
+
+
+def _partial(engine: Engine) -> dict[str, str]:
+    """Each index of the database that covers only some rows: its predicate, as the server says it."""
+    found: dict[str, str] = {}
+    inspector = inspect(engine)
+    for table in inspector.get_table_names():
+        for index in inspector.get_indexes(table):
+            where = index.get("dialect_options", {}).get("postgresql_where")
+            if where:
+                found[str(index["name"])] = str(where)
+    return found
+
+
+def _said_by_models() -> dict[str, str]:
+    return {str(index.name): index.info["where"] for table in Base.metadata.tables.values()
+            for index in table.indexes if "where" in index.info}
+
+
+def _words(predicate: str) -> set[str]:
+    """The column names and constants a predicate mentions, however the server spells it."""
+    return {w.lower() for w in re.findall(r"[A-Za-z_]+", predicate)} - {"text", "is", "and", "any",
+                                                                           "array", "in"}
+
+
+def test_partial_indexes_say_what_the_models_say(empty_db: str) -> None:
+    """The models name a partial index's predicate once (``partial_index``); the migrations, and a
+    table created from the models, must give PostgreSQL the same one."""
+    wanted = _said_by_models()
+    assert len(wanted) >= 9
+    engine = make_engine(empty_db)
+    try:
+        upgrade(engine)
+        migrated = _partial(engine)
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+        Base.metadata.create_all(engine)
+        created = _partial(engine)
+    finally:
+        engine.dispose()
+    for name, where in wanted.items():
+        assert _words(migrated[name]) >= _words(where), (name, migrated[name])
+        assert _words(created[name]) == _words(migrated[name]), (name, created[name])
 
 
 def test_a_newer_schema_is_refused_and_left_alone(empty_db: str) -> None:

@@ -22,11 +22,10 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
-    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hubdesk.core.models.base import Base
+from hubdesk.core.models.base import Base, partial_index
 from hubdesk.core.vocabulary import fold
 
 
@@ -139,9 +138,8 @@ class SessionBooking(Base):
         CheckConstraint("(status = 'cancelled') = (cancelled_at IS NOT NULL)",
                         name="cancelled_has_moment"),
         CheckConstraint("late = false OR status = 'cancelled'", name="late_only_cancelled"),
-        Index("uq_session_bookings_live", "session_id", "child_id", unique=True,
-              sqlite_where=text("status = 'booked'"),
-              postgresql_where=text("status = 'booked'")),
+        partial_index("uq_session_bookings_live", "session_id", "child_id", unique=True,
+            where="status = 'booked'"),
         Index("ix_session_bookings_child_id_status", "child_id", "status"),
     )
 
@@ -167,13 +165,10 @@ class WaitingListEntry(Base):
             "status IN ('waiting', 'offered', 'accepted', 'declined', 'withdrawn')", name="status"),
         CheckConstraint("status <> 'offered' OR offered_session_id IS NOT NULL",
                         name="offer_has_session"),
-        Index("uq_waiting_list_session_live", "child_id", "session_id", unique=True,
-              sqlite_where=text("status IN ('waiting', 'offered') AND session_id IS NOT NULL"),
-              postgresql_where=text(
-                  "status IN ('waiting', 'offered') AND session_id IS NOT NULL")),
-        Index("uq_waiting_list_club_live", "child_id", "club_id", unique=True,
-              sqlite_where=text("status IN ('waiting', 'offered') AND session_id IS NULL"),
-              postgresql_where=text("status IN ('waiting', 'offered') AND session_id IS NULL")),
+        partial_index("uq_waiting_list_session_live", "child_id", "session_id", unique=True,
+            where="status IN ('waiting', 'offered') AND session_id IS NOT NULL"),
+        partial_index("uq_waiting_list_club_live", "child_id", "club_id", unique=True,
+            where="status IN ('waiting', 'offered') AND session_id IS NULL"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

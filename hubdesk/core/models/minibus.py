@@ -22,11 +22,10 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
-    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hubdesk.core.models.base import Base
+from hubdesk.core.models.base import Base, partial_index
 
 
 class Vehicle(Base):
@@ -164,9 +163,8 @@ class Run(Base):
                         name="cancelled_has_moment"),
         CheckConstraint("escort_staff_id IS NULL OR escort_staff_id <> driver_staff_id",
                         name="escort_not_driver"),
-        Index("uq_runs_pattern_day", "pattern_id", "day", unique=True,
-              sqlite_where=text("pattern_id IS NOT NULL"),
-              postgresql_where=text("pattern_id IS NOT NULL")),
+        partial_index("uq_runs_pattern_day", "pattern_id", "day", unique=True,
+            where="pattern_id IS NOT NULL"),
         Index("ix_runs_day_vehicle", "day", "vehicle_id"),
     )
 
@@ -253,8 +251,8 @@ class RunPassenger(Base):
         CheckConstraint("board_stop_id <> alight_stop_id", name="board_before_alight"),
         CheckConstraint("(removed_at IS NULL) = (length(removed_reason) = 0)",
                         name="removed_has_reason"),
-        Index("uq_run_passengers_live_need", "run_id", "need_key", unique=True,
-              sqlite_where=text("removed_at IS NULL"), postgresql_where=text("removed_at IS NULL")),
+        partial_index("uq_run_passengers_live_need", "run_id", "need_key", unique=True,
+            where="removed_at IS NULL"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, Index, Integer, String, text
+from sqlalchemy import Date, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hubdesk.core.models.base import Base
+from hubdesk.core.models.base import Base, partial_index
 
 
 class MoneyMark(Base):
@@ -25,8 +25,8 @@ class MoneyMark(Base):
     __tablename__ = "money_marks"
     __table_args__ = (
         # "Everything" found at once: the triggers look for it before marking one child.
-        Index("ix_money_marks_whole", "id", sqlite_where=text("child_id IS NULL"),
-              postgresql_where=text("child_id IS NULL")),
+        partial_index("ix_money_marks_whole", "id",
+            where="child_id IS NULL"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

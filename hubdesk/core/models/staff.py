@@ -21,11 +21,10 @@ from sqlalchemy import (
     String,
     Time,
     UniqueConstraint,
-    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hubdesk.core.models.base import Base
+from hubdesk.core.models.base import Base, partial_index
 from hubdesk.core.vocabulary import fold
 
 
@@ -113,8 +112,8 @@ class RatioRule(Base):
         CheckConstraint("from_age BETWEEN 0 AND 18", name="age_range"),
         CheckConstraint("per_adult BETWEEN 1 AND 30", name="per_adult_range"),
         UniqueConstraint("site_id", "from_age"),
-        Index("uq_ratio_rules_default_age", "from_age", unique=True,
-              sqlite_where=text("site_id IS NULL"), postgresql_where=text("site_id IS NULL")),
+        partial_index("uq_ratio_rules_default_age", "from_age", unique=True,
+            where="site_id IS NULL"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -139,12 +138,10 @@ class Shift(Base):
             "(kind = 'run' AND run_id IS NOT NULL AND role IN ('driver', 'escort'))",
             name="kind_has_target"),
         CheckConstraint("kind = 'run' OR site_id IS NOT NULL", name="site_present"),
-        Index("uq_shifts_club_live", "staff_id", "club_session_id", unique=True,
-              sqlite_where=text("cancelled_at IS NULL AND club_session_id IS NOT NULL"),
-              postgresql_where=text("cancelled_at IS NULL AND club_session_id IS NOT NULL")),
-        Index("uq_shifts_creche_live", "staff_id", "course_session_id", unique=True,
-              sqlite_where=text("cancelled_at IS NULL AND course_session_id IS NOT NULL"),
-              postgresql_where=text("cancelled_at IS NULL AND course_session_id IS NOT NULL")),
+        partial_index("uq_shifts_club_live", "staff_id", "club_session_id", unique=True,
+            where="cancelled_at IS NULL AND club_session_id IS NOT NULL"),
+        partial_index("uq_shifts_creche_live", "staff_id", "course_session_id", unique=True,
+            where="cancelled_at IS NULL AND course_session_id IS NOT NULL"),
         Index("ix_shifts_day_site_id", "day", "site_id"),
     )
 
