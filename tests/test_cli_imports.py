@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from hubdesk import cli
 from hubdesk.commands import COMMANDS
+from tests.conftest import copy_database
 
 HEAVY = ("sqlalchemy", "reportlab", "PySide6", "hubdesk.app", "hubdesk.services", "hubdesk.commands.")
 
@@ -59,3 +61,17 @@ def test_printing_loads_no_other_kinds_services() -> None:
     assert "hubdesk.commands.print_cmd" in loaded
     assert not [m for m in loaded if m.startswith(("hubdesk.services.money", "hubdesk.services.rota",
                                                    "hubdesk.reports.statements", "hubdesk.core.models"))]
+
+
+def test_printing_the_rota_loads_only_what_the_rota_needs(schools_template: tuple[Path, dict[str, int]],
+                                                           tmp_path: Path) -> None:
+    """Neither PostgreSQL's dialect (on SQLite), nor the iCalendar export, nor the rest of parent
+    learning (the rota needs only the crèche's ratio rules)."""
+    database = tmp_path / "hub.db"
+    copy_database(schools_template[0], database)
+    loaded = _loaded_after(["--database", str(database), "print", "rota", "--week", "2026-11-30",
+                            "-o", str(tmp_path / "rota.pdf")])
+    assert (tmp_path / "rota.pdf").stat().st_size > 0 and "hubdesk.reports.rota" in loaded
+    assert not [m for m in loaded if m.startswith((
+        "sqlalchemy.dialects.postgresql", "icalendar", "hubdesk.services.learning.enrolments",
+        "hubdesk.services.learning.reports"))]
