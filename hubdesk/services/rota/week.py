@@ -42,7 +42,7 @@ from hubdesk.services.rota.queries import (
     staff_at,
     week_days,
 )
-from hubdesk.services.sites import load_calendars, load_travel
+from hubdesk.services.sites import load_calendar, load_travel
 
 
 @dataclass
@@ -172,9 +172,9 @@ def load_week(s: Session, monday: date, settings: RotaSettings, sessions: list[S
 
 
 def closed_days(s: Session, site_id: int, monday: date) -> tuple[str, ...]:
-    calendar = load_calendars(s).get(site_id)
-    if calendar is None:
-        return tuple("" for _ in week_days(monday))
+    """Why the site is closed on each day of the week ("" when open); read for this site alone
+    (the rota prints every site: reading every site's calendar for each was most of its reading)."""
+    calendar = load_calendar(s, site_id)
     return tuple("" if status.open else status.reason
                  for status in (calendar.status(d) for d in week_days(monday)))
 
