@@ -5,11 +5,13 @@ its own text object: a month's statements (about 130,000 cells) spent most of th
 A ``Grid`` measures each row once, splits between rows only (a row is never cut in half, the
 header repeats on the next page) and draws a whole page of cells as one text object and one
 set of lines. Cells are plain strings, already wrapped into lines with ``\\n`` (see ``wrap``).
+A row may look different (``Look``): bold, cells white on black, cells joined, smaller and unruled
+(a note), more room to write in; the last rows may be kept with the row before them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -37,6 +39,22 @@ class GridStyle:
     right: frozenset[int] = field(default_factory=frozenset)  # right-aligned columns
     header_font: str = FONT_BOLD
     font: str = FONT
+    bold: frozenset[int] = frozenset()  # columns whose cells print in the header's font
+
+
+@dataclass(frozen=True)
+class Look:
+    """How one row differs from the grid's others."""
+
+    font: str | None = None  # every cell of the row in this font
+    black: frozenset[int] = frozenset()  # cells printed white on black (survives any printer)
+    span: tuple[int, int] | None = None  # cells first..last drawn as one, with the first's text
+    size: float | None = None  # smaller print (a note), with a leading to match
+    ruled: bool = True  # False: no lines round the row
+    pad: tuple[float, float] | None = None  # top and bottom padding (room to write by hand)
+
+
+PLAIN = Look()
 
 
 def wrap(value: str, width: float, style: GridStyle, font: str = FONT) -> str:
@@ -56,42 +74,67 @@ def _wrapped(value: str, room: float, font: str, size: float) -> str:
 
 
 class Grid(Flowable):
-    """Rows of plain strings with a header row that repeats on every page the grid runs onto."""
+    """Rows of plain strings with a header row that repeats on every page the grid runs onto.
+
+    ``looks`` maps a row's index to how it differs; the last ``keep_last`` rows never start a page
+    (a register's headcount and sign-off stay with its last child)."""
 
     def __init__(self, header: Sequence[str], rows: Sequence[Sequence[str]], style: GridStyle,
-                 heights: Sequence[float] | None = None) -> None:
+                 heights: Sequence[float] | None = None, looks: Mapping[int, Look] | None = None,
+                 keep_last: int = 0) -> None:
         super().__init__()
         self.header, self.rows, self.style = list(header), [list(r) for r in rows], style
-        self.heights = list(heights) if heights is not None else [self._height(r) for r in rows]
-        self.header_height = self._height(self.header)
+        self.looks = dict(looks or {})
+        self.keep_last = keep_last
+        self.heights = list(heights) if heights is not None else [
+            self._height(r, self.looks.get(n, PLAIN)) for n, r in enumerate(self.rows)]
+        self.header_height = self._height(self.header, PLAIN)
         self.width = sum(style.widths)
         self.height = self.header_height + sum(self.heights)
 
-    def _height(self, row: Sequence[str]) -> float:
+    def _height(self, row: Sequence[str], look: Look) -> float:
         lines = max((cell.count("\n") + 1 for cell in row), default=1)
         s = self.style
-        return s.pad_top + s.pad_bottom + s.size + (lines - 1) * s.leading
+        size, leading = self._size(look)
+        top, bottom = look.pad or (s.pad_top, s.pad_bottom)
+        return top + bottom + size + (lines - 1) * leading
+
+    def _size(self, look: Look) -> tuple[float, float]:
+        s = self.style
+        return (look.size, s.leading * look.size / s.size) if look.size else (s.size, s.leading)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return self.width, self.height
+
+    def _part(self, start: int, end: int) -> Grid:
+        looks = {n - start: look for n, look in self.looks.items() if start <= n < end}
+        keep = max(0, self.keep_last - (len(self.rows) - end))
+        return Grid(self.header, self.rows[start:end], self.style, self.heights[start:end], looks, keep)
+
+    def _fitting(self, room: float) -> int:
+        """How many whole rows fit under the header in ``room``."""
+        used, n = self.header_height, 0
+        while n < len(self.rows) and used + self.heights[n] <= room:
+            used += self.heights[n]
+            n += 1
+        return n
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         """Whole rows that fit here, the rest (under the header again) for the next frame.
 
         A first row too tall for a whole page is printed on its own rather than failing."""
-        used, n = self.header_height, 0
-        while n < len(self.rows) and used + self.heights[n] <= availHeight:
-            used += self.heights[n]
-            n += 1
-        if n == 0:
+        fit = self._fitting(availHeight)
+        if fit >= len(self.rows):
+            return [self]
+        n = min(fit, len(self.rows) - self.keep_last - 1) if self.keep_last else fit
+        if n <= 0:
             frame = getattr(self, "_frame", None)
             if frame is None or not getattr(frame, "_atTop", False) or not self.rows:
-                return []
-            return self._cut_first_row(availHeight - self.header_height)
-        if n >= len(self.rows):
-            return [self]
-        return [Grid(self.header, self.rows[:n], self.style, self.heights[:n]),
-                Grid(self.header, self.rows[n:], self.style, self.heights[n:])]
+                return []  # the next page
+            if fit == 0:
+                return self._cut_first_row(availHeight - self.header_height)
+            n = fit  # a fresh page cannot hold the kept rows with the one before: split anyway
+        return [self._part(0, n), self._part(n, len(self.rows))]
 
     def _cut_first_row(self, room: float) -> list[Flowable]:
         """A first row taller than a whole page: as many of its lines as fit, the rest after."""
@@ -100,7 +143,9 @@ class Grid(Flowable):
         cells = [cell.split("\n") for cell in self.rows[0]]
         top = ["\n".join(lines[:keep]) for lines in cells]
         rest = ["\n".join(lines[keep:]) for lines in cells]
-        return [Grid(self.header, [top], s), Grid(self.header, [rest, *self.rows[1:]], s)]
+        looks = {n - 1: look for n, look in self.looks.items() if n > 0}
+        return [Grid(self.header, [top], s),
+                Grid(self.header, [rest, *self.rows[1:]], s, looks=looks, keep_last=self.keep_last)]
 
     def draw(self) -> None:
         canvas, s = self.canv, self.style
@@ -110,38 +155,69 @@ class Grid(Flowable):
         ys = [self.height, self.height - self.header_height]
         for h in self.heights:
             ys.append(ys[-1] - h)
+        looks = [PLAIN, *(self.looks.get(n, PLAIN) for n in range(len(self.rows)))]
         canvas.saveState()
         canvas.setFillColor(HEADER_SHADE)
         canvas.rect(0, ys[1], xs[-1], self.header_height, stroke=0, fill=1)
         canvas.setFillColor(colors.black)
+        for n, look in enumerate(looks):
+            for col in look.black:
+                canvas.rect(xs[col], ys[n + 1], xs[col + 1] - xs[col], ys[n] - ys[n + 1], stroke=0,
+                            fill=1)
         canvas.setLineWidth(0.5)
-        canvas.grid(xs, ys)
+        canvas.lines(_rules(xs, ys, looks))
         text = canvas.beginText()
-        text.setFont(s.header_font, s.size, s.leading)
-        self._draw_row(text, self.header, xs, ys[0])
-        text.setFont(s.font, s.size, s.leading)
-        for row, top in zip(self.rows, ys[1:], strict=False):
-            self._draw_row(text, row, xs, top)
+        for n, (row, look) in enumerate(zip([self.header, *self.rows], looks, strict=True)):
+            self._draw_row(text, row, xs, ys[n], look, header=n == 0)
         canvas.drawText(text)
         canvas.restoreState()
 
-    def _draw_row(self, text: Any, row: Sequence[str], xs: Sequence[float], top: float) -> None:
+    def _draw_row(self, text: Any, row: Sequence[str], xs: Sequence[float], top: float, look: Look,
+                  header: bool) -> None:
         s = self.style
-        base = top - s.pad_top - s.size
-        font, size, leading, pad, right = text._fontname, s.size, s.leading, s.pad_side, s.right
-        place, out = text.setTextOrigin, text._textOut  # the text object's current font, above
+        size, leading = self._size(look)
+        base = top - (look.pad or (s.pad_top, s.pad_bottom))[0] - size
+        pad, right = s.pad_side, s.right
+        place, out = text.setTextOrigin, text._textOut  # the text object's current font, below
         for col, cell in enumerate(row):
             if not cell:
                 continue
+            black = col in look.black
+            if header or black:
+                font = s.header_font
+            else:
+                font = look.font or (s.header_font if col in s.bold else s.font)
+            if (text._fontname, text._fontsize, text._leading) != (font, size, leading):
+                text.setFont(font, size, leading)
+            if black:
+                text.setFillColor(colors.white)
+            last = look.span[1] if look.span and look.span[0] == col else col
             y = base
             for line in cell.split("\n") if "\n" in cell else (cell,):
                 if col in right:
-                    place(xs[col + 1] - pad - stringWidth(line, font, size), y)
+                    place(xs[last + 1] - pad - stringWidth(line, font, size), y)
                 else:
                     place(xs[col] + pad, y)
                 # Without the cursor's advance (each line is placed): textOut would measure it.
                 out(line)
                 y -= leading
+            if black:
+                text.setFillColor(colors.black)
+
+
+def _rules(xs: Sequence[float], ys: Sequence[float], looks: Sequence[Look]
+           ) -> list[tuple[float, float, float, float]]:
+    """The grid's lines: across above and below every ruled row, and down between its cells (not
+    inside joined cells)."""
+    lines: list[tuple[float, float, float, float]] = []
+    for n, look in enumerate(looks):
+        top, bottom = ys[n], ys[n + 1]
+        if not look.ruled:
+            continue
+        lines += [(xs[0], top, xs[-1], top), (xs[0], bottom, xs[-1], bottom)]
+        first, last = look.span or (-1, -1)
+        lines += [(x, top, x, bottom) for j, x in enumerate(xs) if not first < j <= last]
+    return lines
 
 
 class Lines(Flowable):

@@ -15,9 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any
 
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -31,6 +29,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from hubdesk.reports.grid import Grid, GridStyle, Look
 from hubdesk.reports.pdf import (
     FONT,
     FONT_BOLD,
@@ -38,7 +37,6 @@ from hubdesk.reports.pdf import (
     para,
     register_fonts,
     styles,
-    table,
     whole_phones,
 )
 from hubdesk.reports.pdf import text as esc
@@ -195,12 +193,10 @@ def _staff(line: RegisterLine) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def _row(line: RegisterLine, name: str, cells: _Cells, blank: bool,
-         cols: Columns) -> list[object]:
+def _row(line: RegisterLine, name: str, cells: _Cells, blank: bool, cols: Columns) -> list[str]:
     w = [width for _, width in cols]
-    row: list[object] = [
-        cells(name, w[0], bold=True), cells(_class_school(line), w[1]),
-        cells.medical(line, w[2]), cells(whole_phones(line.emergency), w[3])]
+    row = [cells(name, w[0], bold=True), cells(_class_school(line), w[1]),
+           cells.medical(line, w[2]), cells(whole_phones(line.emergency), w[3])]
     home = cols is HOME_COLUMNS
     if home:
         row.append(cells(", ".join(line.collectors) or "nobody named", w[4]))
@@ -221,9 +217,9 @@ def _row(line: RegisterLine, name: str, cells: _Cells, blank: bool,
     return row
 
 
-def _closing(reg: Register, blank: bool, cols: Columns) -> list[list[object]]:
-    """The headcount and the staff sign-off, as the last rows of the table (kept with the last
-    child, so they never sit alone on a page)."""
+def _closing(reg: Register, blank: bool, cols: Columns) -> list[str]:
+    """The headcount and the staff sign-off: the last rows of the grid, kept with the last child
+    so that they never sit alone on a page."""
     if blank:
         count = ("Headcount at the start: ______   at the end: ______   "
                  f"({len(reg.lines)} booked)")
@@ -231,13 +227,11 @@ def _closing(reg: Register, blank: bool, cols: Columns) -> list[list[object]]:
         count = f"Headcount: {reg.summary}"
     sign = "Register checked by (name): ____________________   Signature: ______________   " \
            "Time: ________"
-    return [_spanned(wrap(count, sum(w for _, w in cols), FONT_BOLD), cols),
-            _spanned(sign, cols)]
+    return [wrap(count, _width(cols), FONT_BOLD), sign]
 
 
-def _spanned(value: str, cols: Columns) -> list[object]:
-    """A row whose first cell spans the table."""
-    return [value, *("" for _ in cols[1:])]
+def _width(cols: Columns) -> float:
+    return sum(w for _, w in cols)
 
 
 def _note(blank: bool, to_class: bool) -> str:
@@ -252,44 +246,46 @@ def _note(blank: bool, to_class: bool) -> str:
             "on (allergy, auto-injector, inhaler, epilepsy, diabetes, medicine to give).")
 
 
+def _style(cols: Columns) -> GridStyle:
+    return GridStyle(tuple(w for _, w in cols), CELL_SIZE, CELL_SIZE * 1.2, bold=frozenset({0}))
+
+
+STYLES = {HOME_COLUMNS: _style(HOME_COLUMNS), CLASS_COLUMNS: _style(CLASS_COLUMNS)}
+WRITE_IN = (5.0, 9.0)  # top and bottom padding of a blank register's rows: room to write by hand
+NOTE_SIZE = 7.0
+
+
 def _grid(reg: Register, blank: bool, cells: _Cells) -> Flowable:
+    """A row per child (spare rows on a blank register), then the headcount, the sign-off and a
+    note of what the marks mean. What staff must act on prints white on black."""
     cols = CLASS_COLUMNS if reg.header.to_class else HOME_COLUMNS
-    header: list[object] = [title for title, _ in cols]
+    header = [title for title, _ in cols]
     if blank:
         header[-1] = "Staff initials"
     names = _names(reg.lines)
-    rows: list[list[object]] = [header]
-    rows += [_row(line, names[line.session_booking_id], cells, blank, cols) for line in reg.lines]
+    rows = [_row(line, names[line.session_booking_id], cells, blank, cols) for line in reg.lines]
     rows += [["" for _ in cols] for _ in range(SPARE_ROWS if blank else 0)]
-    last = len(rows) - 1
-    rows += _closing(reg, blank, cols)
-    rows.append(_spanned(wrap(_note(blank, reg.header.to_class), sum(w for _, w in cols)), cols))
+    whole = (0, len(cols) - 1)
     i = _IN[cols]
-    extra: list[tuple[Any, ...]] = [("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
-                                    ("LEADING", (0, 0), (-1, -1), CELL_SIZE * 1.2),
-                                    ("FONTNAME", (0, 1), (0, last), FONT_BOLD),
-                                    ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
-                                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white]),
-                                    ("NOSPLIT", (0, max(1, last)), (-1, -1))]
-    for n in range(last + 1, len(rows)):
-        extra.append(("SPAN", (0, n), (-1, n)))
-    extra += [("FONTNAME", (0, last + 1), (-1, last + 1), FONT_BOLD),
-              ("LINEBELOW", (0, -2), (-1, -1), 0, colors.white),
-              ("LINEBEFORE", (0, -1), (-1, -1), 0, colors.white),
-              ("LINEAFTER", (0, -1), (-1, -1), 0, colors.white),
-              ("FONTSIZE", (0, -1), (-1, -1), 7), ("TOPPADDING", (0, -1), (-1, -1), 4)]
-    for n, line in enumerate(reg.lines, start=1):
-        if line.must_act:
-            extra += [("BACKGROUND", (_MEDICAL, n), (_MEDICAL, n), colors.black),
-                      ("TEXTCOLOR", (_MEDICAL, n), (_MEDICAL, n), colors.white),
-                      ("FONTNAME", (_MEDICAL, n), (_MEDICAL, n), FONT_BOLD)]
-        if not blank and line.state in ("absent", "missing"):
-            extra.append(("SPAN", (i, n), (i + 1, n)))
-    if blank:  # room to write by hand
-        extra += [("TOPPADDING", (0, 1), (-1, last), 5), ("BOTTOMPADDING", (0, 1), (-1, last), 9)]
-    grid = table(rows, [width for _, width in cols], zebra=False, extra=extra)
-    grid.hAlign = "LEFT"
-    return grid
+    looks: dict[int, Look] = {}
+    for n, line in enumerate(reg.lines):
+        joined = not blank and line.state in ("absent", "missing")
+        looks[n] = Look(black=frozenset({_MEDICAL}) if line.must_act else frozenset(),
+                        span=(i, i + 1) if joined else None, pad=WRITE_IN if blank else None)
+    for n in range(len(reg.lines), len(rows)):
+        looks[n] = Look(pad=WRITE_IN)
+    count, sign = _closing(reg, blank, cols)
+    note = wrap(_note(blank, reg.header.to_class), _width(cols), FONT, NOTE_SIZE)
+    looks[len(rows)] = Look(font=FONT_BOLD, span=whole)
+    looks[len(rows) + 1] = Look(font=FONT, span=whole)
+    looks[len(rows) + 2] = Look(font=FONT, span=whole, size=NOTE_SIZE, ruled=False, pad=(4.0, 3.0))
+    rows += [_spanned(count, cols), _spanned(sign, cols), _spanned(note, cols)]
+    return Grid(header, rows, STYLES[cols], looks=looks, keep_last=3)
+
+
+def _spanned(value: str, cols: Columns) -> list[str]:
+    """A row whose first cell spans the grid."""
+    return [value, *("" for _ in cols[1:])]
 
 
 def _section(reg: Register, blank: bool, cells: _Cells) -> list[Flowable]:

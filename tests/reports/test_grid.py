@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
+from typing import Any
 
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas
 
-from hubdesk.reports.grid import Grid, GridStyle, Lines, plain, wrap
+from hubdesk.reports.grid import Grid, GridStyle, Lines, Look, plain, wrap
 from hubdesk.reports.pdf import FONT, FONT_BOLD, build, register_fonts
 from tests.reports.pdf_helpers import embedded_fonts, pages_text
 
@@ -56,3 +60,59 @@ def test_lines_mix_bold_and_plain_runs(tmp_path: Path) -> None:
                        [("Children: " + "Zoë Łukasz; " * 30, FONT)]], 10)], title="lines")
     text = pages_text(out)[0].replace("\n", " ")
     assert "Period: 01/11/2026 to 30/11/2026" in text and text.count("Zoë Łukasz") == 30
+
+
+def _pixels(pdf: Path, tmp_path: Path) -> Any:
+    """The first page at 72 dots per inch (a dot per point), grey levels, top row first."""
+    subprocess.run(["pdftoppm", "-gray", "-r", "72", "-f", "1", "-l", "1", "-png", str(pdf),
+                    str(tmp_path / "page")], check=True)
+    from PIL import Image
+
+    return Image.open(next(tmp_path.glob("page*.png"))).convert("L").load()
+
+
+def _darkness(pixels: Any, left: float, top: float, right: float, bottom: float) -> float:
+    """The share of dark dots in a box given in points from the page's top left."""
+    dots = [pixels[x, y] < 128 for x in range(int(left), int(right)) for y in range(int(top), int(bottom))]
+    return sum(dots) / len(dots)
+
+
+def test_black_cells_joined_cells_and_an_unruled_note(tmp_path: Path) -> None:
+    """What staff must act on prints white on black; joined cells have no line between them; a
+    note row has no lines round it."""
+    register_fonts()
+    style = GridStyle((100.0, 100.0, 100.0), 8, 9.6)
+    rows = [["Ada", "ALLERGY: nuts", "in"], ["Bea", "", "ABSENT: ill"], ["the note", "", ""]]
+    looks = {0: Look(black=frozenset({1})), 1: Look(span=(1, 2)),
+             2: Look(span=(0, 2), ruled=False, size=7)}
+    grid = Grid(["Child", "Medical", "Time"], rows, style, looks=looks)
+    out = tmp_path / "looks.pdf"
+    c = canvas.Canvas(str(out), pagesize=(400, 200))
+    grid.wrapOn(c, 300, 200)
+    grid.drawOn(c, 50, 200 - 50 - grid.height)  # its top left 50 points from the page's
+    c.save()
+    assert "ALLERGY: nuts" in pages_text(out)[0]
+    pixels = _pixels(out, tmp_path)
+    tops = [50 + grid.header_height + sum(grid.heights[:n]) for n in range(4)]
+    assert _darkness(pixels, 152, tops[0] + 1, 248, tops[1] - 1) > 0.6  # the black cell
+    assert _darkness(pixels, 52, tops[0] + 1, 148, tops[1] - 1) < 0.2  # beside it, black text
+    assert _darkness(pixels, 249, tops[1] + 2, 252, tops[2] - 2) == 0  # no line inside the join
+    assert _darkness(pixels, 149, tops[0] + 2, 152, tops[1] - 2) > 0  # a line between cells
+    assert _darkness(pixels, 149, tops[2] + 2, 152, tops[3] - 2) == 0  # none round the note
+    assert _darkness(pixels, 40, tops[3] + 1, 360, tops[3] + 4) == 0
+
+
+def test_the_kept_rows_go_over_with_the_row_before_them(tmp_path: Path) -> None:
+    """A register's headcount and sign-off never start a page: the last child goes over with them."""
+    register_fonts()
+    body = [[f"child {n:02d}", "x", "y"] for n in range(200)]
+    probe = Grid(["Day", "Child", "Price"], body, STYLE)
+    frame_height = A4[1] - 30 * mm  # build()'s margins, top and bottom
+    room = int((frame_height - probe.header_height) // probe.heights[0])
+    rows = [*body[:room], ["Headcount: 9", "", ""], ["Signed", "", ""]]
+    out = tmp_path / "kept.pdf"
+    build(out, [Grid(["Day", "Child", "Price"], rows, STYLE, keep_last=2)], title="kept")
+    pages = pages_text(out)
+    assert len(pages) == 2
+    assert f"child {room - 1:02d}" in pages[1] and "Headcount: 9" in pages[1]
+    assert f"child {room - 2:02d}" in pages[0] and f"child {room - 1:02d}" not in pages[0]
