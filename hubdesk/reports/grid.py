@@ -165,7 +165,10 @@ class Grid(Flowable):
                 canvas.rect(xs[col], ys[n + 1], xs[col + 1] - xs[col], ys[n] - ys[n + 1], stroke=0,
                             fill=1)
         canvas.setLineWidth(0.5)
-        canvas.lines(_rules(xs, ys, looks))
+        if self.looks:
+            canvas.lines(_rules(xs, ys, looks))
+        else:  # every row alike (a statement's thousands): whole lines across and down
+            canvas.grid(xs, ys)
         text = canvas.beginText()
         for n, (row, look) in enumerate(zip([self.header, *self.rows], looks, strict=True)):
             self._draw_row(text, row, xs, ys[n], look, header=n == 0)
@@ -178,17 +181,15 @@ class Grid(Flowable):
         size, leading = self._size(look)
         base = top - (look.pad or (s.pad_top, s.pad_bottom))[0] - size
         pad, right = s.pad_side, s.right
+        fonts = _fonts(s, look, header)
         place, out = text.setTextOrigin, text._textOut  # the text object's current font, below
         for col, cell in enumerate(row):
             if not cell:
                 continue
-            black = col in look.black
-            if header or black:
-                font = s.header_font
-            else:
-                font = look.font or (s.header_font if col in s.bold else s.font)
-            if (text._fontname, text._fontsize, text._leading) != (font, size, leading):
+            font = fonts[col]
+            if font != text._fontname or size != text._fontsize:
                 text.setFont(font, size, leading)
+            black = col in look.black
             if black:
                 text.setFillColor(colors.white)
             last = look.span[1] if look.span and look.span[0] == col else col
@@ -205,18 +206,32 @@ class Grid(Flowable):
                 text.setFillColor(colors.black)
 
 
+@lru_cache(maxsize=64)
+def _fonts(style: GridStyle, look: Look, header: bool) -> tuple[str, ...]:
+    """Each column's font in a row that looks like ``look``."""
+    return tuple(style.header_font if header or col in look.black
+                 else look.font or (style.header_font if col in style.bold else style.font)
+                 for col in range(len(style.widths)))
+
+
 def _rules(xs: Sequence[float], ys: Sequence[float], looks: Sequence[Look]
            ) -> list[tuple[float, float, float, float]]:
-    """The grid's lines: across above and below every ruled row, and down between its cells (not
-    inside joined cells)."""
-    lines: list[tuple[float, float, float, float]] = []
-    for n, look in enumerate(looks):
-        top, bottom = ys[n], ys[n + 1]
-        if not look.ruled:
-            continue
-        lines += [(xs[0], top, xs[-1], top), (xs[0], bottom, xs[-1], bottom)]
-        first, last = look.span or (-1, -1)
-        lines += [(x, top, x, bottom) for j, x in enumerate(xs) if not first < j <= last]
+    """The grid's lines: across above and below every ruled row, and down between cells (not
+    inside joined cells), each as long as it runs unbroken."""
+    count = len(looks)
+    lines = [(xs[0], ys[n], xs[-1], ys[n]) for n in range(count + 1)
+             if (n > 0 and looks[n - 1].ruled) or (n < count and looks[n].ruled)]
+    for j, x in enumerate(xs):
+        start: int | None = None
+        for n in range(count + 1):
+            look = looks[n] if n < count else None
+            drawn = look is not None and look.ruled and not (
+                look.span is not None and look.span[0] < j <= look.span[1])
+            if drawn and start is None:
+                start = n
+            elif not drawn and start is not None:
+                lines.append((x, ys[start], x, ys[n]))
+                start = None
     return lines
 
 
