@@ -294,6 +294,10 @@ class MainWindow(QMainWindow):
         page = user_settings().value("main/page")
         return titles.index(page) if page in titles else 0
 
+    def showEvent(self, event: Any) -> None:
+        self.idle.watch(self.windowHandle())  # a window has its QWindow once shown
+        super().showEvent(event)
+
     def closeEvent(self, event: Any) -> None:
         settings = user_settings()
         settings.setValue("main/geometry", self.saveGeometry())

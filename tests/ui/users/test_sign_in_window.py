@@ -7,6 +7,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -203,3 +206,31 @@ def test_while_the_person_types_the_dialog_loads_what_comes_next(
     load_while_typing(dialog)
     qtbot.waitUntil(lambda: loaded == ["models"], timeout=5000)
     assert "users" in vars(admin_hub)  # the users service was built first
+
+
+def test_a_key_or_a_click_in_the_window_or_a_dialog_counts_as_use(qtbot: QtBot,
+                                                                   admin_hub: HubApp) -> None:
+    """Presses are watched where they arrive, on hubdesk's windows (not on every widget's events)."""
+    window = MainWindow(admin_hub)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    clock = admin_hub.clock
+    assert clock.frozen_at is not None
+    started = window.idle.last_use
+    clock.frozen_at += timedelta(minutes=10)
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(400, 5))
+    assert window.idle.last_use == clock.now() != started
+    dialog = QDialog(window)
+    dialog.resize(200, 100)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is dialog.windowHandle())
+    clock.frozen_at += timedelta(minutes=14)
+    QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_Shift)
+    assert window.idle.last_use == clock.now()
+    dialog.close()
+    clock.frozen_at += timedelta(minutes=14)
+    window.idle.check()
+    assert admin_hub.signed_in is not None  # 14 minutes since the last press: still signed in
