@@ -8,6 +8,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from hubdesk.core.errors import DomainError
 from hubdesk.services.progress import Progress
@@ -64,10 +65,16 @@ def run_task(parent: QWidget | None, title: str, work: Callable[[Progress], Any]
         if message:
             dialog.setLabelText(message)
 
-    def finish() -> None:
+    def finish() -> bool:
+        """False when the window the work was started from has gone (closed, or signed out of)
+        meanwhile: the work is done, and there is nothing left to show it in."""
         _running.discard(job)
+        if not isValid(dialog) or (parent is not None and not isValid(parent)):
+            log.info("%s finished after its window closed", title)
+            return False
         dialog.reset()
         dialog.deleteLater()
+        return True
 
     def cancel() -> None:
         job.cancelled = True
@@ -75,12 +82,14 @@ def run_task(parent: QWidget | None, title: str, work: Callable[[Progress], Any]
     dialog.canceled.connect(cancel)
     job.signals.progress.connect(progress)
     def done(result: object) -> None:
-        finish()
-        on_done(result)
+        if finish():
+            on_done(result)
 
     def failed(message: str) -> None:
-        finish()
-        on_failed(message)
+        if finish():
+            on_failed(message)
+        else:
+            log.warning("%s: %s", title, message)
 
     job.signals.done.connect(done)
     job.signals.failed.connect(failed)
