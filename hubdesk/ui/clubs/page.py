@@ -67,16 +67,10 @@ class ClubsPage(Page):
         super().__init__(app, events, parent)
         self.dialog: QDialog | None = None
         self.short: dict[str, str] = {}
-        self.model = clubs_model(self.short)
-        self.view = table_view(self.model)
-        self.panel = SessionsPanel(app, events)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        filters, actions = self._build_filters(), self._build_actions()
+        self._lay_out()
         self._connect()
         self._load_sites()
         self.site.currentIndexChanged.connect(lambda _i: self.refresh())
-        self._lay_out(filters, actions)
         events.clubs_changed.connect(self._changed)
         events.bookings_changed.connect(self._changed)
         events.sites_changed.connect(self._sites_changed)
@@ -139,24 +133,30 @@ class ClubsPage(Page):
         search_leads_to(self.search, self.view)
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._club_chosen())
 
-    def _lay_out(self, filters: QHBoxLayout, actions: QHBoxLayout) -> None:
-        """Filters on top; the club list over the chosen club's sessions; the status line below."""
+    def _lay_out(self) -> None:
+        """Filters on top; the club list over the chosen club's sessions; the status line below.
+        The frame comes first, so that what goes in it is styled once."""
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.page_title("Clubs"))
+        layout.addLayout(self._build_filters())
+        split = QSplitter(Qt.Orientation.Vertical)
+        layout.addWidget(split, 1)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
         top = QWidget()
+        split.addWidget(top)
         top_box = QVBoxLayout(top)
         top_box.setContentsMargins(0, 0, 0, 0)
+        self.model = clubs_model(self.short)
+        self.view = table_view(self.model)
         top_box.addWidget(self.view, 1)
-        top_box.addLayout(actions)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(top)
+        top_box.addLayout(self._build_actions())
+        self.panel = SessionsPanel(self.app, self.events)
         split.addWidget(self.panel)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.page_title("Clubs"))
-        layout.addLayout(filters)
-        layout.addWidget(split, 1)
-        layout.addWidget(self.status)
 
     def today(self) -> date:
         """The office's day (London), from the program's clock: never the UTC date."""

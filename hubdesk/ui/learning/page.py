@@ -52,18 +52,20 @@ class LearningPage(Page):
     def __init__(self, app: HubApp, events: AppEvents, parent: QWidget | None = None) -> None:
         super().__init__(app, events, parent)
         self.dialog: CourseDialog | None = None
-        top = self._build_actions()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.page_title("Parent learning"))
+        layout.addLayout(self._build_actions())
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self._build_list())
-        splitter.addWidget(self._build_detail())
+        layout.addWidget(splitter, 1)
+        upper, detail = QWidget(), QWidget()
+        splitter.addWidget(upper)
+        splitter.addWidget(detail)
+        self._build_list(upper)
+        self._build_detail(detail)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([220, 480])
         splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.page_title("Parent learning"))
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
         events.data_reloaded.connect(self.refresh)
         events.sites_changed.connect(self.refresh)
         events.staff_changed.connect(self.refresh)
@@ -96,7 +98,7 @@ class LearningPage(Page):
                     end=(self.print_register_button, self.print_certificates_button,
                          self.print_summary_button))
 
-    def _build_list(self) -> QWidget:
+    def _build_list(self, upper: QWidget) -> None:
         """The courses, or a hint when there are none yet."""
         self.model = course_model()
         self.view = table_view(self.model, stretch=-1)
@@ -111,34 +113,30 @@ class LearningPage(Page):
             lambda *_a: None if self._reloading else self._chosen())
         self.empty = QLabel("No courses yet. Press 'New course…' to add one.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        upper = QWidget()
         upper_box = QVBoxLayout(upper)
         upper_box.setContentsMargins(0, 0, 0, 0)
         upper_box.addWidget(self.view, 1)
         upper_box.addWidget(self.empty)
-        return upper
 
-    def _build_detail(self) -> QWidget:
+    def _build_detail(self, detail: QWidget) -> None:
         """The chosen course's learners, register and crèche."""
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.tabs = QTabWidget()
+        box = QVBoxLayout(detail)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.heading)
+        box.addWidget(self.tabs, 1)
         self.learners = LearnersTab(self.app, self._changed)
         self.register = RegisterTab(self.app, self._changed)
         self.creche = CrecheTab(self.app, self._changed)
-        self.tabs = QTabWidget()
         self.tabs.addTab(self.learners, "Learners")
         self.tabs.addTab(self.register, "Register")
         self.tabs.addTab(self.creche, "Crèche")
         self._course: CourseRow | None = None
         self._stale: list[LearnersTab | RegisterTab | CrecheTab] = []
         self.tabs.currentChanged.connect(lambda _index: self._load_shown_tab())
-        detail = QWidget()
-        box = QVBoxLayout(detail)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.heading)
-        box.addWidget(self.tabs, 1)
-        return detail
 
     # --- the course list --------------------------------------------------------------------
     def on_shown(self) -> None:

@@ -49,6 +49,11 @@ class OverviewPage(Page):
         self.summary.setObjectName("overviewSummary")
         self.summary.setWordWrap(True)
         self.tabs = QTabWidget()
+        layout = QVBoxLayout(self)  # the page's frame first: what goes in it is styled once
+        layout.addWidget(self.page_title("Overview"))
+        layout.addLayout(self.choosers)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
         self.places, self.take_up, self.missing = PlacesView(), TakeUpView(), MissingView()
         self.learning, self.minibus, self.viability = LearningView(), MinibusView(), ViabilityView()
         self.offer = OfferView(app, self.refresh)
@@ -58,11 +63,6 @@ class OverviewPage(Page):
                             (self.minibus, "Minibus"), (self.viability, "Club viability"),
                             (self.offer, "Core offer"), (self.referrals, "Referrals")):
             self.tabs.addTab(view, title)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.page_title("Overview"))
-        layout.addLayout(self.choosers)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.tabs, 1)
         for signal in (events.bookings_changed, events.clubs_changed, events.children_changed,
                        events.sites_changed, events.data_reloaded):
             signal.connect(self._data_changed)

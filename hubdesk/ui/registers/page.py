@@ -80,7 +80,11 @@ class RegistersPage(Page):
         top.addWidget(self.print_button)
         top.addWidget(self.blank_button)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._register_tab(), "Register")
+        layout = QVBoxLayout(self)  # the page's frame first: what goes in it is styled once
+        layout.addWidget(title)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self._register_tab()
         self.late_tab = LateTab(app, self, self.chosen_day)
         self.on_site_tab = OnSiteTab(app, self, self.chosen_day)
         self.health_tab = HealthTab(app, self, self.chosen_day)
@@ -90,10 +94,6 @@ class RegistersPage(Page):
         self.book_tab = SignInBookTab(app, self, self.chosen_day,
                                       lambda: self.site.currentText().split("  (")[0])
         self.tabs.addTab(self.book_tab, "Signing-in book")
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addLayout(top)
-        layout.addWidget(self.tabs, 1)
         self.day.dateChanged.connect(lambda _d: self.load_sites())
         self.site.currentIndexChanged.connect(lambda _i: self.load_sessions())
         self.tabs.currentChanged.connect(lambda _i: self.refresh_tab())
@@ -109,7 +109,13 @@ class RegistersPage(Page):
             signal.connect(lambda *_a: self.unchanged.changed(self.isVisible, self.refresh))
         self.unchanged.show(self.load_sites)
 
-    def _register_tab(self) -> QWidget:
+    def _register_tab(self) -> None:
+        """The day's sessions beside the chosen one's register."""
+        splitter = QSplitter()
+        self.tabs.addTab(splitter, "Register")
+        right = QWidget()
+        box = QVBoxLayout(right)
+        box.setContentsMargins(0, 0, 0, 0)
         self.sessions = QListWidget()
         self.sessions.setMinimumWidth(160)
         self.sessions.setMaximumWidth(260)
@@ -145,21 +151,16 @@ class RegistersPage(Page):
                   self.incident_button, self.medicines_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        right = QWidget()
-        box = QVBoxLayout(right)
-        box.setContentsMargins(0, 0, 0, 0)
+        splitter.addWidget(self.sessions)
+        splitter.addWidget(right)
         box.addWidget(self.heading)
         box.addWidget(self.summary)
         box.addWidget(self.find_box)
         box.addWidget(self.table, 1)
         box.addLayout(buttons)
-        splitter = QSplitter()
-        splitter.addWidget(self.sessions)
-        splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)  # a wider screen gives the session names some room too
         splitter.setStretchFactor(1, 8)
         splitter.setSizes([165, 1000])  # the register gets the width, the session list what it needs
-        return splitter
 
     # --- loading -----------------------------------------------------------------------------
     def chosen_day(self) -> date:

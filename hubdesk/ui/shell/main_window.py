@@ -51,7 +51,9 @@ class LazyPages(Mapping[str, Any]):
         if page is None:
             page_class = self._factories[title]()  # KeyError for an unknown title, as a dict
             window = self._window
-            page = page_class(window.app, window.events, window)
+            # Built inside the stack it goes into: placing it there then moves nothing (each move
+            # re-styles every widget under the one moved, against the application's style sheet).
+            page = page_class(window.app, window.events, window.stack)
             if read_only(title, window.app.actor.may):
                 page.set_read_only()
             placeholder = self._placeholders.pop(title)
