@@ -188,7 +188,7 @@ class SessionsPanel(QWidget):
             self, "Clubs", lambda: self.app.club_sessions.booked_children(session.id)) or []
         self.short.update(short_names(self.app.sites))
         self.booked.set_rows(rows)
-        fit_columns(self.booked_view, stretch=4)
+        fit_columns(self.booked_view, stretch=4, elide=(0, 1))  # names give way to the carers
         if session is None:
             self.booked_label.setText("")
         else:
