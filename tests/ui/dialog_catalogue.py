@@ -190,9 +190,9 @@ def _pattern(window: MainWindow) -> object:
 
 def _visitor(window: MainWindow) -> object:
     page = _register(window)
-    page.tabs.setCurrentWidget(page.book_tab)  # type: ignore[attr-defined]
+    page.tabs.setCurrentWidget(page.day_tabs.book)  # type: ignore[attr-defined]
     QApplication.processEvents()
-    return page.book_tab.sign_in()  # type: ignore[attr-defined]
+    return page.day_tabs.book.sign_in()  # type: ignore[attr-defined]
 
 
 def _menu(name: str) -> Opener:

@@ -35,13 +35,11 @@ from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.remember import remember_choice, remember_row
 from hubdesk.ui.common.unchanged import Unchanged
 from hubdesk.ui.common.widgets import short_names
+from hubdesk.ui.registers.day_tabs import DayTabs
 from hubdesk.ui.registers.dialogs import AbsenceDialog, AddChildDialog, TimesDialog
-from hubdesk.ui.registers.health_tab import HealthTab
 from hubdesk.ui.registers.register_form import RegisterFormDialog
 from hubdesk.ui.registers.register_table import RegisterTable
-from hubdesk.ui.registers.sign_in_book import SignInBookTab
 from hubdesk.ui.registers.sign_out_dialog import SignOutDialog
-from hubdesk.ui.registers.tabs import LateTab, OnSiteTab
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
 
@@ -85,18 +83,11 @@ class RegistersPage(Page):
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         self._register_tab()
-        self.late_tab = LateTab(app, self, self.chosen_day)
-        self.on_site_tab = OnSiteTab(app, self, self.chosen_day)
-        self.health_tab = HealthTab(app, self, self.chosen_day)
-        self.tabs.addTab(self.late_tab, "Late collection")
-        self.tabs.addTab(self.on_site_tab, "On site now && fire drills")
-        self.tabs.addTab(self.health_tab, "Incidents && medicines")
-        self.book_tab = SignInBookTab(app, self, self.chosen_day,
-                                      lambda: self.site.currentText().split("  (")[0])
-        self.tabs.addTab(self.book_tab, "Signing-in book")
+        self.day_tabs = DayTabs(self, self.tabs, self.chosen_day, self.site_id,  # built when shown
+                                lambda: self.site.currentText().split("  (")[0])
         self.day.dateChanged.connect(lambda _d: self.load_sites())
         self.site.currentIndexChanged.connect(lambda _i: self.load_sessions())
-        self.tabs.currentChanged.connect(lambda _i: self.refresh_tab())
+        self.tabs.currentChanged.connect(lambda _i: self.day_tabs.load_shown())
         self.print_button.clicked.connect(lambda: self.print_day(blank=False))
         self.blank_button.clicked.connect(lambda: self.print_day(blank=True))
         # Shown again, the register is read again after a change, or a minute later (a child not
@@ -220,7 +211,7 @@ class RegistersPage(Page):
             self.heading.setText("No club sessions at this site on this day." if site else
                                  "No sites yet.")
             self.summary.clear()
-        self.refresh_tab()
+        self.day_tabs.load_shown()
 
     def load_register(self) -> None:
         item = self.sessions.currentItem()
@@ -249,17 +240,6 @@ class RegistersPage(Page):
         self.summary.setText(reg.summary + ("  — MISSING children are booked but not signed in "
                                             "15 minutes after the start." if reg.count("missing")
                                             else ""))
-
-    def refresh_tab(self) -> None:
-        tab = self.tabs.currentWidget()
-        if tab is self.late_tab:
-            self.late_tab.load(self.chosen_day(), self.site_id())
-        elif tab is self.on_site_tab:
-            self.on_site_tab.load(self.site_id())
-        elif tab is self.health_tab:
-            self.health_tab.load(self.site_id(), self.chosen_day())
-        elif tab is self.book_tab:
-            self.book_tab.load(self.site_id())
 
     # --- actions -----------------------------------------------------------------------------
     def _updated(self, line: RegisterLine | None) -> None:
@@ -363,15 +343,15 @@ class RegistersPage(Page):
         if self.current is None:
             return
         line = self.table.selected()
-        self.health_tab.record(list(self.table.register_model.lines),
+        self.day_tabs.health.record(list(self.table.register_model.lines),
                                self.current.header.session_id, line.child_id if line else None)
 
     def show_medical(self, line: RegisterLine) -> None:
         """The child's medical details, medicine permissions and doses (one click away)."""
         details = line.medical_summary + (f"\nEmergency: {line.emergency}" if line.emergency
                                           else "")
-        self.health_tab.day = self.chosen_day()
-        dialog = self.health_tab.medicines(line.child_id, line.name, details)
+        self.day_tabs.health.day = self.chosen_day()
+        dialog = self.day_tabs.health.medicines(line.child_id, line.name, details)
         self.dialog = dialog
         sb = line.session_booking_id
 

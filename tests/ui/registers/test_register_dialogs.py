@@ -80,8 +80,8 @@ def test_a_one_off_needs_a_parent_on_record(qtbot: QtBot, page: RegistersPage,
 
 def test_record_a_fire_drill(qtbot: QtBot, page: RegistersPage, hub: HubApp,
                              cluster: Cluster) -> None:
-    page.tabs.setCurrentWidget(page.on_site_tab)
-    tab = page.on_site_tab
+    page.tabs.setCurrentWidget(page.day_tabs.on_site)
+    tab = page.day_tabs.on_site
     assert "No fire drill" in tab.reminder.text()
     qtbot.mouseClick(tab.drill_button, Qt.MouseButton.LeftButton)
     drill = tab.dialog
@@ -111,7 +111,7 @@ def test_record_an_incident_from_the_register(qtbot: QtBot, page: RegistersPage,
                                               cluster: Cluster) -> None:
     page.table.selectRow(row_of(page, "Smith & Jones, Tom <Tiny>"))
     qtbot.mouseClick(page.incident_button, Qt.MouseButton.LeftButton)
-    incident = page.health_tab.dialog
+    incident = page.day_tabs.health.dialog
     assert isinstance(incident, IncidentDialog) and incident.isVisible()
     assert incident.child.currentText() == "Smith & Jones, Tom <Tiny>"  # the selected child
     assert incident.child.count() == 3
@@ -133,8 +133,8 @@ def test_record_an_incident_from_the_register(qtbot: QtBot, page: RegistersPage,
     assert (row.kind_label, row.dealt_with_by, row.site, row.parent_informed_at) == (
         "First aid", "Grace Ndlovu", "Oakfield Primary", None)
     assert row.happened_at == datetime(DAY.year, DAY.month, DAY.day, 17, 0)
-    page.tabs.setCurrentWidget(page.health_tab)
-    tab = page.health_tab
+    page.tabs.setCurrentWidget(page.day_tabs.health)
+    tab = page.day_tabs.health
     assert [x.child for x in tab.model.rows] == ["Smith & Jones, Tom <Tiny>"]
     assert tab.model.index(0, 6).data() == "tell the parent today"
     tab.view.selectRow(0)
@@ -146,8 +146,8 @@ def test_record_an_incident_from_the_register(qtbot: QtBot, page: RegistersPage,
 def test_late_fee_rule_from_the_late_collection_tab(qtbot: QtBot, page: RegistersPage,
                                                     hub: HubApp, cluster: Cluster) -> None:
     qtbot.mouseClick(page.table.buttons[cluster.sb("lucja")], Qt.MouseButton.LeftButton)
-    page.tabs.setCurrentWidget(page.late_tab)
-    tab = page.late_tab
+    page.tabs.setCurrentWidget(page.day_tabs.late)
+    tab = page.day_tabs.late
     assert "£5.00 per started 15 minutes after 5 minutes' grace" in tab.note.text()
     qtbot.mouseClick(tab.fee_button, Qt.MouseButton.LeftButton)
     dialog = tab.dialog

@@ -136,8 +136,8 @@ def test_medicines_on_the_incidents_tab(qtbot: QtBot, page: RegistersPage, hub: 
                                          date(2026, 9, 3), "when wheezy"))
     health.add_permission(PermissionForm(lucja, "Old cream", "thin layer", cluster.carers["mum"],
                                          date(2026, 9, 3), valid_until=date(2026, 10, 1)))
-    page.tabs.setCurrentWidget(page.health_tab)
-    tab = page.health_tab
+    page.tabs.setCurrentWidget(page.day_tabs.health)
+    tab = page.day_tabs.health
     # Aoife is booked at Elm Street, and the cream ran out in October
     assert [(x.child, x.permission.medicine, x.clubs) for x in tab.due_model.rows] == [
         ("Wiśniewska, Łucja", "Salbutamol", "Oak Owls after-school club")]

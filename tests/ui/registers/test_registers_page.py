@@ -118,29 +118,29 @@ def test_print_registers_from_the_page(qtbot: QtBot, page: RegistersPage,
 
 def test_other_tabs(qtbot: QtBot, page: RegistersPage, cluster: Cluster, hub: HubApp) -> None:
     qtbot.mouseClick(page.table.buttons[cluster.sb("lucja")], Qt.MouseButton.LeftButton)
-    page.tabs.setCurrentWidget(page.late_tab)
-    assert [x.name for x in page.late_tab.model.rows] == ["Wiśniewska, Łucja"]
-    page.late_tab.view.selectRow(0)
-    qtbot.mouseClick(page.late_tab.call_button, Qt.MouseButton.LeftButton)
-    call = page.late_tab.dialog
+    page.tabs.setCurrentWidget(page.day_tabs.late)
+    assert [x.name for x in page.day_tabs.late.model.rows] == ["Wiśniewska, Łucja"]
+    page.day_tabs.late.view.selectRow(0)
+    qtbot.mouseClick(page.day_tabs.late.call_button, Qt.MouseButton.LeftButton)
+    call = page.day_tabs.late.dialog
     assert call is not None and call.number.text() == "07700 900001"
     qtbot.keyClicks(call.outcome, "on the way")
     save(qtbot, call.buttons)
-    qtbot.waitUntil(lambda: "on the way" in page.late_tab.model.index(0, 3).data())
-    page.tabs.setCurrentWidget(page.on_site_tab)
-    assert [x.name for x in page.on_site_tab.children_model.rows] == ["Wiśniewska, Łucja"]
-    assert "No fire drill" in page.on_site_tab.reminder.text()
-    page.tabs.setCurrentWidget(page.health_tab)
-    assert page.health_tab.model.rows == []
+    qtbot.waitUntil(lambda: "on the way" in page.day_tabs.late.model.index(0, 3).data())
+    page.tabs.setCurrentWidget(page.day_tabs.on_site)
+    assert [x.name for x in page.day_tabs.on_site.children_model.rows] == ["Wiśniewska, Łucja"]
+    assert "No fire drill" in page.day_tabs.on_site.reminder.text()
+    page.tabs.setCurrentWidget(page.day_tabs.health)
+    assert page.day_tabs.health.model.rows == []
 
 
 def test_signing_in_book_tab(qtbot: QtBot, page: RegistersPage, hub: HubApp,
                              monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[Path] = []
     monkeypatch.setattr(common_page, "open_pdf", opened.append)
-    page.tabs.setCurrentWidget(page.book_tab)
-    qtbot.mouseClick(page.book_tab.in_button, Qt.MouseButton.LeftButton)
-    dialog = page.book_tab.dialog
+    page.tabs.setCurrentWidget(page.day_tabs.book)
+    qtbot.mouseClick(page.day_tabs.book.in_button, Qt.MouseButton.LeftButton)
+    dialog = page.day_tabs.book.dialog
     assert dialog is not None
     save(qtbot, dialog.buttons)
     assert "name of the person" in " ".join(dialog.visible_errors().values())
@@ -148,12 +148,12 @@ def test_signing_in_book_tab(qtbot: QtBot, page: RegistersPage, hub: HubApp,
     qtbot.keyClicks(dialog.organisation, "Ofsted")
     qtbot.keyClicks(dialog.car, "kx21 abc")
     save(qtbot, dialog.buttons)
-    qtbot.waitUntil(lambda: len(page.book_tab.model.rows) == 1)
-    assert page.book_tab.model.rows[0].car_registration == "KX21 ABC"
-    page.book_tab.view.selectRow(0)
-    qtbot.mouseClick(page.book_tab.out_button, Qt.MouseButton.LeftButton)
-    assert page.book_tab.model.rows[0].signed_out_at is not None
-    qtbot.mouseClick(page.book_tab.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(page.day_tabs.book.model.rows) == 1)
+    assert page.day_tabs.book.model.rows[0].car_registration == "KX21 ABC"
+    page.day_tabs.book.view.selectRow(0)
+    qtbot.mouseClick(page.day_tabs.book.out_button, Qt.MouseButton.LeftButton)
+    assert page.day_tabs.book.model.rows[0].signed_out_at is not None
+    qtbot.mouseClick(page.day_tabs.book.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(opened) == 1, timeout=10_000)
     from tests.reports.pdf_helpers import pages_text
 
@@ -170,9 +170,9 @@ def type_time(qtbot: QtBot, edit: QTimeEdit, text: str) -> None:
 def test_an_arrival_time_can_be_typed_earlier_but_not_later(qtbot: QtBot, page: RegistersPage,
                                                              hub: HubApp) -> None:
     """Writing the book up after someone walked in: the time they came, never one still to come."""
-    page.tabs.setCurrentWidget(page.book_tab)
-    qtbot.mouseClick(page.book_tab.in_button, Qt.MouseButton.LeftButton)
-    dialog = page.book_tab.dialog
+    page.tabs.setCurrentWidget(page.day_tabs.book)
+    qtbot.mouseClick(page.day_tabs.book.in_button, Qt.MouseButton.LeftButton)
+    dialog = page.day_tabs.book.dialog
     assert dialog is not None
     now = to_local(hub.clock.now())
     assert dialog.arrived.text() == f"{now:%H:%M}"  # now, unless changed
@@ -185,5 +185,5 @@ def test_an_arrival_time_can_be_typed_earlier_but_not_later(qtbot: QtBot, page: 
               "leave it at now."}
     type_time(qtbot, dialog.arrived, f"{earlier:%H:%M}")
     save(qtbot, dialog.buttons)
-    qtbot.waitUntil(lambda: len(page.book_tab.model.rows) == 1)
-    assert page.book_tab.model.rows[0].time_in == f"{earlier:%H:%M}"
+    qtbot.waitUntil(lambda: len(page.day_tabs.book.model.rows) == 1)
+    assert page.day_tabs.book.model.rows[0].time_in == f"{earlier:%H:%M}"
