@@ -29,6 +29,10 @@ FIT_ROWS = 40  # rows measured when sizing columns
 STRETCH_MIN = 120  # the narrowest a stretching column is squeezed to before others give way
 SQUEEZED_MIN = 72  # the narrowest an elidable column gets (a few letters and "…")
 NO_INDEX = QModelIndex()  # the default parent of the model methods (a shared, never-valid index)
+# Views ask each cell for a dozen roles when they measure and paint it; the models answer two or
+# three. Looked up once here, the roles make the many unanswered questions cheap.
+DISPLAY, TOOLTIP, BACKGROUND = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                                Qt.ItemDataRole.BackgroundRole)
 
 
 class _ColumnsModel(QAbstractTableModel, Generic[T]):
@@ -73,18 +77,19 @@ class DtoTableModel(_ColumnsModel[T]):
         self._rows = list(rows)
         self.endResetModel()
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if role != DISPLAY and (role != TOOLTIP or self._tooltip is None):
             return None
-        item = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        row = index.row()
+        if not index.isValid() or row >= len(self._rows):
+            return None
+        item = self._rows[row]
+        if role == DISPLAY:
             value = self._columns[index.column()][1](item)
             if isinstance(value, bool):
                 return "Yes" if value else ""
             return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.ToolTipRole and self._tooltip is not None:
-            return self._tooltip(item)
-        return None
+        return self._tooltip(item) if self._tooltip is not None else None
 
 
 class TintedTableModel(DtoTableModel[T]):
@@ -96,9 +101,8 @@ class TintedTableModel(DtoTableModel[T]):
         super().__init__(columns, rows, tooltip)
         self._tint = tint
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.BackgroundRole and index.isValid() \
-                and index.row() < self.rowCount():
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if role == BACKGROUND and index.isValid() and index.row() < self.rowCount():
             colour = self._tint(self.row(index.row()))
             return QBrush(QColor(colour)) if colour else None
         return super().data(index, role)
@@ -157,15 +161,18 @@ class LazyTableModel(_ColumnsModel[T]):
         self._rows.extend(page)
         self.endInsertRows()
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        getter = None if role == DISPLAY else self._roles.get(int(role))
+        if role != DISPLAY and getter is None:
             return None
-        item = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = self._columns[index.column()][1](item)
-            return "" if value is None else str(value)
-        getter = self._roles.get(int(role))
-        return getter(item, index.column()) if getter is not None else None
+        row = index.row()
+        if not index.isValid() or row >= len(self._rows):
+            return None
+        item = self._rows[row]
+        if getter is not None:
+            return getter(item, index.column())
+        value = self._columns[index.column()][1](item)
+        return "" if value is None else str(value)
 
 
 def table_view(model: QAbstractItemModel, stretch: int | None = None) -> QTableView:
