@@ -5,6 +5,8 @@ tables. The figures are read off the GUI thread, so a large cluster never freeze
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
+from typing import cast
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +22,7 @@ from hubdesk.app import HubApp
 from hubdesk.services.overview import PERIOD_KINDS, OfferRow, Overview, PeriodChoice
 from hubdesk.services.progress import Progress
 from hubdesk.ui.common.dates import date_edit, to_date
+from hubdesk.ui.common.lazy_tabs import LazyTabs
 from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.site_combo import refill_sites
 from hubdesk.ui.overview import exports
@@ -37,6 +40,9 @@ from hubdesk.ui.shell.events import AppEvents
 from hubdesk.ui.shell.tasks import run_task
 
 Loaded = tuple[Overview, list[OfferRow]]
+FiguresView = (TakeUpView | MissingView | LearningView | MinibusView | ViabilityView | ReferralsView
+               | PlacesView)
+TAKE_UP, MISSING, LEARNING, MINIBUS, VIABILITY, OFFER, REFERRALS = range(1, 8)  # tabs after Places
 
 
 class OverviewPage(Page):
@@ -54,18 +60,47 @@ class OverviewPage(Page):
         layout.addLayout(self.choosers)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
-        self.places, self.take_up, self.missing = PlacesView(), TakeUpView(), MissingView()
-        self.learning, self.minibus, self.viability = LearningView(), MinibusView(), ViabilityView()
-        self.offer = OfferView(app, self.refresh)
-        self.referrals = ReferralsView()
-        for view, title in ((self.places, "Places"), (self.take_up, "Take-up by group"),
-                            (self.missing, "Attended nothing"), (self.learning, "Parent learning"),
-                            (self.minibus, "Minibus"), (self.viability, "Club viability"),
-                            (self.offer, "Core offer"), (self.referrals, "Referrals")):
-            self.tabs.addTab(view, title)
+        self.places = PlacesView()
+        self.tabs.addTab(self.places, "Places")
+        self.offer_rows: list[OfferRow] = []
+        self.lazy = LazyTabs(self.tabs)  # the other views are built when first shown
+        for title, kind in (("Take-up by group", TakeUpView), ("Attended nothing", MissingView),
+                            ("Parent learning", LearningView), ("Minibus", MinibusView),
+                            ("Club viability", ViabilityView)):
+            self.lazy.add(title, partial(self._figures_view, kind))
+        self.lazy.add("Core offer", self._offer_view)
+        self.lazy.add("Referrals", partial(self._figures_view, ReferralsView))
         for signal in (events.bookings_changed, events.clubs_changed, events.children_changed,
                        events.sites_changed, events.data_reloaded):
             signal.connect(self._data_changed)
+
+    def _figures_view(self, kind: type[FiguresView]) -> FiguresView:
+        view = kind()
+        if self.current is not None:
+            view.fill(self.current)
+        return view
+
+    def _offer_view(self) -> OfferView:
+        view = OfferView(self.app, self.refresh)
+        if self.current is not None:
+            view.fill(self.offer_rows, self.current.period.term)
+        return view
+
+    @property
+    def take_up(self) -> TakeUpView:
+        return cast(TakeUpView, self.lazy.get(TAKE_UP))
+
+    @property
+    def missing(self) -> MissingView:
+        return cast(MissingView, self.lazy.get(MISSING))
+
+    @property
+    def offer(self) -> OfferView:
+        return cast(OfferView, self.lazy.get(OFFER))
+
+    @property
+    def referrals(self) -> ReferralsView:
+        return cast(ReferralsView, self.lazy.get(REFERRALS))
 
     def _data_changed(self) -> None:
         """Read again now only when the page is on screen; otherwise showing it reads afresh."""
@@ -168,10 +203,14 @@ class OverviewPage(Page):
             f"{figures.site}, {figures.period.label}: {total.offered:,} places offered, "
             f"{total.booked:,} booked ({total.occupancy:g}%), {total.attended:,} attended; "
             f"{len(figures.missing):,} children on the roll came to nothing.")
-        for view in (self.places, self.take_up, self.missing, self.learning, self.minibus,
-                     self.viability, self.referrals):
-            view.fill(figures)
-        self.offer.fill(offer, figures.period.term)
+        self.offer_rows = offer
+        self.places.fill(figures)
+        for index in range(TAKE_UP, self.tabs.count()):  # the views built so far; others when shown
+            view = self.lazy.built(index)
+            if isinstance(view, OfferView):
+                view.fill(offer, figures.period.term)
+            elif view is not None:
+                cast(FiguresView, view).fill(figures)
         if self.again:
             self.refresh()  # the choice changed while reading: read what is asked for now
 

@@ -14,7 +14,7 @@ from hubdesk.services.referrals import ReferralFilter
 from hubdesk.ui.common import page as common_page
 from hubdesk.ui.overview.charts import BarChart, Series
 from hubdesk.ui.overview.offer import OfferDialog, RatesDialog
-from hubdesk.ui.overview.page import OverviewPage
+from hubdesk.ui.overview.page import TAKE_UP, OverviewPage
 from hubdesk.ui.shell.events import AppEvents
 from tests.ui.helpers import Said, save
 
@@ -39,6 +39,8 @@ def test_every_tab_fills_and_charts_match_tables(qtbot: QtBot, page: OverviewPag
     figures = page.current
     assert figures is not None and figures.period.term == "2026-autumn"
     assert f"{figures.totals().offered:,} places offered" in page.summary.text()
+    # Only the first view is built with the page; each other one when first shown, filled then.
+    assert [page.lazy.built(i) is None for i in range(1, page.tabs.count())] == [True] * 7
     sites = figures.places_by_site()
     assert page.places.chart.categories == tuple(s.site for s in sites)
     assert page.places.chart.series[0].values == tuple(s.offered for s in sites)
@@ -55,6 +57,12 @@ def test_every_tab_fills_and_charts_match_tables(qtbot: QtBot, page: OverviewPag
     assert sum(r.referrals for r in shown) == sum(r.kind == "referral" for r in made) > 0
     assert sum(r.signposted for r in shown) == sum(r.kind == "signposting" for r in made)
     assert page.places.chart.accessibleDescription().startswith("Places per site")
+    page.tabs.setCurrentIndex(TAKE_UP)  # a view built already is filled again when figures arrive
+    page.site.setCurrentIndex(1)
+    loaded(qtbot, page)
+    assert page.current is not figures and page.current is not None
+    assert page.current.site in page.summary.text()
+    assert page.take_up.chart.title == f"{page.current.site}: share of the roll and of club places"
 
 
 def test_one_site_and_another_period(qtbot: QtBot, page: OverviewPage) -> None:
