@@ -35,8 +35,10 @@ def test_collections_happen_on_the_gui_thread_when_due(qtbot: QtBot, qapp: QAppl
         worker.join()
         assert "worker" not in threads  # nothing collected in the worker, though far past due
         assert due_generation() is not None
-        qtbot.waitUntil(lambda: due_generation() is None, timeout=5000)
-        assert threads and set(threads) == {threading.main_thread().name}
+        # The GUI thread's timer collects what is due (the event loop's own allocations may make a
+        # generation due again at any moment, so it is the collection that is waited for).
+        qtbot.waitUntil(lambda: bool(threads), timeout=5000)
+        assert set(threads) == {threading.main_thread().name}
     finally:
         gc.callbacks.pop()
         collector.deleteLater()
