@@ -137,15 +137,18 @@ class Grid(Flowable):
         return [self._part(0, n), self._part(n, len(self.rows))]
 
     def _cut_first_row(self, room: float) -> list[Flowable]:
-        """A first row taller than a whole page: as many of its lines as fit, the rest after."""
-        s = self.style
-        keep = max(1, int((room - s.pad_top - s.pad_bottom - s.size) // s.leading) + 1)
+        """A first row taller than a whole page: as many of its lines as fit, the rest after. Both
+        halves look as the row does; the rows after it keep their places and looks."""
+        s, look = self.style, self.looks.get(0, PLAIN)
+        size, leading = self._size(look)
+        top_pad, bottom_pad = look.pad or (s.pad_top, s.pad_bottom)
+        keep = max(1, int((room - top_pad - bottom_pad - size) // leading) + 1)
         cells = [cell.split("\n") for cell in self.rows[0]]
         top = ["\n".join(lines[:keep]) for lines in cells]
         rest = ["\n".join(lines[keep:]) for lines in cells]
-        looks = {n - 1: look for n, look in self.looks.items() if n > 0}
-        return [Grid(self.header, [top], s),
-                Grid(self.header, [rest, *self.rows[1:]], s, looks=looks, keep_last=self.keep_last)]
+        return [Grid(self.header, [top], s, looks={0: look}),
+                Grid(self.header, [rest, *self.rows[1:]], s, looks=self.looks,
+                     keep_last=self.keep_last)]
 
     def draw(self) -> None:
         canvas, s = self.canv, self.style

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
@@ -116,3 +117,20 @@ def test_the_kept_rows_go_over_with_the_row_before_them(tmp_path: Path) -> None:
     assert len(pages) == 2
     assert f"child {room - 1:02d}" in pages[1] and "Headcount: 9" in pages[1]
     assert f"child {room - 2:02d}" in pages[0] and f"child {room - 1:02d}" not in pages[0]
+
+
+def test_a_row_cut_across_pages_keeps_its_look_and_the_next_rows_theirs() -> None:
+    """The two halves of a row taller than a page look as the row does (a black cell stays black on
+    both pages), and the rows after it keep theirs."""
+    register_fonts()
+    tall = "\n".join(f"line {n}" for n in range(120))
+    black, joined = Look(black=frozenset({1})), Look(span=(1, 2))
+    grid = Grid(["Day", "Notes", "Price"], [["1", tall, "£1"], ["2", "ABSENT", ""], ["3", "x", ""]],
+                STYLE, looks={0: black, 1: joined}, keep_last=1)
+    grid._frame = SimpleNamespace(_atTop=True)  # at the top of a fresh page: cut, not moved on
+    first, rest = grid.split(300, 400)
+    assert isinstance(first, Grid) and isinstance(rest, Grid)
+    assert first.looks == {0: black} and first.rows[0][1].startswith("line 0\n")
+    assert rest.looks == {0: black, 1: joined} and rest.rows[1][1] == "ABSENT"
+    assert rest.rows[0][1].endswith("line 119") and rest.keep_last == 1
+    assert first.height <= 400
