@@ -59,17 +59,23 @@ def run_task(parent: QWidget | None, title: str, work: Callable[[Progress], Any]
     if not cancellable:
         dialog.setCancelButton(None)
 
+    def gone() -> bool:
+        """The window the work was started from has gone meanwhile (closed, or signed out of), and
+        its progress dialog with it: the work goes on, there is nothing left to show it in."""
+        return not isValid(dialog) or (parent is not None and not isValid(parent))
+
     def progress(done: int, total: int, message: str) -> None:
+        if gone():
+            return
         dialog.setMaximum(max(total, 1))
         dialog.setValue(min(done, max(total, 1)))
         if message:
             dialog.setLabelText(message)
 
     def finish() -> bool:
-        """False when the window the work was started from has gone (closed, or signed out of)
-        meanwhile: the work is done, and there is nothing left to show it in."""
+        """False when the window has gone (the work is done all the same)."""
         _running.discard(job)
-        if not isValid(dialog) or (parent is not None and not isValid(parent)):
+        if gone():
             log.info("%s finished after its window closed", title)
             return False
         dialog.reset()

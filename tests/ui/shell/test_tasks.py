@@ -21,8 +21,9 @@ def _start(parent: QWidget, release: threading.Event, fail: bool = False
     results: list[Any] = []
     failures: list[str] = []
 
-    def work(_progress: Progress) -> str:
+    def work(progress: Progress) -> str:
         release.wait(10)
+        progress.step(1, 2, "Half way")  # a report of progress, too, may find the window gone
         if fail:
             raise DomainError("The printer folder is full.")
         return "printed"
