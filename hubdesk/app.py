@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -85,13 +86,27 @@ class HubApp:
         return Actor.nobody() if self.has_users() else Actor.unrestricted(self.settings.user)
 
     def has_users(self) -> bool:
-        """Whether anyone must sign in: one plain query, so the sign-in dialog (or the window)
-        shows before the ORM loads."""
+        """Whether anyone must sign in: one Core query, so the sign-in dialog (or the window) shows
+        before the ORM loads."""
         if self._users_exist is None:
+            from hubdesk.services.users import has_users
+
             with self.engine.connect() as conn:
-                self._users_exist = bool(conn.exec_driver_sql(
-                    "SELECT EXISTS (SELECT 1 FROM users)").scalar())
+                self._users_exist = has_users(conn)
         return self._users_exist
+
+    def sign_in_with_password(self, name: str, password: str,
+                              meanwhile: Callable[[], object] | None = None) -> None:
+        """Sign in with a name and password given at once (a script, a command). argon2 checks the
+        password on a worker thread while the users service loads and ``meanwhile`` runs; a wrong
+        one is counted and refused (SignInRefused) like any other."""
+        from hubdesk.services.users import early_check
+
+        early = early_check(self.engine, name, password)
+        users = self.users
+        if meanwhile is not None:
+            meanwhile()
+        self.sign_in(users.sign_in(name, password, early))
 
     def sign_in(self, actor: Actor | None) -> None:
         """Act for ``actor`` from now on (None: signed out); services are rebuilt for them."""

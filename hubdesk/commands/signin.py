@@ -42,7 +42,7 @@ def signed_in(app: HubApp, meanwhile: Callable[[], object] | None = None) -> Hub
 
 def sign_in_command(app: HubApp, meanwhile: Callable[[], object] | None = None) -> None:
     # Imported here: `print KIND --help` and the like load no models.
-    from hubdesk.services.users import ENV_USER, NotSignedIn, early_check, environment_credentials
+    from hubdesk.services.users import ENV_USER, NotSignedIn, environment_credentials
 
     if not app.has_users():
         return
@@ -57,8 +57,4 @@ def sign_in_command(app: HubApp, meanwhile: Callable[[], object] | None = None) 
             "This database has users: sign in to run commands. Set HUBDESK_USER to your hubdesk "
             "name and HUBDESK_PASSWORD_FILE to a file holding your password (readable by you "
             "only), or run the command at a terminal to be asked.")
-    early = early_check(app.engine, name, password)
-    users = app.users  # the users service and the ORM load while the password is checked
-    if meanwhile is not None:
-        meanwhile()
-    app.sign_in(users.sign_in(name, password, early))
+    app.sign_in_with_password(name, password, meanwhile)

@@ -48,7 +48,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     app = open_app(load_settings(args.database))
     try:
-        if args.action == "add" and not app.users.has_users():
+        if args.action == "add" and not app.has_users():
             return _first_administrator(app, args)
         sign_in_command(app)
         return _act(app, args)

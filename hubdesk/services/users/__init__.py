@@ -19,6 +19,7 @@ from hubdesk.services.users.sign_in import (
     EarlyCheck,
     SignInRefused,
     early_check,
+    has_users,
 )
 
 if TYPE_CHECKING:
@@ -49,5 +50,6 @@ __all__ = [
     "UserService",
     "early_check",
     "environment_credentials",
+    "has_users",
     "hash_password",
 ]

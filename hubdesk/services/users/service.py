@@ -53,10 +53,6 @@ class UserService(Service):
 
     _WRITES_SIGNED_OUT = True
 
-    def has_users(self) -> bool:
-        with self._read() as s:
-            return signing.has_users(s)
-
     def create_first_administrator(self, name: str, password: str) -> Actor:
         """The first user of a database, an administrator; refused once anyone exists."""
         from hubdesk.core.models.users import User

@@ -22,7 +22,7 @@ from hubdesk.core.permissions import Actor, pc_name
 from hubdesk.services.users.passwords import hash_password, needs_rehash, verify_password
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from sqlalchemy import Connection, Engine
     from sqlalchemy.orm import Session
 
 USERS = table(
@@ -95,7 +95,7 @@ def early_check(engine: Engine, name: str, password: str) -> EarlyCheck | None:
     return EarlyCheck(stored, password) if stored else None
 
 
-def has_users(s: Session) -> bool:
+def has_users(s: Session | Connection) -> bool:
     return bool(s.scalar(select(exists().select_from(USERS))))
 
 

@@ -137,14 +137,13 @@ def _shown_then_cancel(dialog: QDialog) -> None:
 def sign_in_from_environment(app: HubApp) -> bool:
     """True when the environment names a user whose password is right; otherwise the dialog asks
     (a wrong password there counts as a failed attempt, like any other)."""
-    from hubdesk.services.users import early_check, environment_credentials
+    from hubdesk.services.users import environment_credentials
 
     try:
         found = environment_credentials()
         if found is None or not app.has_users():
             return False
-        early = early_check(app.engine, *found)  # the users service loads meanwhile
-        app.sign_in(app.users.sign_in(*found, early))
+        app.sign_in_with_password(*found)
     except DomainError as exc:
         log.warning("Signing in from HUBDESK_USER: %s", exc)
         return False

@@ -16,7 +16,7 @@ from tests.conftest import child_form, sign_in_as
 
 
 def test_first_administrator_then_sign_in(hub: HubApp) -> None:
-    assert not hub.users.has_users()
+    assert not hub.has_users()
     admin = hub.users.create_first_administrator("  Ada   Admin ", "correct horse")
     assert (admin.name, admin.role) == ("Ada Admin", "administrator")
     assert admin.may("users") and admin.pc
