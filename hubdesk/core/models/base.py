@@ -20,7 +20,6 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
-
 def partial_index(name: str, *columns: str, where: str, unique: bool = False) -> Index:
     """An index of the rows ``where`` holds for, written the same in SQLite and PostgreSQL.
 

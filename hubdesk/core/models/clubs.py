@@ -139,7 +139,7 @@ class SessionBooking(Base):
                         name="cancelled_has_moment"),
         CheckConstraint("late = false OR status = 'cancelled'", name="late_only_cancelled"),
         partial_index("uq_session_bookings_live", "session_id", "child_id", unique=True,
-            where="status = 'booked'"),
+                      where="status = 'booked'"),
         Index("ix_session_bookings_child_id_status", "child_id", "status"),
     )
 
@@ -166,9 +166,9 @@ class WaitingListEntry(Base):
         CheckConstraint("status <> 'offered' OR offered_session_id IS NOT NULL",
                         name="offer_has_session"),
         partial_index("uq_waiting_list_session_live", "child_id", "session_id", unique=True,
-            where="status IN ('waiting', 'offered') AND session_id IS NOT NULL"),
+                      where="status IN ('waiting', 'offered') AND session_id IS NOT NULL"),
         partial_index("uq_waiting_list_club_live", "child_id", "club_id", unique=True,
-            where="status IN ('waiting', 'offered') AND session_id IS NULL"),
+                      where="status IN ('waiting', 'offered') AND session_id IS NULL"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -164,7 +164,7 @@ class Run(Base):
         CheckConstraint("escort_staff_id IS NULL OR escort_staff_id <> driver_staff_id",
                         name="escort_not_driver"),
         partial_index("uq_runs_pattern_day", "pattern_id", "day", unique=True,
-            where="pattern_id IS NOT NULL"),
+                      where="pattern_id IS NOT NULL"),
         Index("ix_runs_day_vehicle", "day", "vehicle_id"),
     )
 
@@ -252,7 +252,7 @@ class RunPassenger(Base):
         CheckConstraint("(removed_at IS NULL) = (length(removed_reason) = 0)",
                         name="removed_has_reason"),
         partial_index("uq_run_passengers_live_need", "run_id", "need_key", unique=True,
-            where="removed_at IS NULL"),
+                      where="removed_at IS NULL"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

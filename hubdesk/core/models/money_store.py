@@ -25,8 +25,7 @@ class MoneyMark(Base):
     __tablename__ = "money_marks"
     __table_args__ = (
         # "Everything" found at once: the triggers look for it before marking one child.
-        partial_index("ix_money_marks_whole", "id",
-            where="child_id IS NULL"),
+        partial_index("ix_money_marks_whole", "id", where="child_id IS NULL"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

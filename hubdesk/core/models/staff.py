@@ -113,7 +113,7 @@ class RatioRule(Base):
         CheckConstraint("per_adult BETWEEN 1 AND 30", name="per_adult_range"),
         UniqueConstraint("site_id", "from_age"),
         partial_index("uq_ratio_rules_default_age", "from_age", unique=True,
-            where="site_id IS NULL"),
+                      where="site_id IS NULL"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -139,9 +139,9 @@ class Shift(Base):
             name="kind_has_target"),
         CheckConstraint("kind = 'run' OR site_id IS NOT NULL", name="site_present"),
         partial_index("uq_shifts_club_live", "staff_id", "club_session_id", unique=True,
-            where="cancelled_at IS NULL AND club_session_id IS NOT NULL"),
+                      where="cancelled_at IS NULL AND club_session_id IS NOT NULL"),
         partial_index("uq_shifts_creche_live", "staff_id", "course_session_id", unique=True,
-            where="cancelled_at IS NULL AND course_session_id IS NOT NULL"),
+                      where="cancelled_at IS NULL AND course_session_id IS NOT NULL"),
         Index("ix_shifts_day_site_id", "day", "site_id"),
     )
 

@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 def __getattr__(name: str) -> Any:
     """Courses, enrolments and the printouts' reading load when first asked for: the rota needs only
     the crèche's ratio rules (``load_rules``), and its printout loaded all of parent learning."""
-    if name in __all__ and name not in globals():
+    if name in __all__:  # only a name not loaded yet comes here
         from hubdesk.services.learning import courses, enrolments, reports
 
         for module in (courses, enrolments, reports):

@@ -40,8 +40,7 @@ from hubdesk.ui.shell.events import AppEvents
 from hubdesk.ui.shell.tasks import run_task
 
 Loaded = tuple[Overview, list[OfferRow]]
-FiguresView = (TakeUpView | MissingView | LearningView | MinibusView | ViabilityView | ReferralsView
-               | PlacesView)
+FiguresView = TakeUpView | MissingView | LearningView | MinibusView | ViabilityView | ReferralsView
 TAKE_UP, MISSING, LEARNING, MINIBUS, VIABILITY, OFFER, REFERRALS = range(1, 8)  # tabs after Places
 
 

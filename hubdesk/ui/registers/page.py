@@ -344,7 +344,7 @@ class RegistersPage(Page):
             return
         line = self.table.selected()
         self.day_tabs.health.record(list(self.table.register_model.lines),
-                               self.current.header.session_id, line.child_id if line else None)
+                                    self.current.header.session_id, line.child_id if line else None)
 
     def show_medical(self, line: RegisterLine) -> None:
         """The child's medical details, medicine permissions and doses (one click away)."""
