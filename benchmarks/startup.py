@@ -162,7 +162,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         env = {**os.environ, "HOME": str(root / "home"), "XDG_DATA_HOME": str(root / "data"),
-               "XDG_CONFIG_HOME": str(root / "config"),
+               "XDG_CONFIG_HOME": str(root / "config"), "XDG_CACHE_HOME": str(root / "cache"),
                "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
         env.pop("HUBDESK_DATABASE", None)
         # As installed: compiled bytecode is kept (in the temporary folder), not compiled on every start.

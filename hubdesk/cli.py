@@ -10,10 +10,11 @@ from collections.abc import Container, Sequence
 
 from hubdesk import __version__
 from hubdesk.commands import COMMANDS
+from hubdesk.core.bank_holidays import keep_in as keep_bank_holidays_in
 from hubdesk.core.errors import DomainError
 from hubdesk.core.private import owner_only_umask
 from hubdesk.core.text_checks import printable
-from hubdesk.settings import ENV_DATABASE, data_dir
+from hubdesk.settings import ENV_DATABASE, cache_dir, data_dir
 
 
 def build_parser(load: Container[str] | None = None) -> argparse.ArgumentParser:
@@ -74,6 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(load={command_named(words) or ""})
     args = parser.parse_args(words)
+    keep_bank_holidays_in(cache_dir())
     if args.self_test:
         args.func = run_self_test
     elif not getattr(args, "func", None):

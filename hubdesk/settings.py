@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_config_dir, user_data_dir
+from platformdirs import user_cache_dir, user_config_dir, user_data_dir
 
 APP_NAME = "hubdesk"
 ENV_DATABASE = "HUBDESK_DATABASE"
@@ -17,6 +17,11 @@ ENV_DATABASE = "HUBDESK_DATABASE"
 def data_dir() -> Path:
     """The user's data folder (local, not roaming: a SQLite file must not roam)."""
     return Path(user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+def cache_dir() -> Path:
+    """The user's cache folder: what hubdesk can work out again if it is lost (bank holidays)."""
+    return Path(user_cache_dir(APP_NAME, appauthor=False))
 
 
 def resources_dir() -> Path:

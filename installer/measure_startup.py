@@ -41,7 +41,8 @@ def main() -> int:
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target",
                         str(tmp / "site"), *map(str, (tmp / "wheel").glob("*.whl"))], check=True)
         env = {**os.environ, "HOME": str(tmp / "home"), "XDG_DATA_HOME": str(tmp / "data"),
-               "XDG_CONFIG_HOME": str(tmp / "config"), "PYTHONPATH": str(tmp / "site"),
+               "XDG_CONFIG_HOME": str(tmp / "config"), "XDG_CACHE_HOME": str(tmp / "cache"),
+               "PYTHONPATH": str(tmp / "site"),
                "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                "HUBDESK_DATABASE": str(tmp / "demo.db"), "HUBDESK_USER": "admin",
                "HUBDESK_PASSWORD_FILE": str(tmp / "password")}

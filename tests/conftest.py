@@ -19,6 +19,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from hubdesk.app import HubApp, open_app
+from hubdesk.core import bank_holidays
 from hubdesk.core.clock import Clock
 from hubdesk.core.db import sqlite_file, to_url
 from hubdesk.core.permissions import Actor
@@ -43,6 +44,9 @@ def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home" / "cache"))
+    # A command run in the process keeps bank holidays in its test's cache folder: not after the test.
+    monkeypatch.setattr(bank_holidays, "_folder", None)
     monkeypatch.delenv("HUBDESK_DATABASE", raising=False)
     # Commands on a database with users (the demo's) sign in as the demo's administrator.
     monkeypatch.setenv("HUBDESK_USER", "admin")

@@ -75,3 +75,11 @@ def test_printing_the_rota_loads_only_what_the_rota_needs(schools_template: tupl
     assert not [m for m in loaded if m.startswith((
         "sqlalchemy.dialects.postgresql", "icalendar", "hubdesk.services.learning.enrolments",
         "hubdesk.services.learning.reports"))]
+    # England's bank holidays (for the closed days) are kept in the cache folder by the first printout:
+    # the next one does not load the package that works them out (it imports every country it knows).
+    assert "holidays" in loaded
+    assert list((tmp_path / "home" / "cache").rglob("bank-holidays-england.json"))
+    again = _loaded_after(["--database", str(database), "print", "rota", "--week", "2026-11-30",
+                           "-o", str(tmp_path / "rota2.pdf")])
+    assert (tmp_path / "rota2.pdf").stat().st_size > 0
+    assert "hubdesk.reports.rota" in again and "holidays" not in again

@@ -1,6 +1,6 @@
 """Which days a school is open: its terms, less half-terms, INSET days, closures and bank holidays.
 
-England's bank holidays (with substitute days) come from the ``holidays`` package.
+England's bank holidays (with substitute days) come from the ``holidays`` package (``core.bank_holidays``).
 """
 
 from __future__ import annotations
@@ -9,6 +9,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+
+from hubdesk.core.bank_holidays import england
 
 
 @dataclass(frozen=True)
@@ -38,13 +40,8 @@ DAY_KINDS = ("open", "weekend", "bank_holiday", "half_term", "inset", "closure",
 
 @lru_cache(maxsize=64)
 def _bank_holidays(year: int) -> dict[date, str]:
-    """England's bank holidays of one year; moved days are called substitute days, as on GOV.UK.
-
-    The package is loaded on first use (a tenth of a second that most printouts do not need)."""
-    import holidays
-
-    found = holidays.country_holidays("GB", subdiv="ENG", years=year)
-    return {day: name.replace("(observed)", "(substitute day)") for day, name in found.items()}
+    """England's bank holidays of one year; moved days are called substitute days, as on GOV.UK."""
+    return {day: name.replace("(observed)", "(substitute day)") for day, name in england(year).items()}
 
 
 def bank_holiday(day: date) -> str | None:
