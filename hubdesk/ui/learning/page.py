@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -24,6 +25,7 @@ from hubdesk.services.learning import CourseRow
 from hubdesk.services.progress import Progress
 from hubdesk.ui.common.forms import hbox
 from hubdesk.ui.common.keys import enter_opens
+from hubdesk.ui.common.lazy_tabs import LazyTabs
 from hubdesk.ui.common.page import Page
 from hubdesk.ui.common.tables import DtoTableModel, table_view
 from hubdesk.ui.learning.course_dialog import CourseDialog
@@ -32,6 +34,8 @@ from hubdesk.ui.learning.learners import LearnersTab
 from hubdesk.ui.learning.register import RegisterTab
 from hubdesk.ui.shell import feedback
 from hubdesk.ui.shell.events import AppEvents
+
+LEARNERS, REGISTER, CRECHE = 0, 1, 2  # the tabs' places
 
 
 def course_model() -> DtoTableModel[CourseRow]:
@@ -128,15 +132,23 @@ class LearningPage(Page):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.heading)
         box.addWidget(self.tabs, 1)
+        # The register and the crèche are built when first shown: most visits look at the learners.
+        self.lazy = LazyTabs(self.tabs)
         self.learners = LearnersTab(self.app, self._changed)
-        self.register = RegisterTab(self.app, self._changed)
-        self.creche = CrecheTab(self.app, self._changed)
         self.tabs.addTab(self.learners, "Learners")
-        self.tabs.addTab(self.register, "Register")
-        self.tabs.addTab(self.creche, "Crèche")
+        self.lazy.add("Register", lambda: RegisterTab(self.app, self._changed))
+        self.lazy.add("Crèche", lambda: CrecheTab(self.app, self._changed))
         self._course: CourseRow | None = None
-        self._stale: list[LearnersTab | RegisterTab | CrecheTab] = []
+        self._stale: list[int] = []  # the tabs (by place) that have not read the chosen course
         self.tabs.currentChanged.connect(lambda _index: self._load_shown_tab())
+
+    @property
+    def register(self) -> RegisterTab:
+        return cast(RegisterTab, self.lazy.get(REGISTER))
+
+    @property
+    def creche(self) -> CrecheTab:
+        return cast(CrecheTab, self.lazy.get(CRECHE))
 
     # --- the course list --------------------------------------------------------------------
     def on_shown(self) -> None:
@@ -189,17 +201,17 @@ class LearningPage(Page):
             self.heading.setText(f"<b>{escape(course.title)}</b> ({escape(course.kind_label)}) — "
                                  f"{escape(facts)}")
         self._course = course
-        self._stale = [self.learners, self.register, self.creche]
+        self._stale = [LEARNERS, REGISTER, CRECHE]
         self._load_shown_tab()
         self.tabs.setEnabled(course is not None)
 
     def _load_shown_tab(self) -> None:
         """Only the tab on screen reads the chosen course; the others read it when shown."""
-        for tab in self._stale:
-            if tab is self.tabs.currentWidget():
-                self._stale.remove(tab)
-                tab.set_course(self._course)
-                return
+        index = self.tabs.currentIndex()
+        if index in self._stale:
+            self._stale.remove(index)
+            tab = cast(LearnersTab | RegisterTab | CrecheTab, self.lazy.get(index))
+            tab.set_course(self._course)
 
     def _changed(self) -> None:
         """A tab saved something: redraw counts and every tab."""

@@ -18,7 +18,7 @@ from hubdesk.services.learning.creche import CrecheChildForm
 from hubdesk.services.people.carers import CarerForm, CarerLink
 from hubdesk.services.sites.calendars import EntryForm
 from hubdesk.ui.common import page as common_page
-from hubdesk.ui.learning.page import LearningPage
+from hubdesk.ui.learning.page import CRECHE, REGISTER, LearningPage
 from hubdesk.ui.shell.events import AppEvents
 from tests.conftest import SCHOOL_DAY, child_form
 from tests.reports.pdf_helpers import pages_text
@@ -283,3 +283,20 @@ def test_print_register_and_certificates(qtbot: QtBot, page: LearningPage, hub: 
     qtbot.waitUntil(lambda: len(opened) == 2, timeout=10000)
     assert "Şükrü Öztürk" in pages_text(opened[1])[0]
     assert opened[1].parent == hub.settings.data_dir / "printouts"
+
+
+def test_the_register_and_creche_tabs_are_built_when_first_shown(qtbot: QtBot, page: LearningPage,
+                                                                 hub: HubApp, course: int) -> None:
+    """Most visits look at the learners: the other two tabs cost nothing until shown, and then show
+    the course chosen meanwhile."""
+    assert page.lazy.built(REGISTER) is None and page.lazy.built(CRECHE) is None
+    hub.learning.enrolments.enrol(course, new_adult=CarerForm("Ayşe", "Kaya", phone_mobile="07700 900000"))
+    page.refresh()
+    assert page.lazy.built(REGISTER) is None
+    page.tabs.setCurrentIndex(CRECHE)
+    creche = page.lazy.built(CRECHE)
+    assert creche is page.creche and page.tabs.currentWidget() is creche
+    assert page.lazy.built(REGISTER) is None
+    page.tabs.setCurrentIndex(REGISTER)
+    assert page.tabs.currentWidget() is page.register
+    assert page.register.table.rowCount() == 1  # the chosen course's learner, read when shown
