@@ -98,3 +98,18 @@ def test_a_short_year_on_the_command_line_is_one_sentence(
     with pytest.raises(SystemExit):
         _ical(hub.settings.database, "Jo", tmp_path, week="23/11/26")
     assert "'23/11/26' needs a four-digit year, e.g. 23/11/2026" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("output", ["", " ", ".", "..", "no-such-folder/shifts.ics"])
+def test_a_calendar_file_that_cannot_be_named_is_one_sentence(
+        hub: HubApp, tmp_path: Path, capsys: pytest.CaptureFixture[str], output: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """``-o ''`` (or a folder, or a missing folder) is refused before anything is read or written."""
+    monkeypatch.chdir(tmp_path)
+    _staff(hub, "Ada", "Lovelace")
+    assert main(["rota-ical", "--database", hub.settings.database, "--person", "Ada", "--week",
+                 "23/11/2026", "-o", output]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("hubdesk: ") and err.count("\n") == 1
+    assert "Give the calendar file to write after -o" in err or "does not exist" in err
+    assert not list(tmp_path.glob("*.ics*"))

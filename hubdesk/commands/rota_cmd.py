@@ -10,7 +10,7 @@ from typing import Any
 
 from hubdesk.app import HubApp
 from hubdesk.commands.lookup import day_argument, find_person, find_site
-from hubdesk.commands.output import expanded
+from hubdesk.commands.output import output_file
 from hubdesk.commands.signin import for_reading
 from hubdesk.core.errors import DomainError
 
@@ -63,11 +63,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def run_ical(args: argparse.Namespace) -> int:
     if not 1 <= args.weeks <= 52:
         raise DomainError("--weeks must be between 1 and 52.")
-    target = expanded(args.output)
-    if target.suffix.lower() != ".ics":
-        target = target.with_name(target.name + ".ics")
-    if not target.parent.is_dir():
-        raise DomainError(f"The folder {target.parent} does not exist.")
+    target = output_file(args.output, (".ics",), "rota.ics", "calendar file")
     app = for_reading(args.database)
     try:
         staff_id, name = find_person(app, args.person)
