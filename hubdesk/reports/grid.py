@@ -4,9 +4,10 @@ reportlab's ``Table`` styles every cell against every style command and draws ea
 its own text object: a month's statements (about 130,000 cells) spent most of their time there.
 A ``Grid`` measures each row once, splits between rows only (a row is never cut in half, the
 header repeats on the next page) and draws a whole page of cells as one text object and one
-set of lines. Cells are plain strings, already wrapped into lines with ``\\n`` (see ``wrap``).
-A row may look different (``Look``): bold, cells white on black, cells joined, smaller and unruled
-(a note), more room to write in; the last rows may be kept with the row before them.
+set of lines. Cells are plain strings, already wrapped into lines with ``\\n`` (see ``wrap``), or
+lines in mixed fonts (``reports.rich``). A row may look different (``Look``): bold, cells white on
+black or shaded, cells joined, smaller and unruled (a note), more room to write in; the last rows
+may be kept with the row before them.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from hubdesk.reports.pdf import FONT, FONT_BOLD
+from hubdesk.reports.rich import Rich
 
 HEADER_SHADE = colors.Color(0.85, 0.85, 0.85)
 
@@ -52,9 +54,15 @@ class Look:
     size: float | None = None  # smaller print (a note), with a leading to match
     ruled: bool = True  # False: no lines round the row
     pad: tuple[float, float] | None = None  # top and bottom padding (room to write by hand)
+    shade: tuple[tuple[int, colors.Color], ...] = ()  # cells filled with a colour: (column, colour)
 
 
 PLAIN = Look()
+Cell = str | Rich
+
+
+def _lines(cell: Cell) -> int:
+    return len(cell.lines) or 1 if isinstance(cell, Rich) else cell.count("\n") + 1
 
 
 def wrap(value: str, width: float, style: GridStyle, font: str = FONT) -> str:
@@ -79,7 +87,7 @@ class Grid(Flowable):
     ``looks`` maps a row's index to how it differs; the last ``keep_last`` rows never start a page
     (a register's headcount and sign-off stay with its last child)."""
 
-    def __init__(self, header: Sequence[str], rows: Sequence[Sequence[str]], style: GridStyle,
+    def __init__(self, header: Sequence[Cell], rows: Sequence[Sequence[Cell]], style: GridStyle,
                  heights: Sequence[float] | None = None, looks: Mapping[int, Look] | None = None,
                  keep_last: int = 0) -> None:
         super().__init__()
@@ -92,8 +100,8 @@ class Grid(Flowable):
         self.width = sum(style.widths)
         self.height = self.header_height + sum(self.heights)
 
-    def _height(self, row: Sequence[str], look: Look) -> float:
-        lines = max((cell.count("\n") + 1 for cell in row), default=1)
+    def _height(self, row: Sequence[Cell], look: Look) -> float:
+        lines = max((_lines(cell) for cell in row), default=1)
         s = self.style
         size, leading = self._size(look)
         top, bottom = look.pad or (s.pad_top, s.pad_bottom)
@@ -143,9 +151,8 @@ class Grid(Flowable):
         size, leading = self._size(look)
         top_pad, bottom_pad = look.pad or (s.pad_top, s.pad_bottom)
         keep = max(1, int((room - top_pad - bottom_pad - size) // leading) + 1)
-        cells = [cell.split("\n") for cell in self.rows[0]]
-        top = ["\n".join(lines[:keep]) for lines in cells]
-        rest = ["\n".join(lines[keep:]) for lines in cells]
+        top = [_cut(cell, 0, keep) for cell in self.rows[0]]
+        rest = [_cut(cell, keep, None) for cell in self.rows[0]]
         return [Grid(self.header, [top], s, looks={0: look}),
                 Grid(self.header, [rest, *self.rows[1:]], s, looks=self.looks,
                      keep_last=self.keep_last)]
@@ -162,6 +169,11 @@ class Grid(Flowable):
         canvas.saveState()
         canvas.setFillColor(HEADER_SHADE)
         canvas.rect(0, ys[1], xs[-1], self.header_height, stroke=0, fill=1)
+        for n, look in enumerate(looks):
+            for col, colour in look.shade:
+                canvas.setFillColor(colour)
+                canvas.rect(xs[col], ys[n + 1], xs[col + 1] - xs[col], ys[n] - ys[n + 1], stroke=0,
+                            fill=1)
         canvas.setFillColor(colors.black)
         for n, look in enumerate(looks):
             for col in look.black:
@@ -178,7 +190,7 @@ class Grid(Flowable):
         canvas.drawText(text)
         canvas.restoreState()
 
-    def _draw_row(self, text: Any, row: Sequence[str], xs: Sequence[float], top: float, look: Look,
+    def _draw_row(self, text: Any, row: Sequence[Cell], xs: Sequence[float], top: float, look: Look,
                   header: bool) -> None:
         s = self.style
         size, leading = self._size(look)
@@ -188,6 +200,9 @@ class Grid(Flowable):
         place, out = text.setTextOrigin, text._textOut  # the text object's current font, below
         for col, cell in enumerate(row):
             if not cell:
+                continue
+            if isinstance(cell, Rich):
+                _draw_rich(text, cell, xs[col] + pad, base, leading)
                 continue
             font = fonts[col]
             if font != text._fontname or size != text._fontsize:
@@ -207,6 +222,24 @@ class Grid(Flowable):
                 y -= leading
             if black:
                 text.setFillColor(colors.black)
+
+
+def _cut(cell: Cell, start: int, end: int | None) -> Cell:
+    """Lines ``start`` to ``end`` of a cell."""
+    if isinstance(cell, Rich):
+        return cell.cut(start, end)
+    return "\n".join(cell.split("\n")[start:end])
+
+
+def _draw_rich(text: Any, cell: Rich, x: float, y: float, leading: float) -> None:
+    """Each line placed, its runs printed one after the other (the PDF moves along each)."""
+    for line in cell.lines:
+        text.setTextOrigin(x, y)
+        for value, font, size in line:
+            if font != text._fontname or size != text._fontsize:
+                text.setFont(font, size, leading)
+            text._textOut(value)
+        y -= leading
 
 
 @lru_cache(maxsize=64)

@@ -18,11 +18,14 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Sp
 
 from hubdesk.core.dates import spoken_day
 from hubdesk.core.words import duration
-from hubdesk.reports.pdf import HeaderMark, build, para, styles, table, text
+from hubdesk.reports.grid import Cell, Grid, GridStyle, Look
+from hubdesk.reports.pdf import FONT, FONT_BOLD, HeaderMark, build, para, styles, table, text
+from hubdesk.reports.rich import Run, rich
 from hubdesk.services.rota import PersonWeek, ProblemRow, SessionCell, ShiftRow, WeekGrid
 
 PAGE_WIDTH = 273 * mm  # landscape A4 less the margins
 LABEL_WIDTH = 38 * mm
+SIZE, SMALL, LEADING = 7.5, 7.0, 9.0  # the grid's print, the roles' and notes', a line's height
 FIRST_AID = "✚"
 BLOCKED = "✖"
 UNDER = colors.Color(1, 0.85, 0.85)
@@ -44,43 +47,46 @@ def blocks_of(problems: Sequence[ProblemRow]) -> Blocks:
     return found
 
 
-def _mark(shift: ShiftRow, blocks: Blocks) -> str:
+def _mark(shift: ShiftRow, blocks: Blocks) -> list[Run]:
     block = blocks.get(shift.staff_id)
-    mark = f" {FIRST_AID}" if shift.first_aider else ""
-    return mark + (f" <b>{BLOCKED} {text(', '.join(block))}</b>" if block else "")
+    mark: list[Run] = [(f" {FIRST_AID}", FONT, SIZE)] if shift.first_aider else []
+    return mark + ([(f" {BLOCKED} {', '.join(block)}", FONT_BOLD, SIZE)] if block else [])
 
 
 def _staff_line(shift: ShiftRow, session: SessionCell | None = None, blocks: Blocks | None = None
-                ) -> str:
+                ) -> list[Run]:
     times = "" if session and shift.times == session.times else f" {shift.times}"
-    return (f"{text(shift.name)}{_mark(shift, blocks or {})} "
-            f"<font size=7>({text(shift.role_label)}{times})</font>")
+    return [(shift.name, FONT, SIZE), *_mark(shift, blocks or {}),
+            (f" ({shift.role_label}{times})", FONT, SMALL)]
 
 
-def _duty_line(shift: ShiftRow, blocks: Blocks) -> str:
-    note = f": {text(shift.note)}" if shift.note else ""
-    return f"{text(shift.name)}{_mark(shift, blocks)} <font size=7>({text(shift.role_label)}{note})</font>"
+def _duty_line(shift: ShiftRow, blocks: Blocks) -> list[Run]:
+    note = f": {shift.note}" if shift.note else ""
+    return [(shift.times, FONT_BOLD, SIZE), (f" {shift.name}", FONT, SIZE), *_mark(shift, blocks),
+            (f" ({shift.role_label}{note})", FONT, SMALL)]
 
 
 def _blocked(cell: SessionCell, blocks: Blocks) -> bool:
     return any(x.staff_id in blocks for x in cell.staff)
 
 
-def _session_cell(cell: SessionCell, blocks: Blocks) -> str:
-    where = f" · {text(cell.room)}" if cell.room else ""
-    lines = [f"<b>{cell.times}</b>{where}"]
+def _session_cell(cell: SessionCell, blocks: Blocks) -> list[list[Run]]:
+    """The session's paragraphs: times and room, children against staff, who, what is wrong."""
+    where: list[Run] = [(f" · {cell.room}", FONT, SIZE)] if cell.room else []
+    lines: list[list[Run]] = [[(cell.times, FONT_BOLD, SIZE), *where]]
     if cell.children:
-        lines.append(f"{cell.children} {cell.counted} / {cell.required} staff required")
+        lines.append([(f"{cell.children} {cell.counted} / {cell.required} staff required", FONT, SIZE)])
     else:
-        lines.append("no children booked")
-    lines += [_staff_line(x, cell, blocks) for x in cell.staff] or ["<i>nobody on the rota</i>"]
+        lines.append([("no children booked", FONT, SIZE)])
+    lines += [_staff_line(x, cell, blocks) for x in cell.staff] or [[("nobody on the rota", FONT, SIZE)]]
     if _blocked(cell, blocks):
-        lines.append(f"<b>{BLOCKED} BLOCKED: someone here must not work with children</b>")
+        lines.append([(f"{BLOCKED} BLOCKED: someone here must not work with children", FONT_BOLD, SIZE)])
     if cell.status == "under":
-        lines.append("<b>UNDER RATIO</b>")
+        lines.append([("UNDER RATIO", FONT_BOLD, SIZE)])
     elif cell.status == "warning":
-        lines.append("<b>Check:</b> " + text("; ".join(p.split(": ", 1)[-1] for p in cell.problems)))
-    return "<br/>".join(lines)
+        lines.append([("Check:", FONT_BOLD, SIZE),
+                      (" " + "; ".join(p.split(": ", 1)[-1] for p in cell.problems), FONT, SIZE)])
+    return lines
 
 
 def _shade(cells: Sequence[SessionCell], blocks: Blocks) -> colors.Color | None:
@@ -90,43 +96,50 @@ def _shade(cells: Sequence[SessionCell], blocks: Blocks) -> colors.Color | None:
     return SHORT if any(c.status == "warning" for c in cells) else None
 
 
-def _site_story(grid: WeekGrid) -> list[Flowable]:
-    st = styles(7.5)
-    blocks = blocks_of(grid.problems)
+def _site_grid(grid: WeekGrid, blocks: Blocks) -> Grid:
+    """Sessions down, days across, the site's duties last: drawn straight on the canvas."""
     day_width = (PAGE_WIDTH - LABEL_WIDTH) / len(grid.days)
-    header: list[object] = [para("Session", st.cell_bold)]
+    style = GridStyle(widths=(LABEL_WIDTH, *[day_width] * len(grid.days)), size=SIZE, leading=LEADING)
+    label_room, room = LABEL_WIDTH - 2 * style.pad_side, day_width - 2 * style.pad_side
+    header: list[Cell] = [rich([[("Session", FONT_BOLD, SIZE)]], label_room)]
     for day, closed in zip(grid.days, grid.closed, strict=True):
-        note = f"<br/><font size=7>{text(closed)}</font>" if closed else ""
-        header.append(Paragraph(f"<b>{spoken_day(day)}</b>{note}", st.cell))
-    rows: list[list[object]] = [header]
-    extra: list[tuple[object, ...]] = []
-    titles: list[str] = []
-    for cell in grid.sessions:
-        if cell.title not in titles:
-            titles.append(cell.title)
+        note = [[(closed, FONT, SMALL)]] if closed else []
+        header.append(rich([[(spoken_day(day), FONT_BOLD, SIZE)], *note], room))
+    rows: list[list[Cell]] = []
+    looks: dict[int, Look] = {}
+    titles = list(dict.fromkeys(cell.title for cell in grid.sessions))
     for title in titles:
-        row: list[object] = [para(title, st.cell_bold)]
+        row: list[Cell] = [rich([[(title, FONT_BOLD, SIZE)]], label_room)]
+        shades: list[tuple[int, colors.Color]] = []
         for col, day in enumerate(grid.days, start=1):
             cells = [c for c in grid.sessions if c.title == title and c.day == day]
-            row.append(Paragraph("<br/><br/>".join(_session_cell(c, blocks) for c in cells),
-                                 st.cell) if cells else "")
+            paragraphs: list[list[Run]] = []
+            for n, c in enumerate(cells):
+                paragraphs += ([[("", FONT, SIZE)]] if n else []) + _session_cell(c, blocks)
+            row.append(rich(paragraphs, room) if cells else "")
             shade = _shade(cells, blocks)
             if shade is not None:
-                extra.append(("BACKGROUND", (col, len(rows)), (col, len(rows)), shade))
+                shades.append((col, shade))
+        if shades:
+            looks[len(rows)] = Look(shade=tuple(shades))
         rows.append(row)
-    duties: list[object] = [para("Site duties and other work", st.cell_bold)]
+    duties: list[Cell] = [rich([[("Site duties and other work", FONT_BOLD, SIZE)]], label_room)]
     for n in range(len(grid.days)):
         others = [x for week in grid.staff for x in week.days[n]
                   if x.kind not in ("club", "creche") and x.site_id == grid.site_id]
         others.sort(key=lambda x: (x.start, x.name))
-        duties.append(Paragraph("<br/>".join(
-            f"<b>{x.times}</b> {_duty_line(x, blocks)}" for x in others), st.cell))
+        duties.append(rich([_duty_line(x, blocks) for x in others], room) if others else "")
     rows.append(duties)
-    result = table(rows, [LABEL_WIDTH, *[day_width] * len(grid.days)], zebra=False, extra=extra)
+    return Grid(header, rows, style, looks=looks)
+
+
+def _site_story(grid: WeekGrid) -> list[Flowable]:
+    st = styles(SIZE)
+    blocks = blocks_of(grid.problems)
     story: list[Flowable] = [
         HeaderMark(f"Staff rota · {grid.site} · week of {spoken_day(grid.monday, year=True)}"),
         para(f"Staff rota: {grid.site}", st.title),
-        para(f"Week of {spoken_day(grid.monday, year=True)}", st.heading), result,
+        para(f"Week of {spoken_day(grid.monday, year=True)}", st.heading), _site_grid(grid, blocks),
         Spacer(0, 3 * mm),
         para(f"{FIRST_AID} paediatric first-aider  ·  {BLOCKED} must not work with children until "
              "sorted (see Problems to fix)  ·  children booked (or signed in) / staff required  ·  "

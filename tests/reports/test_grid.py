@@ -1,4 +1,5 @@
-"""The plain-string grid: whole rows per page, the header on every page, text kept exactly."""
+"""The grid drawn on the canvas: whole rows per page, the header on every page, text kept exactly,
+plain strings or lines in mixed fonts."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
 from hubdesk.reports.grid import Grid, GridStyle, Lines, Look, plain, wrap
 from hubdesk.reports.pdf import FONT, FONT_BOLD, build, register_fonts
+from hubdesk.reports.rich import Rich, rich
 from tests.reports.pdf_helpers import embedded_fonts, pages_text
 
 STYLE = GridStyle((30 * mm, 60 * mm, 25 * mm), 8, 9.6, right=frozenset({2}))
@@ -134,3 +137,53 @@ def test_a_row_cut_across_pages_keeps_its_look_and_the_next_rows_theirs() -> Non
     assert rest.looks == {0: black, 1: joined} and rest.rows[1][1] == "ABSENT"
     assert rest.rows[0][1].endswith("line 119") and rest.keep_last == 1
     assert first.height <= 400
+
+
+def test_rich_cells_break_at_spaces_inside_their_column_and_keep_every_word() -> None:
+    register_fonts()
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    runs = [("07:45–08:45", FONT_BOLD, 7.5), (" · Hall", FONT, 7.5)]
+    staff = [("Bartłomiej Jankowski-Wiśniewski", FONT, 7.5), (" ✚", FONT, 7.5), (" (Assistant)", FONT, 7)]
+    cell = rich([runs, staff, [("x" * 80, FONT, 7.5)]], 100)
+    assert cell.lines[0] == (("07:45–08:45", FONT_BOLD, 7.5), (" · Hall", FONT, 7.5))
+    assert all(sum(stringWidth(t, f, s) for t, f, s in line) <= 100 for line in cell.lines)
+    words = " ".join("".join(t for t, _f, _s in line) for line in cell.lines[1:])
+    assert words.split() == ["Bartłomiej", "Jankowski-Wiśniewski", "✚", "(Assistant)", *words.split()[4:]]
+    assert "".join(words.split()[4:]) == "x" * 80  # a word wider than the column, cut between letters
+    assert [s for line in cell.lines for t, _f, s in line if "Assistant" in t] == [7]  # its own size
+    assert rich([], 100).lines == () and rich([[("", FONT, 7.5)]], 100).lines == ((),)
+
+
+def test_rich_cells_print_their_runs_in_order_and_shaded_cells_are_filled(tmp_path: Path) -> None:
+    register_fonts()
+    style = GridStyle((100.0, 100.0), 8, 9.6)
+    cell = rich([[("15:15", FONT_BOLD, 8), (" · Hall", FONT, 8)], [("Ada Lovelace", FONT, 8),
+                                                                      (" (Lead)", FONT, 7)]], 94)
+    shade = colors.Color(0.3, 0.3, 0.3)
+    grid = Grid(["Session", "Monday"], [["Chess", cell], ["Art", ""]], style,
+                looks={0: Look(shade=((1, shade),))})
+    out = tmp_path / "rich.pdf"
+    c = canvas.Canvas(str(out), pagesize=(300, 150))
+    grid.wrapOn(c, 200, 150)
+    grid.drawOn(c, 50, 150 - 50 - grid.height)
+    c.save()
+    text = pages_text(out)[0]
+    assert "15:15 · Hall" in text and "Ada Lovelace (Lead)" in text
+    pixels = _pixels(out, tmp_path)
+    tops = [50 + grid.header_height + sum(grid.heights[:n]) for n in range(3)]
+    assert _darkness(pixels, 190, tops[0] + 1, 248, tops[1] - 1) > 0.9  # the shaded cell, past its text
+    assert _darkness(pixels, 190, tops[1] + 1, 248, tops[2] - 1) == 0  # the row below, not shaded
+
+
+def test_a_rich_row_taller_than_a_page_is_cut_between_its_lines() -> None:
+    register_fonts()
+    tall = rich([[(f"line {n}", FONT, 8)] for n in range(120)], 100)
+    grid = Grid(["Day", "Notes", "Price"], [["1", tall, "£1"], ["2", "x", ""]], STYLE)
+    grid._frame = SimpleNamespace(_atTop=True)
+    first, rest = grid.split(300, 400)
+    assert isinstance(first, Grid) and isinstance(rest, Grid)
+    top, below = first.rows[0][1], rest.rows[0][1]
+    assert isinstance(top, Rich) and isinstance(below, Rich)
+    assert top.lines[0] == (("line 0", FONT, 8),) and below.lines[-1] == (("line 119", FONT, 8),)
+    assert len(top.lines) + len(below.lines) == 120 and first.height <= 400
