@@ -1,5 +1,5 @@
 """Allow ``python -m hubdesk``."""
 
-from hubdesk.cli import main
+from hubdesk.cli import run
 
-raise SystemExit(main())
+run()
