@@ -12,6 +12,7 @@ from typing import NoReturn
 
 from hubdesk import __version__
 from hubdesk.commands import COMMANDS
+from hubdesk.core import gc_pace
 from hubdesk.core.bank_holidays import keep_in as keep_bank_holidays_in
 from hubdesk.core.errors import DomainError
 from hubdesk.core.private import owner_only_umask
@@ -79,8 +80,10 @@ def run() -> NoReturn:
     did. Python's tidying of everything the command loaded (SQLAlchemy, the models, reportlab:
     0.15–0.2 s after a printout, a sixth of its time) would only keep the prompt waiting, so the
     process ends there, its log and output flushed. The window's process (Qt was loaded) ends the
-    ordinary way: Qt writes what it keeps as it closes.
+    ordinary way: Qt writes what it keeps as it closes. Both collect their garbage at the pace of
+    loading (``core.gc_pace``), the window until its idle work is done.
     """
+    gc_pace.loading()
     code = main()
     if "PySide6.QtCore" in sys.modules:
         sys.exit(code)

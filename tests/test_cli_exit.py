@@ -3,11 +3,13 @@ complete and closed first. The window's process ends the ordinary way."""
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+from hubdesk.core import gc_pace
 from tests.conftest import copy_database
 from tests.reports.pdf_helpers import pages_text
 
@@ -45,6 +47,18 @@ def test_a_command_ends_at_once_with_its_output_file_and_database_complete(
     with sqlite3.connect(copy) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert conn.execute("SELECT count(*) FROM sites").fetchone() == (2,)
+
+
+def test_a_command_collects_its_garbage_at_the_pace_of_loading(tmp_path: Path) -> None:
+    """Python's collector runs less often while a command runs (core.gc_pace): it walked the
+    100,000-odd objects SQLAlchemy, the models and reportlab make again and again."""
+    show = ("import gc, hubdesk.cli as cli\n"
+            "work = cli.main\n"
+            "cli.main = lambda: print('collector', gc.get_threshold()) or work()")
+    done = _hubdesk("--database", str(tmp_path / "none.db"), "check", before=show)
+    assert done.returncode == 2
+    assert done.stdout == f"collector {gc_pace.LOADING}\n"
+    assert gc_pace.LOADING != gc_pace.USUAL == gc.get_threshold()  # this process's untouched
 
 
 def test_a_refusal_is_said_in_full_with_its_exit_code(tmp_path: Path) -> None:

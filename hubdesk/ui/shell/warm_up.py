@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
+from hubdesk.core import gc_pace
+
 if TYPE_CHECKING:
     from hubdesk.ui.shell.main_window import MainWindow
 
@@ -46,6 +48,7 @@ def steps(window: MainWindow) -> Iterator[Callable[[], object]]:
             yield factory
     for name in DIALOGS:
         yield partial(importlib.import_module, name)
+    yield gc_pace.loaded  # everything is loaded: the garbage collector back to its usual pace
 
 
 def build(window: MainWindow, title: str) -> None:

@@ -3,16 +3,22 @@ imported one page per step."""
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from pytestqt.qtbot import QtBot
 
 from hubdesk.app import HubApp
+from hubdesk.core import gc_pace
 from hubdesk.ui.shell.main_window import MainWindow
 from hubdesk.ui.shell.warm_up import BUILT_AHEAD, warm_up
 
 
 def test_each_page_not_yet_built_is_imported_then_the_timer_stops(
         qtbot: QtBot, hub: HubApp, caplog: pytest.LogCaptureFixture) -> None:
+    """… and at the end the garbage collector goes back to its usual pace (it collects less often
+    while the program loads)."""
+    gc_pace.loading()
     window = MainWindow(hub)
     qtbot.addWidget(window)
     window.show()
@@ -33,6 +39,7 @@ def test_each_page_not_yet_built_is_imported_then_the_timer_stops(
     qtbot.waitUntil(lambda: imported == others, timeout=10000)
     assert "ahead of time failed" in caplog.text
     qtbot.waitUntil(lambda: not timer.isActive(), timeout=20000)
+    assert gc.get_threshold() == gc_pace.USUAL != gc_pace.LOADING
 
 
 def test_the_imports_start_once_today_has_read_its_areas(qtbot: QtBot, hub: HubApp) -> None:
