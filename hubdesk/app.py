@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from hubdesk.services.registers import Registers
     from hubdesk.services.rota import RotaService
     from hubdesk.services.sites import CalendarService, SiteService
-    from hubdesk.services.users import UserService
+    from hubdesk.services.users import EarlyCheck, UserService
 
 
 @dataclass
@@ -96,13 +96,15 @@ class HubApp:
         return self._users_exist
 
     def sign_in_with_password(self, name: str, password: str,
-                              meanwhile: Callable[[], object] | None = None) -> None:
+                              meanwhile: Callable[[], object] | None = None,
+                              early: EarlyCheck | None = None) -> None:
         """Sign in with a name and password given at once (a script, a command). argon2 checks the
-        password on a worker thread while the users service loads and ``meanwhile`` runs; a wrong
-        one is counted and refused (SignInRefused) like any other."""
+        password on a worker thread while the users service loads and ``meanwhile`` runs (``early``:
+        a check begun before the database was opened); a wrong one is counted and refused
+        (SignInRefused) like any other."""
         from hubdesk.services.users import early_check
 
-        early = early_check(self.engine, name, password)
+        early = early or early_check(self.engine, name, password)
         users = self.users
         if meanwhile is not None:
             meanwhile()

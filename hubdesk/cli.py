@@ -8,7 +8,8 @@ import re
 import sys
 import traceback
 from collections.abc import Container, Sequence
-from typing import NoReturn
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 from hubdesk import __version__
 from hubdesk.commands import COMMANDS
@@ -17,7 +18,10 @@ from hubdesk.core.bank_holidays import keep_in as keep_bank_holidays_in
 from hubdesk.core.errors import DomainError
 from hubdesk.core.private import owner_only_umask
 from hubdesk.core.text_checks import printable
-from hubdesk.settings import ENV_DATABASE, cache_dir, data_dir
+from hubdesk.settings import ENV_DATABASE, cache_dir, data_dir, load_settings
+
+if TYPE_CHECKING:
+    from hubdesk.services.users import EarlyCheck
 
 
 def build_parser(load: Container[str] | None = None) -> argparse.ArgumentParser:
@@ -62,9 +66,27 @@ def command_named(argv: Sequence[str]) -> str | None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from hubdesk.ui.shell.main import run
+    early = scripted_password_check(args.database)
+    from hubdesk.ui.shell.main import run  # Qt and the window's code load while argon2 works
 
-    return run(args.database)
+    return run(args.database, early)
+
+
+def scripted_password_check(database: str | None) -> EarlyCheck | None:
+    """A start by a script (``HUBDESK_USER`` and ``HUBDESK_PASSWORD_FILE``) on a database file: the
+    password's argon2 check (a tenth of a second, by design) starts now, before Qt and the window's
+    code load, instead of after. Anything unusual (no such variables, an unreadable password file,
+    a server database, a file that cannot be read yet) leaves the check to signing in, as before."""
+    from hubdesk.services.users import early_check_file, environment_credentials
+
+    try:
+        found = environment_credentials()
+    except DomainError:
+        return None  # signing in says what is wrong with the password file
+    chosen = load_settings(database).database
+    if found is None or "://" in chosen:
+        return None
+    return early_check_file(Path(chosen), *found)
 
 
 def run_self_test(args: argparse.Namespace) -> int:

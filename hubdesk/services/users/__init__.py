@@ -19,6 +19,7 @@ from hubdesk.services.users.sign_in import (
     EarlyCheck,
     SignInRefused,
     early_check,
+    early_check_file,
     has_users,
 )
 
@@ -49,6 +50,7 @@ __all__ = [
     "UserRow",
     "UserService",
     "early_check",
+    "early_check_file",
     "environment_credentials",
     "has_users",
     "hash_password",

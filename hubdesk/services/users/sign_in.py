@@ -8,9 +8,11 @@ first; these clauses name only the columns signing in reads and writes, and
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Boolean, DateTime, Integer, String, column, exists, func, select, table, update
@@ -66,6 +68,7 @@ class EarlyCheck:
 
     def __init__(self, stored: str, password: str) -> None:
         self.stored = stored
+        self._password = password
         self._answer = False
         self._failed: Exception | None = None
         self._thread = threading.Thread(target=self._check, args=(password,), daemon=True)
@@ -78,7 +81,7 @@ class EarlyCheck:
             self._failed = exc
 
     def matches(self, stored: str, password: str) -> bool:
-        if stored != self.stored:
+        if stored != self.stored or password != self._password:
             return verify_password(stored, password)
         self._thread.join()
         if self._failed is not None:
@@ -93,6 +96,23 @@ def early_check(engine: Engine, name: str, password: str) -> EarlyCheck | None:
         stored = conn.execute(select(USERS.c.password_hash)
                               .where(func.lower(USERS.c.name) == name.strip().lower())).scalar()
     return EarlyCheck(stored, password) if stored else None
+
+
+def early_check_file(file: Path, name: str, password: str) -> EarlyCheck | None:
+    """``early_check`` read straight from a database file, before the program has opened it (a
+    window started by a script checks the password while Qt and the window's code load). None when
+    the file cannot be read so (missing, damaged, not hubdesk's): signing in then checks as usual,
+    after the file has been opened and looked at."""
+    try:
+        conn = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+        try:
+            row = conn.execute("SELECT password_hash FROM users WHERE lower(name) = ?",
+                               (name.strip().lower(),)).fetchone()
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError, ValueError):
+        return None
+    return EarlyCheck(row[0], password) if row and isinstance(row[0], str) and row[0] else None
 
 
 def has_users(s: Session | Connection) -> bool:

@@ -28,6 +28,7 @@ from hubdesk.ui.shell.tasks import cancel_reads, run_quietly
 from hubdesk.ui.shell.warm_up import warm_up
 
 if TYPE_CHECKING:
+    from hubdesk.services.users import EarlyCheck
     from hubdesk.ui.shell.main_window import MainWindow
 
 
@@ -81,7 +82,9 @@ def report_unexpected(kind: type[BaseException], error: BaseException, tb: Trace
                   "data folder.")
 
 
-def run(database: str | None = None) -> int:
+def run(database: str | None = None, early: EarlyCheck | None = None) -> int:
+    """The window's process; ``early``: the password's check of a start by a script, begun before
+    Qt and this code loaded (``cli.run_gui``)."""
     from hubdesk.ui.shell.main_window import MainWindow
 
     owner_only_umask()
@@ -107,7 +110,7 @@ def run(database: str | None = None) -> int:
         app = open_database(settings)
         if app is None:
             return 1
-        if not ask_sign_in(app):
+        if not ask_sign_in(app, early=early):
             app.close()
             return 0
         window = MainWindow(app)

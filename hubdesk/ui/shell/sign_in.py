@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -25,6 +26,9 @@ from hubdesk.ui.common.busy import busy_pointer, one_click
 from hubdesk.ui.common.dialog_keys import Dialog
 from hubdesk.ui.common.forms import say_in
 from hubdesk.ui.shell.warm_up import in_steps
+
+if TYPE_CHECKING:
+    from hubdesk.services.users import EarlyCheck
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -102,12 +106,13 @@ class SignInDialog(Dialog):
         return self.app.users.sign_in(self.name.text(), self.password.text())
 
 
-def ask_sign_in(app: HubApp, reason: str = "") -> bool:
+def ask_sign_in(app: HubApp, reason: str = "", early: EarlyCheck | None = None) -> bool:
     """Sign ``app`` in (or create its administrator); False when the person cancelled.
 
     A start by a script (``HUBDESK_USER`` with ``HUBDESK_PASSWORD_FILE``, as for commands) signs in
-    without asking, once; after a sign-out the dialog asks."""
-    if not reason and sign_in_from_environment(app):
+    without asking, once (``early``: its password's check, begun as the program started); after a
+    sign-out the dialog asks."""
+    if not reason and sign_in_from_environment(app, early):
         return True
     first = not app.has_users()
     dialog = SignInDialog(app, first, reason)
@@ -134,7 +139,7 @@ def _shown_then_cancel(dialog: QDialog) -> None:
     dialog.reject()
 
 
-def sign_in_from_environment(app: HubApp) -> bool:
+def sign_in_from_environment(app: HubApp, early: EarlyCheck | None = None) -> bool:
     """True when the environment names a user whose password is right; otherwise the dialog asks
     (a wrong password there counts as a failed attempt, like any other)."""
     from hubdesk.services.users import environment_credentials
@@ -143,7 +148,7 @@ def sign_in_from_environment(app: HubApp) -> bool:
         found = environment_credentials()
         if found is None or not app.has_users():
             return False
-        app.sign_in_with_password(*found)
+        app.sign_in_with_password(*found, early=early)
     except DomainError as exc:
         log.warning("Signing in from HUBDESK_USER: %s", exc)
         return False

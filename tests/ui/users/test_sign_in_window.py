@@ -175,6 +175,7 @@ def test_a_scripted_start_signs_in_from_the_environment(
         demo_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """HUBDESK_USER with HUBDESK_PASSWORD_FILE signs the window in as for commands (the test
     environment names the demo's administrator); a wrong password leaves the dialog to ask."""
+    from hubdesk.services.users import early_check_file
     from hubdesk.ui.shell.sign_in import sign_in_from_environment
     target = tmp_path / "scripted.db"
     copy_database(demo_template, target)
@@ -182,6 +183,11 @@ def test_a_scripted_start_signs_in_from_the_environment(
                             backup_dir=tmp_path / "backups"), clock=frozen_clock(DEMO_TODAY))
     try:
         assert sign_in_from_environment(app)
+        assert app.signed_in is not None and app.signed_in.name == "admin"
+        app.sign_in(None)
+        # as the program starts it: the check begun before the file was opened
+        early = early_check_file(target, "admin", "demo-admin")
+        assert early is not None and sign_in_from_environment(app, early)
         assert app.signed_in is not None and app.signed_in.name == "admin"
         app.sign_in(None)
         wrong = tmp_path / "wrong"
