@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.app import HubApp
 from hubdesk.services.progress import Progress
-from hubdesk.services.rota import ProblemRow, SessionCell, StaffWeek, WeekGrid, shifts_calendar
+from hubdesk.services.rota import ProblemRow, SessionCell, StaffWeek, WeekGrid
 from hubdesk.ui.common.dates import date_edit, qdate
 from hubdesk.ui.common.forms import hbox
 from hubdesk.ui.common.page import Page
@@ -412,6 +412,8 @@ class RotaPage(Page):
         name = self.person.person.currentText()
 
         def write() -> Path:
+            from hubdesk.services.rota import shifts_calendar  # icalendar: only for this file
+
             shifts = self.app.rota.person_shifts(staff_id, monday,
                                                  monday + timedelta(days=7 * weeks - 1))
             content = shifts_calendar(name, shifts, self.app.clock.now(), self.app.rota.database_id())
