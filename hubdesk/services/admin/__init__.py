@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from hubdesk.services.admin.backup import BackupInfo, BackupService, Restored
+from hubdesk.services.admin.backup import BackupFile, BackupInfo, BackupService, Restored
 
 if TYPE_CHECKING:
     from hubdesk.services.admin.audit import AuditService, HistoryLine
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
         SubjectAccessService,
     )
 
-__all__ = ["AuditService", "BackupInfo", "BackupService", "CheckService", "HistoryLine",
+__all__ = ["AuditService", "BackupFile", "BackupInfo", "BackupService", "CheckService", "HistoryLine",
            "PersonRecords", "Purged", "Restored", "RetentionPlan", "RetentionService", "RuleRow",
            "Section", "SubjectAccessService"]
 

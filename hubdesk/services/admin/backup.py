@@ -11,6 +11,7 @@ from __future__ import annotations
 import builtins
 import os
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -94,6 +95,15 @@ class BackupService:
         when = made or datetime.fromtimestamp(path.stat().st_mtime)
         return BackupInfo(path, when, path.stat().st_size, report.counts.get("children", 0),
                           report.counts.get("bookings", 0))
+
+    def check_each(self, backups: Iterable[BackupFile]) -> Iterator[tuple[BackupFile, BackupInfo | str]]:
+        """Each backup checked in turn (its whole file read): what it holds, or why it cannot be
+        restored. A window shows them as they come: a year's thirty backups take seconds."""
+        for backup in backups:
+            try:
+                yield backup, self.inspect(backup.path)
+            except DomainError as exc:
+                yield backup, str(exc)
 
     def good_backups(self, limit: int = 5) -> builtins.list[BackupInfo]:
         """The newest backups that pass their check, for the restore choice."""

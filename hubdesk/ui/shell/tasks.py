@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
@@ -19,6 +19,7 @@ _running: set[_Job] = set()  # keeps jobs (and their signal objects) alive until
 
 class _Signals(QObject):
     progress = Signal(int, int, str)
+    item = Signal(object)
     done = Signal(object)
     failed = Signal(str)
 
@@ -120,6 +121,47 @@ def run_quietly(work: Callable[[], Any], on_done: Callable[[Any], None],
         on_failed(message)
 
     job.signals.done.connect(done)
+    job.signals.failed.connect(failed)
+    QThreadPool.globalInstance().start(job)
+    return job
+
+
+def run_each(owner: QWidget, work: Callable[[], Iterable[object]], on_item: Callable[[Any], None],
+             on_failed: Callable[[str], None]) -> _Job:
+    """Start ``work()`` off the GUI thread and hand each thing it yields to ``on_item`` on the GUI
+    thread as it comes, so a list fills in while the window stays free (a backup's check reads
+    the whole file). It stops between items once ``cancelled`` is set, when ``owner`` goes, or when
+    the program closes (``cancel_reads``)."""
+    def each(progress: Progress) -> None:
+        for item in work():
+            if job.cancelled:
+                return
+            job.signals.item.emit(item)
+
+    job = _Job(each)
+    job.setAutoDelete(False)
+    _running.add(job)
+    read_started(job)
+
+    def stop() -> None:
+        job.cancelled = True
+
+    def finished() -> None:
+        _running.discard(job)
+        read_finished(job)
+
+    def item(found: object) -> None:
+        if isValid(owner) and not job.cancelled:
+            on_item(found)
+
+    def failed(message: str) -> None:
+        finished()
+        if isValid(owner) and not job.cancelled:
+            on_failed(message)
+
+    owner.destroyed.connect(stop)
+    job.signals.item.connect(item)
+    job.signals.done.connect(lambda _result: finished())
     job.signals.failed.connect(failed)
     QThreadPool.globalInstance().start(job)
     return job

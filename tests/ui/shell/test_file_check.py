@@ -65,6 +65,7 @@ def test_damage_found_behind_the_window_holds_changes_and_offers_a_backup(
         warning = window.pages["Today"].findChild(QLabel, "damageWarning")
         assert warning is not None and "damaged" in warning.text()
         assert "damaged" in window.statusBar().currentMessage()
+        qtbot.waitUntil(lambda: dialog.table.chosen() is not None, timeout=20000)  # checked good
         dialog.restore()
         qtbot.waitUntil(lambda: app.writes_held is None, timeout=5000)
         assert dialog.restored is not None and dialog.restored.damaged is not None
