@@ -30,7 +30,7 @@ def keep_in(folder: Path | None) -> None:
 
 def england(year: int) -> dict[date, str]:
     """The bank holidays of England in ``year``, by day, named as the ``holidays`` package names them."""
-    source = package_source()
+    source = package_source() if _folder is not None else None  # nothing kept: no need to know
     kept = _read(source)
     if str(year) in kept:
         return {date.fromisoformat(day): name for day, name in kept[str(year)].items()}

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -43,8 +44,10 @@ class BackupTable(QTableWidget):
     the whole file: a year's thirty backups took seconds, with the window frozen). Only a backup
     checked good can be chosen for a restore."""
 
-    def __init__(self, service: BackupService, parent: QWidget) -> None:
-        super().__init__(0, 5, parent)
+    def __init__(self, service: BackupService, dialog: QDialog, on_change: Callable[[], None]) -> None:
+        """``on_change`` runs when a check comes in or another backup is chosen; the checks stop
+        when ``dialog`` closes."""
+        super().__init__(0, 5, dialog)
         self.service = service
         self.setHorizontalHeaderLabels(["Made", "Size", "Children", "Bookings", "Check"])
         self.verticalHeader().hide()
@@ -55,7 +58,9 @@ class BackupTable(QTableWidget):
         self._rows: dict[Path, int] = {}
         self._state: dict[Path, str] = {}  # CHECKING, GOOD, or why it cannot be restored
         self._checking: Cancellable | None = None
-        self.on_checked: Callable[[], None] = lambda: None  # a row's check came in
+        self.on_change = on_change
+        self.itemSelectionChanged.connect(on_change)
+        dialog.finished.connect(lambda _code: self.stop_checking())
 
     def list_and_check(self) -> None:
         """List the backups now, then check them newest first off the GUI thread."""
@@ -72,7 +77,7 @@ class BackupTable(QTableWidget):
             self.selectRow(0)
             self._checking = run_each(self, lambda: self.service.check_each(listed), self._checked,
                                       self._failed)
-        self.on_checked()
+        self.on_change()
 
     def stop_checking(self) -> None:
         if self._checking is not None:
@@ -93,7 +98,7 @@ class BackupTable(QTableWidget):
         for col, text in enumerate(cells, start=2):
             self._cell(row, col).setText(text)
             self._cell(row, col).setToolTip(why)
-        self.on_checked()
+        self.on_change()
 
     def _failed(self, message: str) -> None:
         for path, state in self._state.items():
@@ -101,7 +106,7 @@ class BackupTable(QTableWidget):
                 self._state[path] = f"not checked: {message}"
                 self._cell(self._rows[path], 4).setText("not checked")
                 self._cell(self._rows[path], 4).setToolTip(message)
-        self.on_checked()
+        self.on_change()
 
     def _cell(self, row: int, col: int) -> QTableWidgetItem:
         item = self.item(row, col)
@@ -163,7 +168,7 @@ class RecoveryDialog(Dialog):
         self.restored: Restored | None = None
         self.setWindowTitle("hubdesk cannot open the database" if close_own is None else
                             "The database is damaged")
-        self.table = BackupTable(service, self)
+        self.table = BackupTable(service, self, self._update)
         self.message = QLabel(reason)
         self.message.setWordWrap(True)
         self.hint = QLabel()
@@ -179,9 +184,6 @@ class RecoveryDialog(Dialog):
         for widget in (self.message, self.hint, self.table, buttons):
             layout.addWidget(widget)
         self.resize(640, 360)
-        self.table.on_checked = self._update
-        self.table.itemSelectionChanged.connect(self._update)
-        self.finished.connect(lambda _code: self.table.stop_checking())
         self.table.list_and_check()
 
     def _update(self) -> None:
@@ -223,7 +225,7 @@ class BackupsDialog(Dialog):
         self.setWindowTitle("Backups")
         self.folder = QLabel()
         self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.table = BackupTable(app.backups, self)
+        self.table = BackupTable(app.backups, self, self._update)
         self.make_button = QPushButton("Back up now")
         self.restore_button = QPushButton("Restore the chosen backup…")
         folder_button = QPushButton("Backup folder…")
@@ -240,9 +242,6 @@ class BackupsDialog(Dialog):
         layout.addLayout(row)
         layout.addWidget(close)
         self.resize(720, 420)
-        self.table.on_checked = self._update
-        self.table.itemSelectionChanged.connect(self._update)
-        self.finished.connect(lambda _code: self.table.stop_checking())
         self.refresh()
 
     def _update(self) -> None:
