@@ -122,14 +122,16 @@ class HubApp:
         """True once the database has users and no one is signed in."""
         return self.signed_in is None and self.actor.role == ""
 
-    def load_models(self) -> None:
+    def load_models(self, only: Callable[[], object] | None = None) -> None:
         """Load the ORM's models and configure their mappers ahead of their first use (about a fifth
-        of a second: the sign-in dialog does it while the person types, a command while the password
-        is checked); every service needs them anyway."""
+        of a second for all of them: the sign-in dialog does it while the person types, a command
+        while the password is checked). ``only``: imports what a command reads with (a printout's
+        report and services), whose models are all it loads; else every model."""
         from sqlalchemy.orm import configure_mappers
 
-        import hubdesk.core.models  # noqa: F401
+        from hubdesk.core.models import load_all
 
+        (only or load_all)()
         configure_mappers()
 
     @cached_property

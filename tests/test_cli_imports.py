@@ -83,3 +83,16 @@ def test_printing_the_rota_loads_only_what_the_rota_needs(schools_template: tupl
                            "-o", str(tmp_path / "rota2.pdf")])
     assert (tmp_path / "rota2.pdf").stat().st_size > 0
     assert "hubdesk.reports.rota" in again and "holidays" not in again
+
+
+def test_printing_registers_builds_only_the_models_it_reads(schools_template: tuple[Path, dict[str, int]],
+                                                            tmp_path: Path) -> None:
+    """Not the minibus's, the money's, the referrals' nor the Overview's (a fifth of a second for all)."""
+    database = tmp_path / "hub.db"
+    copy_database(schools_template[0], database)
+    loaded = _loaded_after(["--database", str(database), "print", "registers", "--date", "2026-11-30",
+                            "-o", str(tmp_path / "r.pdf")])
+    assert (tmp_path / "r.pdf").stat().st_size > 0 and "hubdesk.reports.registers" in loaded
+    assert "hubdesk.core.models.registers" in loaded
+    assert not [m for m in loaded if m.startswith(tuple(f"hubdesk.core.models.{m}" for m in (
+        "minibus", "money", "overview", "referrals", "retention")))]

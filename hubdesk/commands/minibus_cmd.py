@@ -36,4 +36,9 @@ def _run(app: HubApp, args: argparse.Namespace, target: Path) -> str:
     return return_text
 
 
-MINIBUS = ("minibus run sheets for a day (--date) or the week's timetable (--week)", _arguments, _run)
+def _reads_minibus() -> None:
+    from hubdesk.reports import run_sheets  # noqa: F401
+
+
+MINIBUS = ("minibus run sheets for a day (--date) or the week's timetable (--week)", _arguments, _run,
+           _reads_minibus)

@@ -31,6 +31,9 @@ class PrintKind(NamedTuple):
     help: str
     add_arguments: Callable[[argparse.ArgumentParser], None]
     run: Callable[[HubApp, argparse.Namespace, Path], str]  # writes the PDF, returns a message
+    # Loads the report and what it reads (its services, their models) while the password is checked;
+    # None: every model, for a kind that may write (the statements' stored sums, the Overview's).
+    reads: Callable[[], object] | None = None
 
 
 KINDS: dict[str, PrintKind] = {
@@ -60,7 +63,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     target = output_file(args.output, (".pdf",), "rota.pdf", "PDF file")
     partial = target.with_name(target.name + ".part")
-    app = for_reading(args.database)
+    app = for_reading(args.database, args.print_kind.reads)
     try:
         try:
             message = args.print_kind.run(app, args, partial)

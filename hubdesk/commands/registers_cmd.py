@@ -70,8 +70,16 @@ def _fire(app: HubApp, args: argparse.Namespace, target: Path) -> str:
             f"{len(roll.staff)} staff{adults}.")
 
 
-# (help, add_arguments, run) for hubdesk.commands.print_cmd.KINDS
+def _reads_registers() -> None:
+    from hubdesk.reports import registers  # noqa: F401
+
+
+def _reads_fire_register() -> None:
+    from hubdesk.reports import fire_register  # noqa: F401
+
+
+# (help, add_arguments, run, reads) for hubdesk.commands.print_cmd.KINDS
 REGISTERS = ("club registers of a day: a section per session (--blank for paper)", _day_arguments,
-             _registers)
+             _registers, _reads_registers)
 FIRE_REGISTER = ("fire register: everyone on a site now (or --at a moment): children, staff "
-                 "and the adults in the signing-in book", _fire_arguments, _fire)
+                 "and the adults in the signing-in book", _fire_arguments, _fire, _reads_fire_register)

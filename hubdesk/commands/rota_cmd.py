@@ -13,6 +13,7 @@ from hubdesk.commands.lookup import day_argument, find_person, find_site
 from hubdesk.commands.output import output_file
 from hubdesk.commands.signin import for_reading
 from hubdesk.core.errors import DomainError
+from hubdesk.core.words import count
 
 
 def _rota_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,13 +39,17 @@ def _print_rota(app: HubApp, args: argparse.Namespace, target: Path) -> str:
         raise DomainError("There is no active site to print.")
     write_site_rota(grids, target)
     under = sum(1 for g in grids for c in g.sessions if c.status == "under")
-    note = f", {under} sessions under ratio" if under else ""
+    note = f", {count(under, 'session')} under ratio" if under else ""
     return (f"Rota for the week of {grids[0].monday:%d/%m/%Y}: {len(grids)} "
             f"site{'s' if len(grids) != 1 else ''}{note}.")
 
 
+def _reads_rota() -> None:
+    from hubdesk.reports import rota  # noqa: F401
+
+
 ROTA = ("the weekly staff rota: one landscape page per site, or one person's week",
-        _rota_arguments, _print_rota)
+        _rota_arguments, _print_rota, _reads_rota)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

@@ -16,8 +16,9 @@ from hubdesk.app import HubApp, open_app
 from hubdesk.settings import load_settings
 
 
-def for_reading(database: str | None) -> HubApp:
-    """The signed-in app of a command that lists or prints.
+def for_reading(database: str | None, reads: Callable[[], object] | None = None) -> HubApp:
+    """The signed-in app of a command that lists or prints; ``reads`` loads what it reads with (its
+    services and their models only) while the password is checked, else every model is loaded.
 
     Its file gets the look the window gives it (header, tables, schema version; a file that needs
     upgrading is checked whole first), not SQLite's check of every page: that took 5 s before each
@@ -26,7 +27,7 @@ def for_reading(database: str | None) -> HubApp:
     the whole file first.
     """
     app = open_app(load_settings(database), full_check=False)
-    return signed_in(app, meanwhile=app.load_models)  # every listing and printout reads through them
+    return signed_in(app, meanwhile=lambda: app.load_models(reads))
 
 
 def signed_in(app: HubApp, meanwhile: Callable[[], object] | None = None) -> HubApp:

@@ -82,7 +82,7 @@ def test_print_rota_and_ical_commands(hub: HubApp, rota: dict[str, int], tmp_pat
     out = tmp_path / "oak.pdf"
     assert main(["print", "rota", "--database", db, "--week", "2026-11-25", "--site", "oakfield",
                  "-o", str(out)]) == 0
-    assert "1 site, 1 sessions under ratio" in capsys.readouterr().out
+    assert "1 site, 1 session under ratio" in capsys.readouterr().out
     assert len(pages_text(out)) == 1
     person = tmp_path / "tom.pdf"
     assert main(["print", "rota", "--database", db, "--week", "2026-11-23", "--person", "jerry",
