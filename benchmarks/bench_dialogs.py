@@ -17,8 +17,8 @@ import sys
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE), str(HERE.parent)]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.ui.dialog_catalogue
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_pages import settle, warm
 from common import bench_open, benchmark_clock, settings_for
