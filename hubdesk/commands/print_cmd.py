@@ -32,7 +32,7 @@ class PrintKind(NamedTuple):
     add_arguments: Callable[[argparse.ArgumentParser], None]
     run: Callable[[HubApp, argparse.Namespace, Path], str]  # writes the PDF, returns a message
     # Loads the report and what it reads (its services, their models) while the password is checked;
-    # None: every model, for a kind that may write (the statements' stored sums, the Overview's).
+    # None: every model (statements, the Overview and the courses' printouts read most domains anyway).
     reads: Callable[[], object] | None = None
 
 
