@@ -40,8 +40,7 @@ def _print_rota(app: HubApp, args: argparse.Namespace, target: Path) -> str:
     write_site_rota(grids, target)
     under = sum(1 for g in grids for c in g.sessions if c.status == "under")
     note = f", {count(under, 'session')} under ratio" if under else ""
-    return (f"Rota for the week of {grids[0].monday:%d/%m/%Y}: {len(grids)} "
-            f"site{'s' if len(grids) != 1 else ''}{note}.")
+    return f"Rota for the week of {grids[0].monday:%d/%m/%Y}: {count(len(grids), 'site')}{note}."
 
 
 def _reads_rota() -> None:
