@@ -4,8 +4,8 @@
 a printout of the day's registers builds the classes of the domains it reads, not all sixty-six
 (building a model class and its mapper costs about 3 ms, a fifth of a second for all of them).
 ``Base`` named from here, and ``load_all()``, come with every model loaded, so the metadata is
-complete for migrations, checks and whatever walks every table; the window and every command that
-writes load them all ahead (``HubApp.load_models``).
+complete for migrations, checks and whatever walks every table. A model's module imports the modules
+of the tables its foreign keys name: a flush orders its inserts by them and must find each one.
 """
 
 from __future__ import annotations
