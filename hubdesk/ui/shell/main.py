@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLockFile, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
+from shiboken6 import isValid
 
 from hubdesk.app import HubApp, database_file, database_label, open_app, open_backups
 from hubdesk.core.dbfile import check_folder
@@ -203,14 +204,21 @@ def start_daily_backup(window: MainWindow) -> None:
         return
 
     def done(result: object) -> None:
+        if not isValid(window):  # closed before the check finished: damage is found next start
+            return
         if window.statusBar().currentMessage() == CHECKING:
             window.statusBar().clearMessage()
         if isinstance(result, Damaged):
             damage_found(window, result.reason)
 
+    def failed(message: str) -> None:
+        if isValid(window):
+            backup_failed(window, message)
+        else:
+            logging.getLogger(__name__).warning("daily backup failed: %s", message)
+
     window.statusBar().showMessage(CHECKING)
-    run_quietly(lambda: check_then_back_up(app.backups), done,
-                lambda message: backup_failed(window, message))
+    run_quietly(lambda: check_then_back_up(app.backups), done, failed)
 
 
 CHECKING = "Checking the database file and making today's backup…"

@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import shiboken6
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -84,3 +86,13 @@ def test_a_sound_file_is_checked_then_backed_up_without_holding_anything(
     qtbot.waitUntil(lambda: any(hub.backups.folder.glob("hubdesk-*.db")), timeout=20000)
     assert hub.writes_held is None
     assert window.findChild(RecoveryDialog) is None
+
+
+def test_a_window_closed_before_the_check_finishes_is_left_alone(qtbot: QtBot, hub: HubApp) -> None:
+    window = MainWindow(hub)
+    window.show()
+    start_daily_backup(window)
+    shiboken6.delete(window)  # closed (and gone) while the check and backup run behind it
+    QThreadPool.globalInstance().waitForDone(20000)
+    qtbot.wait(50)  # the check's answer arrives: nothing to show it in, and no error either
+    assert any(hub.backups.folder.glob("hubdesk-*.db"))
