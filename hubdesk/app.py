@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
@@ -20,9 +21,10 @@ from hubdesk.core.db import (
     to_url,
     writes_held,
 )
+from hubdesk.core.file_gate import replacing_file
 from hubdesk.core.permissions import Actor
 from hubdesk.core.schema import upgrade
-from hubdesk.services.admin import BackupService
+from hubdesk.services.admin import BackupService, Restored
 from hubdesk.settings import Settings, load_settings
 
 if TYPE_CHECKING:
@@ -75,6 +77,13 @@ class HubApp:
     @property
     def writes_held(self) -> str | None:
         return writes_held(self.engine)
+
+    def restore(self, backup: Path) -> Restored:
+        """Replace the file with a checked backup while this program's connections stand aside: a
+        page reading in a worker finishes first, and one that starts meanwhile waits, then reads the
+        restored file (``core/file_gate.py``)."""
+        with replacing_file(self.engine):
+            return self.backups.restore(backup, opened_here=True)
 
     # --- who is signed in -------------------------------------------------------------------
     @property

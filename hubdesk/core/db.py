@@ -22,6 +22,7 @@ from hubdesk.core.audit import install_audit
 from hubdesk.core.clock import Clock
 from hubdesk.core.dbfile import check_creatable, is_blank, probe
 from hubdesk.core.errors import DatabaseDamaged, DatabaseRefused
+from hubdesk.core.file_gate import install_gate
 from hubdesk.core.private import new_private_file
 
 if TYPE_CHECKING:  # the ORM loads with the session factory, after the window shows
@@ -99,7 +100,7 @@ def network_reason(path: Path | str, mounts: str | None = None) -> str | None:
     return None
 
 
-def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_on_connect(dbapi_connection: Any) -> None:
     # Let SQLAlchemy's "begin" event issue BEGIN, so we can choose IMMEDIATE for writers.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
@@ -220,8 +221,8 @@ def make_engine(path_or_url: str | os.PathLike[str], *, check_network: bool = Tr
         else:
             probe(file, full=full_check)
         engine = create_engine(url, connect_args={"timeout": 10, "check_same_thread": False})
-        event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
+        install_gate(engine, _sqlite_on_connect)  # a restore swaps the file with none of ours on it
         return engine
     return _server_engine(url)
 

@@ -156,17 +156,17 @@ class BackupTable(QTableWidget):
 class RecoveryDialog(Dialog):
     """The database cannot be opened: restore one of the newest good backups, or stop.
 
-    ``close_own`` is given when the window is already open (damage found after it showed): it closes
-    the window's connections before the file is replaced, and the way out is to keep looking with
-    nothing saved instead of closing hubdesk."""
+    ``restore_own`` is given when the window is already open (damage found after it showed): it
+    restores with the window's connections standing aside (``HubApp.restore``), and the way out is to
+    keep looking with nothing saved instead of closing hubdesk."""
 
     def __init__(self, service: BackupService, reason: str, parent: QWidget | None = None,
-                 close_own: Callable[[], None] | None = None) -> None:
+                 restore_own: Callable[[Path], Restored] | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self.close_own = close_own
+        self.restore_own = restore_own
         self.restored: Restored | None = None
-        self.setWindowTitle("hubdesk cannot open the database" if close_own is None else
+        self.setWindowTitle("hubdesk cannot open the database" if restore_own is None else
                             "The database is damaged")
         self.table = BackupTable(service, self, self._update)
         self.message = QLabel(reason)
@@ -176,7 +176,7 @@ class RecoveryDialog(Dialog):
         buttons = QDialogButtonBox()
         self.restore_button = buttons.addButton("Restore the chosen backup",
                                                 QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Close hubdesk" if close_own is None else "Only look, save nothing",
+        buttons.addButton("Close hubdesk" if restore_own is None else "Only look, save nothing",
                           QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.restore)
         buttons.rejected.connect(self.reject)
@@ -203,11 +203,10 @@ class RecoveryDialog(Dialog):
         if chosen is None:
             return
         self.table.stop_checking()
-        if self.close_own is not None:
-            self.close_own()  # our own connections must close before the file is replaced
+        restore = self.restore_own or self.service.restore
         try:
             with busy_pointer():
-                self.restored = self.service.restore(chosen, opened_here=self.close_own is not None)
+                self.restored = restore(chosen)
         except DomainError as exc:
             feedback.warn(self, "Restore", str(exc))
             self.table.list_and_check()
@@ -276,10 +275,8 @@ class BackupsDialog(Dialog):
                                  "data as it is now is kept as a backup first."):
             return
         self.table.stop_checking()
-        self.app.engine.dispose()  # our own connections must close before the file is replaced
         with busy_pointer():
-            done = feedback.guarded(self, "Restore",
-                                    lambda: self.app.backups.restore(chosen, opened_here=True))
+            done = feedback.guarded(self, "Restore", lambda: self.app.restore(chosen))
         if done is not None:
             self.events.data_reloaded.emit()
             kept = f" The data as it was is kept in {done.safety}." if done.safety else ""

@@ -55,7 +55,7 @@ def damage_found(window: MainWindow, reason: str) -> None:
     found = reason.split(" Restore the latest backup")[0]  # the window offers the backups itself
     dialog = RecoveryDialog(app.backups, f"hubdesk checked the database after opening it and found "
                             f"damage. {found}\n\nUntil a backup is restored nothing can be saved.",
-                            window, close_own=app.engine.dispose)
+                            window, restore_own=app.restore)
 
     def finished(_code: int) -> None:
         if dialog.restored is None:
