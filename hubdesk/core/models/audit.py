@@ -1,7 +1,5 @@
 """The audit log: who changed which record, when, and the fields before and after."""
 
-from __future__ import annotations
-
 from datetime import datetime
 from typing import Any
 

@@ -1,7 +1,5 @@
 """Declarative base with a naming convention, so Alembic batch migrations can name constraints."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from sqlalchemy import Index, MetaData, Table, event, text

@@ -6,8 +6,6 @@ are changed only by a conditional UPDATE inside the write transaction, and a CHE
 Nothing is deleted: cancelled bookings keep their row with ``cancelled_at`` and ``late``.
 """
 
-from __future__ import annotations
-
 from datetime import date, datetime, time
 
 from sqlalchemy import (

@@ -5,8 +5,6 @@ never typed twice. Crèche children are kept in their own table because most are
 is a nursery pupil can point at the Child row.
 """
 
-from __future__ import annotations
-
 from datetime import date, datetime, time
 
 from sqlalchemy import (

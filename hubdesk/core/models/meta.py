@@ -1,7 +1,5 @@
 """Key/value facts about the database itself (e.g. whether it holds demo data)."""
 
-from __future__ import annotations
-
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, Session, mapped_column
 

@@ -6,8 +6,6 @@ follows the bookings: a cancelled booking takes the child off the sheet without 
 Nothing is deleted: runs are cancelled and passengers removed with a moment and a reason.
 """
 
-from __future__ import annotations
-
 from datetime import date, datetime, time
 
 from sqlalchemy import (

@@ -7,8 +7,6 @@ that was known when the session was booked, so a new price never rewrites a char
 A payment is never deleted: a reversal marks it with the moment, who and why.
 """
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from sqlalchemy import (

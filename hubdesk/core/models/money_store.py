@@ -8,8 +8,6 @@ database triggers (migration 0019) write the child of every change that can alte
 rebuilt from the rest at any moment (a mark with no child means "everything").
 """
 
-from __future__ import annotations
-
 from datetime import date
 
 from sqlalchemy import Date, Index, Integer, String

@@ -5,8 +5,6 @@ it), so each (school, term, strand) keeps one row and the terms before stay as i
 rate per staff role is the office's data: club viability multiplies rota hours by it.
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint

@@ -1,7 +1,5 @@
 """Children, their carers (contacts) and the link between them."""
 
-from __future__ import annotations
-
 from datetime import date
 
 from sqlalchemy import (
@@ -71,7 +69,7 @@ class Child(Base):
     sort_key: Mapped[str] = mapped_column(String(300), default="", index=True)
     row_version: Mapped[int] = mapped_column(Integer, default=1)
 
-    carer_links: Mapped[list[ChildCarer]] = relationship(
+    carer_links: Mapped[list["ChildCarer"]] = relationship(
         back_populates="child", cascade="all, delete-orphan"
     )
 
@@ -112,7 +110,7 @@ class Carer(Base):
     search_key: Mapped[str] = mapped_column(String(300), default="", index=True)
     row_version: Mapped[int] = mapped_column(Integer, default=1)
 
-    child_links: Mapped[list[ChildCarer]] = relationship(back_populates="carer")
+    child_links: Mapped[list["ChildCarer"]] = relationship(back_populates="carer")
 
     __mapper_args__ = {"version_id_col": row_version}
 

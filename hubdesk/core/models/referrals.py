@@ -5,8 +5,6 @@ hub's target (family contacted within N school days of the child's school) and s
 overdue list is one indexed query.
 """
 
-from __future__ import annotations
-
 from datetime import date
 
 from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Integer, String, Text

@@ -6,8 +6,6 @@ child in, who corrected the time). Moments are naive UTC. Nothing is deleted: a 
 withdrawn with a reason, a medicine permission is ended, a one-off authorisation is cancelled.
 """
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from sqlalchemy import (

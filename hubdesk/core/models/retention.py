@@ -1,7 +1,5 @@
 """How long each kind of record is kept: the retention schedule as data an administrator can change."""
 
-from __future__ import annotations
-
 from sqlalchemy import Boolean, CheckConstraint, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 

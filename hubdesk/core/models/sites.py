@@ -1,7 +1,5 @@
 """Sites of the cluster, their rooms, travel times and school calendars."""
 
-from __future__ import annotations
-
 from datetime import date
 
 from sqlalchemy import (
@@ -47,7 +45,7 @@ class Site(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     row_version: Mapped[int] = mapped_column(Integer, default=1)
 
-    rooms: Mapped[list[Room]] = relationship(back_populates="site", order_by="Room.name")
+    rooms: Mapped[list["Room"]] = relationship(back_populates="site", order_by="Room.name")
 
     __mapper_args__ = {"version_id_col": row_version}
 

@@ -6,8 +6,6 @@ kind is filled and the others stay empty, so the minibus runs can be added witho
 Nothing is deleted: taking someone off a shift sets ``cancelled_at``.
 """
 
-from __future__ import annotations
-
 from datetime import date, datetime, time
 
 from sqlalchemy import (

@@ -1,7 +1,5 @@
 """People who sign in to hubdesk, their roles, and what each role may do."""
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import Boolean, CheckConstraint, DateTime, ForeignKey, Integer, String
