@@ -87,7 +87,8 @@ def test_printing_the_rota_loads_only_what_the_rota_needs(schools_template: tupl
 
 def test_printing_registers_builds_only_the_models_it_reads(schools_template: tuple[Path, dict[str, int]],
                                                             tmp_path: Path) -> None:
-    """Not the minibus's, the money's, the referrals' nor the Overview's (a fifth of a second for all)."""
+    """Not the minibus's, the money's, the referrals' nor the Overview's (a fifth of a second for all),
+    nor the register services it does not use (the site's roll, the health log, the signing-in book)."""
     database = tmp_path / "hub.db"
     copy_database(schools_template[0], database)
     loaded = _loaded_after(["--database", str(database), "print", "registers", "--date", "2026-11-30",
@@ -96,3 +97,6 @@ def test_printing_registers_builds_only_the_models_it_reads(schools_template: tu
     assert "hubdesk.core.models.registers" in loaded
     assert not [m for m in loaded if m.startswith(tuple(f"hubdesk.core.models.{m}" for m in (
         "minibus", "money", "overview", "referrals", "retention")))]
+    assert "hubdesk.services.registers.take" in loaded
+    assert not {f"hubdesk.services.registers.{m}" for m in ("site", "health", "medicines",
+                                                            "sign_in")} & loaded
