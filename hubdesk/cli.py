@@ -162,7 +162,7 @@ def _damaged_file(exc: BaseException) -> str | None:
         return None
     from sqlalchemy.exc import DatabaseError
 
-    from hubdesk.services.base import DAMAGED_READ, damaged_file
+    from hubdesk.core.refusals import DAMAGED_READ, damaged_file
 
     if isinstance(exc, DatabaseError) and damaged_file(exc):
         return DAMAGED_READ.format(exc.orig)

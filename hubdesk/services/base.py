@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from sqlalchemy import FromClause, text
-from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
-from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from hubdesk.core.clock import Clock
 from hubdesk.core.db import read_session, write_session
-from hubdesk.core.errors import Conflict, DatabaseDamaged, DomainError, NotFound, ValidationError
+from hubdesk.core.errors import Conflict, DomainError, NotFound, ValidationError
 from hubdesk.core.permissions import SIGN_IN_FIRST, Actor, refusal
+from hubdesk.core.refusals import read_refused, write_refused
 from hubdesk.core.text_checks import control_character
 
 T = TypeVar("T")
@@ -93,53 +92,28 @@ class Service:
                 "Someone else changed this record while you were editing it. "
                 "Close the form, open the record again and repeat your change."
             ) from exc
-        except IntegrityError as exc:
-            raise Conflict(integrity_message(exc)) from exc
-        except DataError as exc:
-            raise ValidationError(data_message(exc)) from exc
-        except OperationalError as exc:
-            if any(word in str(exc).lower() for word in _BUSY):
-                raise Conflict(
-                    "The database is busy with another change. Wait a moment and try again."
-                ) from exc
-            if server_gone(exc):
-                raise DomainError(SERVER_GONE + " Nothing was saved.") from exc
-            if any(word in str(exc).lower() for word in _CANNOT_WRITE):
-                raise DomainError(
-                    "The database could not be written: the disk is full or its folder can no "
-                    f"longer be written to ({str(exc.orig).strip()[:120]}). Nothing was saved. Free "
-                    "some space or check the folder, then try again.") from exc
-            raise
+        except SQLAlchemyError as exc:
+            refused = write_refused(exc)
+            if refused is None:
+                raise
+            raise refused from exc
 
     @contextmanager
     def _read(self) -> Iterator[Session]:
         try:
             with read_session(self._factory) as session:
                 yield session
-        except OperationalError as exc:
-            if server_gone(exc):
-                raise DomainError(SERVER_GONE) from exc
-            raise
-        except SQLAlchemyDatabaseError as exc:
-            if damaged_file(exc):  # the window checks the whole file just after it shows
-                raise DatabaseDamaged(DAMAGED_READ.format(exc.orig)) from exc
-            raise
+        except SQLAlchemyError as exc:
+            refused = read_refused(exc)
+            if refused is None:
+                raise
+            raise refused from exc
 
     def last_change(self) -> int:
         """The newest audit entry's number. Every change saved (here or on another PC) adds one, so
         a page shown again may keep what it read while this has not moved (one short statement)."""
         with self._read() as s:
             return int(s.execute(text("SELECT coalesce(max(id), 0) FROM audit_log")).scalar_one())
-
-
-DAMAGED_READ = ("The database file is damaged ({}), so this could not be read; nothing was changed. "
-                "Restore the newest good backup: File › Backups…, or 'hubdesk backup --restore'.")
-
-
-def damaged_file(exc: SQLAlchemyDatabaseError) -> bool:
-    """SQLite's own words for a damaged file (not a busy or missing one)."""
-    text = str(exc.orig).lower()
-    return "malformed" in text or "not a database" in text
 
 
 # What each domain's changes need (a service may name another in WRITE_PERMISSION).
@@ -165,73 +139,6 @@ def without_medical(row: T) -> T:
         elif isinstance(value, tuple) and value and dataclasses.is_dataclass(value[0]):
             changes[field.name] = tuple(without_medical(item) for item in value)
     return dataclasses.replace(row, **changes)
-
-
-SERVER_GONE = ("The database server cannot be reached (the network or the server is down). Check the "
-               "network and try again; tell whoever looks after the server if it goes on.")
-_GONE = ("connection failed", "server closed the connection", "connection is lost",
-         "connection is closed", "terminating connection", "could not connect")
-
-
-def server_gone(exc: OperationalError) -> bool:
-    """True when a server connection failed or broke off (not when a statement was refused)."""
-    return exc.connection_invalidated or any(word in str(exc.orig).lower() for word in _GONE)
-
-
-# SQLite and PostgreSQL saying the disk is full or the file can no longer be written.
-_CANNOT_WRITE = ("disk is full", "no space left", "disk i/o error", "readonly database",
-                 "read-only file system")
-# SQLite: "database is locked/busy"; PostgreSQL: two transactions waited on each other.
-_BUSY = ("locked", "busy", "deadlock detected", "could not serialize access")
-
-_MESSAGES = {
-    "uq_children_upn": "Another child already has this UPN.",
-    "uq_children_school_site_id": "Another child at this school already has this MIS id.",
-    "uq_sites_name": "Another site already has this name.",
-    "uq_sites_dfe_number": "Another site already has this DfE number.",
-    "uq_rooms_site_id": "This site already has a room with that name.",
-    "collect_consistent": "A carer cannot both be allowed to collect and be barred from collecting.",
-    "year_group_range": "The year group must be Nursery, Reception or Y1 to Y6.",
-    "dates_in_order": "The end date must be on or after the start date.",
-    "minutes_range": "Travel time must be between 1 and 600 minutes.",
-    "places_within_capacity": "The session is full: another PC has just taken the last place. Nothing was "
-                              "booked; offer the waiting list instead.",
-    "UNIQUE constraint failed: session_bookings.session_id, session_bookings.child_id":
-        "The child is already booked into that session.",
-    "uq_session_bookings_live": "The child is already booked into that session.",
-    "UNIQUE constraint failed: clubs.site_id, clubs.name": "This site already has a club with that name.",
-    "uq_clubs_site_id": "This site already has a club with that name.",
-    "UNIQUE constraint failed: vehicles.registration": "Another vehicle already has this registration.",
-    "uq_vehicles_registration": "Another vehicle already has this registration.",
-    "uq_shifts_club_live": "This person is already on that session.",
-    "UNIQUE constraint failed: shifts.staff_id, shifts.club_session_id":
-        "This person is already on that session.",
-    "FOREIGN KEY": "This record is still used elsewhere, or refers to a record that is gone.",
-    "violates foreign key constraint":
-        "This record is still used elsewhere, or refers to a record that is gone.",
-    "UNIQUE constraint failed: children.upn": "Another child already has this UPN.",
-    "UNIQUE constraint failed: sites.name": "Another site already has this name.",
-    "UNIQUE constraint failed: sites.dfe_number": "Another site already has this DfE number.",
-}
-
-
-def integrity_message(exc: IntegrityError) -> str:
-    """A sentence for the office from a database constraint failure."""
-    text = str(exc.orig)
-    for key, message in _MESSAGES.items():
-        if key in text:
-            return message
-    return f"The change was refused by the database ({text}). Nothing was saved."
-
-
-def data_message(exc: DataError) -> str:
-    """A sentence for a value the database cannot store (PostgreSQL enforces text lengths)."""
-    text = str(exc.orig)
-    too_long = re.search(r"character varying\((\d+)\)", text)
-    if too_long:
-        return (f"A text is longer than the {too_long.group(1)} characters the database keeps. "
-                "Shorten it; nothing was saved.")
-    return f"A value cannot be stored ({text.splitlines()[0]}). Nothing was saved."
 
 
 def check_characters(form: object, labels: Mapping[str, str] | None = None,
