@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from hubdesk.services.registers import Registers
     from hubdesk.services.rota import RotaService
     from hubdesk.services.sites import CalendarService, SiteService
-    from hubdesk.services.users import EarlyCheck, UserService
+    from hubdesk.services.users import EarlyCheck, SignInDesk, UserService
 
 
 @dataclass
@@ -108,16 +108,15 @@ class HubApp:
                               meanwhile: Callable[[], object] | None = None,
                               early: EarlyCheck | None = None) -> None:
         """Sign in with a name and password given at once (a script, a command). argon2 checks the
-        password on a worker thread while the users service loads and ``meanwhile`` runs (``early``:
-        a check begun before the database was opened); a wrong one is counted and refused
-        (SignInRefused) like any other."""
+        password on a worker thread while ``meanwhile`` runs (``early``: a check begun before the
+        database was opened); a wrong one is counted and refused (SignInRefused) like any other.
+        Core statements only (``SignInDesk``): a window started so shows before the ORM loads."""
         from hubdesk.services.users import early_check
 
         early = early or early_check(self.engine, name, password)
-        users = self.users
         if meanwhile is not None:
             meanwhile()
-        self.sign_in(users.sign_in(name, password, early))
+        self.sign_in(self.desk.sign_in(name, password, early))
 
     def sign_in(self, actor: Actor | None) -> None:
         """Act for ``actor`` from now on (None: signed out); services are rebuilt for them."""
@@ -142,6 +141,13 @@ class HubApp:
 
         (only or load_all)()
         configure_mappers()
+
+    @cached_property
+    def desk(self) -> SignInDesk:
+        """Signing in and the idle time, on Core connections (no ORM)."""
+        from hubdesk.services.users import SignInDesk
+
+        return SignInDesk(self.engine, self.clock)
 
     @cached_property
     def users(self) -> UserService:

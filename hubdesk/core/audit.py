@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import JSON, DateTime, Integer, String, column, event, insert, inspect, table
 
 from hubdesk.core.clock import Clock
+from hubdesk.core.statements import Statements
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -37,7 +38,7 @@ AUDIT_LOG = table(
 )
 
 
-def current_user(session: Session) -> str:
+def current_user(session: Statements) -> str:
     """The hubdesk user the session acts for: who made the change.
 
     Never the operating-system login (``USER``/``LOGNAME``): on a shared office account it names
@@ -46,7 +47,7 @@ def current_user(session: Session) -> str:
     return str(session.info.get("user") or NOBODY)[:100]
 
 
-def current_pc(session: Session) -> str | None:
+def current_pc(session: Statements) -> str | None:
     value = session.info.get("pc")
     return str(value)[:60] if value else None
 
@@ -111,7 +112,7 @@ def _raw_changes(obj: Any, action: str) -> dict[str, Any]:
     return result
 
 
-def session_clock(session: Session) -> Clock:
+def session_clock(session: Statements) -> Clock:
     """The clock of the factory that made this session (so audit times follow a frozen clock too)."""
     clock = session.info.get("clock")
     if not isinstance(clock, Clock):
@@ -167,7 +168,7 @@ def record_inserts(session: Session, table_name: str, rows: list[dict[str, Any]]
     } for row in rows])
 
 
-def record_update(session: Session, table_name: str, record_id: str, before: dict[str, Any],
+def record_update(session: Statements, table_name: str, record_id: str, before: dict[str, Any],
                   after: dict[str, Any]) -> None:
     """Audit a row updated by a Core statement exactly as the flush hook audits an update: the
     fields whose value changed, [before, after] each, secrets masked; nothing when none changed."""
@@ -185,7 +186,7 @@ def install_audit(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "after_flush", _after_flush)
 
 
-def record_event(session: Session, table_name: str, record_id: str, summary: dict[str, Any],
+def record_event(session: Statements, table_name: str, record_id: str, summary: dict[str, Any],
                  action: str = "event", child_id: int | None = None) -> None:
     """Write one audit row for work done outside the ORM unit of work (bulk loads, imports)."""
     session.execute(

@@ -1,11 +1,13 @@
 """The users domain's public face: signing in, users and roles.
 
 The service (and through it the ORM) loads when it is first asked for: the sign-in dialog needs only
-the environment's credentials, so it shows before the ORM has loaded.
+the environment's credentials, so it shows before the ORM has loaded, and signing in by a script goes
+through ``SignInDesk`` on Core connections, so the window shows before it too.
 """
 
 from typing import TYPE_CHECKING, Any
 
+from hubdesk.services.users.desk import DEFAULT_IDLE_MINUTES, SignInDesk
 from hubdesk.services.users.from_environment import (
     ENV_PASSWORD_FILE,
     ENV_USER,
@@ -24,9 +26,9 @@ from hubdesk.services.users.sign_in import (
 )
 
 if TYPE_CHECKING:
-    from hubdesk.services.users.service import DEFAULT_IDLE_MINUTES, RoleRow, UserRow, UserService
+    from hubdesk.services.users.service import RoleRow, UserRow, UserService
 
-_FROM_SERVICE = ("DEFAULT_IDLE_MINUTES", "RoleRow", "UserRow", "UserService")
+_FROM_SERVICE = ("RoleRow", "UserRow", "UserService")
 
 
 def __getattr__(name: str) -> Any:
@@ -46,6 +48,7 @@ __all__ = [
     "EarlyCheck",
     "NotSignedIn",
     "RoleRow",
+    "SignInDesk",
     "SignInRefused",
     "UserRow",
     "UserService",

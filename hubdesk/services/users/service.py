@@ -19,14 +19,12 @@ from hubdesk.core.permissions import ADMINISTRATOR, PERMISSIONS, Actor
 from hubdesk.core.text_checks import control_character
 from hubdesk.services.base import Service
 from hubdesk.services.users import sign_in as signing
+from hubdesk.services.users.desk import IDLE_KEY, SignInDesk
 from hubdesk.services.users.passwords import hash_password
-from hubdesk.services.users.sign_in import SignInRefused
 
 if TYPE_CHECKING:
     from hubdesk.core.models.users import User
 
-IDLE_KEY = "sign_out_after_minutes"
-DEFAULT_IDLE_MINUTES = 15
 
 
 @dataclass(frozen=True)
@@ -70,13 +68,11 @@ class UserService(Service):
             return signing.actor_of(s, user.id, user.name, user.role)
 
     def sign_in(self, name: str, password: str, early: signing.EarlyCheck | None = None) -> Actor:
-        """Check the password; five wrong ones lock the account for fifteen minutes. ``early``: its
-        check already started (``early_check``) while the program loaded what comes next."""
-        with self._write() as s:
-            outcome = signing.check_sign_in(s, name, password, self._clock.now(), early)
-        if isinstance(outcome, str):  # a wrong password is counted (committed), then refused
-            raise SignInRefused(outcome)
-        return outcome
+        """Check the password; five wrong ones lock the account for fifteen minutes (``desk.py``)."""
+        return self._desk().sign_in(name, password, early)
+
+    def _desk(self) -> SignInDesk:
+        return SignInDesk(self._factory.kw["bind"], self._clock)
 
     def users(self) -> list[UserRow]:
         from hubdesk.core.models.users import Role, User
@@ -173,12 +169,7 @@ class UserService(Service):
 
     def idle_minutes(self) -> int:
         """Minutes without use after which the window signs out (0: never)."""
-        with self._read() as s:
-            value = signing.meta_value(s, IDLE_KEY)
-        try:
-            return int(json.loads(value)) if value else DEFAULT_IDLE_MINUTES
-        except (TypeError, ValueError):
-            return DEFAULT_IDLE_MINUTES
+        return self._desk().idle_minutes()
 
     def set_idle_minutes(self, minutes: int) -> None:
         from hubdesk.core.models.meta import store_meta

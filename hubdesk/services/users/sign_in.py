@@ -21,11 +21,11 @@ from hubdesk.core.audit import record_update
 from hubdesk.core.clock import to_local
 from hubdesk.core.errors import DomainError
 from hubdesk.core.permissions import Actor, pc_name
+from hubdesk.core.statements import Statements
 from hubdesk.services.users.passwords import hash_password, needs_rehash, verify_password
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
-    from sqlalchemy.orm import Session
 
 USERS = table(
     "users",
@@ -115,11 +115,11 @@ def early_check_file(file: Path, name: str, password: str) -> EarlyCheck | None:
     return EarlyCheck(row[0], password) if row and isinstance(row[0], str) and row[0] else None
 
 
-def has_users(s: Session | Connection) -> bool:
+def has_users(s: Statements | Connection) -> bool:
     return bool(s.scalar(select(exists().select_from(USERS))))
 
 
-def check_sign_in(s: Session, name: str, password: str, now: datetime,
+def check_sign_in(s: Statements, name: str, password: str, now: datetime,
                   early: EarlyCheck | None = None) -> Actor | str:
     """The actor for a right name and password, else the sentence that refuses them.
 
@@ -156,7 +156,7 @@ def check_sign_in(s: Session, name: str, password: str, now: datetime,
     return actor_of(s, account.id, account.name, account.role)
 
 
-def actor_of(s: Session, user_id: int, name: str, role: str) -> Actor:
+def actor_of(s: Statements, user_id: int, name: str, role: str) -> Actor:
     """The actor of a user: their role's label and permissions, and this PC."""
     label = s.scalar(select(ROLES.c.label).where(ROLES.c.name == role))
     permissions = frozenset(s.scalars(select(ROLE_PERMISSIONS.c.permission)
@@ -178,12 +178,13 @@ def locked(until: datetime) -> str:
             f"{to_local(until):%H:%M}. Wait, or ask the administrator to unlock it.")
 
 
-def meta_value(s: Session, key: str) -> str | None:
+def meta_value(s: Statements, key: str) -> str | None:
     """An office setting kept in the meta table (JSON text), None when it was never set."""
-    return s.scalar(select(META.c.value).where(META.c.key == key))
+    value = s.scalar(select(META.c.value).where(META.c.key == key))
+    return None if value is None else str(value)
 
 
-def _write(s: Session, account: Account, **after: Any) -> None:
+def _write(s: Statements, account: Account, **after: Any) -> None:
     before = {name: getattr(account, name) for name in after}
     s.execute(update(USERS).where(USERS.c.id == account.id).values(**after))
     record_update(s, "users", str(account.id), before, after)

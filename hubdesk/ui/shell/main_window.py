@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self._add_menu()
         self._add_go_menu()
         self._add_help_menu()
-        self.idle = IdleWatch(app.clock, app.users.idle_minutes() if app.signed_in else 0,
+        self.idle = IdleWatch(app.clock, app.desk.idle_minutes() if app.signed_in else 0,
                               lambda: self.sign_out("You were signed out after a while without "
                                                     "use."), self)
         self._fit_to_screen()
