@@ -89,7 +89,8 @@ def test_printing_the_rota_loads_only_what_the_rota_needs(schools_template: tupl
 
 def test_printing_registers_builds_only_the_models_it_reads(schools_template: tuple[Path, dict[str, int]],
                                                             tmp_path: Path) -> None:
-    """Not the minibus's, the money's, the referrals' nor the Overview's (a fifth of a second for all),
+    """Not the minibus's, the money's, the referrals', the Overview's nor the courses' (a fifth of a
+    second for all),
     nor the register services it does not use (the site's roll, the health log, the signing-in book)."""
     database = tmp_path / "hub.db"
     copy_database(schools_template[0], database)
@@ -98,7 +99,7 @@ def test_printing_registers_builds_only_the_models_it_reads(schools_template: tu
     assert (tmp_path / "r.pdf").stat().st_size > 0 and "hubdesk.reports.registers" in loaded
     assert "hubdesk.core.models.registers" in loaded
     assert not [m for m in loaded if m.startswith(tuple(f"hubdesk.core.models.{m}" for m in (
-        "minibus", "money", "overview", "referrals", "retention")))]
+        "minibus", "money", "overview", "referrals", "retention", "learning")))]
     assert "hubdesk.services.registers.take" in loaded
     assert not {f"hubdesk.services.registers.{m}" for m in ("site", "health", "medicines",
                                                             "sign_in")} & loaded

@@ -234,9 +234,18 @@ def make_sessionmaker(engine: Engine, clock: Clock) -> sessionmaker[Session]:
     from hubdesk.core.funding_history import install_funding_history
 
     factory = sessionmaker(engine, expire_on_commit=False, info={"clock": clock})
+    event.listen(factory, "before_flush", _every_model_before_flush)
     install_audit(factory)
     install_funding_history(factory)
     return factory
+
+
+def _every_model_before_flush(_session: Session, _context: Any, _instances: Any) -> None:
+    """A flush orders its rows by their tables' foreign keys and must find every table they name:
+    the first flush of a process loads every model (then a dozen lookups of modules loaded)."""
+    from hubdesk.core.models import load_all
+
+    load_all()
 
 
 @contextmanager

@@ -4,8 +4,10 @@
 a printout of the day's registers builds the classes of the domains it reads, not all sixty-six
 (building a model class and its mapper costs about 3 ms, a fifth of a second for all of them).
 ``Base`` named from here, and ``load_all()``, come with every model loaded, so the metadata is
-complete for migrations, checks and whatever walks every table. A model's module imports the modules
-of the tables its foreign keys name: a flush orders its inserts by them and must find each one.
+complete for migrations, checks and whatever walks every table. A flush orders its rows by their
+tables' foreign keys and must find every table they name, so the session factory loads every model
+before the first flush of a process (``core/db.py``); reads, joins and Core inserts need
+only the models they name, and a printout that only reads never loads the rest.
 The model modules leave their annotations to Python (no ``from __future__ import annotations``):
 SQLAlchemy would otherwise compile and evaluate each ``Mapped[...]`` from a string, a seventh of the
 time the classes take; a class named before it is defined is quoted (``Mapped[list["Room"]]``).

@@ -23,7 +23,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hubdesk.core.models import people, sites, staff  # noqa: F401  (the tables its foreign keys name)
 from hubdesk.core.models.base import Base, partial_index
 from hubdesk.core.vocabulary import fold
 

@@ -10,7 +10,6 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hubdesk.core.models import sites  # noqa: F401  (the tables its foreign keys name)
 from hubdesk.core.models.base import Base
 
 

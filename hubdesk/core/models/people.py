@@ -14,7 +14,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from hubdesk.core.models import sites  # noqa: F401  (the tables its foreign keys name)
 from hubdesk.core.models.base import Base
 from hubdesk.core.vocabulary import fold, name_sort_key
 

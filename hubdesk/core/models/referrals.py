@@ -10,7 +10,6 @@ from datetime import date
 from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hubdesk.core.models import people, sites  # noqa: F401  (the tables its foreign keys name)
 from hubdesk.core.models.base import Base
 
 _DATES = ("acknowledged_on", "allocated_on", "contacted_on", "closed_on")

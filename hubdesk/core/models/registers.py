@@ -21,7 +21,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hubdesk.core.models import clubs, people, sites  # noqa: F401  (the tables its foreign keys name)
 from hubdesk.core.models.base import Base
 
 

@@ -22,7 +22,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hubdesk.core.models import clubs, learning, sites  # noqa: F401  (the tables its foreign keys name)
 from hubdesk.core.models.base import Base, partial_index
 from hubdesk.core.vocabulary import fold
 
