@@ -51,6 +51,13 @@ def test_export_person_writes_an_owner_only_zip_or_says_why_not(
                      "--database", db]) == 2
     assert "does not exist. Nothing was written." in capsys.readouterr().err
     assert not (tmp_path / "b.zip").exists()
+    for number in ("99999999999999999999", "0", "-3", "five"):
+        with pytest.raises(SystemExit) as refused:
+            cli.main(["export-person", "--carer", number, "-o", str(tmp_path / "c.zip"),
+                      "--database", db])
+        assert refused.value.code == 2
+        assert "argument --carer:" in capsys.readouterr().err
+    assert not (tmp_path / "c.zip").exists()
 
 
 def test_retention_preview_then_purge(hub: HubApp, two_schools: dict[str, int],

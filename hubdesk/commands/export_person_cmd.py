@@ -7,6 +7,7 @@ import argparse
 from typing import Any
 
 from hubdesk.app import open_app
+from hubdesk.commands.lookup import number_argument
 from hubdesk.commands.output import expanded, say
 from hubdesk.commands.signin import signed_in
 from hubdesk.core.errors import DomainError
@@ -19,7 +20,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                             help="everything held about one child or carer (subject access), as a zip")
     who = parser.add_mutually_exclusive_group(required=True)
     who.add_argument("--child", metavar="UPN", help="the child's UPN")
-    who.add_argument("--carer", metavar="ID", type=int, help="the carer's number")
+    who.add_argument("--carer", metavar="ID", type=number_argument, help="the carer's number")
     parser.add_argument("-o", "--output", metavar="FILE.zip", required=True,
                         help="the zip to write (JSON of every record and a readable PDF)")
     parser.set_defaults(func=run)

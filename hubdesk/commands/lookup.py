@@ -1,5 +1,6 @@
-"""What every command shares to read its arguments: a date (``day_argument``) and a site, staff
-member or course named the way a person types it (``find_site``, ``find_person``, ``find_course``).
+"""What every command shares to read its arguments: a date (``day_argument``), a record's number
+(``number_argument``) and a site, staff member or course named the way a person types it
+(``find_site``, ``find_person``, ``find_course``).
 
 A name is matched in stages: exactly as typed, then a unique start of a name, then ignoring case and
 accents (whole name, start, then a part). The first stage that finds anything decides: one match is
@@ -29,6 +30,22 @@ def day_argument(text: str, today: Callable[[], date] = lambda: Clock().today())
         return parse_day(text, today())
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"{exc}; write a date like 30/11/2026") from None
+
+
+LARGEST_NUMBER = 2**63 - 1  # the largest a record's number can be (SQLite's INTEGER)
+
+
+def number_argument(text: str) -> int:
+    """argparse type for a record's number, as hubdesk shows it (1 upwards)."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text[:40]}' is not a number; give the number hubdesk shows for the record") from None
+    if not 1 <= value <= LARGEST_NUMBER:
+        raise argparse.ArgumentTypeError(
+            f"{text.strip()[:40]} is not a record's number (they run from 1 upwards)")
+    return value
 
 
 @dataclass(frozen=True)
