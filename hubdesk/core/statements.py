@@ -1,10 +1,10 @@
 """A write transaction on a Core connection, for signing in before the ORM has loaded.
 
-Opening the window for a script (``HUBDESK_USER``) signs in and reads the idle time before the window
-shows; through an ORM session that loaded SQLAlchemy's ORM first (about 45 ms of the window's start).
-Signing in is Core statements already (``services/users/sign_in.py``) and its audit rows are Core
-inserts, so it runs here on a Core connection that carries, like a session, the ``info`` the audit
-reads: the clock, and who acts from which PC.
+A window opened by a script (``HUBDESK_USER``) signs in and reads the idle time before it shows. Done
+through an ORM session, that loaded SQLAlchemy's ORM first (about 45 ms of the window's start). The
+sign-in's statements and its audit rows are Core already (``services/users/sign_in.py``), so they run
+here on a Core connection that carries, as a session does, the ``info`` the audit reads: the clock,
+and who acts from which PC.
 """
 
 from __future__ import annotations
