@@ -8,8 +8,10 @@ Shared by the services' ORM sessions (``services/base.py``) and signing in on a 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
-from sqlalchemy.exc import DatabaseError, DataError, IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, DataError, IntegrityError, OperationalError, SQLAlchemyError
 
 from hubdesk.core.errors import Conflict, DatabaseDamaged, DomainError, ValidationError
 
@@ -117,3 +119,16 @@ def read_refused(exc: BaseException) -> DomainError | None:
     if isinstance(exc, DatabaseError) and damaged_file(exc):
         return DatabaseDamaged(DAMAGED_READ.format(exc.orig))
     return None
+
+
+@contextmanager
+def as_sentences(refused: Callable[[BaseException], DomainError | None]) -> Iterator[None]:
+    """Within the block, a database refusal that ``refused`` (``write_refused`` or ``read_refused``)
+    has a sentence for is raised as that DomainError, the original chained; anything else goes on."""
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        sentence = refused(exc)
+        if sentence is None:
+            raise
+        raise sentence from exc

@@ -4,7 +4,7 @@ A window opened by a script (``HUBDESK_USER``) signs in and reads the idle time 
 through an ORM session, that loaded SQLAlchemy's ORM first (about 45 ms of the window's start). The
 sign-in's statements and its audit rows are Core already (``services/users/sign_in.py``), so they run
 here on a Core connection that carries, as a session does, the ``info`` the audit reads: the clock,
-and who acts from which PC.
+and who acts (signing in names the person once the password is right).
 """
 
 from __future__ import annotations
@@ -55,13 +55,13 @@ class CoreTransaction:
 
 
 @contextmanager
-def core_write(engine: Engine, clock: Clock, pc: str | None = None) -> Iterator[CoreTransaction]:
+def core_write(engine: Engine, clock: Clock) -> Iterator[CoreTransaction]:
     """One write transaction, committed on success and rolled back on any error; on SQLite it begins
     IMMEDIATE, as ``db.write_session`` does, so two writers queue instead of failing half-way."""
     with engine.connect() as connection:
         connection.execution_options(hubdesk_write=True)
         with connection.begin():
-            yield CoreTransaction(connection, {"clock": clock, "pc": pc})
+            yield CoreTransaction(connection, {"clock": clock})
 
 
 @contextmanager

@@ -8,7 +8,6 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from sqlalchemy import FromClause, text
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -16,7 +15,7 @@ from hubdesk.core.clock import Clock
 from hubdesk.core.db import read_session, write_session
 from hubdesk.core.errors import Conflict, DomainError, NotFound, ValidationError
 from hubdesk.core.permissions import SIGN_IN_FIRST, Actor, refusal
-from hubdesk.core.refusals import read_refused, write_refused
+from hubdesk.core.refusals import as_sentences, read_refused, write_refused
 from hubdesk.core.text_checks import control_character
 
 T = TypeVar("T")
@@ -83,31 +82,19 @@ class Service:
         if self.WRITE_PERMISSION is not None and not only_logging:
             self._require(self.WRITE_PERMISSION)
         try:
-            with write_session(self._factory, self._user, self._actor.pc) as session:
+            with as_sentences(write_refused), \
+                    write_session(self._factory, self._user, self._actor.pc) as session:
                 yield session
-        except DomainError:
-            raise
         except StaleDataError as exc:
             raise Conflict(
                 "Someone else changed this record while you were editing it. "
                 "Close the form, open the record again and repeat your change."
             ) from exc
-        except SQLAlchemyError as exc:
-            refused = write_refused(exc)
-            if refused is None:
-                raise
-            raise refused from exc
 
     @contextmanager
     def _read(self) -> Iterator[Session]:
-        try:
-            with read_session(self._factory) as session:
-                yield session
-        except SQLAlchemyError as exc:
-            refused = read_refused(exc)
-            if refused is None:
-                raise
-            raise refused from exc
+        with as_sentences(read_refused), read_session(self._factory) as session:
+            yield session
 
     def last_change(self) -> int:
         """The newest audit entry's number. Every change saved (here or on another PC) adds one, so

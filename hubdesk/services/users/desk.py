@@ -9,12 +9,9 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from hubdesk.core.clock import Clock
-from hubdesk.core.errors import DomainError
 from hubdesk.core.permissions import Actor
-from hubdesk.core.refusals import read_refused, write_refused
+from hubdesk.core.refusals import as_sentences, read_refused, write_refused
 from hubdesk.core.statements import core_read, core_write
 from hubdesk.services.users.sign_in import EarlyCheck, SignInRefused, check_sign_in, meta_value
 
@@ -35,30 +32,16 @@ class SignInDesk:
     def sign_in(self, name: str, password: str, early: EarlyCheck | None = None) -> Actor:
         """Check the password; five wrong ones lock the account for fifteen minutes. ``early``: its
         check already started (``early_check``) while the program loaded what comes next."""
-        try:
-            with core_write(self._engine, self._clock) as t:
-                outcome = check_sign_in(t, name, password, self._clock.now(), early)
-        except DomainError:
-            raise
-        except SQLAlchemyError as exc:
-            refused = write_refused(exc)
-            if refused is None:
-                raise
-            raise refused from exc
+        with as_sentences(write_refused), core_write(self._engine, self._clock) as t:
+            outcome = check_sign_in(t, name, password, self._clock.now(), early)
         if isinstance(outcome, str):  # a wrong password is counted (committed), then refused
             raise SignInRefused(outcome)
         return outcome
 
     def idle_minutes(self) -> int:
         """Minutes without use after which the window signs out (0: never)."""
-        try:
-            with core_read(self._engine, self._clock) as t:
-                value = meta_value(t, IDLE_KEY)
-        except SQLAlchemyError as exc:
-            refused = read_refused(exc)
-            if refused is None:
-                raise
-            raise refused from exc
+        with as_sentences(read_refused), core_read(self._engine, self._clock) as t:
+            value = meta_value(t, IDLE_KEY)
         try:
             return int(json.loads(value)) if value else DEFAULT_IDLE_MINUTES
         except (TypeError, ValueError):

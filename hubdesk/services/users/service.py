@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from hubdesk.core.models.users import User
 
 
-
 @dataclass(frozen=True)
 class UserRow:
     id: int
